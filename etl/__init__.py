@@ -1,0 +1,1 @@
+"""Shuttle's write side: read articles, extract facts, resolve events, load DuckDB."""

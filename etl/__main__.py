@@ -1,0 +1,219 @@
+"""The command line: python -m etl build | extract | export (see --help on each)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from etl import settings
+
+EXIT_STATUSES = """exit status:
+  0  every file was read and loaded cleanly
+  1  some file was skipped or some fact dropped (each is listed with its reason),
+     or the command could not finish
+  2  the command line itself is wrong"""
+
+# FACTS.md: the keys of each fact type in the order the contract lists them, then the
+# optional keys written only when the extractor gives them.
+CONTRACT_KEYS = {
+    "visit": ("article", "type", "actor", "place", "country", "date", "status", "evidence"),
+    "meeting": ("article", "type", "participants", "place", "country", "date", "status",
+                "mode", "evidence"),
+    "aid": ("article", "type", "donor", "recipient", "amount", "currency", "aid_type",
+            "status", "date", "evidence"),
+    "casualty": ("article", "type", "metric", "value", "qualifier", "as_of", "reported_by",
+                 "where", "evidence"),
+}
+OPTIONAL_KEYS = {"visit": ("mode", "purpose")}
+
+
+def contract_fact(article_id: str, fact: dict) -> dict:
+    """A fact as FACTS.md writes it: its keys in contract order, nothing else.
+
+    >>> contract_fact("a", {"type": "casualty", "value": 4.0, "metric": "killed",
+    ...                     "evidence": "Four died.", "evidence_start": 0, "evidence_end": 10})
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'article': 'a', 'type': 'casualty', 'metric': 'killed', 'value': 4, 'qualifier': None,
+     'as_of': None, 'reported_by': None, 'where': None, 'evidence': 'Four died.'}
+    """
+    kind = fact.get("type")
+    out = {key: fact.get(key) for key in CONTRACT_KEYS.get(kind, ("article", "type"))}
+    out["article"] = article_id
+    for key in OPTIONAL_KEYS.get(kind, ()):
+        if fact.get(key) is not None:
+            out[key] = fact[key]
+    for key in ("amount", "value"):
+        if isinstance(out.get(key), float) and out[key].is_integer():
+            out[key] = int(out[key])
+    return out
+
+
+def _existing_paths(parser: argparse.ArgumentParser, paths: Sequence[str], what: str) -> list[Path]:
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        parser.error(f"{what} not found: {', '.join(missing)}")
+    return [Path(p) for p in paths]
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _progress(paths: Sequence[Path]):
+    from etl.build import count_inputs
+    from etl.progress import Progress
+
+    return Progress(count_inputs(paths))
+
+
+def cmd_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from etl.build import BuildError, build
+
+    paths = _existing_paths(parser, args.articles or [str(settings.ARTICLES_DIR)],
+                            "articles directory")
+    db = settings.db_path(args.db)
+    try:
+        report = build(paths, db, workers=args.workers, progress=_progress(paths),
+                       rebuild=args.rebuild)
+    except BuildError as err:
+        print(f"build failed: {err}; the previous database is untouched", file=sys.stderr)
+        return 1
+    print(report.summary())
+    return report.exit_code
+
+
+def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from etl.build import ReadWarning, cap_facts, classify_problems, extract_stream
+    from etl.model import Problem
+    from etl.read import iter_articles
+
+    paths = _existing_paths(parser, args.paths, "path")
+    progress = _progress(paths)
+    problems: list[Problem] = []
+    counts: Counter[str] = Counter()
+    articles = 0
+    out = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8")
+    try:
+        items = classify_problems(iter_articles(paths))
+        for outcome in extract_stream(items, workers=args.workers):
+            if isinstance(outcome, ReadWarning):
+                problems.append(outcome.problem)
+                continue
+            progress.advance()
+            if isinstance(outcome, Problem):
+                problems.append(outcome)
+                continue
+            article = outcome.article
+            articles += 1
+            if outcome.error:
+                problems.append(Problem(article.path or article.id, outcome.error))
+                continue
+            facts, problem = cap_facts(article, outcome.facts or [])
+            if problem:
+                problems.append(problem)
+            for fact in facts:
+                counts[str(fact.get("type"))] += 1
+                out.write(json.dumps(contract_fact(article.id, fact), ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    progress.close()
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{articles} articles, {sum(counts.values())} facts "
+          f"({', '.join(f'{k} {n}' for k, n in sorted(counts.items())) or 'none'}), "
+          f"{len(problems)} problems; facts written to {args.out}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from etl.load import export_tables
+
+    db = settings.db_path(args.db)
+    if not db.is_file():
+        parser.error(f"database not found: {db}")
+    written = export_tables(db, Path(args.out), args.format)
+    for path, rows in written:
+        print(f"wrote {path} ({rows} rows)")
+    print(f"{len(written)} tables exported from {db}")
+    return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m etl",
+        description="Turn news articles into the Shuttle database and per-article facts.",
+        epilog=EXIT_STATUSES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    db_help = ("the DuckDB database file (default: $SHUTTLE_DB if set, "
+               f"else {settings.DEFAULT_DB.relative_to(settings.ROOT)})")
+    workers_help = ("how many processes extract facts side by side (default 1); "
+                    "more is faster on a large corpus with several CPU cores")
+
+    build = commands.add_parser(
+        "build", help="build or update the database from a folder of articles",
+        description="Read every article, extract its facts and write the database. Articles "
+        "unchanged since the last build keep their facts without being extracted again; "
+        "files removed since then drop out. The new database is written beside the old one "
+        "and swapped in only when complete, so the dashboard can keep reading meanwhile.",
+        epilog=EXIT_STATUSES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    build.add_argument(
+        "--articles", action="append", metavar="DIR",
+        help="a folder (or file) of articles: .md with front matter, .txt, .html or .jsonl; "
+        "give it several times to read several folders "
+        f"(default: {settings.ARTICLES_DIR.relative_to(settings.ROOT)})",
+    )
+    build.add_argument("--db", metavar="PATH", help=db_help)
+    build.add_argument("--workers", type=_positive, default=1, metavar="N", help=workers_help)
+    build.add_argument(
+        "--rebuild", action="store_true",
+        help="extract every article again, even those unchanged since the last build",
+    )
+    build.set_defaults(run=cmd_build, parser=build)
+
+    extract = commands.add_parser(
+        "extract", help="write the facts of some articles to a JSONL file (FACTS.md format)",
+        description="Read the given articles and write their facts, one JSON object per "
+        "line in the FACTS.md format, without touching the database. Problems go to stderr.",
+        epilog=EXIT_STATUSES, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    extract.add_argument("paths", nargs="+", metavar="PATH",
+                         help="article files or folders of them")
+    extract.add_argument("--out", required=True, metavar="FACTS.jsonl",
+                         help="the file to write the facts to ('-' writes to the screen)")
+    extract.add_argument("--workers", type=_positive, default=1, metavar="N", help=workers_help)
+    extract.set_defaults(run=cmd_extract, parser=extract)
+
+    export = commands.add_parser(
+        "export", help="write every table of the database to Parquet or CSV files",
+        description="Write each table of the database (articles, sentences, mentions and "
+        "the marts) to its own file in a folder, for use in other tools.",
+        epilog="exit status: 0 when every table was written, 2 for a wrong command line",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export.add_argument("--db", metavar="PATH", help=db_help)
+    export.add_argument("--out", required=True, metavar="DIR",
+                        help="the folder to write the files to (created when missing)")
+    export.add_argument("--format", choices=("parquet", "csv"), default="parquet",
+                        help="parquet (default: compact, keeps types) or csv (opens anywhere)")
+    export.set_defaults(run=cmd_export, parser=export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    return args.run(args, args.parser)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,410 @@
+"""Building the database: read, extract (or reuse), load into a temp file, swap it in."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import itertools
+import multiprocessing
+import os
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+import duckdb
+
+from etl import settings
+from etl.extract import extract_article
+from etl.load import FACT_TABLES, Loader, create_schema
+from etl.model import Article, Problem
+from etl.read import iter_articles
+
+# Articles handed to a worker process at once; a few chunks per worker are in flight at
+# any time, so memory stays flat however many articles there are.
+CHUNK_ARTICLES = 32
+CHUNKS_IN_FLIGHT_PER_WORKER = 3
+
+# The code and data that decide which facts an article yields. A database built with a
+# different fingerprint has facts from other rules, so none of them is reused. The write
+# side (this module, the loader, the marts) is left out: it changes no fact.
+_FINGERPRINT_SKIPS = {"__main__.py", "build.py", "load.py", "progress.py", "events.py"}
+
+
+T = TypeVar("T")
+
+
+class ProgressLike(Protocol):
+    def advance(self, n: int = 1) -> None: ...
+    def close(self) -> None: ...
+
+
+class BuildError(Exception):
+    """The build could not complete; the previous database is untouched."""
+
+
+@dataclass
+class Outcome:
+    """One article after extraction: its facts, None when reused, or the error."""
+
+    article: Article
+    facts: list[dict] | None
+    error: str | None = None
+
+
+@dataclass
+class BuildReport:
+    """What a build did, for the summary and the exit status."""
+
+    db: Path
+    articles_read: int = 0
+    reused: int = 0
+    extracted: int = 0
+    skipped: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    facts: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every file loaded cleanly, 1 when anything was skipped or warned about."""
+        return 1 if self.skipped or self.warnings else 0
+
+    def summary(self) -> str:
+        lines = [
+            f"Built {self.db} in {self.seconds:.1f} s: {self.articles_read} articles read, "
+            f"{self.reused} reused unchanged, {self.extracted} extracted, "
+            f"{len(self.skipped)} skipped.",
+            "Facts: " + ", ".join(f"{kind} {n}" for kind, n in self.facts.items())
+            + f" ({sum(self.facts.values())} in all).",
+        ]
+        if self.skipped:
+            lines.append(f"Skipped ({len(self.skipped)}):")
+            lines += [f"  {p}" for p in self.skipped]
+        if self.warnings:
+            lines.append(f"Warnings ({len(self.warnings)}):")
+            lines += [f"  {p}" for p in self.warnings]
+        lines += [f"Note: {note}" for note in self.notes]
+        return "\n".join(lines)
+
+
+def count_inputs(paths: Iterable[Path]) -> int:
+    """How many articles the paths hold, roughly and cheaply, for the progress total:
+    one per file, one per non-empty line of a .jsonl file (skipping what etl.read skips:
+    hidden files and folders, README.md)."""
+    total = 0
+    for path in paths:
+        files = [path] if path.is_file() else (
+            p for p in sorted(path.rglob("*"))
+            if p.is_file() and p.name.lower() != "readme.md"
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        for file in files:
+            if file.suffix.lower() == ".jsonl":
+                with file.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            else:
+                total += 1
+    return total
+
+
+def code_fingerprint() -> str:
+    """sha256 over the extraction code (etl/**.py, etl/sql/schema.sql) and data/reference."""
+    etl_dir = Path(__file__).resolve().parent
+    files = [p for p in etl_dir.rglob("*.py") if p.name not in _FINGERPRINT_SKIPS
+             or p.parent != etl_dir]
+    files.append(etl_dir / "sql" / "schema.sql")
+    if settings.REFERENCE_DIR.is_dir():
+        files += [p for p in settings.REFERENCE_DIR.rglob("*") if p.is_file()]
+    digest = hashlib.sha256()
+    for file in sorted(set(files)):
+        if "__pycache__" in file.parts:
+            continue
+        digest.update(str(file.relative_to(settings.ROOT)).encode())
+        digest.update(b"\0")
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def cap_facts(article: Article, facts: list[dict]) -> tuple[list[dict], Problem | None]:
+    """At most settings.MAX_FACTS_PER_ARTICLE facts, with a problem naming the article."""
+    limit = settings.MAX_FACTS_PER_ARTICLE
+    if len(facts) <= limit:
+        return facts, None
+    return facts[:limit], Problem(
+        article.path or article.id,
+        f"article {article.id}: {len(facts)} facts, more than {limit}; kept the first {limit}",
+    )
+
+
+@dataclass(frozen=True)
+class ReadWarning:
+    """A problem the reader reported about an article it did read (a publication date
+    ignored, say): the article is loaded, the problem is listed as a warning."""
+
+    problem: Problem
+
+
+def classify_problems(items: Iterable[Article | Problem]) -> Iterator[Article | Problem |
+                                                                     ReadWarning]:
+    """The reader's items, with each Problem about the article just read as a ReadWarning.
+
+    etl.read yields an article's problems right after the article, with its file (and line,
+    in a .jsonl file); any other Problem is a file or line that was not read at all.
+    """
+    last: tuple[str | None, int | None] | None = None
+    for item in items:
+        if isinstance(item, Article):
+            last = (item.path, getattr(item, "_line", None))
+        elif isinstance(item, Problem) and (item.path, item.line) == last:
+            item = ReadWarning(item)
+        yield item
+
+
+def _extract_one(article: Article) -> Outcome:
+    try:
+        return Outcome(article, list(extract_article(article)))
+    except Exception as err:  # one bad article must not stop the run
+        return Outcome(article, None, f"extraction failed: {type(err).__name__}: {err}")
+
+
+def _extract_chunk(articles: list[Article]) -> list[tuple[list[dict] | None, str | None]]:
+    """Worker side: facts or error per article, without sending the articles back."""
+    return [(o.facts, o.error) for o in map(_extract_one, articles)]
+
+
+def extract_stream(
+    items: Iterable[Article | T],
+    workers: int = 1,
+    reuse: Callable[[Article], bool] = lambda article: False,
+) -> Iterator[Outcome | T]:
+    """An Outcome per article: reused (facts None) when `reuse(article)`, extracted
+    otherwise, in `workers` processes when more than one. Other items (problems) pass
+    through as they come, so with workers they may come before articles read earlier."""
+    if workers <= 1:
+        for item in items:
+            if not isinstance(item, Article):
+                yield item
+            elif reuse(item):
+                yield Outcome(item, None)
+            else:
+                yield _extract_one(item)
+        return
+
+    # forkserver: workers do not inherit the parent's threads (DuckDB's) or open files.
+    context = multiprocessing.get_context("forkserver")
+    in_flight: deque[tuple[list[Article], Future]] = deque()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        try:
+            chunk: list[Article] = []
+
+            def submit() -> None:
+                in_flight.append((chunk[:], pool.submit(_extract_chunk, chunk[:])))
+                chunk.clear()
+
+            def drain(keep: int) -> Iterator[Outcome]:
+                while len(in_flight) > keep:
+                    articles, future = in_flight.popleft()
+                    for article, (facts, error) in zip(articles, future.result(), strict=True):
+                        yield Outcome(article, facts, error)
+
+            for item in items:
+                if not isinstance(item, Article):
+                    yield item
+                elif reuse(item):
+                    yield Outcome(item, None)
+                else:
+                    chunk.append(item)
+                    if len(chunk) >= CHUNK_ARTICLES:
+                        submit()
+                        yield from drain(keep=workers * CHUNKS_IN_FLIGHT_PER_WORKER)
+            if chunk:
+                submit()
+            yield from drain(keep=0)
+        finally:
+            for _, future in in_flight:
+                future.cancel()
+
+
+def _is_duckdb_file(path: Path) -> bool:
+    """True when the file starts like a DuckDB database (the magic bytes follow an
+    8-byte checksum) or is empty; anything else is not ours to overwrite."""
+    with path.open("rb") as handle:
+        head = handle.read(12)
+    return not head or head[8:12] == b"DUCK"
+
+
+_temp_counter = itertools.count()
+
+
+def _remove_quietly(*paths: Path) -> None:
+    for path in paths:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def build(
+    paths: Sequence[Path],
+    db: Path,
+    *,
+    workers: int = 1,
+    progress: ProgressLike | None = None,
+    rebuild: bool = False,
+) -> BuildReport:
+    """Build the database at `db` from the articles under `paths`.
+
+    Everything is written into a new file beside `db` and swapped in with os.replace once
+    complete, so a reader of the old file keeps its rows and a failed build leaves the old
+    database as it was. Articles whose id and content hash are unchanged since the previous
+    build (by the same extraction code) keep their facts without extracting again, unless
+    `rebuild`. Raises BuildError when the database cannot be written.
+    """
+    started = time.monotonic()
+    build_time = datetime.now().replace(microsecond=0)
+    db = Path(db)
+    report = BuildReport(db=db)
+    if not db.parent.is_dir():
+        raise BuildError(f"cannot write {db}: {db.parent} is not a directory")
+    if db.is_dir() or (db.exists() and not _is_duckdb_file(db)):
+        raise BuildError(f"will not overwrite {db}: it is not a DuckDB database")
+    temp = db.with_name(f"{db.name}.tmp-{os.getpid()}-{next(_temp_counter)}")
+    _remove_quietly(temp, Path(f"{temp}.wal"))
+    try:
+        con = duckdb.connect(str(temp))
+    except duckdb.Error as err:
+        _remove_quietly(temp, Path(f"{temp}.wal"))
+        raise BuildError(f"cannot write {temp}: {err}") from err
+    try:
+        create_schema(con)
+        loader = Loader(con, seen_at=build_time)
+        fingerprint = code_fingerprint()
+        previous = {} if rebuild else _previous_articles(con, loader, db, fingerprint, report)
+
+        def reusable(article: Article) -> bool:
+            old = previous.get(article.id)
+            return bool(article.sha256) and old is not None and old[0] == article.sha256
+
+        items = classify_problems(iter_articles(list(paths)))
+        for outcome in extract_stream(items, workers=workers, reuse=reusable):
+            if isinstance(outcome, ReadWarning):
+                loader.warn(outcome.problem, article_id=None)
+                continue  # not an input of its own: the progress count stays
+            if isinstance(outcome, Problem):
+                loader.skip(outcome)
+            else:
+                article = outcome.article
+                report.articles_read += 1
+                if outcome.error:
+                    loader.skip(Problem(article.path or article.id, outcome.error))
+                elif outcome.facts is None:
+                    loader.add_reused(article, loaded_at=previous[article.id][1])
+                    report.reused += 1
+                else:
+                    facts, problem = cap_facts(article, outcome.facts)
+                    if problem:
+                        loader.warn(problem, article.id)
+                    loader.add_article(article, loaded_at=build_time)
+                    loader.add_facts(article, facts)
+                    report.extracted += 1
+            loader.maybe_flush()
+            if progress is not None:
+                progress.advance()
+        loader.flush()
+        loader.detach_previous()
+        if progress is not None:
+            progress.close()
+
+        report.notes += _build_marts(con)
+        con.executemany("insert into build_info values (?, ?)", [
+            ["built_at", build_time.isoformat()],
+            ["extraction_fingerprint", fingerprint],
+        ])
+        report.skipped, report.warnings = loader.skipped, loader.warnings
+        report.facts = {
+            kind: con.execute(f"select count(*) from {table}").fetchone()[0]
+            for kind, table in FACT_TABLES.items()
+        }
+        con.execute("checkpoint")
+        con.close()
+        try:
+            os.replace(temp, db)
+        except OSError as err:
+            raise BuildError(f"cannot replace {db}: {err}") from err
+    except BaseException:
+        con.close()
+        _remove_quietly(temp, Path(f"{temp}.wal"))
+        raise
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _previous_articles(
+    con: duckdb.DuckDBPyConnection, loader: Loader, db: Path, fingerprint: str,
+    report: BuildReport,
+) -> dict[str, tuple[str, datetime]]:
+    """{article id: (sha256, loaded_at)} of the database being replaced, attached for the
+    loader to copy facts from; empty when there is none or it was built by other code."""
+    if not db.exists() or db.stat().st_size == 0:
+        return {}
+    try:
+        loader.attach_previous(db)
+        row = con.execute(
+            "select value from previous.build_info where key = 'extraction_fingerprint'"
+        ).fetchone()
+        if row is None or row[0] != fingerprint:
+            report.notes.append("the extraction code changed since the last build: "
+                                "every article extracted again")
+            loader.detach_previous()
+            return {}
+        return {
+            article_id: (sha, loaded_at)
+            for article_id, sha, loaded_at in con.execute(
+                "select id, sha256, loaded_at from previous.articles"
+            ).fetchall()
+        }
+    except duckdb.Error as err:
+        report.notes.append(f"could not read the previous database ({err}); "
+                            "every article extracted again")
+        try:
+            loader.detach_previous()
+        except duckdb.Error:
+            loader.previous = None
+        return {}
+
+
+def _build_marts(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Run etl.events.build_marts when it exists; a note when it does not."""
+    try:
+        events = importlib.import_module("etl.events")
+    except ImportError as err:
+        return [f"marts not built: etl.events cannot be imported ({err})"]
+    build_marts = getattr(events, "build_marts", None)
+    if build_marts is None:
+        return ["marts not built: etl.events has no build_marts yet"]
+    build_marts(con)
+    return []
+
+
+_ensure_lock = threading.Lock()
+
+
+def ensure_database(db: Path) -> None:
+    """Build the database from settings.ARTICLES_DIR when the file does not exist yet, so a
+    fresh clone's dashboard starts with the bundled sample. One build at a time per process."""
+    db = Path(db)
+    if db.exists():
+        return
+    with _ensure_lock:
+        if db.exists():
+            return
+        report = build([settings.ARTICLES_DIR], db)
+        print(report.summary(), file=sys.stderr)

@@ -1,0 +1,195 @@
+"""Casualty figures: counts of people killed, wounded, displaced, missing or captured.
+
+A number is a casualty figure when a metric word is bound to it ("4,634 dead", "killing at
+least 20", "the death toll rose to 5,087", "displaced more than 1.1 million"); money,
+percentages, ages, years and counts of other things are not. "No one was killed" is 0.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.context import View
+from etl.extract.money import find_money
+from etl.extract.numbers import find_numbers
+from etl.model import Article
+
+METRIC_AFTER = [
+    ("killed", r"(?:killed|dead|deaths?|died|fatalities|lives|bodies|martyrs|"
+               r"killed\s+and\s+\S+\s+(?:wounded|injured))"),
+    ("wounded", r"(?:wounded|injured|injuries|hurt)"),
+    ("displaced", r"(?:displaced|homeless|refugees|evacuated|fled|forced\s+to\s+flee|"
+                  r"internally\s+displaced)"),
+    ("missing", r"(?:missing|unaccounted\s+for)"),
+    ("captured", r"(?:captured|taken\s+(?:hostage|prisoner|captive)|hostages|"
+                 r"prisoners\s+of\s+war|abducted|kidnapped)"),
+]
+# Between a number and its metric: "people were", "civilians have been", "of them".
+_FILLER = (r"(?:\s+(?:more\s+|other\s+|people|persons|civilians|Palestinians|Israelis|"
+           r"Ukrainians|protesters|demonstrators|children|women|soldiers|troops|residents|"
+           r"citizens|others|individuals|migrants|of\s+them|in\s+all|in\s+total|so\s+far|"
+           r"[A-Z][a-z]+s|are|were|was|have|has|had|been|being|reported|reportedly|"
+           r"confirmed|feared|believed|now|still|also|and|who|inside|in\s+\w+){0,5})\s+")
+METRIC_BEFORE = [
+    ("killed", r"(?:killed|killing|kills|death\s+toll|toll|deaths|dead|killed\s+at\s+least|"
+               r"left|claimed\s+the\s+lives\s+of|lives\s+of)"),
+    ("wounded", r"(?:wounded|wounding|injured|injuring|injuries)"),
+    ("displaced", r"(?:displaced|displacing|uprooted|forced|fled|displacement\s+of)"),
+    ("missing", r"(?:missing)"),
+    ("captured", r"(?:captured|capturing|took|taken|holding|abducted|kidnapped)"),
+]
+TOLL_BEFORE = re.compile(
+    r"(?P<m>death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed)|"
+    r"deaths|killed|killing|kills|wounded|wounding|injured|injuring|displaced|displacing|"
+    r"displacement|missing|captured|claimed\s+the\s+lives\s+of)"
+    r"(?:\s+(?:has|have|had|now|also|so\s+far|reportedly|in\s+\w+|from\s+\w+|of|is|was|"
+    r"stood|stands|rose|risen|rises|climbed|climbs|jumped|reached|reaches|hit|nears|neared|"
+    r"surpassed|surpasses|exceeded|topped|passed|increased|to|at|more\s+than|at\s+least|"
+    r"nearly|about|around|over|some|almost|up\s+to|approximately|roughly|close\s+to|"
+    r"an\s+estimated|the|another|a\s+total\s+of|as\s+many\s+as)){0,6}\s+$",
+    re.IGNORECASE,
+)
+TOLL_METRIC = {"death toll": "killed", "toll": "killed", "deaths": "killed", "killed": "killed",
+               "killing": "killed", "kills": "killed", "wounded": "wounded",
+               "wounding": "wounded", "injured": "wounded", "injuring": "wounded",
+               "displaced": "displaced", "displacing": "displaced",
+               "displacement": "displaced", "missing": "missing", "captured": "captured",
+               "claimed the lives of": "killed"}
+QUALIFIERS = [
+    ("at least", r"at\s+least|no\s+fewer\s+than|a\s+minimum\s+of"),
+    ("more than", r"more\s+than|over|upwards\s+of|in\s+excess\s+of|surpass\w*|exceed\w*|"
+                  r"topp\w*|passed"),
+    ("up to", r"up\s+to|as\s+many\s+as|as\s+much\s+as"),
+    ("about", r"about|around|nearly|almost|some|approximately|roughly|close\s+to|"
+              r"an\s+estimated|nears|neared|estimated|approaching"),
+]
+NOT_PEOPLE_AFTER = re.compile(
+    r"^\s*(?:percent|per\s+cent|%|years?|-year|days?|hours?|minutes?|km|miles|kilomet|metres|"
+    r"attacks?|houses|homes|buildings|targets|tonnes|tons|trucks|aircraft|rockets|missiles|"
+    r"drones|shells|times|cases|arrested|detained|affected|votes|seats|signatures|troops\s+"
+    r"(?:to|were\s+sent|deployed)|soldiers\s+(?:to|were\s+sent|deployed))",
+    re.IGNORECASE,
+)
+ZERO = re.compile(r"\b(?:no\s+one|nobody|no\s+(?:one|people)\s+(?:was|were|had\s+been))"
+                  r"\s+(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?(?P<a>killed|hurt|"
+                  r"injured|wounded)(?:\s+or\s+(?P<b>wounded|injured|hurt|killed))?|"
+                  r"\bno\s+(?P<c>casualties|deaths|fatalities|injuries)\b", re.IGNORECASE)
+REPORTER = re.compile(
+    r"\b(?:according\s+to|said|says|reported\s+by|figures\s+(?:from|released\s+by)|data\s+"
+    r"from|citing)\s+(?:the\s+|new\s+)?(?P<who>(?:[A-Z][\w'’-]*|of|for|and)(?:\s+(?:[A-Z][\w'’-]*"
+    r"|of|for|and|the)){0,6})",
+)
+REPORTER_SUBJECT = re.compile(
+    r"(?P<who>(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,5}(?:[Mm]inistry(?:\s+of\s+[A-Z]\w+)?|"
+    r"UN|United\s+Nations|UNHCR|OCHA|WHO|officials|authorities|police|army|military|"
+    r"government|Red\s+Cross|AAPP|agency|[Aa]ssociation[\w ]*))\s+(?:said|says|reported|"
+    r"reports|announced|estimated|figures)")
+WHERE = re.compile(r"\b(?:in|across|on)\s+(?P<w>(?:(?:eastern|western|northern|southern|"
+                   r"central|north|south|east|west)(?:ern)?\s+)?(?:the\s+)?[A-Z][\w'’-]+"
+                   r"(?:\s+(?:Strip|Bank|[A-Z][\w-]+))?)")
+
+
+def _qualifier(text: str) -> str | None:
+    for name, pattern in QUALIFIERS:
+        if re.search(rf"\b(?:{pattern})\s*$", text, re.IGNORECASE):
+            return name
+    return None
+
+
+def _metric_for(text: str, num_start: int, num_end: int) -> tuple[str | None, int]:
+    after = text[num_end:num_end + 70]
+    if NOT_PEOPLE_AFTER.match(after):
+        return None, 0
+    for metric, words in METRIC_AFTER:
+        m = re.match(rf"(?:{_FILLER}|\s*)(?:{words})\b", after, re.IGNORECASE)
+        if m:
+            if metric == "killed" and re.match(r"(?:" + _FILLER + r"|\s*)killed\s+and\s+"
+                                               r"(?:injured|wounded)\s+(?!\d)", after):
+                pass
+            return metric, 1
+    before = text[max(0, num_start - 90):num_start]
+    m = TOLL_BEFORE.search(before)
+    if m:
+        word = " ".join(m.group("m").lower().split())
+        metric = TOLL_METRIC.get(word)
+        if word.startswith("number of"):
+            metric = "killed"
+        # "killed and injured more than 1,000": a mixed count, no figure for either.
+        if re.search(r"\b(?:killed|dead)\s+(?:and|or)\s+(?:injured|wounded)\s+[\w\s]*$",
+                     before[-40:], re.IGNORECASE):
+            return None, 0
+        if metric and re.match(r"\s+(?:people|persons|civilians|[A-Z][a-z]+s|others|"
+                               r"children|and|of)\b|\s*[,.;]|\s*$|\s+(?:in|on|since|by|"
+                               r"across|as|after|so|from|according|with|,)\b",
+                               after + " ", re.IGNORECASE):
+            return metric, 2
+    return None, 0
+
+
+def from_sentence(view: View, article: Article) -> list[dict]:
+    """Casualty facts of one sentence."""
+    text = view.text
+    money_spans = [(m.start, m.end) for m in find_money(text)]
+    date_spans = [(d.start, d.end) for d in view.dates(False)]
+    facts: list[dict] = []
+    prev_qualifier = None
+    prev_end = -100
+    for num in find_numbers(text):
+        if any(s <= num.start < e for s, e in money_spans + date_spans):
+            continue
+        if re.match(r"(?:19|20)\d\d$", num.text) or num.value != int(num.value):
+            continue
+        if re.search(r"\bno\s+$", text[max(0, num.start - 4):num.start]):
+            continue
+        if text[max(0, num.start - 1):num.start] in ("$", "£", "€", "#", "-") or \
+                text[num.end:num.end + 1] in ("%",):
+            continue
+        metric, _ = _metric_for(text, num.start, num.end)
+        if metric is None:
+            continue
+        qualifier = _qualifier(text[max(0, num.start - 40):num.start])
+        if qualifier is None and prev_qualifier and re.fullmatch(
+                r"\s*\w*\s*(?:dead|killed|wounded|injured)?\s*(?:,\s*)?and\s*",
+                text[prev_end:num.start]):
+            qualifier = prev_qualifier
+        prev_qualifier, prev_end = qualifier, num.end
+        facts.append(_fact(view, article, metric, int(num.value), qualifier))
+    for m in ZERO.finditer(text):
+        words = [w for w in (m.group("a"), m.group("b"), m.group("c")) if w]
+        for word in words:
+            metric = {"killed": "killed", "casualties": "killed", "deaths": "killed",
+                      "fatalities": "killed"}.get(word.lower(), "wounded")
+            facts.append(_fact(view, article, metric, 0, None))
+    return facts
+
+
+def _fact(view: View, article: Article, metric: str, value: int, qualifier: str | None) -> dict:
+    text = view.text
+    dates = view.dates(False)
+    as_of = dates[0].value if dates and dates[0].precision == "day" else (
+        view.anchor.isoformat() if view.anchor else None)
+    return view.fact_base(article) | {
+        "type": "casualty", "metric": metric, "value": value, "qualifier": qualifier,
+        "as_of": as_of, "reported_by": _reporter(text), "where": _where(view),
+    }
+
+
+def _reporter(text: str) -> str | None:
+    m = REPORTER.search(text)
+    if m and m.group("who"):
+        who = re.sub(r"\s+(?:of|for|and|the)$", "", m.group("who").strip())
+        who = re.sub(r"\s+(?:figures|data|said|says)$", "", who)
+        if who and who[0].isupper():
+            return who
+    m = REPORTER_SUBJECT.search(text)
+    if m:
+        return re.sub(r"^the\s+", "", m.group("who").strip())
+    return None
+
+
+def _where(view: View) -> str | None:
+    m = WHERE.search(view.text)
+    if m and (any(p.start >= m.start("w") - 1 and p.start < m.end("w") for p in view.places)
+              or re.search(r"Strip|Bank", m.group("w"))):
+        return m.group("w")
+    return None

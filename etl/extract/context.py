@@ -1,0 +1,120 @@
+"""What the rules know while reading an article: the sentence at hand and what came before.
+
+Each sentence is tagged once (people, places, money, numbers) and handed to every fact rule;
+the article context carries who the story is about, so "he" and "the trio" resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from etl.extract.dates import DateRef, find_dates
+from etl.extract.geo import PlaceRef, find_places
+from etl.extract.people import PeopleIndex, PersonRef
+from etl.model import Article, Sentence
+
+
+@dataclass
+class View:
+    """One sentence with its tags; offsets in tags are relative to the sentence text."""
+
+    sentence: Sentence
+    anchor: date | None
+    anchor_precision: str
+    people: list[PersonRef]
+    places: list[PlaceRef]
+    subject: list[str] = field(default_factory=list)  # who "he"/"they" means here
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def dates(self, future: bool) -> list[DateRef]:
+        return find_dates(self.text, self.anchor, future)
+
+    def fact_base(self, article: Article) -> dict:
+        return {"article": article.id, "evidence": self.text,
+                "evidence_start": self.sentence.start, "evidence_end": self.sentence.end}
+
+
+PRONOUN_SUBJECT = re.compile(r"^\s*(?:But\s+|And\s+|Then\s+|There,?\s+|Later,?\s+)?"
+                             r"(?P<p>He|She|They|The\s+(?:trio|two|three|four|leaders?|"
+                             r"pair|men|diplomats?|ministers?|president|secretary))\b")
+GROUP_ANYWHERE = re.compile(r"\b(?:both\s+(?:diplomats|men|leaders|ministers)|the\s+(?:trio|pair)|"
+                            r"the\s+two\s+(?:men|leaders|diplomats|ministers|sides))\b",
+                            re.IGNORECASE)
+
+
+class ArticleContext:
+    """Reading state for one article: anchors per segment, people seen, the current subject."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.people = PeopleIndex(article.published)
+        self.last_people: list[str] = []
+        self.last_group: list[str] = []
+        self.focus: str | None = None
+        self.last_donor: str | None = None
+        self._group_locked = False
+        self._anchors = {s.n: (s.anchor, s.anchor_precision) for s in article.segments}
+
+    def anchor(self, segment: int) -> tuple[date | None, str]:
+        if segment in self._anchors:
+            return self._anchors[segment]
+        if segment == 0:
+            return self.article.published, "day" if self.article.published else "unknown"
+        return None, "unknown"
+
+    def view(self, sentence: Sentence) -> View:
+        anchor, precision = self.anchor(sentence.segment)
+        if anchor is not None and anchor != self.people.when:
+            self.people = _rebased(self.people, anchor)
+        people = self.people.find(sentence.text, subject=self.focus)
+        places = find_places(sentence.text, taken=[(p.start, p.end) for p in people])
+        view = View(sentence, anchor, precision, people, places)
+        view.subject = self._implied_subject(view)
+        return view
+
+    def _implied_subject(self, view: View) -> list[str]:
+        m = PRONOUN_SUBJECT.match(view.text)
+        if not m:
+            if GROUP_ANYWHERE.search(view.text) and self.last_group:
+                return list(self.last_group)
+            return []
+        word = m.group("p").lower()
+        if word in ("he", "she") or word.startswith("the president") or word.startswith(
+                "the secretary"):
+            return [self.focus] if self.focus else []
+        return list(self.last_group) if self.last_group else (
+            [self.focus] if self.focus else [])
+
+    def note(self, facts: list[dict]) -> None:
+        """Facts of the sentence just read: travellers form the group "they" refers to."""
+        actors = list(dict.fromkeys(f["actor"] for f in facts if f["type"] == "visit"))
+        if len(actors) >= 2:
+            self.last_group = actors
+            self._group_locked = True
+        for f in facts:
+            if f["type"] == "aid" and f.get("donor"):
+                self.last_donor = f["donor"]
+
+    def remember(self, view: View) -> None:
+        names = [p.name for p in view.people]
+        if names:
+            first = view.people[0]
+            # The sentence's first person is its likely subject unless quoted as a source.
+            if not re.match(r"\s*(?:said|told|says|according)", view.text[first.end:first.end + 12]):
+                self.focus = first.name
+            self.last_people = names
+            distinct = list(dict.fromkeys(names))
+            if len(distinct) >= 2 and not self._group_locked:
+                self.last_group = distinct
+            self._group_locked = False
+
+
+def _rebased(index: PeopleIndex, when: date) -> PeopleIndex:
+    fresh = PeopleIndex(when)
+    fresh.seen = dict(index.seen)
+    return fresh

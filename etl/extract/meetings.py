@@ -1,0 +1,94 @@
+"""Meetings: two or more named persons meet, talk by phone or by video.
+
+The trigger ("met", "talks with", "spoke by telephone", "virtual summit") must stand in the
+sentence; participants are the persons of the clause less those quoted as sources ("said
+O'Brien"), plus the story's subject when the sentence says "he" or "they".
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.context import View
+from etl.extract.cues import meeting_mode, status_in
+from etl.extract.visits import ATTRIBUTION_BEFORE, _is_modifier
+from etl.model import Article
+
+TRIGGER = re.compile(
+    r"\b(?:met|meet(?:s|ing|ings)?|talks|talked|spoke\s+(?:by|with|to|on)|speak\s+(?:with|to)|"
+    r"(?:phone|telephone|video|conference)\s+call|call(?:ed|ing)?\s+(?:President|Prime|with|"
+    r"[A-Z])|phoned|telephoned|summit|sat\s+down\s+with|host(?:s|ed|ing)|welcomed|"
+    r"shook\s+hands|shake\s+hands|face-to-face|held\s+discussions|discussions|"
+    r"courtesy\s+call|press\s+conference\s+with|cross\s+paths|encounter|visit(?:ed|s|ing)?\s+"
+    r"(?:President|Prime|King|Chancellor))\b",
+    re.IGNORECASE,
+)
+NOT_MEETING = re.compile(r"\b(?:summit\s+(?:of|on)\s+the|meeting\s+of\s+(?:the\s+)?(?:NATO|"
+                         r"foreign|G20|Group))\b", re.IGNORECASE)
+
+
+def participants(view: View, trigger: re.Match) -> list[str]:
+    before = view.text[:trigger.start()]
+    owner = [p for p in view.people if p.end <= trigger.start() and re.fullmatch(
+        r"(?:'s|’s)\s+(?:[\w-]+\s+){0,2}", view.text[p.end:trigger.start()])]
+    if owner and not re.search(r"\b(?:met|meets|talks|spoke)\b", before):
+        # "Starmer's upcoming meeting at the White House": only the owner and whoever the
+        # text says the meeting is with.
+        others = [p.name for p in view.people if p.start > trigger.end() and re.search(
+            r"\bwith\s+(?:[\w-]+\s+){0,4}$", view.text[trigger.end():p.start])]
+        return sorted(dict.fromkeys([owner[-1].name] + others))
+    names = []
+    for p in view.people:
+        if ATTRIBUTION_BEFORE.search(view.text[max(0, p.start - 20):p.start]):
+            continue
+        if re.match(r"\s*,?\s*(?:said|says|told)\b", view.text[p.end:p.end + 12]) and \
+                p.start > trigger.end():
+            continue
+        names.append(p.name)
+    if view.subject and (len(set(names)) < 2 or re.match(
+            r"\s*(?:they|he|she|the\s+\w+)\b", view.text, re.IGNORECASE)):
+        names = list(view.subject) + names
+    return sorted(dict.fromkeys(n for n in names if n))
+
+
+def place_of(view: View, after: int) -> tuple[str | None, str | None]:
+    """The meeting's place: a place after "in"/"at" near the trigger, else at the start."""
+    for place in view.places:
+        before = view.text[max(0, place.start - 30):place.start]
+        if _is_modifier(view.text, place):
+            continue
+        leading = re.match(r"\s*(?:In|At)\s+(?:the\s+)?$", view.text[:place.start])
+        if not leading and not (after <= place.start <= after + 70):
+            continue
+        if re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", before) and not re.search(
+                r"\b(?:war|conflict|crisis|invasion|fighting|support|interests|sanctions|"
+                r"troops)\s+in\s+$", before):
+            return place.name, place.country
+    return None, None
+
+
+def from_sentence(view: View, article: Article) -> list[dict]:
+    """Meeting facts of one sentence."""
+    text = view.text
+    trigger = TRIGGER.search(text)
+    if not trigger:
+        return []
+    people = participants(view, trigger)
+    if len(people) < 2:
+        return []
+    start = max(text.rfind(";", 0, trigger.start()), 0)
+    window = text[start:min(len(text), trigger.end() + 40)]
+    status = status_in(window)
+    if status == "planned" and re.search(r"\b(?:not|no)\b[^.;]{0,30}\bplanned\b", window):
+        status = "possible"
+    place, country = place_of(view, trigger.start())
+    future = status in ("planned", "possible")
+    dates = view.dates(future)
+    date = None
+    if dates:
+        date = min(dates, key=lambda d: abs(d.start - trigger.start())).value
+    fact = view.fact_base(article) | {
+        "type": "meeting", "participants": people, "place": place, "country": country,
+        "date": date, "status": status, "mode": meeting_mode(text),
+    }
+    return [fact]

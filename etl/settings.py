@@ -1,0 +1,29 @@
+"""Paths, limits and environment settings shared by the ETL, the dashboard and the tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+ARTICLES_DIR = DATA_DIR / "articles"
+REFERENCE_DIR = DATA_DIR / "reference"
+DEFAULT_DB = DATA_DIR / "shuttle.duckdb"
+
+# An article larger than this is refused: real news pages are well under 1 MB of text,
+# and a bigger file is almost always a binary dump or a scrape gone wrong.
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+# An article that yields more facts than this is suspicious (a list page, a table dump);
+# the extra facts are dropped with a warning so one page cannot flood the map.
+MAX_FACTS_PER_ARTICLE = 500
+
+
+def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The database path: an explicit argument wins, then $SHUTTLE_DB, then data/shuttle.duckdb."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get("SHUTTLE_DB")
+    if env:
+        return Path(env)
+    return DEFAULT_DB

@@ -1,0 +1,65 @@
+-- Helpers shared by the mart models (etl/sql/marts/*.sql): dates with a precision, status
+-- strength and stable ids. Temp macros: they live on the build connection only, so the
+-- database the dashboard opens holds tables and nothing that depends on this file.
+
+-- The precision of an ISO date string as FACTS.md writes it: 'YYYY-MM-DD' | 'YYYY-MM' | 'YYYY'.
+-- Anything else (null, '2024-13', free text) is 'unknown' and treated as undated.
+create or replace temp macro period_precision(d) as
+    case
+        when length(d) = 10 and try_strptime(d, '%Y-%m-%d') is not null then 'day'
+        when length(d) = 7 and try_strptime(d, '%Y-%m') is not null then 'month'
+        when length(d) = 4 and try_strptime(d, '%Y') is not null then 'year'
+        else 'unknown'
+    end;
+
+-- The date string itself when it parses, else null: the value kept in the marts.
+create or replace temp macro period_text(d) as
+    case when period_precision(d) = 'unknown' then null else d end;
+
+-- First and last day (DATE) of the period a date string covers: a month covers its days,
+-- a year its months. Null for an undated string.
+create or replace temp macro period_start(d) as
+    case period_precision(d)
+        when 'day' then cast(d as date)
+        when 'month' then cast(d || '-01' as date)
+        when 'year' then cast(d || '-01-01' as date)
+    end;
+
+create or replace temp macro period_end(d) as
+    case period_precision(d)
+        when 'day' then cast(d as date)
+        when 'month' then last_day(cast(d || '-01' as date))
+        when 'year' then cast(d || '-12-31' as date)
+    end;
+
+-- True when date string `fine` lies inside `coarse` at the coarser precision of the two
+-- ('2024-09-11' inside '2024-09', inside '2024'; a day inside itself). ISO strings make this
+-- a prefix test.
+create or replace temp macro date_refines(fine, coarse) as
+    fine is not null and coarse is not null and starts_with(fine, coarse);
+
+-- Two date strings that can describe the same day: one inside the other.
+create or replace temp macro dates_compatible(a, b) as
+    date_refines(a, b) or date_refines(b, a);
+
+-- Strength of a visit or meeting status, weakest first: a leg is as strong as its weaker end.
+create or replace temp macro status_strength(s) as
+    case s when 'cancelled' then 0 when 'possible' then 1 when 'planned' then 2
+           when 'occurred' then 3 end;
+
+create or replace temp macro status_of_strength(n) as
+    case n when 0 then 'cancelled' when 1 then 'possible' when 2 then 'planned'
+           when 3 then 'occurred' end;
+
+-- Among reports published the same day, one that settles the question (it happened, it was
+-- called off) outranks one that only expects it.
+create or replace temp macro status_finality(s) as
+    case s when 'occurred' then 2 when 'cancelled' then 2 when 'planned' then 1 else 0 end;
+
+-- Aid moves through stages; among same-day reports the later stage wins.
+create or replace temp macro aid_stage(s) as
+    case s when 'requested' then 0 when 'proposed' then 1 when 'authorized' then 2
+           when 'pledged' then 3 when 'announced' then 3 when 'delivered' then 4 else -1 end;
+
+-- A stable 16-hex id from the key of an event: the same data gives the same ids every build.
+create or replace temp macro short_id(key) as substr(sha256(key), 1, 16);

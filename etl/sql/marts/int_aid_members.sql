@@ -1,0 +1,156 @@
+-- int_aid_members: which aid commitment each aid mention belongs to.
+--
+-- Merge rule: same donor, recipient and currency (a null donor matches a null donor), amounts
+-- within 1% of each other, compatible dates. Amounts are chained into islands: sorted by
+-- amount, a mention more than 1% above the previous one starts a new island.
+-- Within an island, as for stops: each distinct date is a candidate, a candidate a finer
+-- date refines is not a commitment of its own, and a dated mention joins the anchor inside
+-- its period nearest to its publication date. An undated mention (most restatements carry no
+-- date: "another $61 billion") joins the anchor nearest to its publication date within 366
+-- days (bills and pledging rounds take up to a year to pass and pay); undated mentions that
+-- join no anchor merge with each other unless a year passes between two reports.
+
+with
+
+mentions as (
+    select * from int_aid_mentions
+),
+
+keyed as (
+    select
+        mentions.*,
+        coalesce(donor, '') || '|' || coalesce(recipient, '') || '|' || currency as party_key
+    from mentions
+),
+
+stepped as (
+    select
+        keyed.*,
+        case when amount > 1.01 * lag(amount) over (partition by party_key order by amount,
+            mention_id) then 1 else 0 end as new_island
+    from keyed
+),
+
+islands as (
+    select
+        stepped.*,
+        sum(new_island) over (partition by party_key order by amount, mention_id) as island_n
+    from stepped
+),
+
+island_keys as (
+    select
+        islands.*,
+        party_key || '|' || cast(min(amount) over (partition by party_key, island_n) as varchar)
+            as island_key
+    from islands
+),
+
+signatures as (
+    select
+        island_key,
+        date,
+        any_value(date_lo) as date_lo,
+        min(published) as min_published,
+        max(published) as max_published
+    from island_keys
+    where date is not null
+    group by island_key, date
+),
+
+anchors as (
+    select signatures.*
+    from signatures
+    where not exists (
+        select 1
+        from signatures as finer
+        where finer.island_key = signatures.island_key
+            and finer.date <> signatures.date
+            and date_refines(finer.date, signatures.date)
+    )
+),
+
+candidates as (
+    select
+        island_keys.mention_id,
+        island_keys.island_key,
+        anchors.date,
+        row_number() over (
+            partition by island_keys.mention_id
+            order by abs(date_diff('day', island_keys.published, anchors.date_lo)) nulls last,
+                anchors.date
+        ) as choice
+    from island_keys
+    inner join anchors
+        on island_keys.island_key = anchors.island_key
+        and (
+            date_refines(anchors.date, island_keys.date)
+            or (
+                island_keys.date is null
+                and (
+                    abs(date_diff('day', island_keys.published, anchors.date_lo)) <= 366
+                    or island_keys.published between anchors.min_published - 366
+                        and anchors.max_published + 366
+                )
+            )
+        )
+),
+
+undated_alone as (
+    select island_keys.*
+    from island_keys
+    where island_keys.mention_id not in (
+        select mention_id from candidates
+    )
+),
+
+undated_gaps as (
+    select
+        undated_alone.*,
+        date_diff('day', lag(published) over by_published, published) as gap_days
+    from undated_alone
+    window by_published as (
+        partition by island_key order by published nulls last, mention_id
+    )
+),
+
+undated_runs as (
+    select
+        undated_gaps.*,
+        sum(case when gap_days is null or gap_days > 366 then 1 else 0 end) over (
+            partition by island_key order by published nulls last, mention_id
+        ) as run_n
+    from undated_gaps
+),
+
+undated_buckets as (
+    select
+        undated_runs.*,
+        case
+            when published is null then 'article:' || article_id
+            else 'run:' || strftime(
+                min(published) over (partition by island_key, run_n), '%Y-%m-%d'
+            )
+        end as bucket
+    from undated_runs
+),
+
+members as (
+    select mention_id, island_key, date, null as bucket
+    from candidates
+    where choice = 1
+    union all
+    select mention_id, island_key, null as date, bucket
+    from undated_buckets
+),
+
+final as (
+    select
+        mention_id,
+        short_id('aid|' || island_key || '|' || coalesce(date, bucket)) as aid_id,
+        island_key,
+        date
+    from members
+)
+
+select * from final

@@ -1,0 +1,155 @@
+-- legs: consecutive stops of one person's trip, in route order (stops.actor_seq), the
+-- departure point included (it is the trip's first stop). What the map draws as arcs.
+--
+-- A trip is a run of stops in route order that
+--   * starts over after a gap of more than 10 days between consecutive stops (sort_date,
+--     days). Reason: a foreign-minister or leader tour is one to two weeks with stops a day or
+--     two apart (Kerry's nine-nation first tour, 2013, and Trump's first trip abroad, 2017,
+--     both took 9-11 days); 10 days without a reported stop almost always means the person
+--     went home unreported, while a shorter window would split tours whose middle stops the
+--     articles skip;
+--   * ends at a return home: a stop in the country of the role the person holds on that day
+--     (roles.csv) that comes after a stop abroad in the same run. The next stop starts a new
+--     trip. A home stop before any stop abroad is the departure point, not a return.
+-- Stops without any date to order them by (sort_date null) are trips of their own: no legs.
+-- Two consecutive stops at the same place make no leg (a stay reported on two days).
+--
+-- status = the weaker end: occurred only when both ends occurred; cancelled if either end
+-- was cancelled; else planned beats possible. date = the arrival stop's date (its
+-- date_precision beside it); sort_date = the arrival's ordering day (DATE).
+-- Key: (trip_id, seq); trip_id is stable: a hash of the person and the trip's first stop.
+
+with
+
+stops as (
+    select * from stops
+),
+
+roles as (
+    select * from ref_roles
+),
+
+homes as (
+    select
+        stops.stop_id,
+        first(roles.country order by
+            (stops.sort_date between coalesce(roles."from", date '0001-01-01')
+                and coalesce(roles."to", date '9999-12-31')) desc,
+            roles."from" desc nulls last) as home_country
+    from stops
+    inner join roles on roles.name = stops.actor
+    group by stops.stop_id
+),
+
+ordered as (
+    select
+        stops.*,
+        coalesce(stops.country = homes.home_country, false) as is_home,
+        date_diff('day', lag(stops.sort_date) over by_actor, stops.sort_date) as gap_days
+    from stops
+    left join homes using (stop_id)
+    window by_actor as (partition by stops.actor order by stops.actor_seq)
+),
+
+runs as (
+    select
+        ordered.*,
+        (gap_days is null or gap_days > 10) as starts_run,
+        sum(case when gap_days is null or gap_days > 10 then 1 else 0 end)
+            over (partition by actor order by actor_seq) as run_n
+    from ordered
+),
+
+returns as (
+    select
+        runs.*,
+        is_home and not coalesce(
+            lag(is_home) over (partition by actor, run_n order by actor_seq), true
+        ) as is_return
+    from runs
+),
+
+trip_starts as (
+    select
+        returns.*,
+        starts_run or coalesce(
+            lag(is_return) over (partition by actor order by actor_seq), false
+        ) as starts_trip
+    from returns
+),
+
+trips as (
+    select
+        trip_starts.*,
+        sum(case when starts_trip then 1 else 0 end)
+            over (partition by actor order by actor_seq) as trip_n
+    from trip_starts
+),
+
+with_trip_id as (
+    select
+        trips.*,
+        short_id('trip|' || actor || '|' || first_value(stop_id) over (
+            partition by actor, trip_n order by actor_seq
+        )) as trip_id
+    from trips
+),
+
+pairs as (
+    select
+        actor,
+        trip_id,
+        actor_seq,
+        stop_id as from_stop_id,
+        place as from_place,
+        country as from_country,
+        place_kind as from_kind,
+        place_key as from_key,
+        lat as from_lat,
+        lon as from_lon,
+        status as from_status,
+        lead(stop_id) over by_trip as to_stop_id,
+        lead(place) over by_trip as to_place,
+        lead(country) over by_trip as to_country,
+        lead(place_kind) over by_trip as to_kind,
+        lead(place_key) over by_trip as to_key,
+        lead(lat) over by_trip as to_lat,
+        lead(lon) over by_trip as to_lon,
+        lead(status) over by_trip as to_status,
+        lead(date) over by_trip as to_date,
+        lead(date_precision) over by_trip as to_date_precision,
+        lead(sort_date) over by_trip as to_sort_date,
+        date as from_date
+    from with_trip_id
+    window by_trip as (partition by actor, trip_id order by actor_seq)
+),
+
+final as (
+    select
+        actor,
+        trip_id,
+        row_number() over (partition by trip_id order by actor_seq)::integer as seq,
+        from_place,
+        to_place,
+        from_lat,
+        from_lon,
+        to_lat,
+        to_lon,
+        coalesce(to_date, from_date) as date,
+        case when to_date is not null then to_date_precision
+            else period_precision(from_date) end as date_precision,
+        status_of_strength(least(status_strength(from_status), status_strength(to_status)))
+            as status,
+        from_stop_id,
+        to_stop_id,
+        from_country,
+        to_country,
+        from_kind,
+        to_kind,
+        to_sort_date as sort_date
+    from pairs
+    where to_stop_id is not null
+        and from_key is distinct from to_key
+)
+
+select * from final

@@ -1,0 +1,148 @@
+-- The raw and staged tables: articles as read, their sentences, the per-article facts
+-- (mentions) and the problems of the last build. Keys, not-nulls and accepted values are
+-- declared here once; etl/load.py relies on them and turns a violating fact into a
+-- build problem instead of a crash. The marts are built from these by etl/events.py.
+
+create table articles (
+    id                  varchar primary key,
+    title               varchar not null,
+    source              varchar,
+    url                 varchar,
+    published           date,
+    -- day: the page gives the date; approx: within a few days; unknown: no date at all
+    published_precision varchar not null
+        check (published_precision in ('day', 'approx', 'unknown')),
+    language            varchar,
+    path                varchar,
+    -- content hash from etl/read.py: an unchanged hash lets a rebuild reuse the facts
+    sha256              varchar not null check (length(sha256) > 0),
+    text                varchar not null,
+    -- when this content was first loaded; kept across rebuilds while the hash is unchanged
+    loaded_at           timestamp
+);
+
+create table sentences (
+    article_id  varchar not null references articles (id),
+    n           integer not null check (n >= 0),
+    -- character offsets into articles.text, end exclusive
+    start       integer not null check (start >= 0),
+    "end"       integer not null check ("end" >= start),
+    text        varchar not null,
+    boilerplate boolean not null default false,
+    segment     integer not null default 0,
+    primary key (article_id, n)
+);
+
+-- One table per fact type: the FACTS.md fields plus where the evidence sits in the text.
+-- mention_id is the first 16 hex characters of sha1(article_id|type|key fields|evidence_start),
+-- so the same fact keeps its id across rebuilds.
+-- Dates are ISO text at the precision the article gives: YYYY-MM-DD, YYYY-MM or YYYY;
+-- the *_precision column says which, and 'unknown' goes with a null date.
+
+create table mentions_visit (
+    mention_id     varchar primary key,
+    article_id     varchar not null references articles (id),
+    actor          varchar not null check (length(actor) > 0),
+    place          varchar,
+    country        varchar(2) check (regexp_full_match(country, '[A-Z]{2}')),
+    date           varchar
+        check (regexp_full_match(date, '\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?')),
+    date_precision varchar not null check (
+        date_precision = case length(date)
+            when 10 then 'day' when 7 then 'month' when 4 then 'year' else 'unknown' end
+    ),
+    status         varchar not null
+        check (status in ('occurred', 'planned', 'possible', 'cancelled')),
+    mode           varchar check (mode in ('air', 'train', 'road')),
+    purpose        varchar,
+    evidence       varchar not null check (length(evidence) > 0),
+    evidence_start integer not null check (evidence_start >= 0),
+    evidence_end   integer not null check (evidence_end >= evidence_start)
+);
+
+create table mentions_meeting (
+    mention_id     varchar primary key,
+    article_id     varchar not null references articles (id),
+    -- canonical names, sorted; a meeting needs two named persons at least
+    participants   varchar[] not null check (len(participants) >= 2),
+    place          varchar,
+    country        varchar(2) check (regexp_full_match(country, '[A-Z]{2}')),
+    date           varchar
+        check (regexp_full_match(date, '\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?')),
+    date_precision varchar not null check (
+        date_precision = case length(date)
+            when 10 then 'day' when 7 then 'month' when 4 then 'year' else 'unknown' end
+    ),
+    status         varchar not null
+        check (status in ('occurred', 'planned', 'possible', 'cancelled')),
+    mode           varchar check (mode in ('in_person', 'phone', 'video')),
+    evidence       varchar not null check (length(evidence) > 0),
+    evidence_start integer not null check (evidence_start >= 0),
+    evidence_end   integer not null check (evidence_end >= evidence_start)
+);
+
+create table mentions_aid (
+    mention_id     varchar primary key,
+    article_id     varchar not null references articles (id),
+    donor          varchar,
+    recipient      varchar,
+    -- in units of currency, as the article states it; USD conversion happens in the marts
+    amount         double not null check (amount > 0 and isfinite(amount)),
+    currency       varchar(3) not null check (regexp_full_match(currency, '[A-Z]{3}')),
+    aid_type       varchar
+        check (aid_type in ('military', 'financial', 'humanitarian', 'mixed', 'unspecified')),
+    status         varchar not null check (
+        status in ('requested', 'proposed', 'authorized', 'pledged', 'announced', 'delivered')
+    ),
+    date           varchar
+        check (regexp_full_match(date, '\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?')),
+    date_precision varchar not null check (
+        date_precision = case length(date)
+            when 10 then 'day' when 7 then 'month' when 4 then 'year' else 'unknown' end
+    ),
+    qualifier      varchar,
+    evidence       varchar not null check (length(evidence) > 0),
+    evidence_start integer not null check (evidence_start >= 0),
+    evidence_end   integer not null check (evidence_end >= evidence_start)
+);
+
+create table mentions_casualty (
+    mention_id      varchar primary key,
+    article_id      varchar not null references articles (id),
+    metric          varchar not null
+        check (metric in ('killed', 'wounded', 'displaced', 'missing', 'captured')),
+    -- a count of people; 0 is a real report ("nobody was killed")
+    value           bigint not null check (value >= 0),
+    qualifier       varchar check (qualifier in ('at least', 'about', 'more than', 'up to')),
+    as_of           varchar
+        check (regexp_full_match(as_of, '\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?')),
+    as_of_precision varchar not null check (
+        as_of_precision = case length(as_of)
+            when 10 then 'day' when 7 then 'month' when 4 then 'year' else 'unknown' end
+    ),
+    reported_by     varchar,
+    "where"         varchar,
+    evidence        varchar not null check (length(evidence) > 0),
+    evidence_start  integer not null check (evidence_start >= 0),
+    evidence_end    integer not null check (evidence_end >= evidence_start)
+);
+
+-- The files skipped (kind 'skipped': not in the database) or warned about (kind 'warning':
+-- loaded, but a fact was dropped or the reader ignored a field) in the build that wrote
+-- this file. article_id is set on problems with an article's facts, which a later build
+-- that reuses those facts carries over.
+create table build_problems (
+    path       varchar not null,
+    line       integer,
+    reason     varchar not null,
+    seen_at    timestamp not null,
+    article_id varchar,
+    kind       varchar not null check (kind in ('skipped', 'warning'))
+);
+
+-- Facts about the build itself: when it ran and the fingerprint of the code that extracted
+-- the facts (a different fingerprint means no fact can be reused).
+create table build_info (
+    key   varchar primary key,
+    value varchar
+);

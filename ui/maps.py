@@ -1,0 +1,344 @@
+"""pydeck maps of routes, pure: DataFrames in, a pdk.Deck out, drawn with no tile server.
+
+The basemap is the bundled Natural Earth country shapes (data/reference/countries.geojson)
+under map_provider=None. Every text field that reaches a tooltip is HTML-escaped here, since
+deck.gl renders tooltip templates as HTML; the template itself only holds {field} slots.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pydeck as pdk
+
+from ui.charts import GREY, OKABE_ITO
+from ui.countries import country_name
+from ui.escape import esc, shorten
+
+COUNTRIES_GEOJSON = Path(__file__).resolve().parent.parent / "data/reference/countries.geojson"
+
+LAND = [222, 222, 218]
+BORDER = [255, 255, 255]
+SEA = [236, 242, 247]
+# The first seven Okabe-Ito colours are distinct on grey land; later diplomats share grey.
+ROUTE_COLOURS = OKABE_ITO[:7]
+MAX_COLOURED = len(ROUTE_COLOURS)
+
+TOOLTIP_HTML = (
+    "<div style='max-width:420px'><b>{who}</b><br/>{where}<br/>{when} · {status} · {sources}"
+    "<hr style='margin:6px 0;border:0;border-top:1px solid #ccc'/>"
+    "<span style='font-style:italic'>{evidence}</span></div>"
+)
+TOOLTIP_STYLE = {
+    "backgroundColor": "white",
+    "color": "#222222",
+    "fontSize": "15px",
+    "fontFamily": "Source Sans 3, Source Sans Pro, Arial, sans-serif",
+    "border": "1px solid #999999",
+    "padding": "8px 10px",
+    "whiteSpace": "normal",
+}
+
+
+def hex_to_rgb(colour: str) -> list[int]:
+    """[r, g, b] of a #rrggbb colour.
+
+    >>> hex_to_rgb("#0072B2")
+    [0, 114, 178]
+    """
+    colour = colour.lstrip("#")
+    return [int(colour[i : i + 2], 16) for i in (0, 2, 4)]
+
+
+def actor_colours(actors: list[str]) -> dict[str, str]:
+    """A colour per diplomat, in the given order (most stops first); past seven, grey.
+
+    >>> actor_colours(["A", "B"])
+    {'A': '#0072B2', 'B': '#D55E00'}
+    """
+    return {
+        actor: ROUTE_COLOURS[i] if i < MAX_COLOURED else GREY for i, actor in enumerate(actors)
+    }
+
+
+@cache
+def countries_geojson() -> dict:
+    """The bundled country shapes (Natural Earth 1:110m via world-atlas), parsed once."""
+    return json.loads(COUNTRIES_GEOJSON.read_text(encoding="utf-8"))
+
+
+def _as_date(value: object) -> date | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.date()
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value)
+    try:
+        parts = [int(p) for p in text[:10].split("-")] + [1, 1]
+        return date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return None
+
+
+def format_when(value: object, precision: str | None, reported: object = None) -> str:
+    """A date at its precision: "29 Nov 2023", "Dec 2014", "2022", or when it was reported.
+
+    >>> format_when(date(2023, 11, 29), "day")
+    '29 Nov 2023'
+    >>> format_when("2014-12", "month")
+    'Dec 2014'
+    >>> format_when(None, "unknown", date(2013, 2, 20))
+    'date unknown (reported 20 Feb 2013)'
+    """
+    when = _as_date(value)
+    if when is None:
+        seen = _as_date(reported)
+        return f"date unknown (reported {seen:%d %b %Y})" if seen else "date unknown"
+    if precision == "year":
+        return f"{when:%Y}"
+    if precision == "month":
+        return f"{when:%b %Y}"
+    return f"{when:%d %b %Y}".lstrip("0")
+
+
+def place_label(place: object, country: object, kind: object = "city") -> str:
+    """ "Kyiv, Ukraine"; a country-only stop reads "Poland (country only)".
+
+    >>> place_label("Kyiv", "UA")
+    'Kyiv, Ukraine'
+    >>> place_label("Warsaw", "PL", "country")
+    'Poland (country only)'
+    """
+    name = country_name(country if isinstance(country, str) else None)
+    if kind == "country" or not isinstance(place, str) or not place:
+        return f"{name} (country only)"
+    return f"{place}, {name}"
+
+
+def _sources_text(n: object) -> str:
+    n = int(n) if n is not None and not pd.isna(n) else 0
+    return f"{n} source" if n == 1 else f"{n} sources"
+
+
+def stop_radius(sources: object) -> float:
+    """Marker radius in pixels: grows with the square root of the number of sources.
+
+    >>> stop_radius(1), stop_radius(4), stop_radius(400)
+    (7.0, 10.0, 22.0)
+    """
+    n = max(1, int(sources) if sources is not None and not pd.isna(sources) else 1)
+    return float(min(22.0, 4.0 + 3.0 * math.sqrt(n)))
+
+
+def _rgba(colour: str, alpha: int) -> list[int]:
+    return hex_to_rgb(colour) + [alpha]
+
+
+def stop_records(stops: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
+    """Scatterplot data: one dict per stop with escaped tooltip fields and drawing values.
+
+    stops columns: actor, place, country, lat, lon, date, date_precision, status, sources,
+    first_reported, place_kind, evidence, evidence_more.
+    """
+    records = []
+    for r in stops.itertuples(index=False):
+        colour = colours.get(r.actor, GREY)
+        done = r.status == "occurred"
+        evidence = shorten(r.evidence, 300)
+        more = int(getattr(r, "evidence_more", 0) or 0)
+        if more:
+            evidence += f" (+{more} more)"
+        records.append({
+            "who": esc(r.actor),
+            "where": esc(place_label(r.place, r.country, getattr(r, "place_kind", "city"))),
+            "when": esc(format_when(r.date, r.date_precision, r.first_reported)),
+            "status": esc(r.status),
+            "sources": esc(_sources_text(r.sources)),
+            "evidence": esc(evidence),
+            "position": [round(float(r.lon), 5), round(float(r.lat), 5)],
+            "radius": stop_radius(r.sources),
+            "fill": _rgba(colour, 235 if done else 70),
+            "line": [255, 255, 255, 255] if done else _rgba(colour, 255),
+        })
+    return records
+
+
+def leg_records(legs: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
+    """Arc data: one dict per leg; occurred legs are thick and solid, the rest thin and faint.
+
+    legs columns: actor, trip_id, seq, from_place, to_place, from_lat, from_lon, to_lat,
+    to_lon, date, status.
+    """
+    records = []
+    for r in legs.itertuples(index=False):
+        colour = colours.get(r.actor, GREY)
+        done = r.status == "occurred"
+        alpha = 235 if done else (60 if r.status == "cancelled" else 110)
+        records.append({
+            "who": esc(r.actor),
+            "where": esc(f"{r.from_place} → {r.to_place}"),
+            "when": esc(format_when(r.date, getattr(r, "date_precision", "day"))),
+            "status": esc(r.status),
+            "sources": esc(f"leg {int(r.seq)} of trip"),
+            "evidence": esc("Hover the stops at either end for the sentences."),
+            "from": [round(float(r.from_lon), 5), round(float(r.from_lat), 5)],
+            "to": [round(float(r.to_lon), 5), round(float(r.to_lat), 5)],
+            "colour": _rgba(colour, alpha),
+            "width": 4.5 if done else 2.0,
+        })
+    return records
+
+
+def fit_view(lats: list[float], lons: list[float], *, width_px: int = 1300,
+             height_px: int = 620, padding: float = 0.12) -> pdk.ViewState:
+    """A Web Mercator view that shows every point with some margin.
+
+    >>> v = fit_view([50.45, 38.9], [30.52, -77.04])
+    >>> round(v.longitude, 1), 1.5 < v.zoom < 3.5
+    (-23.3, True)
+    """
+    points = [(la, lo) for la, lo in zip(lats, lons, strict=True)
+              if la is not None and lo is not None and not (pd.isna(la) or pd.isna(lo))]
+    if not points:
+        return pdk.ViewState(latitude=40.0, longitude=10.0, zoom=1.6)
+
+    def merc(lat: float) -> float:
+        lat = max(-85.0, min(85.0, lat))
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    def unmerc(y: float) -> float:
+        return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
+
+    lat_lo, lat_hi = min(p[0] for p in points), max(p[0] for p in points)
+    lon_lo, lon_hi = min(p[1] for p in points), max(p[1] for p in points)
+    lon_span = max(lon_hi - lon_lo, 1e-6)
+    y_span = max(merc(lat_hi) - merc(lat_lo), 1e-6)
+    usable = 1 - 2 * padding
+    zoom_x = math.log2(width_px * usable * 360 / (512 * lon_span))
+    zoom_y = math.log2(height_px * usable * 2 * math.pi / (512 * y_span))
+    zoom = max(0.8, min(6.0, zoom_x, zoom_y))
+    return pdk.ViewState(
+        latitude=unmerc((merc(lat_lo) + merc(lat_hi)) / 2),
+        longitude=(lon_lo + lon_hi) / 2,
+        zoom=round(zoom, 2),
+        min_zoom=0.5,
+        max_zoom=12,
+    )
+
+
+def basemap_layers() -> list[pdk.Layer]:
+    """Sea and land from the bundled shapes: pale blue sea, light grey land, white borders."""
+    sea = {
+        "type": "Feature",
+        "properties": {},
+        "geometry": {
+            "type": "Polygon",
+            "coordinates": [[[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]]],
+        },
+    }
+    return [
+        pdk.Layer("GeoJsonLayer", id="sea", data={"type": "FeatureCollection", "features": [sea]},
+                  filled=True, stroked=False, get_fill_color=SEA, pickable=False),
+        pdk.Layer("GeoJsonLayer", id="countries", data=countries_geojson(), filled=True,
+                  stroked=True, get_fill_color=LAND, get_line_color=BORDER,
+                  line_width_min_pixels=1, pickable=False),
+    ]
+
+
+def routes_deck(stops: pd.DataFrame, legs: pd.DataFrame, colours: dict[str, str], *,
+                height: int = 620, labels: bool = True) -> pdk.Deck:
+    """The routes map: basemap, legs as arcs, stops as points sized by sources, place names."""
+    stop_data = stop_records(stops, colours)
+    leg_data = leg_records(legs, colours)
+    layers = basemap_layers()
+    layers.append(pdk.Layer(
+        "ArcLayer", id="legs", data=leg_data, get_source_position="from",
+        get_target_position="to", get_source_color="colour", get_target_color="colour",
+        get_width="width", width_units="pixels", get_height=0.4, great_circle=False,
+        pickable=True, auto_highlight=True,
+    ))
+    layers.append(pdk.Layer(
+        "ScatterplotLayer", id="stops", data=stop_data, get_position="position",
+        get_radius="radius", radius_units="pixels", get_fill_color="fill",
+        get_line_color="line", stroked=True, line_width_min_pixels=2, pickable=True,
+        auto_highlight=True,
+    ))
+    if labels and len(stops):
+        names = (
+            stops.assign(label=[
+                (p if k != "country" and isinstance(p, str) else country_name(c))
+                for p, c, k in zip(stops["place"], stops["country"],
+                                   stops.get("place_kind", pd.Series(["city"] * len(stops))),
+                                   strict=True)
+            ])
+            .groupby("label", as_index=False)
+            .agg(lat=("lat", "first"), lon=("lon", "first"))
+        )
+        label_data = [
+            {"text": r.label, "position": [round(float(r.lon), 5), round(float(r.lat), 5)]}
+            for r in names.itertuples(index=False)
+        ]
+        layers.append(pdk.Layer(
+            "TextLayer", id="place-names", data=label_data, get_position="position",
+            get_text="text", get_size=15, size_units="pixels", get_color=[40, 40, 40, 255],
+            get_text_anchor="'start'", get_alignment_baseline="'center'",
+            get_pixel_offset=[12, 0], character_set="auto", font_family="'Source Sans 3', Arial, sans-serif",
+            font_settings={"sdf": True}, outline_width=4, outline_color=[255, 255, 255, 230],
+            pickable=False,
+        ))
+    view = fit_view(list(stops["lat"]), list(stops["lon"]), height_px=height)
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=view,
+        map_provider=None,
+        map_style=None,
+        tooltip={"html": TOOLTIP_HTML, "style": TOOLTIP_STYLE},
+        height=height,
+    )
+
+
+def legend_html(colours: dict[str, str], counts: dict[str, int] | None = None) -> str:
+    """A compact HTML legend: a colour swatch per diplomat and the line styles; names escaped."""
+    items = []
+    for actor, colour in colours.items():
+        if colour == GREY:
+            continue
+        n = f" ({counts[actor]})" if counts and actor in counts else ""
+        items.append(
+            f"<span style='display:inline-flex;align-items:center;margin:0 18px 6px 0'>"
+            f"<span style='width:16px;height:16px;border-radius:50%;background:{colour};"
+            f"display:inline-block;margin-right:6px'></span>{esc(actor)}{esc(n)}</span>"
+        )
+    others = [a for a, c in colours.items() if c == GREY]
+    if others:
+        items.append(
+            f"<span style='display:inline-flex;align-items:center;margin:0 18px 6px 0'>"
+            f"<span style='width:16px;height:16px;border-radius:50%;background:{GREY};"
+            f"display:inline-block;margin-right:6px'></span>{len(others)} other diplomats</span>"
+        )
+    styles = (
+        "<span style='display:inline-flex;align-items:center;margin:0 18px 6px 0'>"
+        "<span style='width:34px;height:5px;background:#444;display:inline-block;"
+        "margin-right:6px'></span>occurred</span>"
+        "<span style='display:inline-flex;align-items:center;margin:0 18px 6px 0'>"
+        "<span style='width:34px;height:2px;background:#444;opacity:.45;display:inline-block;"
+        "margin-right:6px'></span>planned or possible (faint, hollow stop)</span>"
+        "<span style='display:inline-flex;align-items:center;margin:0 18px 6px 0'>"
+        "dot size: number of sources</span>"
+    )
+    return (
+        "<div style='font-size:16px;line-height:1.5;color:#222'>"
+        + "".join(items)
+        + "<br/>"
+        + styles
+        + "</div>"
+    )

@@ -1,0 +1,37 @@
+-- article_list: articles after the outlet and year filters, newest first, with how many
+-- events of each kind they report. Params: $outlets; $date_from $date_to; $pattern (ILIKE on
+-- the title, '%' for all); $cap.
+
+with
+
+articles as (
+    select id, title, source, published, url
+    from articles
+    where ui_picked($outlets, source)
+        and ui_in_window(published, published, $date_from, $date_to)
+        and title ilike $pattern escape '\'
+),
+
+counts as (
+    select
+        article_id,
+        count(*) filter (where event_type = 'stop') as stops,
+        count(*) filter (where event_type = 'meeting') as meetings,
+        count(*) filter (where event_type = 'aid') as aid,
+        count(*) filter (where event_type = 'casualty') as casualties
+    from event_mentions
+    where article_id in (select id from articles)
+    group by article_id
+)
+
+select
+    articles.*,
+    coalesce(counts.stops, 0) as stops,
+    coalesce(counts.meetings, 0) as meetings,
+    coalesce(counts.aid, 0) as aid,
+    coalesce(counts.casualties, 0) as casualties,
+    count(*) over () as total_rows
+from articles
+left join counts on counts.article_id = articles.id
+order by published desc nulls last, id
+limit $cap

@@ -1,0 +1,14 @@
+-- filter_years: the first and last year anything in the database happened or was reported.
+with
+
+years as (
+    select year(coalesce(ui_lo(date), first_reported)) as y from stops
+    union all
+    select year(coalesce(ui_lo(date), fx_date)) from aid
+    union all
+    select year(ui_lo(as_of)) from casualty_reports
+    union all
+    select year(published) from articles
+)
+
+select min(y) as first_year, max(y) as last_year from years where y is not null

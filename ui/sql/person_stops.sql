@@ -1,0 +1,80 @@
+-- person_stops: one person's itinerary after the shared filters (the diplomat filter aside),
+-- with the latest sentence behind each stop. Params: $person; $countries $statuses $outlets
+-- (lists, empty = all); $date_from $date_to; $cap.
+
+with
+
+stops as (
+    select
+        *,
+        coalesce(ui_lo(date), first_reported) as day_lo,
+        coalesce(ui_hi(date), first_reported) as day_hi
+    from stops
+    where actor = $person
+),
+
+from_outlets as (
+    select distinct event_mentions.event_id
+    from event_mentions
+    join articles on articles.id = event_mentions.article_id
+    where event_mentions.event_type = 'stop' and list_contains($outlets, articles.source)
+),
+
+filtered as (
+    select *
+    from stops
+    where ui_picked($countries, country)
+        and ui_picked($statuses, status)
+        and ui_in_window(day_lo, day_hi, $date_from, $date_to)
+        and (len($outlets) = 0 or stop_id in (select event_id from from_outlets))
+),
+
+evidence as (
+    select
+        event_mentions.event_id,
+        arg_max(
+            event_mentions.evidence,
+            (articles.published, event_mentions.article_id, -event_mentions.evidence_start)
+        ) as evidence,
+        count(*) as n_evidence
+    from event_mentions
+    join articles on articles.id = event_mentions.article_id
+    where event_mentions.event_type = 'stop'
+        and event_mentions.event_id in (select stop_id from filtered)
+    group by event_mentions.event_id
+),
+
+behind as (
+    select count(distinct article_id) as articles_total
+    from event_mentions
+    where event_type = 'stop' and event_id in (select stop_id from filtered)
+),
+
+final as (
+    select
+        filtered.stop_id,
+        filtered.actor,
+        filtered.place,
+        filtered.country,
+        filtered.lat,
+        filtered.lon,
+        cast(filtered.date as varchar) as date,
+        filtered.date_precision,
+        filtered.status,
+        filtered.sources,
+        filtered.first_reported,
+        filtered.last_reported,
+        filtered.place_kind,
+        filtered.day_lo,
+        evidence.evidence,
+        greatest(coalesce(evidence.n_evidence, 0) - 1, 0) as evidence_more,
+        count(*) over () as total_rows,
+        behind.articles_total
+    from filtered
+    cross join behind
+    left join evidence on evidence.event_id = filtered.stop_id
+)
+
+select * from final
+order by day_lo nulls last, stop_id
+limit $cap

@@ -1,0 +1,71 @@
+-- route_legs: the legs between drawn stops. A leg is kept when its own status and date pass
+-- the filters and a stop of the same person at one of its ends passes them too (so a country
+-- filter keeps the legs into and out of that country). Params as route_stops.
+
+with
+
+stops as (
+    select
+        *,
+        coalesce(ui_lo(date), first_reported) as day_lo,
+        coalesce(ui_hi(date), first_reported) as day_hi
+    from stops
+),
+
+from_outlets as (
+    select distinct event_mentions.event_id
+    from event_mentions
+    join articles on articles.id = event_mentions.article_id
+    where event_mentions.event_type = 'stop' and list_contains($outlets, articles.source)
+),
+
+filtered_stops as (
+    select actor, lat, lon
+    from stops
+    where ui_picked($actors, actor)
+        and ui_picked($countries, country)
+        and ui_picked($statuses, status)
+        and ui_in_window(day_lo, day_hi, $date_from, $date_to)
+        and (len($outlets) = 0 or stop_id in (select event_id from from_outlets))
+),
+
+legs as (
+    select *, ui_lo(date) as day_lo, ui_hi(date) as day_hi
+    from legs
+    where from_lat is not null and from_lon is not null
+        and to_lat is not null and to_lon is not null
+),
+
+final as (
+    select
+        legs.actor,
+        legs.trip_id,
+        legs.seq,
+        legs.from_place,
+        legs.to_place,
+        legs.from_lat,
+        legs.from_lon,
+        legs.to_lat,
+        legs.to_lon,
+        cast(legs.date as varchar) as date,
+        legs.status,
+        legs.day_lo,
+        count(*) over () as total_rows
+    from legs
+    where ui_picked($actors, legs.actor)
+        and ui_picked($statuses, legs.status)
+        and (legs.day_lo is null or ui_in_window(legs.day_lo, legs.day_hi, $date_from, $date_to))
+        and exists (
+            select 1
+            from filtered_stops
+            where filtered_stops.actor = legs.actor
+                and (
+                    (filtered_stops.lat = legs.from_lat and filtered_stops.lon = legs.from_lon)
+                    or (filtered_stops.lat = legs.to_lat and filtered_stops.lon = legs.to_lon)
+                )
+        )
+)
+
+select * from final
+order by actor, trip_id, seq
+limit $cap
