@@ -18,18 +18,20 @@ METRIC_AFTER = [
     ("killed", r"(?:killed|dead|deaths?|died|fatalities|lives|bodies|martyrs|"
                r"killed\s+and\s+\S+\s+(?:wounded|injured))"),
     ("wounded", r"(?:wounded|injured|injuries|hurt)"),
-    ("displaced", r"(?:displaced|homeless|refugees|evacuated|fled|forced\s+to\s+flee|"
+    ("displaced", r"(?:displaced|homeless|refugees|evacuated|fled|forced\s+to\s+flee|uprooted|"
                   r"internally\s+displaced)"),
     ("missing", r"(?:missing|unaccounted\s+for)"),
     ("captured", r"(?:captured|taken\s+(?:hostage|prisoner|captive)|hostages|"
                  r"prisoners\s+of\s+war|abducted|kidnapped)"),
 ]
 # Between a number and its metric: "people were", "civilians have been", "of them".
-_FILLER = (r"(?:\s+(?:more\s+|other\s+|people|persons|civilians|Palestinians|Israelis|"
-           r"Ukrainians|protesters|demonstrators|children|women|soldiers|troops|residents|"
-           r"citizens|others|individuals|migrants|of\s+them|in\s+all|in\s+total|so\s+far|"
+_FILLER = (r"(?:\s+(?:more|other|people|persons|civilians|Palestinians|Israelis|Ukrainians|"
+           r"protesters|demonstrators|children|women|soldiers|troops|residents|citizens|"
+           r"others|individuals|migrants|of\s+them|in\s+all|in\s+total|so\s+far|"
            r"[A-Z][a-z]+s|are|were|was|have|has|had|been|being|reported|reportedly|"
-           r"confirmed|feared|believed|now|still|also|and|who|inside|in\s+\w+){0,5})\s+")
+           r"confirmed|feared|believed|now|still|also|who|inside|medical|health|staff|"
+           r"personnel|workers|journalists|aid|police|officers|security|were\s+reported|"
+           r"[a-z]+-[a-z]+)){0,5}\s+")
 METRIC_BEFORE = [
     ("killed", r"(?:killed|killing|kills|death\s+toll|toll|deaths|dead|killed\s+at\s+least|"
                r"left|claimed\s+the\s+lives\s+of|lives\s+of)"),
@@ -89,6 +91,16 @@ WHERE = re.compile(r"\b(?:in|across|on)\s+(?P<w>(?:(?:eastern|western|northern|s
                    r"(?:\s+(?:Strip|Bank|[A-Z][\w-]+))?)")
 
 
+LOOSE_TOLL = re.compile(
+    r"\b(?P<m>death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|deaths|displaced|"
+    r"wounded|injured|missing)(?:\s+people)?|deaths)\b[^.;:]{0,90}?\b(?:at|to|of|reached|hit|"
+    r"is|was|stands\s+at|stood\s+at|surpassed|passed|exceeded|topped|nears|neared)"
+    r"(?:\s+(?:more\s+than|at\s+least|nearly|about|around|over|some|almost|up\s+to|"
+    r"approximately|roughly|close\s+to|an\s+estimated))?\s+$",
+    re.IGNORECASE,
+)
+
+
 def _qualifier(text: str) -> str | None:
     for name, pattern in QUALIFIERS:
         if re.search(rf"\b(?:{pattern})\s*$", text, re.IGNORECASE):
@@ -108,6 +120,14 @@ def _metric_for(text: str, num_start: int, num_end: int) -> tuple[str | None, in
                 pass
             return metric, 1
     before = text[max(0, num_start - 90):num_start]
+    loose = LOOSE_TOLL.search(text[max(0, num_start - 160):num_start])
+    if loose:
+        word = " ".join(loose.group("m").lower().split())
+        for key, metric in (("displaced", "displaced"), ("wounded", "wounded"),
+                            ("injured", "wounded"), ("missing", "missing")):
+            if key in word:
+                return metric, 2
+        return "killed", 2
     m = TOLL_BEFORE.search(before)
     if m:
         word = " ".join(m.group("m").lower().split())
@@ -124,6 +144,29 @@ def _metric_for(text: str, num_start: int, num_end: int) -> tuple[str | None, in
                                after + " ", re.IGNORECASE):
             return metric, 2
     return None, 0
+
+
+def _inherited(text: str, num, facts: list[dict]) -> str | None:
+    """A figure that leans on its neighbour: "including 66 children", "and 122 others in",
+    "from 38 to 74 fatalities"."""
+    after = text[num.end:num.end + 40]
+    m = re.match(r"\s+to\s+(?:\d[\d,]*)\s+", after)
+    if m and re.search(r"\bfrom\s+$", text[max(0, num.start - 6):num.start]):
+        metric, _ = _metric_for(text, num.end + m.end() - 1 - len(m.group(0).split()[-1]),
+                                num.end + m.end() - 1)
+        nxt = re.match(r"\s+to\s+(\d[\d,]*)", after)
+        if nxt:
+            end = num.end + nxt.end()
+            metric, _ = _metric_for(text, num.end + nxt.start(1), end)
+            return metric
+    if not facts:
+        return None
+    before = text[max(0, num.start - 30):num.start]
+    if re.search(r"\bincluding\s+(?:at\s+least\s+|some\s+|about\s+)?$", before) or (
+            re.search(r"(?:,|\band)\s+(?:about\s+|more\s+than\s+|some\s+)?$", before)
+            and re.match(r"\s+(?:others|more)\b", after)):
+        return facts[-1]["metric"]
+    return None
 
 
 def from_sentence(view: View, article: Article) -> list[dict]:
@@ -145,6 +188,8 @@ def from_sentence(view: View, article: Article) -> list[dict]:
                 text[num.end:num.end + 1] in ("%",):
             continue
         metric, _ = _metric_for(text, num.start, num.end)
+        if metric is None:
+            metric = _inherited(text, num, facts)
         if metric is None:
             continue
         qualifier = _qualifier(text[max(0, num.start - 40):num.start])

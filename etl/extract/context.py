@@ -32,7 +32,28 @@ class View:
         return self.sentence.text
 
     def dates(self, future: bool) -> list[DateRef]:
-        return find_dates(self.text, self.anchor, future)
+        found = find_dates(self.text, self.anchor, future)
+        if self.anchor_precision != "year":
+            return found
+        # A segment dated only to its year: a weekday read against 1 January would invent a
+        # day, so dates without their own year keep the year alone.
+        year = f"{self.anchor.year:04d}"
+        return [d if re.search(r"(?:19|20)\d\d", d.text) else
+                DateRef(year, "year", d.start, d.end, d.text) for d in found]
+
+    def default_date(self) -> str | None:
+        """The date an undated event reported as done is given: the story's own day.
+
+        News reports what happened on or just before the day it is published, so an event
+        told as done with no date of its own is dated to the anchor, at the anchor's precision.
+        """
+        if self.anchor is None:
+            return None
+        if self.anchor_precision == "year":
+            return f"{self.anchor.year:04d}"
+        if self.anchor_precision == "month":
+            return f"{self.anchor.year:04d}-{self.anchor.month:02d}"
+        return self.anchor.isoformat()
 
     def fact_base(self, article: Article) -> dict:
         return {"article": article.id, "evidence": self.text,

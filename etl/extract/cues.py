@@ -24,7 +24,8 @@ POSSIBLE = re.compile(
     r"not\s+been\s+confirmed|if\s+it\s+works|hope[sd]?\s+to|invite[sd]?|invitation|"
     r"open\s+to|would\s+(?:like|allow|be\s+willing)|willing\s+to|no\s+(?:meeting|plans?)\b|"
     r"does\s+not\s+have\s+a|doesn['’]t\s+have\s+a|not\s+planned|offered\s+to|seek(?:s|ing)?|"
-    r"perhaps|likely|unlikely|chance)\b",
+    r"perhaps|likely|unlikely|chance|not\s+yet|no\s+(?:\w+\s+){0,2}(?:meeting|talks|visit|trip)|"
+    r"on\s+(?:the\s+)?agenda\s+yet)\b",
     re.IGNORECASE,
 )
 PLANNED = re.compile(

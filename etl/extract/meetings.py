@@ -11,7 +11,7 @@ import re
 
 from etl.extract.context import View
 from etl.extract.cues import meeting_mode, status_in
-from etl.extract.visits import ATTRIBUTION_BEFORE, _is_modifier
+from etl.extract.visits import ATTRIBUTION_BEFORE, NOT_A_VISIT_CONTEXT, _is_modifier
 from etl.model import Article
 
 TRIGGER = re.compile(
@@ -55,7 +55,7 @@ def place_of(view: View, after: int) -> tuple[str | None, str | None]:
     """The meeting's place: a place after "in"/"at" near the trigger, else at the start."""
     for place in view.places:
         before = view.text[max(0, place.start - 30):place.start]
-        if _is_modifier(view.text, place):
+        if _is_modifier(view.text, place) or NOT_A_VISIT_CONTEXT.search(before):
             continue
         leading = re.match(r"\s*(?:In|At)\s+(?:the\s+)?$", view.text[:place.start])
         if not leading and not (after <= place.start <= after + 70):
@@ -87,6 +87,8 @@ def from_sentence(view: View, article: Article) -> list[dict]:
     date = None
     if dates:
         date = min(dates, key=lambda d: abs(d.start - trigger.start())).value
+    elif status == "occurred":
+        date = view.default_date()
     fact = view.fact_base(article) | {
         "type": "meeting", "participants": people, "place": place, "country": country,
         "date": date, "status": status, "mode": meeting_mode(text),

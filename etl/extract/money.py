@@ -26,7 +26,7 @@ WORD_CURRENCIES = {
     "francs": "CHF", "crowns": "SEK", "kroner": "NOK", "zlotys": "PLN", "won": "KRW",
     "riyals": "SAR", "dirhams": "AED", "lira": "TRY",
 }
-NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+NUMBER_WORDS = ("half\\s+a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
                 "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred")
 
 _SYM = r"US\$|A\$|C\$|HK\$|\$|£|€|¥|₹|₱|Rs\.?(?=\s?\d)|P(?=\d{1,3}(?:,\d{3}){2,})"
@@ -43,7 +43,7 @@ MONEY_RE = re.compile(
     re.IGNORECASE,
 )
 
-_WORD_VALUES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+_WORD_VALUES = {"half a": 0.5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
                 "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100}
@@ -62,7 +62,7 @@ class Money:
 
 
 def _value(raw: str, scale: str | None) -> float:
-    raw = raw.strip().lower()
+    raw = " ".join(raw.strip().lower().split())
     if raw in _WORD_VALUES:
         value = float(_WORD_VALUES[raw])
     elif re.fullmatch(r"\d{1,3},\d{1,2}", raw):

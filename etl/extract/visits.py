@@ -262,6 +262,6 @@ def _capital_lat(place: PlaceRef) -> float:
 def _nearest_date(view: View, future: bool, trigger: int, place: int, kind: str) -> str | None:
     dates = view.dates(future)
     if not dates:
-        return None
+        return view.default_date() if not future and kind == "dest" else None
     best = min(dates, key=lambda d: min(abs(d.start - trigger), abs(d.start - place)))
     return best.value
