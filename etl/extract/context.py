@@ -26,6 +26,7 @@ class View:
     people: list[PersonRef]
     places: list[PlaceRef]
     subject: list[str] = field(default_factory=list)  # who "he"/"they" means here
+    focus: str | None = None  # who the story is about so far
 
     @property
     def text(self) -> str:
@@ -94,7 +95,7 @@ class ArticleContext:
             self.people = _rebased(self.people, anchor)
         people = self.people.find(sentence.text, subject=self.focus)
         places = find_places(sentence.text, taken=[(p.start, p.end) for p in people])
-        view = View(sentence, anchor, precision, people, places)
+        view = View(sentence, anchor, precision, people, places, focus=self.focus)
         view.subject = self._implied_subject(view)
         return view
 

@@ -262,9 +262,20 @@ class PeopleIndex:
         return out
 
     def _known_full(self, name: str) -> str | None:
+        """A titled name the reference knows under another form: a full alias, the same
+        words in another order ("Kishida Fumio"), or the first words of a longer name
+        ("Abdel Fattah" for Abdel Fattah al-Sisi)."""
         pattern, table = _alias_pattern()
         m = pattern.fullmatch(name)
-        return table[m.group(0)][0] if m else None
+        if m:
+            return table[m.group(0)][0]
+        words = fold(name).split()
+        for full in reference_people():
+            full_words = fold(full).split()
+            if sorted(words) == sorted(full_words) or (
+                    len(words) >= 2 and full_words[:len(words)] == words):
+                return full
+        return None
 
     def _role_holder(self, m: re.Match, subject: str | None) -> str | None:
         country_word = m.group("country").lower().replace("’", "'")

@@ -42,7 +42,7 @@ LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:to|in|into|at|via|toward|towards|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?\s+of|"
     r"trip\s+to|arriv(?:e|es|ed|ing)\s+(?:in|at)|reach(?:es|ed)?|bound\s+for|left\s+for|"
     r"leaves?\s+for|depart(?:s|ed)?\s+for|heads?\s+for|headed\s+for)"
-    r"(?:\s+(?:the|a|an|[a-z][\w-]*(?:\s+(?:town|city|capital|port|village|region))?\s+of|"
+    r"(?:\s+(?:the|a|an|both|either|[a-z][\w-]*(?:\s+(?:town|city|capital|port|village|region))?\s+of|"
     r"close|allies|and|partners|U\.S\.|US|Western|key|several|neighbouring|neighboring|"
     r"other|[a-z]+-[a-z]+|heavily|bombed|town|city|capital|port|village|region|of))*\s+$)",
     re.IGNORECASE,
@@ -167,9 +167,35 @@ def _is_modifier(text: str, place: PlaceRef) -> bool:
     return False
 
 
+SCHEDULE_LINE = re.compile(
+    r"^\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)[^:]{0,40}:\s*")
+
+
+def schedule_stops(view: View, article: Article) -> list[dict]:
+    """An itinerary line ("Monday, May 22: Jerusalem, Israel") puts the story's traveller
+    at the place on that date."""
+    m = SCHEDULE_LINE.match(view.text)
+    if not m or not view.focus or not view.places:
+        return []
+    place = next((p for p in view.places if p.start >= m.end() - 1), None)
+    if place is None:
+        return []
+    dates = [d for d in view.dates(True) if d.start < m.end()]
+    date = dates[0].value if dates else None
+    status = "planned" if date and view.anchor and date > view.anchor.isoformat() else \
+        status_in(view.text[m.end():], "planned")
+    fact = view.fact_base(article) | {
+        "type": "visit", "actor": view.focus, "place": place.name, "country": place.country,
+        "date": date, "status": status}
+    return [fact]
+
+
 def from_sentence(view: View, article: Article) -> list[dict]:
     """Visit facts of one sentence."""
     text = view.text
+    if not view.people and SCHEDULE_LINE.match(text):
+        return schedule_stops(view, article)
     if not view.places or not (view.people or view.subject):
         return []
     found = destinations(view)
@@ -193,6 +219,9 @@ def from_sentence(view: View, article: Article) -> list[dict]:
         for actor in actors:
             if kind == "dest" and not STRONG_TRAVEL.search(text) and _at_home(
                     actor, place, view):
+                continue
+            if kind == "dest" and not place.is_city and home_country(
+                    actor, view.anchor) == place.country:
                 continue
             if _at_home(actor, place, view) and kind == "dest" and re.search(
                     r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, place.start - 8):place.start]):
