@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from etl.extract.context import View
-from etl.extract.cues import mode_of, status_in
+from etl.extract.cues import CANCELLED, mode_of, status_in
 from etl.extract.geo import PlaceRef
 from etl.extract.people import home_country
 from etl.model import Article
@@ -91,6 +91,11 @@ def travellers(view: View, before: int) -> list[str]:
             continue
         names.append(p.name)
     tail = view.text[before:]
+    by = [p for p in view.people if p.start >= before and re.search(
+        r"\b(?:by|of)\s+(?:[A-Z][\w.]*\s+){0,4}$", view.text[max(before, p.start - 40):p.start])
+          and re.search(r"\b(?:trip|visit|tour|journey)\b", view.text[:p.start])]
+    if by and not any(p.start < before for p in view.people):
+        return [by[0].name]
     for p in view.people:
         if p.start >= before and re.search(
                 r"\b(?:alongside|along\s+with|together\s+with|accompanied\s+by|joined\s+by)\s+"
@@ -130,6 +135,9 @@ def destinations(view: View) -> list[tuple[PlaceRef, str]]:
             prev = None
             continue
         elif LOCATIVE_BEFORE.search(before) or (
+                re.search(r"\bfor\s+(?:the\s+)?$", before) and re.search(
+                    r"\b(?:left|leaves?|leaving|depart\w*|bound|head\w*|fl(?:y|ew|ies|ying)|"
+                    r"set\s+off|set\s+out)\b", view.text[:place.start], re.IGNORECASE)) or (
                 prev is not None and LIST_GAP.match(view.text[prev.end:place.start])):
             out.append((place, "dest"))
         elif prev is not None and re.fullmatch(r",\s*", view.text[prev.end:place.start]) and \
@@ -216,6 +224,9 @@ def from_sentence(view: View, article: Article) -> list[dict]:
         clause_start = _clause_start(text, trigger.start())
         window = text[clause_start:min(len(text), place.end + 25)]
         status = status_in(window)
+        rest = text[place.end:].split(";")[0][:120]
+        if status != "cancelled" and CANCELLED.search(rest):
+            status = "cancelled"
         for actor in actors:
             if kind == "dest" and not STRONG_TRAVEL.search(text) and _at_home(
                     actor, place, view):
