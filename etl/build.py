@@ -168,26 +168,33 @@ def classify_problems(items: Iterable[Article | Problem]) -> Iterator[Article | 
         yield item
 
 
-def _extract_one(article: Article) -> Outcome:
+Extractor = Callable[[Article], list[dict]]
+
+
+def _extract_one(article: Article, extract: Extractor = extract_article) -> Outcome:
     try:
-        return Outcome(article, list(extract_article(article)))
+        return Outcome(article, list(extract(article)))
     except Exception as err:  # one bad article must not stop the run
         return Outcome(article, None, f"extraction failed: {type(err).__name__}: {err}")
 
 
-def _extract_chunk(articles: list[Article]) -> list[tuple[list[dict] | None, str | None]]:
+def _extract_chunk(
+    articles: list[Article], extract: Extractor
+) -> list[tuple[list[dict] | None, str | None]]:
     """Worker side: facts or error per article, without sending the articles back."""
-    return [(o.facts, o.error) for o in map(_extract_one, articles)]
+    return [(o.facts, o.error) for o in (_extract_one(a, extract) for a in articles)]
 
 
 def extract_stream(
     items: Iterable[Article | T],
     workers: int = 1,
     reuse: Callable[[Article], bool] = lambda article: False,
+    extract: Extractor = extract_article,
 ) -> Iterator[Outcome | T]:
-    """An Outcome per article: reused (facts None) when `reuse(article)`, extracted
-    otherwise, in `workers` processes when more than one. Other items (problems) pass
-    through as they come, so with workers they may come before articles read earlier."""
+    """An Outcome per article: reused (facts None) when `reuse(article)`, extracted by
+    `extract` otherwise, in `workers` processes when more than one (`extract` must then be
+    a module-level function). Other items (problems) pass through as they come, so with
+    workers they may come before articles read earlier."""
     if workers <= 1:
         for item in items:
             if not isinstance(item, Article):
@@ -195,7 +202,7 @@ def extract_stream(
             elif reuse(item):
                 yield Outcome(item, None)
             else:
-                yield _extract_one(item)
+                yield _extract_one(item, extract)
         return
 
     # forkserver: workers do not inherit the parent's threads (DuckDB's) or open files.
@@ -206,7 +213,7 @@ def extract_stream(
             chunk: list[Article] = []
 
             def submit() -> None:
-                in_flight.append((chunk[:], pool.submit(_extract_chunk, chunk[:])))
+                in_flight.append((chunk[:], pool.submit(_extract_chunk, chunk[:], extract)))
                 chunk.clear()
 
             def drain(keep: int) -> Iterator[Outcome]:
@@ -259,6 +266,7 @@ def build(
     workers: int = 1,
     progress: ProgressLike | None = None,
     rebuild: bool = False,
+    extract: Extractor = extract_article,
 ) -> BuildReport:
     """Build the database at `db` from the articles under `paths`.
 
@@ -266,7 +274,8 @@ def build(
     complete, so a reader of the old file keeps its rows and a failed build leaves the old
     database as it was. Articles whose id and content hash are unchanged since the previous
     build (by the same extraction code) keep their facts without extracting again, unless
-    `rebuild`. Raises BuildError when the database cannot be written.
+    `rebuild`. `extract` is the fact extractor (etl.extract's unless a test gives another).
+    Raises BuildError when the database cannot be written.
     """
     started = time.monotonic()
     build_time = datetime.now().replace(microsecond=0)
@@ -294,7 +303,8 @@ def build(
             return bool(article.sha256) and old is not None and old[0] == article.sha256
 
         items = classify_problems(iter_articles(list(paths)))
-        for outcome in extract_stream(items, workers=workers, reuse=reusable):
+        for outcome in extract_stream(items, workers=workers, reuse=reusable,
+                                      extract=extract):
             if isinstance(outcome, ReadWarning):
                 loader.warn(outcome.problem, article_id=None)
                 continue  # not an input of its own: the progress count stays

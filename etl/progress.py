@@ -52,7 +52,7 @@ class Progress:
         self.quiet_seconds = quiet_seconds
         self.count = 0
         self.started = time.monotonic()
-        self._last_draw = 0.0
+        self._last_draw = self.started
         self._last_tenth = 0
         self._shown = False
 

@@ -2,9 +2,11 @@
 
 `iter_articles` walks files and directories and yields one `Article` per article read and
 one `Problem` per file (or line of a .jsonl file) that could not be read, or whose
-publication date had to be ignored; it never raises for bad input. Every Article comes
-fully prepared by `parse_article_text`: normalised text, sentences with offsets and
-boilerplate flags, and segments (appended stories) with their date anchors.
+publication date had to be ignored; it never raises for bad input. A Problem about an
+article that *was* read (a date ignored) comes right after that Article, with the same
+path and line (etl.build relies on this to list it as a warning, not a skipped file).
+Every Article comes fully prepared by `parse_article_text`: normalised text, sentences
+with offsets and boilerplate flags, and segments (appended stories) with their anchors.
 """
 
 from __future__ import annotations
@@ -65,14 +67,19 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
             if resolved in done:  # the same file named twice is read once
                 continue
             done.add(resolved)
+            dropped: tuple[str, int | None] | None = None
             for item in read_file(path):
                 if isinstance(item, Article):
+                    line = _line_of(item)
                     if item.id in first_seen:
                         yield Problem(str(path), f"duplicate id {item.id}, first seen in "
-                                      f"{first_seen[item.id]}", _line_of(item))
+                                      f"{first_seen[item.id]}", line)
+                        dropped = (str(path), line)
                         continue
-                    line = _line_of(item)
+                    dropped = None
                     first_seen[item.id] = f"{path}:{line}" if line else str(path)
+                elif (item.path, item.line) == dropped:
+                    continue  # a warning about the duplicate just dropped
                 yield item
 
 
@@ -187,6 +194,7 @@ def _megabytes(size: int) -> str:
 
 
 def _line_of(article: Article) -> int | None:
+    """The line of a .jsonl article (etl.build reads it too), None for other files."""
     return getattr(article, "_line", None)
 
 
@@ -315,6 +323,7 @@ _FrontMatterLoader.add_constructor(
 
 def _read_markdown_or_text(text: str, path: Path, sha: str, *, markdown: bool) -> list:
     name = str(path)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac files
     first_line, _, rest = text.partition("\n")
     if markdown and first_line.strip() == "---":
         return _read_front_matter(rest, path, sha)

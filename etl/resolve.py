@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -52,7 +53,8 @@ def stage_places(con: duckdb.DuckDBPyConnection) -> None:
     """Geocode the distinct (place, country) pairs of visits and meetings into temp stg_places.
 
     Columns: raw_place, raw_country (the mention's values, the join key), name, country, lat,
-    lon, kind ('city' | 'country'), country_name, place_key. A place the gazetteer does not know,
+    lon, kind ('city' | 'country'), country_name, country_aliases (lower-case names of the
+    country, four letters or more, to find it in a sentence: 'britain'), place_key. A place the gazetteer does not know,
     or a mention that names only a country, is drawn at the country's capital with kind
     'country', so the map never passes a guess off as a stated city.
     """
@@ -64,10 +66,13 @@ def stage_places(con: duckdb.DuckDBPyConnection) -> None:
         """
     ).fetchall()
     rows = [resolve_place(place, country) for place, country in pairs]
-    columns = ["raw_place", "raw_country", "name", "country", "lat", "lon", "kind", "country_name"]
-    types = [pa.string()] * 4 + [pa.float64()] * 2 + [pa.string()] * 2
+    rows = [(*row, _country_aliases().get(row[3] or "", [])) for row in rows]
+    columns = ["raw_place", "raw_country", "name", "country", "lat", "lon", "kind",
+               "country_name", "country_aliases"]
+    types = [pa.string()] * 4 + [pa.float64()] * 2 + [pa.string()] * 2 + [pa.list_(pa.string())]
     table = pa.table(
-        {col: pa.array([r[i] for r in rows], typ) for i, (col, typ) in enumerate(zip(columns, types))}
+        {col: pa.array([r[i] for r in rows], typ)
+         for i, (col, typ) in enumerate(zip(columns, types, strict=True))}
     )
     con.register("_stg_places_arrow", table)
     try:
@@ -93,26 +98,38 @@ def resolve_place(
     place: str | None, country: str | None
 ) -> tuple[str | None, str | None, str | None, str | None, float | None, float | None,
            str | None, str | None]:
-    """(raw_place, raw_country, name, country, lat, lon, kind, country_name) for one pair."""
-    from etl.places import lookup_place  # the lead's gazetteer; imported late for test stand-ins
+    """(raw_place, raw_country, name, country, lat, lon, kind, country_name) for one pair.
+
+    A city the gazetteer finds (in the mention's country, when it gives one) is kind 'city';
+    a place that is a country, a city it does not find, or no place at all gives the
+    country at its capital, kind 'country'.
+    """
+    from etl.places import lookup_city, lookup_place  # imported late: tests may stand in
 
     raw_place, raw_country = place, country
     country = _upper(country)
-    if place and place.strip():
-        found = lookup_place(place.strip())
-        if found is not None and (country is None or _upper(found.country) == country):
-            kind = found.kind if found.kind in ("city", "country") else "city"
-            fcountry = _upper(found.country)
-            return (raw_place, raw_country, found.name, fcountry, _num(found.lat), _num(found.lon),
-                    kind, _country_name(fcountry))
+    name = _clean(place)
+    if name:
+        found = lookup_place(name)
+        if found is not None and country and _upper(found.country) != country:
+            found = lookup_city(name, country)
+        if found is not None and found.kind == "city":
+            iso = _upper(found.country)
+            return (raw_place, raw_country, found.name, iso, _num(found.lat), _num(found.lon),
+                    "city", _country_name(iso))
+        if found is not None:
+            country = country or _upper(found.country)
     if country:
         capital = _capital(country)
         if capital is not None:
-            return (raw_place, raw_country, capital.name, country, _num(capital.lat),
-                    _num(capital.lon), "country", _country_name(country))
+            lat, lon = _num(capital.lat), _num(capital.lon)
+            if lat == 0.0 and lon == 0.0:  # the gazetteer's "no capital known"
+                lat = lon = None
+            return (raw_place, raw_country, capital.name, country, lat, lon, "country",
+                    _country_name(country))
         # an ISO code the gazetteer cannot place: keep it, without a point on the map
-        return (raw_place, raw_country, _country_name(country) or country, country, None, None,
-                "country", _country_name(country))
+        return (raw_place, raw_country, _country_name(country) or country, country, None,
+                None, "country", _country_name(country))
     return (raw_place, raw_country, None, None, None, None, None, None)
 
 
@@ -165,21 +182,34 @@ def _capital(iso2: str):
 
 
 def _country_name(iso2: str | None) -> str | None:
-    """The English short name of a country, for finding it in an evidence sentence.
+    """The common English name of a country, as facts and articles write it.
 
-    >>> _country_name("MK")
-    'North Macedonia'
-    >>> _country_name("GB")
-    'United Kingdom'
+    >>> _country_name("MK"), _country_name("GB")
+    ('North Macedonia', 'United Kingdom')
     """
     if not iso2:
         return None
-    import pycountry
+    from etl.places import country_display_names
 
-    found = pycountry.countries.get(alpha_2=iso2)
-    if found is None:
-        return None
-    return getattr(found, "common_name", None) or found.name
+    return country_display_names().get(iso2)
+
+
+@lru_cache(maxsize=1)
+def _country_aliases() -> dict[str, list[str]]:
+    """ISO2 -> the folded names the gazetteer knows for the country, longest first.
+
+    Names under four letters ('uk', 'us') are left out: inside a sentence they match words.
+
+    >>> "britain" in _country_aliases()["GB"]
+    True
+    """
+    from etl.places import country_names
+
+    out: dict[str, list[str]] = {}
+    for name, iso in country_names().items():
+        if len(name) >= 4:
+            out.setdefault(iso, []).append(name)
+    return {iso: sorted(names, key=lambda n: (-len(n), n)) for iso, names in out.items()}
 
 
 def _clean(value: str | None) -> str | None:

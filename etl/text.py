@@ -54,6 +54,11 @@ for _cp in (0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029):
 for _cp in (*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, *range(0x80, 0x85), *range(0x86, 0xA0)):
     _TRANSLATION[_cp] = None
 del _cp
+_ODD_CHARACTER = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TRANSLATION)) + "]")
+
+
+def _replace_odd(match: re.Match[str]) -> str:
+    return _TRANSLATION[ord(match.group(0))] or ""
 
 _SPACES = re.compile(r" {2,}")
 _SPACE_AROUND_NEWLINE = re.compile(r" *\n *")
@@ -65,7 +70,8 @@ def normalise(raw: str) -> str:
     Newlines are kept (paragraph structure matters); runs of spaces become one space and
     spaces at line ends are dropped; smart quotes and dashes are kept as they are.
 
-    >>> print(normalise("Secretary of\\u00a0 State\\r\\nKerry\\u200b said&nbsp;it&#39;s “fine” – Gaza#39;s"))
+    >>> print(normalise("Secretary of\\u00a0 State\\r\\nKerry\\u200b said&nbsp;it&#39;s “fine”"
+    ...                 " – Gaza#39;s"))
     Secretary of State
     Kerry said it's “fine” – Gaza's
     >>> normalise("NNA -nbsp;The Ministry &amp;amp; co\\t\\tsaid &notice")
@@ -78,8 +84,9 @@ def normalise(raw: str) -> str:
         for _ in range(2):  # twice: scrapes double-escape ("&amp;nbsp;")
             text = _ENTITY.sub(_unescape_entity, text)
         text = _BROKEN_ENTITY.sub(_fix_broken_entity, text)
-    text = text.translate(_TRANSLATION)
-    text = unicodedata.normalize("NFC", text)
+    text = _ODD_CHARACTER.sub(_replace_odd, text)  # faster than str.translate on long text
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     text = _SPACES.sub(" ", text)
     text = _SPACE_AROUND_NEWLINE.sub("\n", text)
     return text.strip()
@@ -238,55 +245,69 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 _I = re.IGNORECASE
 
 # Page chrome recognised on a line (or a short sentence) of at most _CHROME_MAX_WORDS words.
-_CHROME = re.compile(
+# Patterns that hold at the start of the line (tried with .match, which is cheap).
+_CHROME_START = re.compile(
     "|".join(
         [
             # subscription, paywall and app prompts
-            r"^(sign (up|in)|log ?in|log ?out|register|subscribe|create (an|a free) account)\b",
-            r"\balready (a member|a subscriber|subscribed|registered|have an account)\b",
-            r"\bbecome an? (member|subscriber|supporter|patron)\b",
-            r"\bto (leave|post|add|write|view) (a |the )?(comment|reply)",
-            r"\b(sign|log) (up|in) (here )?to\b",
-            r"^start (reading|(your )?free trial)\b|\bfree trial\b|\bcontinue reading\b",
-            r"^\w+ (days?|weeks?|months?) (free|for free)\b",
-            r"\b(download|get|install) (the|our) app\b",
-            r"^one (app|membership|subscription)\b",
-            r"\bget all your news in one place\b|\bpremium titles\b|\btrusted (global )?sources\b",
-            r"\bcurated (specifically )?for you\b|\bnewsletter\b|\bsubscribers? only\b",
+            r"(sign (up|in)|log ?in|log ?out|register|subscribe|create (an|a free) account)\b",
+            r"start (reading|(your )?free trial)\b",
+            r"\w+ (days?|weeks?|months?) (free|for free)\b",
+            r"one (app|membership|subscription)\b",
             # share buttons and follow prompts
-            r"^click to (follow|share|subscribe|print|email|tweet)\b",
-            r"^share (this|on|via)\b|^follow us\b",
+            r"click to (follow|share|subscribe|print|email|tweet)\b",
+            r"share (this|on|via)\b|follow us\b",
             # copyright lines
-            r"©|^copyright\b|\bcopyright (©\s*)?(19|20)\d\d\b|\ball rights reserved\b",
-            r"^\(c\) (19|20)\d\d\b",
-            # navigation, skip links, font controls, advertising slots
-            r"^(\d+\.\s*)?skip to\b|^you are here\b|\b(font|text) size\b",
-            r"^(advertisements?|advertising|sponsored( content)?|promoted( content)?|ad|ads"
+            r"copyright\b|\(c\) (19|20)\d\d\b",
+            # navigation, skip links, advertising slots
+            r"(\d+\.\s*)?skip to\b|you are here\b",
+            r"(advertisements?|advertising|sponsored( content)?|promoted( content)?|ad|ads"
             r"|paid content|story continues below( advertisement)?)$",
-            r"^(home|menu|search|close|print|email|×|✕|✖)$",
-            r"^(previous|next) (article|story|post)\b",
-            # photo galleries and bare credits (captions themselves are kept)
-            r"^(image|photo|photograph|picture|credit)s?\s*:",
-            r"^(view|open|see) (the )?(gallery|slideshow|photos)\b",
+            r"(home|menu|search|close|print|email|×|✕|✖)$",
+            r"(previous|next) (article|story|post)\b",
+            # bare photo credits (captions themselves are kept) and galleries
+            r"(image|photo|photograph|picture|credit)s?\s*:",
+            r"(view|open|see) (the )?(gallery|slideshow|photos)\b",
             # bare links
-            r"^(https?://|www\.)\S+$",
+            r"(https?://|www\.)\S+$",
+            # donation banners' buttons
+            r"donate\b|(once|monthly|annual|annually|yearly|one-time|continue)$",
         ]
     ),
     _I,
+)
+# Patterns that hold anywhere in the line; each is tried only when one of its words is there.
+_CHROME_ANYWHERE = re.compile(
+    r"\balready (a member|a subscriber|subscribed|registered|have an account)\b"
+    r"|\bbecome an? (member|subscriber|supporter|patron)\b"
+    r"|\bto (leave|post|add|write|view) (a |the )?(comment|reply)"
+    r"|\b(sign|log) (up|in) (here )?to\b|\bfree trial\b|\bcontinue reading\b"
+    r"|\b(download|get|install) (the|our) app\b"
+    r"|\bget all your news in one place\b|\bpremium titles\b|\btrusted (global )?sources\b"
+    r"|\bcurated (specifically )?for you\b|\bnewsletter\b|\bsubscribers? only\b"
+    r"|\bcopyright (©\s*)?(19|20)\d\d\b|\ball rights reserved\b|\b(font|text) size\b",
+    _I,
+)
+_CHROME_WORDS = frozenset(
+    "already become comment comments reply sign log trial reading app news premium trusted "
+    "curated newsletter subscriber subscribers copyright reserved size".split()
 )
 _CHROME_MAX_WORDS = 25
 
 # Donation banners speak in the publisher's voice; a line with a quotation is news, not chrome.
 _DONATION = re.compile(
     r"\bsupport (us|our (journalism|work|reporting|newsroom)|independent journalism)\b"
-    r"|\byour support\b|^donate\b|\bdonate (now|today)\b|\bmake a (donation|contribution)\b"
+    r"|\byour support\b|\bdonate (now|today)\b|\bmake a (donation|contribution)\b"
     r"|\bad-free\b|\breading experience\b|\bwe need your help\b|\bour journalism\b"
-    r"|\bremind me later\b|\bnot ready to (support|subscribe|donate)\b|\bpai?yment methods\b"
-    r"|^(once|monthly|annual|annually|yearly|one-time|continue)$",
+    r"|\bremind me later\b|\bnot ready to (support|subscribe|donate)\b|\bpai?yment methods\b",
     _I,
+)
+_DONATION_WORDS = frozenset(
+    "support donate make ad-free experience help journalism remind ready methods".split()
 )
 _DONATION_MAX_WORDS = 40
 _QUOTES = re.compile(r"[\"“”]")
+_WORD = re.compile(r"[a-z][a-z-]*")
 
 # Case-sensitive chrome: URL slugs ("high-stakes-diplomacy:-lammy-and-..."), agency
 # sign-offs ("pfd/sms (Reuters, dpa, AP, AFP)").
@@ -342,6 +363,8 @@ class Line:
 
 
 def _share_line(text: str) -> bool:
+    if text.count(" ") > 8:
+        return False
     tokens = _SHARE_TOKEN.findall(text.lower())
     if not tokens or not ({"share", "shares", "tweet"} & set(tokens)):
         return False
@@ -369,14 +392,19 @@ def chrome_kind(text: str) -> str | None:
             return COMMENTS
         if _APPEAL_HEADER.match(text):
             return APPEAL
-    if words <= _CHROME_MAX_WORDS:
-        if _CHROME.search(text) or _share_line(text):
-            return CHROME
-        if _SLUG.fullmatch(text) or _SIGN_OFF.fullmatch(text):
-            return CHROME
     if _GALLERY.search(text):
         return CHROME
-    if words <= _DONATION_MAX_WORDS and _DONATION.search(text) and not _QUOTES.search(text):
+    if words > _DONATION_MAX_WORDS:
+        return None
+    vocabulary = set(_WORD.findall(text.lower()))
+    if words <= _CHROME_MAX_WORDS:
+        if _CHROME_START.match(text) or "©" in text:
+            return CHROME
+        if vocabulary & _CHROME_WORDS and _CHROME_ANYWHERE.search(text):
+            return CHROME
+        if _SLUG.fullmatch(text) or _SIGN_OFF.fullmatch(text) or _share_line(text):
+            return CHROME
+    if vocabulary & _DONATION_WORDS and _DONATION.search(text) and not _QUOTES.search(text):
         return CHROME
     return None
 
@@ -517,7 +545,7 @@ def sentence_flags(text: str, spans: list[tuple[int, int]], lines: list[Line]) -
 # --------------------------------------------------------------------------- segments
 
 _MIN_WORDS_BEFORE_BREAK = 40  # a page's own story comes first; chrome before it is no break
-_MIN_WORDS_AFTER_BREAK = 40
+_MIN_WORDS_AFTER_BREAK = 20  # after comments, even a short text is another story
 _REPEAT_WINDOW = 8  # lines within which a repeated headline counts as "close together"
 
 
@@ -530,7 +558,7 @@ def segment_starts(lines: list[Line]) -> list[int]:
 
     A new segment starts
     - at the first content line after a comments or reader-appeal block, when the page's own
-      story came before (40+ words) and 40+ words of content follow: nothing of the
+      story came before (40+ words) and 20+ words of content follow: nothing of the
       article itself comes after its comments, so what follows is another story;
     - at a headline-like line after a block of chrome (a "Related stories" list or 3+
       chrome lines) when prose follows it;
@@ -644,8 +672,11 @@ def stated_dates(text: str, today: date | None = None) -> list[tuple[date, str]]
     """Dates a passage states, each as (date, precision); month and year dates are the
     first day of their month or year. Years after `today` are ignored (targets, not news).
 
-    >>> stated_dates("On June 16, 2022 they met; since 2014 and in March 2015.")
-    [(datetime.date(2022, 6, 16), 'day'), (datetime.date(2015, 3, 1), 'month'), (datetime.date(2014, 1, 1), 'year')]
+    >>> for found in stated_dates("On June 16, 2022 they met; since 2014 and in March 2015."):
+    ...     print(found)
+    (datetime.date(2022, 6, 16), 'day')
+    (datetime.date(2015, 3, 1), 'month')
+    (datetime.date(2014, 1, 1), 'year')
     """
     today = today or date.today()
     found: list[tuple[date, str]] = []
@@ -688,11 +719,11 @@ def segment_anchor(text: str, published: date | None) -> tuple[date | None, str]
     date, or only mentions an event no later than the publication year, gets (None,
     "unknown"), so nothing in it is read against the page's own date.
 
-    >>> segment_anchor("Leaders visited Kyiv since Russia’s February 24th invasion.", date(2014, 12, 15))
+    >>> segment_anchor("In Kyiv since Russia’s February 24th invasion.", date(2014, 12, 15))
     (datetime.date(2022, 1, 1), 'year')
     >>> segment_anchor("They met on Thursday.", date(2014, 12, 15))
     (None, 'unknown')
-    >>> segment_anchor("They met on June 16, 2022 in Kyiv, since the full-scale invasion.", date(2014, 1, 1))
+    >>> segment_anchor("On June 16, 2022, since the full-scale invasion.", date(2014, 1, 1))
     (datetime.date(2022, 6, 16), 'day')
     """
     candidates = stated_dates(text)

@@ -71,3 +71,15 @@ def highlight(text: str, spans: Iterable[tuple[int, int]], tag: str = "mark") ->
         pos = end
     out.append(html.escape(text[pos:], quote=True))
     return "".join(out)
+
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:")
+
+
+def md(text: object) -> str:
+    r"""Plain text made inert for Streamlit markdown (st.markdown, st.subheader, captions).
+
+    >>> md("[click](javascript:x) *bold* <b>")
+    '\\[click\\]\\(javascript\\:x\\) \\*bold\\* \\<b\\>'
+    """
+    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in str(text or ""))

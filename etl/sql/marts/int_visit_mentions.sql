@@ -3,6 +3,9 @@
 -- date as a period (date_lo..date_hi, DATE), the article's publication date and story
 -- window, and the text order of the mention (evidence_start, then the position of the place
 -- name inside the evidence sentence, so "from Poland to Kyiv" orders Poland first).
+-- A report that names only a country takes the city another report of the same trip names
+-- (city_choice below): place, lat, lon, place_kind and place_key are the resolved place,
+-- stated_place_key the place as this report states it.
 
 with
 
@@ -52,7 +55,11 @@ located as (
         least(
             nullif(strpos(visits.evidence, visits.place), 0),
             nullif(strpos(visits.evidence, places.name), 0),
-            nullif(strpos(visits.evidence, places.country_name), 0)
+            nullif(strpos(visits.evidence, places.country_name), 0),
+            list_min(list_transform(
+                places.country_aliases,
+                lambda alias: nullif(strpos(lower(visits.evidence), alias), 0)
+            ))
         ) as in_sentence_pos
     from visits
     left join places
@@ -72,18 +79,15 @@ placed_in_article as (
         and located.evidence_start >= sentences.start
 ),
 
--- the nearest day the same story gives for the same person, before the mention in text order
--- and failing that after it: an undated "then on to Brussels" sits beside the dated stops
--- the text tells it with
+-- the day the same story last gave for the same person, before the mention in text order:
+-- an undated "then on to Brussels" sits after the dated stops the text told before it
 with_context as (
     select
         placed_in_article.*,
-        coalesce(
-            last_value(case when date_precision = 'day' then date_lo end ignore nulls)
-                over (text_order rows between unbounded preceding and current row),
-            first_value(case when date_precision = 'day' then date_lo end ignore nulls)
-                over (text_order rows between current row and unbounded following)
-        ) as context_day
+        last_value(case when date_precision = 'day' then date_lo end ignore nulls)
+            over (text_order rows between unbounded preceding and current row) as previous_day,
+        first_value(case when date_precision = 'day' then date_lo end ignore nulls)
+            over (text_order rows between current row and unbounded following) as next_day
     from placed_in_article
     window text_order as (
         partition by article_id, segment, actor
@@ -91,23 +95,90 @@ with_context as (
     )
 ),
 
-final as (
+dated as (
     select
         with_context.*,
         windows.win_lo,
         windows.win_hi,
-        -- the day this mention is ordered by on a route (DATE): its own day; inside a month or
-        -- year, the story's nearest day when it falls inside that period, else the period's
-        -- first day; undated, the story's nearest day, else the window start, else publication
+        -- the day this mention is ordered by on a route (DATE). Its own day; inside a month or
+        -- year, the story's previous day when it falls in that period, else the publication
+        -- date when that does ("this week"), else the period's first day. Undated: the
+        -- story's previous day; else the publication date (for the article's own story: an
+        -- undated lead is about the news of the day); else the story's next day or window
+        -- start (an appended older story).
         case
             when date_precision = 'day' then date_lo
             when date_precision in ('month', 'year') then
-                case when context_day between date_lo and date_hi then context_day
-                    else date_lo end
-            else coalesce(context_day, windows.win_lo, published)
+                case
+                    when previous_day between date_lo and date_hi then previous_day
+                    when segment = 0 and published between date_lo and date_hi then published
+                    else date_lo
+                end
+            else coalesce(
+                previous_day,
+                case when segment = 0 then published end,
+                next_day,
+                windows.win_lo,
+                published
+            )
         end as sort_date
     from with_context
     left join windows using (article_id, segment)
+),
+
+-- a visit given only by its country takes the city of another report of the same person in
+-- that country at a compatible time ("set to visit Ukraine" then "arrived in Kyiv"; "he will
+-- visit Egypt" and "meetings in Cairo"): compatible dates, or, when either is undated, the
+-- same story or reports published within 6 days. Nearest in time first.
+city_choice as (
+    select
+        country_level.mention_id,
+        city_level.place,
+        city_level.lat,
+        city_level.lon,
+        city_level.place_key,
+        row_number() over (
+            partition by country_level.mention_id
+            order by abs(date_diff('day', country_level.sort_date, city_level.sort_date))
+                nulls last,
+                city_level.place_key
+        ) as choice
+    from dated as country_level
+    inner join dated as city_level
+        on country_level.actor = city_level.actor
+        and country_level.country = city_level.country
+        and city_level.place_kind = 'city'
+    where country_level.place_kind = 'country'
+        and (
+            dates_compatible(country_level.date, city_level.date)
+            or (
+                (country_level.date is null or city_level.date is null)
+                and (
+                    (country_level.article_id = city_level.article_id
+                        and country_level.segment = city_level.segment)
+                    or (country_level.segment = 0 and city_level.segment = 0
+                        and abs(date_diff('day', country_level.published,
+                            city_level.published)) <= 6)
+                )
+            )
+        )
+),
+
+final as (
+    select
+        dated.* exclude (place, lat, lon, place_kind, place_key),
+        coalesce(city_choice.place, dated.place) as place,
+        coalesce(city_choice.lat, dated.lat) as lat,
+        coalesce(city_choice.lon, dated.lon) as lon,
+        case when city_choice.place_key is not null then 'city' else dated.place_kind end
+            as place_kind,
+        coalesce(city_choice.place_key, dated.place_key) as place_key,
+        -- the place as this report states it, before taking a city from another report
+        dated.place_key as stated_place_key
+    from dated
+    left join city_choice
+        on dated.mention_id = city_choice.mention_id
+        and city_choice.choice = 1
 )
 
 select * from final

@@ -41,9 +41,13 @@ final as (
         min(published) as first_reported,
         max(published) as last_reported,
         -- route order (see int_visit_mentions.sort_date): a day-precision stop is ordered by
-        -- its day, a coarser or undated one by the earliest day its reports place it at
+        -- its day; a coarser or undated one by the day its latest report places it at (the
+        -- report that knows how the trip went)
         case when period_precision(any_value(stop_date)) = 'day'
-            then period_start(any_value(stop_date)) else min(sort_date) end as sort_date,
+            then period_start(any_value(stop_date))
+            else first(sort_date order by published desc nulls last,
+                status_finality(status) desc, evidence_start desc, mention_id desc)
+        end as sort_date,
         -- text order: where the latest report (the fullest account of the trip) first tells it
         first(published order by published desc nulls last, article_id desc, evidence_start,
             in_sentence_pos nulls last, mention_id) as ord_published,

@@ -1,0 +1,66 @@
+"""Shuttle's dashboard: the shared sidebar filters and the pages (streamlit run dashboard.py)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+st.set_page_config(page_title="Shuttle", layout="wide", initial_sidebar_state="expanded")
+
+import duckdb  # noqa: E402  (set_page_config must come first)
+
+from etl.settings import db_path  # noqa: E402
+from ui import db, filters, queries  # noqa: E402
+from ui.escape import md  # noqa: E402
+
+REQUIRED_TABLES = ("articles", "stops", "legs", "meetings", "aid", "casualty_reports",
+                   "event_mentions", "people")
+
+
+def database_problem() -> str | None:
+    """Build the sample database when none exists; a sentence for the analyst if that fails."""
+    path = db_path()
+    try:
+        from etl.build import ensure_database
+    except Exception as err:  # the ETL itself is broken: say so, keep the traceback out
+        if path.exists():
+            return None
+        return f"No database at {path}, and the builder cannot be loaded ({err})."
+    if not path.exists():
+        try:
+            with st.spinner(f"Building the database {path.name} from the sample articles "
+                            "(first start only, about a minute)…"):
+                ensure_database(path)
+        except Exception as err:
+            return (f"No database at {path}, and building it from the sample articles "
+                    f"failed: {err}. Run 'python -m etl build' to see the details.")
+    if not path.exists():
+        return f"No database at {path}. Run 'python -m etl build' first."
+    return None
+
+
+problem = database_problem()
+if problem:
+    st.error(md(problem))
+    st.stop()
+
+try:
+    con = db.connection()
+    missing = queries.missing_tables(con, REQUIRED_TABLES)
+    if missing:
+        st.error(md(f"The database {db_path()} has no {', '.join(missing)} table yet "
+                    "(the marts are built by etl/events.py). Rebuild it with "
+                    "'python -m etl build'."))
+        st.stop()
+    filters.render_sidebar(con)
+except duckdb.Error as err:
+    st.error(md(f"The database {db_path()} cannot be read: {err}"))
+    st.stop()
+
+pages = [
+    st.Page("pages/routes.py", title="Routes", url_path="routes", default=True),
+    st.Page("pages/aid.py", title="Aid", url_path="aid"),
+    st.Page("pages/casualties.py", title="Casualties", url_path="casualties"),
+    st.Page("pages/people.py", title="People", url_path="people"),
+    st.Page("pages/sources.py", title="Sources", url_path="sources"),
+]
+st.navigation(pages, position="top").run()

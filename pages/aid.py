@@ -1,0 +1,91 @@
+"""Aid: amounts committed by donor (or to recipient) and status, in USD beside the original."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import streamlit as st
+
+from ui import charts, db, filters, queries, tables
+from ui.escape import md
+
+f = filters.current()
+con = db.connection()
+
+st.title("Aid")
+st.caption("Diplomat and visit-status filters do not apply to aid. Amounts are converted to "
+           "USD at the European Central Bank rate of the commitment's date; the original "
+           "amount and currency are kept beside it.")
+
+left, right = st.columns([3, 1])
+with left:
+    chosen = st.multiselect(
+        "Aid status", options=list(queries.AID_STATUSES), key="aid_status",
+        bind="query-params", placeholder="All aid statuses",
+        help="Requested, proposed (before a legislature), authorized (passed), pledged or "
+        "announced (committed), delivered (sent).",
+    )
+with right:
+    by = st.radio("Group by", options=["donor", "recipient"], key="aid_by",
+                  bind="query-params", horizontal=True)
+statuses = list(chosen)
+status_text = filters.and_list(statuses, word="or") or "all statuses"
+scope = f.describe("years", "countries", "outlets")
+
+rows = queries.aid_rows(con, f, statuses=statuses)
+if rows.empty:
+    def count(ff: filters.Filters) -> int:
+        return int(len(queries.aid_rows(con, ff, statuses=statuses, cap=1)))
+
+    extra = []
+    if statuses:
+        extra.append(("the aid status choice",
+                      lambda: int(len(queries.aid_rows(con, f, statuses=[], cap=1))),
+                      "clear the aid statuses"))
+    # The diplomat and status filters do not touch aid: explain with them set aside.
+    plain = dataclasses.replace(f, diplomats=(), statuses=())
+    st.info(md(filters.explain_empty("aid commitments", plain, count, extra)))
+    st.stop()
+
+n_articles = int(rows["articles_total"].iloc[0])
+total = int(rows["total_rows"].iloc[0])
+
+bars = queries.aid_by_party(con, f, statuses=statuses, by=by)
+unconverted = int(bars["unconverted"].sum())
+bars = bars[bars["usd"].notna()].copy()
+bars["originals"] = [tables.originals_text(o) for o in bars["originals"]]
+note = ""
+if unconverted:
+    note = (f"{unconverted} commitment(s) in a currency without an ECB rate are in the table, "
+            "not the bars")
+if not bars.empty:
+    MAX_BARS = 25
+    order = bars.groupby("party")["usd"].sum().sort_values(ascending=False)
+    if len(order) > MAX_BARS:
+        bars = bars[bars["party"].isin(order.index[:MAX_BARS])]
+        note = (note + "; " if note else "") + f"the {MAX_BARS} largest of {len(order)} {by}s"
+    title = f"Aid by {by}, {scope}, {status_text}, USD"
+    st.plotly_chart(
+        charts.aid_bars(bars, by=by, title=title, n_articles=n_articles, note=note),
+        theme=None, key="aid_bars", config={"displaylogo": False},
+    )
+else:
+    st.info(md("None of these commitments has a USD amount (no ECB rate for their "
+               "currencies); see the table below."))
+
+dated = rows[rows["usd"].notna()]
+if not dated.empty:
+    timeline = dated.rename(columns={"day_lo": "date_day"}).assign(date=dated["day_lo"])
+    st.plotly_chart(
+        charts.aid_timeline(timeline, title=f"Aid commitments over time, {scope}, "
+                            f"{status_text}, USD", n_articles=n_articles),
+        theme=None, key="aid_timeline", config={"displaylogo": False},
+    )
+
+st.subheader("Commitments and the sentences behind them")
+if total > len(rows):
+    st.caption(f"Showing the {len(rows):,} largest of {total:,} commitments.")
+st.dataframe(
+    tables.aid_table(rows), hide_index=True, key="aid_table",
+    column_config={"Evidence": st.column_config.TextColumn(width="large")},
+)

@@ -1,0 +1,85 @@
+"""People: one diplomat's itinerary, the counterparts met, and the offices held over time."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui import charts, db, filters, maps, queries, tables
+from ui.escape import md
+
+f = filters.current()
+con = db.connection()
+
+st.title("People")
+people = queries.person_list(con)
+if people.empty:
+    st.info("The database holds no people with a stop or a meeting yet.")
+    st.stop()
+
+counts = dict(zip(people["name"], people["events"], strict=True))
+names = list(counts)
+# The sidebar's first chosen diplomat leads the list, so the page opens on them.
+if f.diplomats and f.diplomats[0] in counts:
+    names.remove(f.diplomats[0])
+    names.insert(0, f.diplomats[0])
+person = st.selectbox(
+    "Diplomat", options=names, key="person", bind="query-params",
+    format_func=lambda n: f"{n} ({counts.get(n, 0)} stops and meetings)",
+)
+if person is None:
+    st.stop()
+
+roles = queries.person_roles(con, person)
+st.header(md(person))
+if not roles.empty:
+    current = roles[roles["end"].isna()]
+    shown = current if not current.empty else roles.tail(1)
+    st.caption(md("; ".join(
+        f"{r.title}, {r.country}" + (" (current)" if pd.isna(r.end) else "")
+        for r in shown.itertuples()
+    )))
+
+scope = f.describe("years", "countries", "statuses", "outlets")
+stops = queries.person_stops(con, f, person)
+legs = queries.person_legs(con, f, person)
+
+left, right = st.columns([3, 2])
+with left:
+    st.subheader(md(f"Itinerary, {scope}"))
+    if stops.empty:
+        def count(ff: filters.Filters) -> int:
+            return int(len(queries.person_stops(con, ff, person, cap=1)))
+
+        st.info(md(filters.explain_empty("stops", filters.Filters(
+            diplomats=(person,), years=f.years, countries=f.countries, statuses=f.statuses,
+            outlets=f.outlets, year_bounds=f.year_bounds), count)))
+    else:
+        itinerary = tables.stops_table(stops.sort_values("day_lo")).drop(columns=["Diplomat"])
+        st.dataframe(itinerary, hide_index=True, key="itinerary",
+                     column_config={"Evidence": st.column_config.TextColumn(width="large")})
+        n = int(stops["articles_total"].iloc[0])
+        st.caption(f"Source: {n:,} article{'s' if n != 1 else ''}, Shuttle.")
+with right:
+    if not stops.empty:
+        colours = maps.actor_colours([person])
+        st.pydeck_chart(maps.routes_deck(stops, legs, colours, height=420),
+                        key="person_map", height=420)
+
+st.subheader(md(f"Counterparts met, {scope}"))
+counterparts = queries.person_counterparts(con, f, person)
+if counterparts.empty:
+    st.info(md(f"No meetings of {person} in {f.years_text()} with these filters."))
+else:
+    st.dataframe(tables.counterparts_table(counterparts), hide_index=True,
+                 key="counterparts")
+
+st.subheader("Roles over time")
+if roles.empty:
+    st.info(md(f"No roles of {person} in the reference data (data/reference/roles.csv)."))
+else:
+    st.plotly_chart(
+        charts.roles_timeline(roles, title=f"Offices held by {person}",
+                              today=pd.Timestamp.today().normalize()),
+        theme=None, key="roles_chart", config={"displaylogo": False},
+    )

@@ -1,0 +1,122 @@
+"""Routes: where the diplomats went, as stops and legs on an offline map, with a time control."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import streamlit as st
+
+from ui import db, filters, maps, queries, tables
+from ui.escape import md
+
+EVIDENCE_COLUMNS = {
+    "Diplomat": st.column_config.TextColumn(width="medium"),
+    "Place": st.column_config.TextColumn(width="medium"),
+    "Date": st.column_config.TextColumn(width="small"),
+    "Status": st.column_config.TextColumn(width="small"),
+    "Sources": st.column_config.NumberColumn(width="small"),
+    "Evidence": st.column_config.TextColumn(width="large"),
+    "First reported": st.column_config.TextColumn(width="small"),
+}
+
+
+def month_bounds(first: str, last: str) -> tuple[date, date]:
+    """First day of `first` and last day of `last`, both 'YYYY-MM'."""
+    y1, m1 = (int(p) for p in first.split("-"))
+    y2, m2 = (int(p) for p in last.split("-"))
+    end = date(y2 + (m2 == 12), m2 % 12 + 1, 1)
+    return date(y1, m1, 1), date.fromordinal(end.toordinal() - 1)
+
+
+def month_label(month: str) -> str:
+    return date(int(month[:4]), int(month[5:7]), 1).strftime("%b %Y")
+
+
+f = filters.current()
+con = db.connection()
+
+st.title("Routes")
+
+controls = st.columns([4, 1])
+with controls[1]:
+    show_cancelled = st.checkbox(
+        "Show cancelled trips", key="cancelled", bind="query-params",
+        help="Trips called off or refused are hidden unless asked for.",
+    )
+show_cancelled = show_cancelled or "cancelled" in f.statuses
+
+
+def visible(ff: filters.Filters, *, cancelled: bool = show_cancelled) -> filters.Filters:
+    """The filters with cancelled trips taken out unless the analyst asked for them."""
+    statuses = ff.statuses or queries.VISIT_STATUSES
+    if not cancelled:
+        statuses = tuple(s for s in statuses if s != "cancelled")
+    return dataclasses.replace(ff, statuses=tuple(statuses))
+
+
+view = visible(f)
+
+months = queries.route_months(con, view)
+window_from = window_to = None
+window_text = ""
+with controls[0]:
+    if len(months) > 1:
+        first, last = st.select_slider(
+            "Time window", options=months, value=(months[0], months[-1]),
+            format_func=month_label, key="months", bind="query-params",
+            help="Limits the stops and legs drawn to these months.",
+        )
+        if (first, last) != (months[0], months[-1]):
+            window_from, window_to = month_bounds(first, last)
+            window_text = f"{month_label(first)} to {month_label(last)}"
+
+stops = queries.route_stops(con, view, date_from=window_from, date_to=window_to)
+legs = queries.route_legs(con, view, date_from=window_from, date_to=window_to)
+
+heading = f"Routes of {f.diplomats_text()}, {window_text or f.years_text()}"
+rest = view.describe("countries", "outlets")
+statuses_shown = "all statuses" if set(view.statuses) == set(queries.VISIT_STATUSES) else (
+    "all but cancelled" if not f.statuses else view.statuses_text())
+heading += (f", {rest}" if rest else "") + f", {statuses_shown}"
+st.subheader(md(heading))
+
+if stops.empty:
+    def count(ff: filters.Filters, cancelled: bool = show_cancelled) -> int:
+        """Stops under `ff` in the current time window."""
+        return int(len(queries.route_stops(con, visible(ff, cancelled=cancelled), cap=1,
+                                           date_from=window_from, date_to=window_to)))
+
+    extra = []
+    if window_from is not None:
+        extra.append(("the time window",
+                      lambda: int(len(queries.route_stops(con, view, cap=1))),
+                      "widen the time window"))
+    if not show_cancelled:
+        extra.append(("hiding cancelled trips", lambda: count(f, cancelled=True),
+                      "tick 'Show cancelled trips'"))
+    st.info(md(filters.explain_empty("stops", f, count, extra)))
+    st.stop()
+
+by_actor = stops.groupby("actor").size().sort_values(ascending=False)
+colours = maps.actor_colours(list(by_actor.index))
+st.pydeck_chart(maps.routes_deck(stops, legs, colours, height=620), key="routes_map",
+                height=620)
+st.html(maps.legend_html(colours, by_actor.to_dict()))
+
+total = int(stops["total_rows"].iloc[0])
+notes = []
+if total > len(stops):
+    notes.append(f"Showing the {len(stops):,} best-sourced of {total:,} stops: narrow the "
+                 "filters to see the rest.")
+leg_total = int(legs["total_rows"].iloc[0]) if len(legs) else 0
+if leg_total > len(legs):
+    notes.append(f"Showing {len(legs):,} of {leg_total:,} legs.")
+n_articles = int(stops["articles_total"].iloc[0])
+notes.append(f"Source: {n_articles:,} article{'s' if n_articles != 1 else ''}, Shuttle. "
+             "Hover a dot for the sentence behind it. Basemap: Natural Earth.")
+st.caption(md(" ".join(notes)))
+
+st.subheader("Stops and the sentences behind them")
+st.dataframe(tables.stops_table(stops), hide_index=True, column_config=EVIDENCE_COLUMNS,
+             key="stops_table")

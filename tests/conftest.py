@@ -1,0 +1,40 @@
+"""Shared fixtures: the fixture articles and a database built from them by the real ETL."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+# --import-mode=importlib puts nothing on sys.path: make `import etl` and `import ui` work
+# under a bare `pytest` as they do under `python -m pytest`.
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from etl.build import BuildReport, build  # noqa: E402
+
+FIXTURE_ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+
+
+@pytest.fixture(scope="session")
+def fixture_articles() -> Path:
+    """tests/fixtures/articles: six short articles about real events, in our own words."""
+    return FIXTURE_ARTICLES
+
+
+@pytest.fixture(scope="session")
+def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
+    """The report of one real build (read, extract, load, marts) of the fixture articles.
+
+    Built once per session; the database is shared, so open it read-only.
+    """
+    db = tmp_path_factory.mktemp("fixture-db") / "shuttle.duckdb"
+    return build([FIXTURE_ARTICLES], db)
+
+
+@pytest.fixture(scope="session")
+def fixture_db(fixture_build: BuildReport) -> Path:
+    """The path of the fixture database (see fixture_build); open it read-only."""
+    return fixture_build.db

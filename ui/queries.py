@@ -1,0 +1,230 @@
+"""The dashboard's named queries: one function each, SQL in ui/sql/<name>.sql, values bound.
+
+Every function takes an open DuckDB connection (ui/db.py) and returns a DataFrame; filtering
+and aggregation happen in DuckDB, and the row-level queries stop at a cap (the total before
+the cap comes back in `total_rows`, the number of articles behind the rows in
+`articles_total`) so a page stays responsive on a large database.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import duckdb
+import pandas as pd
+
+from ui.countries import country_aliases
+
+if TYPE_CHECKING:
+    from ui.filters import Filters
+
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+
+# Points and arcs drawn on a map, rows in a table: beyond this the browser slows down and
+# nobody can read the marks anyway.
+MAP_CAP = 5_000
+TABLE_CAP = 5_000
+SEARCH_CAP = 500
+
+VISIT_STATUSES = ("occurred", "planned", "possible", "cancelled")
+AID_STATUSES = ("requested", "proposed", "authorized", "pledged", "announced", "delivered")
+METRICS = ("killed", "wounded", "displaced", "missing", "captured")
+
+_PARAM = re.compile(r"\$([a-z_]+)")
+
+
+@cache
+def sql_text(name: str) -> str:
+    """The SQL of a named query, read once from ui/sql/<name>.sql."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
+    """Run ui/sql/<name>.sql with its $parameters bound from `params` (extra ones ignored)."""
+    sql = sql_text(name)
+    wanted = set(_PARAM.findall(sql))
+    missing = wanted - params.keys()
+    if missing:
+        raise ValueError(f"query {name} needs parameters {sorted(missing)}")
+    return con.execute(sql, {key: params[key] for key in wanted}).df()
+
+
+def like_pattern(text: str) -> str:
+    r"""An ILIKE pattern matching `text` literally anywhere (escape character backslash).
+
+    >>> like_pattern("50% of _all_")
+    '%50\\% of \\_all\\_%'
+    """
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _scope(f: Filters, *, diplomats: bool = True) -> dict[str, object]:
+    params: dict[str, object] = {
+        "countries": list(f.countries),
+        "statuses": list(f.statuses),
+        "outlets": list(f.outlets),
+        "date_from": f.date_from,
+        "date_to": f.date_to,
+    }
+    if diplomats:
+        params["actors"] = list(f.diplomats)
+    return params
+
+
+def _country_names(f: Filters) -> list[str]:
+    return sorted({name for code in f.countries for name in country_aliases(code)})
+
+
+# -- sidebar options -----------------------------------------------------------------------
+
+def diplomat_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """actor, stops: every person on the map with their number of stops."""
+    return run(con, "filter_diplomats")
+
+
+def year_bounds(con: duckdb.DuckDBPyConnection) -> tuple[int, int] | None:
+    """First and last year in the database, or None when it holds nothing dated."""
+    row = run(con, "filter_years").iloc[0]
+    if pd.isna(row["first_year"]) or pd.isna(row["last_year"]):
+        return None
+    return int(row["first_year"]), int(row["last_year"])
+
+
+def country_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """country (ISO alpha-2), events: countries with a stop or meeting."""
+    return run(con, "filter_countries")
+
+
+def outlet_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """outlet, articles."""
+    return run(con, "filter_outlets")
+
+
+# -- routes --------------------------------------------------------------------------------
+
+def route_stops(con: duckdb.DuckDBPyConnection, f: Filters, *, cap: int = MAP_CAP,
+                date_from=None, date_to=None) -> pd.DataFrame:
+    """The filtered stops with their latest evidence; a narrower date window may be given."""
+    params = _scope(f)
+    if date_from is not None:
+        params["date_from"] = date_from
+    if date_to is not None:
+        params["date_to"] = date_to
+    return run(con, "route_stops", cap=cap, **params)
+
+
+def route_legs(con: duckdb.DuckDBPyConnection, f: Filters, *, cap: int = MAP_CAP,
+               date_from=None, date_to=None) -> pd.DataFrame:
+    """The legs between filtered stops."""
+    params = _scope(f)
+    if date_from is not None:
+        params["date_from"] = date_from
+    if date_to is not None:
+        params["date_to"] = date_to
+    return run(con, "route_legs", cap=cap, **params)
+
+
+def route_months(con: duckdb.DuckDBPyConnection, f: Filters) -> list[str]:
+    """'YYYY-MM' for every month from the first to the last filtered stop."""
+    return list(run(con, "route_months", **_scope(f))["month"])
+
+
+# -- aid -----------------------------------------------------------------------------------
+
+def aid_rows(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: list[str],
+             cap: int = TABLE_CAP) -> pd.DataFrame:
+    """Aid commitments after the filters, largest first, with evidence."""
+    return run(con, "aid_rows", aid_statuses=list(statuses), country_names=_country_names(f),
+               cap=cap, **_scope(f, diplomats=False))
+
+
+def aid_by_party(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: list[str],
+                 by: str = "donor") -> pd.DataFrame:
+    """USD per donor (or recipient) and status, with `originals` per currency."""
+    if by not in ("donor", "recipient"):
+        raise ValueError(f"by must be 'donor' or 'recipient', not {by!r}")
+    return run(con, "aid_by_party", aid_statuses=list(statuses),
+               country_names=_country_names(f), by=by, **_scope(f, diplomats=False))
+
+
+# -- casualties ----------------------------------------------------------------------------
+
+def casualty_rows(con: duckdb.DuckDBPyConnection, f: Filters, *, metrics: list[str],
+                  cap: int = TABLE_CAP) -> pd.DataFrame:
+    """Casualty reports after the filters, newest first, with evidence."""
+    return run(con, "casualty_rows", metrics=list(metrics), country_names=_country_names(f),
+               cap=cap, **_scope(f, diplomats=False))
+
+
+# -- people --------------------------------------------------------------------------------
+
+def person_list(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """name, events: people with stops or meetings, most active first."""
+    return run(con, "person_list")
+
+
+def person_stops(con: duckdb.DuckDBPyConnection, f: Filters, person: str, *,
+                 cap: int = TABLE_CAP) -> pd.DataFrame:
+    """One person's itinerary in date order."""
+    return run(con, "person_stops", person=person, cap=cap, **_scope(f, diplomats=False))
+
+
+def person_legs(con: duckdb.DuckDBPyConnection, f: Filters, person: str, *,
+                cap: int = MAP_CAP) -> pd.DataFrame:
+    """One person's legs in trip order."""
+    return run(con, "person_legs", person=person, cap=cap, **_scope(f, diplomats=False))
+
+
+def person_counterparts(con: duckdb.DuckDBPyConnection, f: Filters,
+                        person: str) -> pd.DataFrame:
+    """Whom the person met, how often, last when and where."""
+    return run(con, "person_counterparts", person=person, **_scope(f, diplomats=False))
+
+
+def person_roles(con: duckdb.DuckDBPyConnection, person: str) -> pd.DataFrame:
+    """title, country, start, end of each office the person held (from the people mart)."""
+    try:
+        return run(con, "person_roles", person=person)
+    except duckdb.Error:
+        pass
+    try:
+        return run(con, "person_roles_table", person=person)
+    except duckdb.Error:
+        return pd.DataFrame(columns=["title", "country", "start", "end"])
+
+
+# -- sources -------------------------------------------------------------------------------
+
+def evidence_search(con: duckdb.DuckDBPyConnection, f: Filters, text: str, *,
+                    cap: int = SEARCH_CAP) -> pd.DataFrame:
+    """Evidence sentences containing `text` (case-insensitive, literal), newest first."""
+    return run(con, "evidence_search", pattern=like_pattern(text), outlets=list(f.outlets),
+               date_from=f.date_from, date_to=f.date_to, cap=cap)
+
+
+def article_list(con: duckdb.DuckDBPyConnection, f: Filters, *, title: str = "",
+                 cap: int = SEARCH_CAP) -> pd.DataFrame:
+    """Articles after the outlet and year filters, newest first, with event counts."""
+    return run(con, "article_list", outlets=list(f.outlets), date_from=f.date_from,
+               date_to=f.date_to, pattern=like_pattern(title), cap=cap)
+
+
+def article_one(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:
+    """One article as a dict, or None."""
+    df = run(con, "article_one", article_id=article_id)
+    return None if df.empty else df.iloc[0].to_dict()
+
+
+def article_facts(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.DataFrame:
+    """The events an article reports, one row per evidence span, in text order."""
+    return run(con, "article_facts", article_id=article_id)
+
+
+def missing_tables(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> list[str]:
+    """Which of `names` the database lacks (a build without marts, an old file)."""
+    present = set(run(con, "tables")["table_name"])
+    return [name for name in names if name not in present]

@@ -1,0 +1,109 @@
+"""Display tables, pure: query results reshaped into the columns an analyst reads."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ui.charts import format_money
+from ui.countries import country_name
+from ui.escape import shorten
+from ui.maps import format_when, place_label
+
+
+def _evidence(row) -> str:
+    text = shorten(row.evidence, 400) if isinstance(row.evidence, str) else ""
+    more = int(row.evidence_more or 0) if "evidence_more" in row._fields else 0
+    return text + (f" (+{more} more)" if more else "")
+
+
+def stops_table(stops: pd.DataFrame) -> pd.DataFrame:
+    """Stops as a table: who, where, when, status, sources and the sentence behind it."""
+    ordered = stops.sort_values(["actor", "day_lo"], na_position="last")
+    rows = [
+        {
+            "Diplomat": r.actor,
+            "Place": place_label(r.place, r.country, r.place_kind),
+            "Date": format_when(r.date, r.date_precision, r.first_reported),
+            "Status": r.status,
+            "Sources": int(r.sources or 0),
+            "Evidence": _evidence(r),
+            "First reported": format_when(r.first_reported, "day"),
+        }
+        for r in ordered.itertuples(index=False)
+    ]
+    return pd.DataFrame(rows, columns=["Diplomat", "Place", "Date", "Status", "Sources",
+                                       "Evidence", "First reported"])
+
+
+def aid_table(aid: pd.DataFrame) -> pd.DataFrame:
+    """Aid rows: donor, recipient, the original amount, USD, status, date and evidence."""
+    rows = [
+        {
+            "Donor": r.donor or "unnamed donor",
+            "Recipient": r.recipient or "unnamed recipient",
+            "Original amount": f"{r.currency} {r.amount:,.0f}",
+            "USD": format_money(r.usd) if pd.notna(r.usd) else "no ECB rate",
+            "Rate date": format_when(r.fx_date, "day") if pd.notna(r.fx_date) else "",
+            "Type": r.aid_type or "",
+            "Status": r.status,
+            "Date": format_when(r.date, r.date_precision, r.fx_date),
+            "Sources": int(r.sources or 0),
+            "Evidence": _evidence(r),
+        }
+        for r in aid.itertuples(index=False)
+    ]
+    return pd.DataFrame(rows, columns=["Donor", "Recipient", "Original amount", "USD",
+                                       "Rate date", "Type", "Status", "Date", "Sources",
+                                       "Evidence"])
+
+
+def casualty_table(reports: pd.DataFrame) -> pd.DataFrame:
+    """Casualty reports: the figure with its qualifier, who gave it, where, when, evidence."""
+    rows = [
+        {
+            "Figure": f"{r.qualifier + ' ' if isinstance(r.qualifier, str) else ''}"
+            f"{int(r.value):,} {r.metric}",
+            "Reported by": r.reported_by if isinstance(r.reported_by, str) else "unattributed",
+            "Where": r.where if isinstance(r.where, str) else "",
+            "As of": format_when(r.as_of_text, _precision(r.as_of_text)),
+            "Sources": int(r.sources or 0),
+            "Evidence": _evidence(r),
+        }
+        for r in reports.itertuples(index=False)
+    ]
+    return pd.DataFrame(rows, columns=["Figure", "Reported by", "Where", "As of", "Sources",
+                                       "Evidence"])
+
+
+def _precision(text: object) -> str:
+    return {10: "day", 7: "month", 4: "year"}.get(len(str(text or "")), "unknown")
+
+
+def originals_text(originals: object) -> str:
+    """The original amounts of one bar segment, largest first: "GBP 162 million; USD 5 million".
+
+    >>> originals_text([{"currency": "GBP", "amount": 162e6}, {"currency": "USD", "amount": 5e6}])
+    'GBP 162 million; USD 5 million'
+    """
+    if originals is None or (isinstance(originals, float) and pd.isna(originals)):
+        return ""
+    return "; ".join(format_money(o["amount"], o["currency"]) for o in list(originals))
+
+
+def counterparts_table(df: pd.DataFrame) -> pd.DataFrame:
+    """Counterparts: name, meetings (occurred), last met, where, how."""
+    rows = [
+        {
+            "Counterpart": r.counterpart,
+            "Meetings": int(r.meetings),
+            "Occurred": int(r.occurred),
+            "Last met": format_when(r.last_met, "day") if pd.notna(r.last_met) else "date unknown",
+            "Where": ", ".join(country_name(p) if len(p) == 2 and p.isupper() else p
+                               for p in str(r.places or "").split(", ") if p),
+            "How": str(r.modes or "").replace("in_person", "in person"),
+            "Sources": int(r.sources or 0),
+        }
+        for r in df.itertuples(index=False)
+    ]
+    return pd.DataFrame(rows, columns=["Counterpart", "Meetings", "Occurred", "Last met",
+                                       "Where", "How", "Sources"])
