@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -52,6 +53,11 @@ def contract_fact(article_id: str, fact: dict) -> dict:
     return out
 
 
+def _wrapped(text: str) -> str:
+    """A help paragraph wrapped for an 80-column terminal (the raw formatter keeps lines)."""
+    return textwrap.fill(" ".join(text.split()), width=79)
+
+
 def _existing_paths(parser: argparse.ArgumentParser, paths: Sequence[str], what: str) -> list[Path]:
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
@@ -79,10 +85,12 @@ def cmd_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     paths = _existing_paths(parser, args.articles or [str(settings.ARTICLES_DIR)],
                             "articles directory")
     db = settings.db_path(args.db)
+    progress = _progress(paths)
     try:
-        report = build(paths, db, workers=args.workers, progress=_progress(paths),
+        report = build(paths, db, workers=args.workers, progress=progress,
                        rebuild=args.rebuild)
     except BuildError as err:
+        progress.close()
         print(f"build failed: {err}; the previous database is untouched", file=sys.stderr)
         return 1
     print(report.summary())
@@ -99,7 +107,10 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     problems: list[Problem] = []
     counts: Counter[str] = Counter()
     articles = 0
-    out = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8")
+    try:
+        out = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8")
+    except OSError as err:
+        parser.error(f"cannot write {args.out}: {err.strerror or err}")
     try:
         items = classify_problems(iter_articles(paths))
         for outcome in extract_stream(items, workers=args.workers):
@@ -134,12 +145,18 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 
 
 def cmd_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    import duckdb
+
     from etl.load import export_tables
 
     db = settings.db_path(args.db)
     if not db.is_file():
         parser.error(f"database not found: {db}")
-    written = export_tables(db, Path(args.out), args.format)
+    try:
+        written = export_tables(db, Path(args.out), args.format)
+    except (OSError, duckdb.Error) as err:
+        print(f"export failed: {err}", file=sys.stderr)
+        return 1
     for path, rows in written:
         print(f"wrote {path} ({rows} rows)")
     print(f"{len(written)} tables exported from {db}")
@@ -149,7 +166,8 @@ def cmd_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m etl",
-        description="Turn news articles into the Shuttle database and per-article facts.",
+        description="Turn news articles into the Shuttle database and per-article facts.\n"
+        "Run 'python -m etl COMMAND --help' for the options of each command.",
         epilog=EXIT_STATUSES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -160,10 +178,13 @@ def make_parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser(
         "build", help="build or update the database from a folder of articles",
-        description="Read every article, extract its facts and write the database. Articles "
-        "unchanged since the last build keep their facts without being extracted again; "
-        "files removed since then drop out. The new database is written beside the old one "
-        "and swapped in only when complete, so the dashboard can keep reading meanwhile.",
+        description=_wrapped(
+            "Read every article, extract its facts and write the database. Articles "
+            "unchanged since the last build keep their facts without being extracted again; "
+            "files removed since then drop out. The new database is written beside the old "
+            "one and swapped in only when complete, so the dashboard can keep reading "
+            "meanwhile. Ends with a summary: articles read, reused and extracted, each "
+            "skipped file with its reason, facts by type, seconds."),
         epilog=EXIT_STATUSES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     build.add_argument(
@@ -182,8 +203,9 @@ def make_parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser(
         "extract", help="write the facts of some articles to a JSONL file (FACTS.md format)",
-        description="Read the given articles and write their facts, one JSON object per "
-        "line in the FACTS.md format, without touching the database. Problems go to stderr.",
+        description=_wrapped(
+            "Read the given articles and write their facts, one JSON object per line in the "
+            "FACTS.md format, without touching the database. Problems go to stderr."),
         epilog=EXIT_STATUSES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     extract.add_argument("paths", nargs="+", metavar="PATH",
@@ -195,9 +217,11 @@ def make_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export", help="write every table of the database to Parquet or CSV files",
-        description="Write each table of the database (articles, sentences, mentions and "
-        "the marts) to its own file in a folder, for use in other tools.",
-        epilog="exit status: 0 when every table was written, 2 for a wrong command line",
+        description=_wrapped(
+            "Write each table of the database (articles, sentences, mentions and the marts) "
+            "to its own file in a folder, named after the table, for use in other tools."),
+        epilog="exit status:\n  0  every table was written\n  1  a table could not be "
+        "written\n  2  the command line itself is wrong",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     export.add_argument("--db", metavar="PATH", help=db_help)

@@ -118,18 +118,18 @@ def count_inputs(paths: Iterable[Path]) -> int:
 def code_fingerprint() -> str:
     """sha256 over the extraction code (etl/**.py, etl/sql/schema.sql) and data/reference."""
     etl_dir = Path(__file__).resolve().parent
-    files = [p for p in etl_dir.rglob("*.py") if p.name not in _FINGERPRINT_SKIPS
-             or p.parent != etl_dir]
-    files.append(etl_dir / "sql" / "schema.sql")
-    if settings.REFERENCE_DIR.is_dir():
-        files += [p for p in settings.REFERENCE_DIR.rglob("*") if p.is_file()]
+    code = [p for p in etl_dir.rglob("*.py")
+            if not (p.parent == etl_dir and p.name in _FINGERPRINT_SKIPS)]
+    code.append(etl_dir / "sql" / "schema.sql")
+    reference = settings.REFERENCE_DIR
+    data = [p for p in reference.rglob("*") if p.is_file()] if reference.is_dir() else []
     digest = hashlib.sha256()
-    for file in sorted(set(files)):
-        if "__pycache__" in file.parts:
-            continue
-        digest.update(str(file.relative_to(settings.ROOT)).encode())
-        digest.update(b"\0")
-        digest.update(file.read_bytes())
+    for base, files in ((etl_dir, code), (reference, data)):
+        for file in sorted(files):
+            if "__pycache__" in file.parts:
+                continue
+            digest.update(file.relative_to(base).as_posix().encode() + b"\0")
+            digest.update(file.read_bytes())
     return digest.hexdigest()
 
 
@@ -281,8 +281,12 @@ def build(
     build_time = datetime.now().replace(microsecond=0)
     db = Path(db)
     report = BuildReport(db=db)
-    if not db.parent.is_dir():
-        raise BuildError(f"cannot write {db}: {db.parent} is not a directory")
+    # A missing folder is made (build/check.duckdb on a fresh clone); a file in the way is
+    # an error, never replaced.
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise BuildError(f"cannot write {db}: {db.parent} is not a directory") from None
     if db.is_dir() or (db.exists() and not _is_duckdb_file(db)):
         raise BuildError(f"will not overwrite {db}: it is not a DuckDB database")
     temp = db.with_name(f"{db.name}.tmp-{os.getpid()}-{next(_temp_counter)}")
@@ -387,7 +391,7 @@ def _previous_articles(
         try:
             loader.detach_previous()
         except duckdb.Error:
-            loader.previous = None
+            pass  # it was never attached
         return {}
 
 
@@ -400,7 +404,10 @@ def _build_marts(con: duckdb.DuckDBPyConnection) -> list[str]:
     build_marts = getattr(events, "build_marts", None)
     if build_marts is None:
         return ["marts not built: etl.events has no build_marts yet"]
-    build_marts(con)
+    try:
+        build_marts(con)
+    except duckdb.Error as err:
+        raise BuildError(f"building the marts failed: {type(err).__name__}: {err}") from err
     return []
 
 

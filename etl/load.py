@@ -182,7 +182,7 @@ class Loader:
         # For each buffered row: (article id, path) it belongs to, to name it in a problem.
         self.owners: dict[str, list[tuple[str | None, str]]] = {t: [] for t in self.columns}
         self.reused: list[tuple[str, str | None]] = []
-        self.previous: str | None = None
+        self.has_previous = False
         self.skipped: list[Problem] = []
         self.warnings: list[Problem] = []
         # Articles that broke a constraint: their sentences and facts are not written either.
@@ -247,12 +247,12 @@ class Loader:
     def attach_previous(self, path: Path) -> None:
         """Attach the database being replaced, read-only, as the source of reused facts."""
         self.con.execute("attach ? as previous (read_only)", [str(path)])
-        self.previous = "previous"
+        self.has_previous = True
 
     def detach_previous(self) -> None:
-        if self.previous:
+        if self.has_previous:
+            self.has_previous = False
             self.con.execute("detach previous")
-            self.previous = None
 
     # -- writing --------------------------------------------------------------------------
 
@@ -360,11 +360,13 @@ class Loader:
                 reason = _constraint_reason(err, self.columns[table], row)
                 if table == "articles":
                     self.skip(Problem(path, f"article {article_id} not loaded: {reason}"))
-                else:
-                    what = table.removeprefix("mentions_") + " fact" \
-                        if table.startswith("mentions_") else f"{table} row"
-                    self.warn(Problem(path, f"article {article_id}: {what} dropped: {reason}"),
-                              article_id)
+                elif table.startswith("mentions_"):
+                    what = table.removeprefix("mentions_")
+                    self.warn(Problem(path, f"article {article_id}: {what} fact dropped: "
+                                            f"{reason}"), article_id)
+                else:  # found again on every read, so not carried over with the facts
+                    self.warn(Problem(path, f"article {article_id}: {table} row dropped: "
+                                            f"{reason}"), None)
         return failed
 
     def _drop_rows_of(self, table: str, article_ids: set[str]) -> None:
@@ -376,7 +378,7 @@ class Loader:
         """Copy the facts (and fact warnings) of reused articles from the previous database."""
         reused = [(a, p) for a, p in self.reused if a not in self.rejected]
         self.reused = []
-        if not reused or not self.previous:
+        if not reused or not self.has_previous:
             return
         ids = pa.table({"id": [a for a, _ in reused], "path": [p for _, p in reused]})
         self.con.register("reused", ids)
@@ -402,7 +404,7 @@ def _constraint_reason(err: duckdb.Error, columns: list[tuple[str, str]], row: t
     """DuckDB's constraint message, short, with the values of the columns it names.
 
     >>> err = duckdb.ConstraintException(
-    ...     "Constraint Error: CHECK constraint failed on table \"mentions_visit\" with "
+    ...     "Constraint Error: CHECK constraint failed on table mentions_visit with "
     ...     "expression CHECK((status IN ('occurred', 'planned')))")
     >>> _constraint_reason(err, [("actor", "VARCHAR"), ("status", "VARCHAR")], ("X", "gone"))
     "status='gone' breaks (status IN ('occurred', 'planned'))"

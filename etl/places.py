@@ -124,7 +124,7 @@ def _cities_by_name() -> dict[str, dict]:
         keys = {fold(row["name"])}
         # Alternate names include transliterations; only keep Latin-script ones that look
         # like the same name (first letter equal), to catch Kiev/Kyiv, Kharkov/Kharkiv.
-        if row["population"] >= 200_000:
+        if row["population"] >= 1_000_000:
             for alt in row.get("alternatenames") or []:
                 if (len(alt) >= 4 and alt[0].isupper() and alt.isascii()
                         and alt[0] == row["name"][0] and alt.lower() not in _COMMON_WORDS):

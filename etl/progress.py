@@ -72,7 +72,8 @@ class Progress:
                 self._write_line(now)
 
     def close(self) -> None:
-        """Finish the bar (or the last plain line) so the summary starts on a clean line."""
+        """Finish the bar (or the last plain line) so what follows starts on a clean line;
+        nothing is written when nothing was shown."""
         if not self._shown:
             return
         now = time.monotonic()
@@ -82,6 +83,7 @@ class Progress:
         elif self._last_tenth < 10:
             self._write_line(now)
         self.stream.flush()
+        self._shown = False  # closed: a second close writes nothing
 
     def _status(self, now: float) -> str:
         elapsed = max(now - self.started, 1e-9)

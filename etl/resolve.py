@@ -54,9 +54,9 @@ def stage_places(con: duckdb.DuckDBPyConnection) -> None:
 
     Columns: raw_place, raw_country (the mention's values, the join key), name, country, lat,
     lon, kind ('city' | 'country'), country_name, country_aliases (lower-case names of the
-    country, four letters or more, to find it in a sentence: 'britain'), place_key. A place the gazetteer does not know,
-    or a mention that names only a country, is drawn at the country's capital with kind
-    'country', so the map never passes a guess off as a stated city.
+    country, four letters or more, to find it in a sentence: 'britain'), place_key. A place
+    the gazetteer does not know, or a mention that names only a country, is drawn at the
+    country's capital with kind 'country', so the map never passes a guess off as a city.
     """
     pairs = con.execute(
         """
@@ -102,7 +102,8 @@ def resolve_place(
 
     A city the gazetteer finds (in the mention's country, when it gives one) is kind 'city';
     a place that is a country, a city it does not find, or no place at all gives the
-    country at its capital, kind 'country'.
+    country at its capital, kind 'country'. An unknown city with no country is kept as a
+    city without coordinates (lat/lon null): the map cannot draw it, the tables still list it.
     """
     from etl.places import lookup_city, lookup_place  # imported late: tests may stand in
 
@@ -130,6 +131,9 @@ def resolve_place(
         # an ISO code the gazetteer cannot place: keep it, without a point on the map
         return (raw_place, raw_country, _country_name(country) or country, country, None,
                 None, "country", _country_name(country))
+    if name:
+        # a city the gazetteer does not know, in no stated country: listed, not drawn
+        return (raw_place, raw_country, name, None, None, None, "city", None)
     return (raw_place, raw_country, None, None, None, None, None, None)
 
 

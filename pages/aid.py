@@ -18,16 +18,19 @@ st.caption("Diplomat and visit-status filters do not apply to aid. Amounts are c
            "amount and currency are kept beside it.")
 
 left, right = st.columns([3, 1])
+filters.url_multi("aid_status", list(queries.AID_STATUSES))
+filters.url_choice("aid_by", ["donor", "recipient"], "donor")
 with left:
     chosen = st.multiselect(
         "Aid status", options=list(queries.AID_STATUSES), key="aid_status",
-        bind="query-params", placeholder="All aid statuses",
+        placeholder="All aid statuses",
         help="Requested, proposed (before a legislature), authorized (passed), pledged or "
         "announced (committed), delivered (sent).",
     )
 with right:
-    by = st.radio("Group by", options=["donor", "recipient"], key="aid_by",
-                  bind="query-params", horizontal=True)
+    by = st.radio("Group by", options=["donor", "recipient"], key="aid_by", horizontal=True)
+filters.sync_url("aid_status", chosen)
+filters.sync_url("aid_by", by, default="donor")
 statuses = list(chosen)
 status_text = filters.and_list(statuses, word="or") or "all statuses"
 scope = f.describe("years", "countries", "outlets")

@@ -17,10 +17,12 @@ st.caption("Each marker is one report. Competing figures stay side by side, one 
            "reporting source, never averaged. Diplomat and visit-status filters do not apply "
            "here; a country matches when its name is in the report's place.")
 
+filters.url_multi("metric", list(queries.METRICS))
 chosen = st.multiselect(
-    "Figures", options=list(queries.METRICS), key="metric", bind="query-params",
+    "Figures", options=list(queries.METRICS), key="metric",
     placeholder="All figures (killed, wounded, displaced, missing, captured)",
 )
+filters.sync_url("metric", chosen)
 metrics = list(chosen)
 metric_text = filters.and_list(metrics, word="and") or "all figures"
 

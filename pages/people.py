@@ -23,10 +23,12 @@ names = list(counts)
 if f.diplomats and f.diplomats[0] in counts:
     names.remove(f.diplomats[0])
     names.insert(0, f.diplomats[0])
+filters.url_choice("person", names, names[0])
 person = st.selectbox(
-    "Diplomat", options=names, key="person", bind="query-params",
+    "Diplomat", options=names, key="person",
     format_func=lambda n: f"{n} ({counts.get(n, 0)} stops and meetings)",
 )
+filters.sync_url("person", person)
 if person is None:
     st.stop()
 

@@ -39,11 +39,13 @@ con = db.connection()
 st.title("Routes")
 
 controls = st.columns([4, 1])
+filters.url_flag("cancelled")
 with controls[1]:
     show_cancelled = st.checkbox(
-        "Show cancelled trips", key="cancelled", bind="query-params",
+        "Show cancelled trips", key="cancelled",
         help="Trips called off or refused are hidden unless asked for.",
     )
+filters.sync_url("cancelled", show_cancelled)
 show_cancelled = show_cancelled or "cancelled" in f.statuses
 
 
@@ -60,16 +62,17 @@ view = visible(f)
 months = queries.route_months(con, view)
 window_from = window_to = None
 window_text = ""
+filters.url_ordered_range("months", months if len(months) > 1 else [])
 with controls[0]:
     if len(months) > 1:
         first, last = st.select_slider(
-            "Time window", options=months, value=(months[0], months[-1]),
-            format_func=month_label, key="months", bind="query-params",
+            "Time window", options=months, format_func=month_label, key="months",
             help="Limits the stops and legs drawn to these months.",
         )
         if (first, last) != (months[0], months[-1]):
             window_from, window_to = month_bounds(first, last)
             window_text = f"{month_label(first)} to {month_label(last)}"
+filters.sync_url("months", [first, last] if window_from is not None else None)
 
 stops = queries.route_stops(con, view, date_from=window_from, date_to=window_to)
 legs = queries.route_legs(con, view, date_from=window_from, date_to=window_to)

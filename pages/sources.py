@@ -15,8 +15,10 @@ st.caption("Every mark on the other pages rests on a sentence of an article. Sea
            "sentences, or open an article to read it with its evidence highlighted. The "
            "outlet and year filters apply here.")
 
-text = st.text_input("Search the evidence", key="q", bind="query-params",
+filters.url_text("q")
+text = st.text_input("Search the evidence", key="q",
                      placeholder="A word or phrase, e.g. Kyiv, train, £162 million")
+filters.sync_url("q", text)
 text = (text or "").strip()
 
 if text:
@@ -67,11 +69,19 @@ st.dataframe(
 
 titles = dict(zip(articles["id"], articles["title"], strict=True))
 dates = dict(zip(articles["id"], articles["published"], strict=True))
+# An article named in a shared URL opens even when it is past the list's cap.
+wanted = st.session_state.get("article") or st.query_params.get("article")
+if wanted and wanted not in titles:
+    found = queries.article_one(con, wanted)
+    if found is not None:
+        titles[wanted], dates[wanted] = found["title"], found["published"]
+filters.url_choice("article", list(titles), None)
 article_id = st.selectbox(
-    "Open an article", options=list(titles), key="article", bind="query-params",
-    index=None, placeholder="Choose an article to read it with its evidence highlighted",
+    "Open an article", options=list(titles), key="article", index=None,
+    placeholder="Choose an article to read it with its evidence highlighted",
     format_func=lambda i: f"{maps.format_when(dates.get(i), 'day')}: {titles.get(i, i)}",
 )
+filters.sync_url("article", article_id)
 if article_id is None:
     st.stop()
 

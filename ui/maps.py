@@ -237,16 +237,20 @@ def fit_view(lats: list[float], lons: list[float], *, width_px: int = 1300,
 
 def basemap_layers() -> list[pdk.Layer]:
     """Sea and land from the bundled shapes: pale blue sea, light grey land, white borders."""
-    sea = {
-        "type": "Feature",
-        "properties": {},
-        "geometry": {
-            "type": "Polygon",
-            "coordinates": [[[-180, -85], [180, -85], [180, 85], [-180, 85], [-180, -85]]],
-        },
-    }
+    # Four 90-degree bands: a polygon edge longer than 180 degrees wraps the wrong way.
+    sea = [
+        {
+            "type": "Feature",
+            "properties": {},
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [[[w, -85], [w + 90, -85], [w + 90, 85], [w, 85], [w, -85]]],
+            },
+        }
+        for w in (-180, -90, 0, 90)
+    ]
     return [
-        pdk.Layer("GeoJsonLayer", id="sea", data={"type": "FeatureCollection", "features": [sea]},
+        pdk.Layer("GeoJsonLayer", id="sea", data={"type": "FeatureCollection", "features": sea},
                   filled=True, stroked=False, get_fill_color=SEA, pickable=False),
         pdk.Layer("GeoJsonLayer", id="countries", data=countries_geojson(), filled=True,
                   stroked=True, get_fill_color=LAND, get_line_color=BORDER,
@@ -263,12 +267,12 @@ def routes_deck(stops: pd.DataFrame, legs: pd.DataFrame, colours: dict[str, str]
     layers.append(pdk.Layer(
         "ArcLayer", id="legs", data=leg_data, get_source_position="from",
         get_target_position="to", get_source_color="colour", get_target_color="colour",
-        get_width="width", width_units="pixels", get_height=0.4, great_circle=False,
+        get_width="width", width_units="'pixels'", get_height=0.4, great_circle=False,
         pickable=True, auto_highlight=True,
     ))
     layers.append(pdk.Layer(
         "ScatterplotLayer", id="stops", data=stop_data, get_position="position",
-        get_radius="radius", radius_units="pixels", get_fill_color="fill",
+        get_radius="radius", radius_units="'pixels'", get_fill_color="fill",
         get_line_color="line", stroked=True, line_width_min_pixels=2, pickable=True,
         auto_highlight=True,
     ))
@@ -289,9 +293,10 @@ def routes_deck(stops: pd.DataFrame, legs: pd.DataFrame, colours: dict[str, str]
         ]
         layers.append(pdk.Layer(
             "TextLayer", id="place-names", data=label_data, get_position="position",
-            get_text="text", get_size=15, size_units="pixels", get_color=[40, 40, 40, 255],
+            get_text="text", get_size=15, size_units="'pixels'", get_color=[40, 40, 40, 255],
             get_text_anchor="'start'", get_alignment_baseline="'center'",
-            get_pixel_offset=[12, 0], character_set="auto", font_family="'Source Sans 3', Arial, sans-serif",
+            get_pixel_offset=[12, 0], character_set="'auto'", font_family="'Helvetica Neue, Arial, sans-serif'",
+            font_weight="'600'",
             font_settings={"sdf": True}, outline_width=4, outline_color=[255, 255, 255, 230],
             pickable=False,
         ))

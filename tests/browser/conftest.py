@@ -114,16 +114,18 @@ def page(browser):
     context.close()
 
 
-def wait_for_app(page, *, timeout: float = 30_000) -> None:
-    """Wait until Streamlit has finished running the script and drawn the page."""
+def wait_for_app(page, text: str | None = None, *, timeout: float = 45_000) -> None:
+    """Wait until Streamlit has run the script and drawn the page (and `text`, if given)."""
     page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=timeout)
+    if text:
+        page.get_by_text(text, exact=False).first.wait_for(state="visible", timeout=timeout)
+    # The status widget shows while a run is in progress; skeletons while elements load.
     page.wait_for_function(
         "() => !document.querySelector(\"[data-testid='stStatusWidget']\")"
-        " || !document.querySelector(\"[data-testid='stStatusWidget']\").innerText"
-        ".includes('Running')",
+        " && !document.querySelector(\"[data-testid='stSkeleton']\")",
         timeout=timeout,
     )
-    page.wait_for_timeout(1500)
+    page.wait_for_timeout(2000)  # deck.gl and plotly draw after the DOM settles
 
 
 def screenshot(page, name: str) -> Path:

@@ -2,14 +2,128 @@
 
 from __future__ import annotations
 
+import math
+
+import duckdb
 import pytest
 
 from tests.browser.conftest import screenshot, wait_for_app
+from ui import maps
 
 pytestmark = pytest.mark.browser
 
+DECK = "[data-testid='stDeckGlJsonChart']"
 
-def test_routes(server, page):
+
+def assert_no_console_errors(page) -> None:
+    assert page.console_errors == [], page.console_errors
+
+
+def project(view, lat: float, lon: float, width: float, height: float) -> tuple[float, float]:
+    """Pixel of (lat, lon) in a deck.gl Web Mercator view of the given size (512 px tiles)."""
+    scale = 512 * 2**view.zoom
+
+    def world(la: float, lo: float) -> tuple[float, float]:
+        x = (lo + 180) / 360 * scale
+        y = (1 - math.log(math.tan(math.pi / 4 + math.radians(la) / 2)) / math.pi) / 2 * scale
+        return x, y
+
+    cx, cy = world(view.latitude, view.longitude)
+    px, py = world(lat, lon)
+    return width / 2 + (px - cx), height / 2 + (py - cy)
+
+
+def test_routes_map_legend_and_tooltip(server, page, browser_db):
     page.goto(f"{server}/")
-    wait_for_app(page)
+    wait_for_app(page, "Stops and the sentences behind them")
+    assert page.get_by_role("heading", name="Routes", exact=True).is_visible()
+    assert page.get_by_text("Routes of all diplomats, 2014-2024").is_visible()
+    for name in ("Antony Blinken", "David Lammy", "John Kerry"):
+        assert page.locator("[data-testid='stHtml']").get_by_text(name).first.is_visible()
+    canvas = page.locator(f"{DECK} canvas").first
+    canvas.wait_for(state="visible")
+    box = canvas.bounding_box()
     screenshot(page, "routes")
+
+    # Hover Kyiv: the view is the one maps.fit_view computes for the default stops.
+    con = duckdb.connect(str(browser_db), read_only=True)
+    points = con.execute(
+        "select lat, lon from stops where status <> 'cancelled'"
+    ).fetchall()
+    con.close()
+    view = maps.fit_view([p[0] for p in points], [p[1] for p in points],
+                         height_px=int(box["height"]))
+    x, y = project(view, 50.4501, 30.5234, box["width"], box["height"])
+    page.mouse.move(box["x"] + x, box["y"] + y)
+    tooltip = page.locator(".deck-tooltip")
+    tooltip.wait_for(state="visible", timeout=10_000)
+    text = tooltip.inner_text()
+    assert "Kyiv, Ukraine" in text
+    assert "occurred" in text
+    assert "sources" in text or "source" in text
+    screenshot(page, "routes-tooltip")
+    assert_no_console_errors(page)
+
+
+def test_routes_url_reproduces_the_view(server, page):
+    page.goto(f"{server}/?diplomat=John+Kerry&years=2014&years=2014")
+    wait_for_app(page, "Stops and the sentences behind them")
+    assert page.get_by_text("Routes of John Kerry, 2014").is_visible()
+    legend = page.locator("[data-testid='stHtml']").first
+    assert "John Kerry" in legend.inner_text()
+    assert "Antony Blinken" not in legend.inner_text()
+    screenshot(page, "routes-kerry-2014")
+    assert_no_console_errors(page)
+
+
+def test_routes_empty_view_says_why(server, page):
+    page.goto(f"{server}/?diplomat=Olaf+Scholz&years=2014&years=2015")
+    wait_for_app(page, "No stops for Olaf Scholz")
+    assert page.get_by_text("widen the year range").is_visible()
+    screenshot(page, "routes-empty")
+    assert_no_console_errors(page)
+
+
+def test_aid_page(server, page):
+    page.goto(f"{server}/aid")
+    wait_for_app(page, "Commitments and the sentences behind them")
+    assert page.get_by_role("heading", name="Aid", exact=True).is_visible()
+    chart = page.locator("[data-testid='stPlotlyChart']").first
+    assert "United Kingdom" in chart.inner_text()
+    assert "Aid by donor" in chart.inner_text()
+    assert "Source: 4 articles, Shuttle" in chart.inner_text()
+    screenshot(page, "aid")
+    assert_no_console_errors(page)
+
+
+def test_casualties_page(server, page):
+    page.goto(f"{server}/casualties")
+    wait_for_app(page, "Reports and the sentences behind them")
+    chart = page.locator("[data-testid='stPlotlyChart']").first
+    text = chart.inner_text()
+    assert "Casualty figures by reporting source" in text
+    assert "Ukrainian health ministry" in text and "UN" in text
+    assert "≥4,634" in text
+    screenshot(page, "casualties")
+    assert_no_console_errors(page)
+
+
+def test_people_page(server, page):
+    page.goto(f"{server}/people?person=Antony+Blinken")
+    wait_for_app(page, "Counterparts met")
+    assert page.get_by_role("heading", name="Antony Blinken").is_visible()
+    assert page.locator(f"{DECK} canvas").first.is_visible()
+    assert "Offices held by Antony Blinken" in page.locator(
+        "[data-testid='stPlotlyChart']").first.inner_text()
+    screenshot(page, "people")
+    assert_no_console_errors(page)
+
+
+def test_sources_page_highlights_evidence(server, page):
+    page.goto(f"{server}/sources?q=Kyiv&article=2024-09-11-blinken-and-lammy-in-kyiv")
+    wait_for_app(page, "Facts extracted from this article")
+    marks = page.locator("[data-testid='stHtml'] mark")
+    assert marks.count() >= 2
+    assert "reached Kyiv on Wednesday" in marks.first.inner_text()
+    screenshot(page, "sources")
+    assert_no_console_errors(page)

@@ -62,6 +62,8 @@ not_doubled as (
         select 1
         from visit_stops
         where visit_stops.actor = abroad.actor
+            -- implied by either branch below; lets the join hash on (actor, country)
+            and visit_stops.country = abroad.country
             and (
                 visit_stops.place_key = abroad.place_key
                 or (visit_stops.place_kind = 'country' and visit_stops.country = abroad.country)

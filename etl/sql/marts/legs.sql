@@ -12,7 +12,8 @@
 --     (roles.csv) that comes after a stop abroad in the same run. The next stop starts a new
 --     trip. A home stop before any stop abroad is the departure point, not a return.
 -- Stops without any date to order them by (sort_date null) are trips of their own: no legs.
--- Two consecutive stops at the same place make no leg (a stay reported on two days).
+-- Consecutive stops at the same place are one point of the route (a stay reported on two
+-- days): the first of them is kept, so a trip's legs chain from_stop -> to_stop without gaps.
 --
 -- status = the weaker end: occurred only when both ends occurred; cancelled if either end
 -- was cancelled; else planned beats possible. date = the arrival stop's date (its
@@ -95,6 +96,19 @@ with_trip_id as (
     from trips
 ),
 
+-- a stay reported as two stops at the same place in a row is one point of the route: keep
+-- the first, so every leg starts where the one before it ended
+deduplicated as (
+    select *
+    from (
+        select
+            with_trip_id.*,
+            lag(place_key) over (partition by trip_id order by actor_seq) as previous_key
+        from with_trip_id
+    ) as keyed
+    where previous_key is distinct from place_key
+),
+
 pairs as (
     select
         actor,
@@ -104,7 +118,6 @@ pairs as (
         place as from_place,
         country as from_country,
         place_kind as from_kind,
-        place_key as from_key,
         lat as from_lat,
         lon as from_lon,
         status as from_status,
@@ -112,7 +125,6 @@ pairs as (
         lead(place) over by_trip as to_place,
         lead(country) over by_trip as to_country,
         lead(place_kind) over by_trip as to_kind,
-        lead(place_key) over by_trip as to_key,
         lead(lat) over by_trip as to_lat,
         lead(lon) over by_trip as to_lon,
         lead(status) over by_trip as to_status,
@@ -120,8 +132,8 @@ pairs as (
         lead(date_precision) over by_trip as to_date_precision,
         lead(sort_date) over by_trip as to_sort_date,
         date as from_date
-    from with_trip_id
-    window by_trip as (partition by actor, trip_id order by actor_seq)
+    from deduplicated
+    window by_trip as (partition by trip_id order by actor_seq)
 ),
 
 final as (
@@ -149,7 +161,6 @@ final as (
         to_sort_date as sort_date
     from pairs
     where to_stop_id is not null
-        and from_key is distinct from to_key
 )
 
 select * from final
