@@ -51,15 +51,16 @@ located as (
         visits.evidence,
         visits.evidence_start,
         visits.evidence_end,
-        -- 1-based character position of the place in the evidence sentence; null if not found
+        -- 1-based character position of the place in the evidence sentence, null if not
+        -- found: the city as stated or resolved (Kiev, Kyiv); for a country-level place, any
+        -- of the country's names ("Britain" for GB)
         least(
             nullif(strpos(visits.evidence, visits.place), 0),
             nullif(strpos(visits.evidence, places.name), 0),
-            nullif(strpos(visits.evidence, places.country_name), 0),
-            list_min(list_transform(
+            case when places.kind = 'country' then list_min(list_transform(
                 places.country_aliases,
                 lambda alias: nullif(strpos(lower(visits.evidence), alias), 0)
-            ))
+            )) end
         ) as in_sentence_pos
     from visits
     left join places
