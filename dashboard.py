@@ -56,11 +56,16 @@ except duckdb.Error as err:
     st.error(md(f"The database {db_path()} cannot be read: {err}"))
     st.stop()
 
+# URL paths differ from the file names on purpose. Streamlit still treats a folder named
+# pages/ as an old-style multipage app until st.navigation has run once in the process: a
+# first request (or every AppTest run) whose path equals a file's stem, /aid for pages/aid.py,
+# would run that file alone, without this script's sidebar. A path that no file is named
+# after falls through to this script, whose st.navigation then picks the page.
 pages = [
-    st.Page("pages/routes.py", title="Routes", url_path="routes", default=True),
-    st.Page("pages/aid.py", title="Aid", url_path="aid"),
-    st.Page("pages/casualties.py", title="Casualties", url_path="casualties"),
-    st.Page("pages/people.py", title="People", url_path="people"),
-    st.Page("pages/sources.py", title="Sources", url_path="sources"),
+    st.Page("pages/routes.py", title="Routes", url_path="route-map", default=True),
+    st.Page("pages/aid.py", title="Aid", url_path="aid-amounts"),
+    st.Page("pages/casualties.py", title="Casualties", url_path="casualty-figures"),
+    st.Page("pages/people.py", title="People", url_path="diplomats"),
+    st.Page("pages/sources.py", title="Sources", url_path="evidence"),
 ]
 st.navigation(pages, position="top").run()

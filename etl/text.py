@@ -348,6 +348,7 @@ _SHORT_LINE_WORDS = 6
 _VOICE = re.compile(r"\b(we|our|us|you|your|you're|we're|ours)\b", _I)
 
 LIST, COMMENTS, APPEAL, CHROME = "list", "comments", "appeal", "chrome"
+_HEADERS = frozenset({LIST, COMMENTS, APPEAL})
 
 
 @dataclass
@@ -424,9 +425,9 @@ def _headline_like(line: Line) -> bool:
 
 
 def _next_content(lines: list[Line], i: int) -> Line | None:
-    for line in lines[i + 1 :]:
-        if line.words:
-            return line
+    for j in range(i + 1, len(lines)):  # by index: a slice per line would be quadratic
+        if lines[j].words:
+            return lines[j]
     return None
 
 
@@ -454,11 +455,14 @@ def body_lines(text: str) -> list[Line]:
             line.kind = chrome_kind(line.text)
             line.flagged = line.kind is not None
 
+    # Each region stops at the next header, which opens its own: the work stays linear.
     count = len(lines)
     for i, line in enumerate(lines):
         if line.kind == LIST:
             j = i + 1
             while j < count and 0 < lines[j].words <= _LIST_ITEM_MAX_WORDS:
+                if lines[j].kind in _HEADERS:
+                    break
                 lines[j].flagged = True
                 j += 1
         elif line.kind == COMMENTS:
@@ -495,14 +499,17 @@ def _flag_comments(lines: list[Line], header: int) -> None:
                 return
             continue
         blank_run = 0
+        if line.kind in _HEADERS:
+            return
         if line.kind is not None:
             line.flagged = True
             continue
-        following = _next_content(lines, j)
         if line.words > _COMMENT_MAX_WORDS:
             return
-        if _headline_like(line) and following is not None and _is_prose(following):
-            return
+        if _headline_like(line):
+            following = _next_content(lines, j)
+            if following is not None and _is_prose(following):
+                return
         line.flagged = True
 
 
@@ -516,7 +523,7 @@ def _flag_appeal(lines: list[Line], header: int) -> None:
         while end < count and lines[end].words:
             end += 1
         block = lines[j:end]
-        if not block:
+        if not block or any(line.kind in _HEADERS for line in block):
             return
         words = sum(line.words for line in block)
         voice = sum(len(_VOICE.findall(line.text)) for line in block)
@@ -602,10 +609,10 @@ def segment_starts(lines: list[Line]) -> list[int]:
 
 def _content_words_from(lines: list[Line], i: int) -> int:
     total = 0
-    for line in lines[i:]:
-        if line.flagged:
+    for j in range(i, len(lines)):
+        if lines[j].flagged:
             break
-        total += line.words
+        total += lines[j].words
     return total
 
 
@@ -680,7 +687,10 @@ def stated_dates(text: str, today: date | None = None) -> list[tuple[date, str]]
     """
     today = today or date.today()
     found: list[tuple[date, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a more precise date was already read
+
+    def take(match: re.Match[str]) -> None:
+        taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     for pattern in _FULL_DATES:
         for m in pattern.finditer(text):
             name = m.groupdict().get("month")
@@ -691,16 +701,16 @@ def stated_dates(text: str, today: date | None = None) -> list[tuple[date, str]]
                 continue
             if value <= today:
                 found.append((value, "day"))
-                taken.append(m.span())
+                take(m)
     for m in _MONTH_YEAR.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if taken[m.start()]:
             continue
         value = date(int(m.group("year")), _MONTHS[m.group("month").lower()], 1)
         if value <= today:
             found.append((value, "month"))
-            taken.append(m.span())
+            take(m)
     for m in _BARE_YEAR.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+        if taken[m.start(m.lastgroup or 0)]:
             continue
         year = int(m.group("year") or m.group("year2"))
         if year <= today.year:

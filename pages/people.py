@@ -65,7 +65,8 @@ with left:
 with right:
     if not stops.empty:
         colours = maps.actor_colours([person])
-        st.pydeck_chart(maps.routes_deck(stops, legs, colours, height=420),
+        st.html(maps.SEA_CSS)
+        st.pydeck_chart(maps.routes_deck(stops, legs, colours, height=420, width=560),
                         key="person_map", height=420)
 
 st.subheader(md(f"Counterparts met, {scope}"))

@@ -103,8 +103,9 @@ if stops.empty:
 
 by_actor = stops.groupby("actor").size().sort_values(ascending=False)
 colours = maps.actor_colours(list(by_actor.index))
-st.pydeck_chart(maps.routes_deck(stops, legs, colours, height=620), key="routes_map",
-                height=620)
+st.html(maps.SEA_CSS)
+st.pydeck_chart(maps.routes_deck(stops, legs, colours, height=560), key="routes_map",
+                height=560)
 st.html(maps.legend_html(colours, by_actor.to_dict()))
 
 total = int(stops["total_rows"].iloc[0])

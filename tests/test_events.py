@@ -234,7 +234,8 @@ def test_a_city_the_gazetteer_does_not_know_is_listed_without_a_point(con, corpu
     build_marts(con)
 
     stops = rows(con, "select place, country, place_kind, lat from stops order by actor_seq")
-    assert stops[0] == {"place": "Qwertyborough", "country": None, "place_kind": "city", "lat": None}
+    assert stops[0] == {"place": "Qwertyborough", "country": None, "place_kind": "city",
+                        "lat": None}
     # a stated country is still known: drawn at its capital, marked country-level
     assert (stops[1]["place"], stops[1]["place_kind"]) == ("France", "country")
     assert stops[1]["lat"] == pytest.approx(48.86, abs=0.1)
@@ -307,7 +308,7 @@ def test_a_trip_ends_at_home_and_after_a_long_gap(con, corpus):
         ("Washington", "US", "2023-11-01"),  # departure
         ("Paris", "FR", "2023-11-02"),
         ("Washington", "US", "2023-11-04"),  # home again: the trip ends here
-        ("Tokyo", "JP", "2023-11-07"),  # a new trip starts without a departure point
+        ("Tokyo", "JP", "2023-11-07"),  # a new trip, leaving from home again
         ("Seoul", "KR", "2023-11-08"),
         ("Cairo", "EG", "2023-11-25"),  # 17 days later: another trip
         ("Amman", "JO", "2023-11-26"),
@@ -320,7 +321,7 @@ def test_a_trip_ends_at_home_and_after_a_long_gap(con, corpus):
                       "from legs group by trip_id order by min(sort_date)")
     assert [t["legs"] for t in trips] == [
         ["Washington>Paris", "Paris>Washington"],
-        ["Tokyo>Seoul"],
+        ["Washington>Tokyo", "Tokyo>Seoul"],
         ["Cairo>Amman"],
     ]
 
@@ -567,12 +568,19 @@ def test_seeds_kyiv_september_2024_is_one_occurred_stop_per_person(seed_db):
     ]
 
 
-@pytest.mark.xfail(strict=False, reason="extractor dates Kerry's 'on Sunday' meeting to the "
-                                        "publication day (2014-12-15); the lead will flip this")
 def test_seeds_kerry_lavrov_rome_meeting_is_one_meeting(seed_db):
     meetings = rows(seed_db, "select date, sources from meetings where place = 'Rome' and "
                              "participants = ['John Kerry', 'Sergei Lavrov']")
-    assert meetings == [{"date": "2014-12-14", "sources": 1}]
+    assert len(meetings) == 1
+    assert meetings[0]["date"].startswith("2014-12")
+
+
+@pytest.mark.xfail(strict=False, reason="extractor dates Kerry's 'on Sunday' meeting to the "
+                                        "publication day (2014-12-15); the lead will flip this")
+def test_seeds_kerry_lavrov_rome_meeting_is_dated_sunday(seed_db):
+    meetings = rows(seed_db, "select date from meetings where place = 'Rome' and "
+                             "participants = ['John Kerry', 'Sergei Lavrov']")
+    assert meetings == [{"date": "2014-12-14"}]
 
 
 def test_seeds_macron_scholz_draghi_trip_is_dated_2022(seed_db):

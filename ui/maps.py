@@ -30,10 +30,12 @@ ROUTE_COLOURS = OKABE_ITO[:7]
 MAX_COLOURED = len(ROUTE_COLOURS)
 
 TOOLTIP_HTML = (
-    "<div style='max-width:420px'><b>{who}</b><br/>{where}<br/>{when} · {status} · {sources}"
+    "<div style='max-width:380px'><b>{who}</b><br/>{where}<br/>{when} · {status} · {sources}"
     "<hr style='margin:6px 0;border:0;border-top:1px solid #ccc'/>"
-    "<span style='font-style:italic'>{evidence}</span></div>"
+    "<span style='font-style:italic'>{evidence}</span>"
+    "<div style='margin-top:6px;color:#444'>{others}</div></div>"
 )
+MAX_OTHERS = 5
 TOOLTIP_STYLE = {
     "backgroundColor": "white",
     "color": "#222222",
@@ -149,10 +151,22 @@ def stop_records(stops: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
     stops columns: actor, place, country, lat, lon, date, date_precision, status, sources,
     first_reported, place_kind, evidence, evidence_more.
     """
+    # Stops at the same spot hide each other: each tooltip lists the others there.
+    here: dict[tuple[float, float], list] = {}
+    for r in stops.itertuples(index=False):
+        here.setdefault((round(float(r.lat), 4), round(float(r.lon), 4)), []).append(r)
     records = []
     for r in stops.itertuples(index=False):
         colour = colours.get(r.actor, GREY)
         done = r.status == "occurred"
+        others = [o for o in here[(round(float(r.lat), 4), round(float(r.lon), 4))] if o is not r]
+        lines = [
+            f"{o.actor}, {format_when(o.date, o.date_precision, o.first_reported)}, {o.status}"
+            for o in others[:MAX_OTHERS]
+        ]
+        if len(others) > MAX_OTHERS:
+            lines.append(f"and {len(others) - MAX_OTHERS} more")
+        others_text = esc("Also here: " + "; ".join(lines)) if lines else ""
         evidence = shorten(r.evidence, 300)
         more = int(getattr(r, "evidence_more", 0) or 0)
         if more:
@@ -164,6 +178,7 @@ def stop_records(stops: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
             "status": esc(r.status),
             "sources": esc(_sources_text(r.sources)),
             "evidence": esc(evidence),
+            "others": others_text,
             "position": [round(float(r.lon), 5), round(float(r.lat), 5)],
             "radius": stop_radius(r.sources),
             "fill": _rgba(colour, 235 if done else 70),
@@ -190,6 +205,7 @@ def leg_records(legs: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
             "status": esc(r.status),
             "sources": esc(f"leg {int(r.seq)} of trip"),
             "evidence": esc("Hover the stops at either end for the sentences."),
+            "others": "",
             "from": [round(float(r.from_lon), 5), round(float(r.from_lat), 5)],
             "to": [round(float(r.to_lon), 5), round(float(r.to_lat), 5)],
             "colour": _rgba(colour, alpha),
@@ -198,13 +214,15 @@ def leg_records(legs: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
     return records
 
 
-def fit_view(lats: list[float], lons: list[float], *, width_px: int = 1300,
-             height_px: int = 620, padding: float = 0.12) -> pdk.ViewState:
-    """A Web Mercator view that shows every point with some margin.
+def fit_view(lats: list[float], lons: list[float], *, width_px: int = 1400,
+             height_px: int = 560, pad_left: float = 0.08, pad_right: float = 0.22,
+             pad_y: float = 0.14) -> pdk.ViewState:
+    """A Web Mercator view that shows every point, with a wider margin on the right so the
+    tooltip of an eastern stop is not cut off by the map's edge.
 
     >>> v = fit_view([50.45, 38.9], [30.52, -77.04])
-    >>> round(v.longitude, 1), 1.5 < v.zoom < 3.5
-    (-23.3, True)
+    >>> -20 < v.longitude < 0, 1.5 < v.zoom < 3.5
+    (True, True)
     """
     points = [(la, lo) for la, lo in zip(lats, lons, strict=True)
               if la is not None and lo is not None and not (pd.isna(la) or pd.isna(lo))]
@@ -222,13 +240,15 @@ def fit_view(lats: list[float], lons: list[float], *, width_px: int = 1300,
     lon_lo, lon_hi = min(p[1] for p in points), max(p[1] for p in points)
     lon_span = max(lon_hi - lon_lo, 1e-6)
     y_span = max(merc(lat_hi) - merc(lat_lo), 1e-6)
-    usable = 1 - 2 * padding
-    zoom_x = math.log2(width_px * usable * 360 / (512 * lon_span))
-    zoom_y = math.log2(height_px * usable * 2 * math.pi / (512 * y_span))
+    zoom_x = math.log2(width_px * (1 - pad_left - pad_right) * 360 / (512 * lon_span))
+    zoom_y = math.log2(height_px * (1 - 2 * pad_y) * 2 * math.pi / (512 * y_span))
     zoom = max(0.8, min(6.0, zoom_x, zoom_y))
+    # Put the data's centre at the middle of the padded box, not of the whole map.
+    shift_px = (pad_right - pad_left) / 2 * width_px
+    shift_deg = shift_px * 360 / (512 * 2**zoom)
     return pdk.ViewState(
         latitude=unmerc((merc(lat_lo) + merc(lat_hi)) / 2),
-        longitude=(lon_lo + lon_hi) / 2,
+        longitude=(lon_lo + lon_hi) / 2 + shift_deg,
         zoom=round(zoom, 2),
         min_zoom=0.5,
         max_zoom=12,
@@ -236,30 +256,24 @@ def fit_view(lats: list[float], lons: list[float], *, width_px: int = 1300,
 
 
 def basemap_layers() -> list[pdk.Layer]:
-    """Sea and land from the bundled shapes: pale blue sea, light grey land, white borders."""
-    # Four 90-degree bands: a polygon edge longer than 180 degrees wraps the wrong way.
-    sea = [
-        {
-            "type": "Feature",
-            "properties": {},
-            "geometry": {
-                "type": "Polygon",
-                "coordinates": [[[w, -85], [w + 90, -85], [w + 90, 85], [w, 85], [w, -85]]],
-            },
-        }
-        for w in (-180, -90, 0, 90)
-    ]
+    """Land from the bundled shapes: light grey countries with white borders. The sea is
+    the chart's background colour (SEA_CSS), which avoids drawing a world-sized polygon."""
     return [
-        pdk.Layer("GeoJsonLayer", id="sea", data={"type": "FeatureCollection", "features": sea},
-                  filled=True, stroked=False, get_fill_color=SEA, pickable=False),
         pdk.Layer("GeoJsonLayer", id="countries", data=countries_geojson(), filled=True,
                   stroked=True, get_fill_color=LAND, get_line_color=BORDER,
                   line_width_min_pixels=1, pickable=False),
     ]
 
 
+# The deck canvas is transparent: its container's background is the sea.
+SEA_CSS = (
+    "<style>[data-testid='stDeckGlJsonChart'] > div, [data-testid='stDeckGlJsonChart'] canvas"
+    "{background:rgb(%d,%d,%d)}</style>" % tuple(SEA)
+)
+
+
 def routes_deck(stops: pd.DataFrame, legs: pd.DataFrame, colours: dict[str, str], *,
-                height: int = 620, labels: bool = True) -> pdk.Deck:
+                height: int = 560, width: int = 1400, labels: bool = True) -> pdk.Deck:
     """The routes map: basemap, legs as arcs, stops as points sized by sources, place names."""
     stop_data = stop_records(stops, colours)
     leg_data = leg_records(legs, colours)
@@ -300,12 +314,14 @@ def routes_deck(stops: pd.DataFrame, legs: pd.DataFrame, colours: dict[str, str]
             font_settings={"sdf": True}, outline_width=4, outline_color=[255, 255, 255, 230],
             pickable=False,
         ))
-    view = fit_view(list(stops["lat"]), list(stops["lon"]), height_px=height)
+    view = fit_view(list(stops["lat"]), list(stops["lon"]), width_px=width, height_px=height)
     return pdk.Deck(
         layers=layers,
         initial_view_state=view,
+        # No tile server: map_provider=None, and pydeck's own map_style placeholder left in
+        # place, which Streamlit reads as "no basemap" (map_style=None would make Streamlit
+        # fetch its default Carto style from the network).
         map_provider=None,
-        map_style=None,
         tooltip={"html": TOOLTIP_HTML, "style": TOOLTIP_STYLE},
         height=height,
     )

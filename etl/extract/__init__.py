@@ -81,7 +81,14 @@ def merge(facts: list[dict]) -> list[dict]:
             continue
         kept = merged[key]
         date_field = "as_of" if fact["type"] == "casualty" else "date"
-        kept[date_field] = _better_date(kept.get(date_field), fact.get(date_field))
+        if kept.pop("_default_date", False) and fact.get(date_field) and not fact.get(
+                "_default_date"):
+            # A date the text states beats the publication day given to an undated report.
+            kept[date_field] = fact[date_field]
+        else:
+            kept[date_field] = _better_date(kept.get(date_field), fact.get(date_field))
+            if fact.get("_default_date") and kept[date_field] == fact.get(date_field):
+                kept["_default_date"] = True
         if fact["type"] in ("visit", "meeting"):
             if not kept.get("place") and fact.get("place"):
                 kept["place"], kept["country"] = fact["place"], fact["country"]
@@ -92,6 +99,7 @@ def merge(facts: list[dict]) -> list[dict]:
     out = []
     for fact in merged.values():
         fact.pop("_kind", None)
+        fact.pop("_default_date", None)
         out.append(fact)
     # A country-level visit that the same article also names by a city of that country
     # is the same stop told twice.

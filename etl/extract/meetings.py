@@ -85,12 +85,16 @@ def from_sentence(view: View, article: Article) -> list[dict]:
     future = status in ("planned", "possible")
     dates = view.dates(future)
     date = None
+    default = False
     if dates:
         date = min(dates, key=lambda d: abs(d.start - trigger.start())).value
     elif status == "occurred":
         date = view.default_date()
+        default = True
     fact = view.fact_base(article) | {
         "type": "meeting", "participants": people, "place": place, "country": country,
         "date": date, "status": status, "mode": meeting_mode(text),
     }
+    if default and date:
+        fact["_default_date"] = True
     return [fact]

@@ -135,7 +135,9 @@ def destinations(view: View) -> list[tuple[PlaceRef, str]]:
             prev = None
             continue
         elif LOCATIVE_BEFORE.search(before) or (
-                re.search(r"\bfor\s+(?:the\s+)?$", before) and re.search(
+                re.search(r"\bfor\s+(?:the\s+)?$", before) and not re.search(
+                    r"\b(?:support|aid|help|backing|solidarity|sanctions|funding|war|"
+                    r"peace|security)\s+for\s+(?:the\s+)?$", before) and re.search(
                     r"\b(?:left|leaves?|leaving|depart\w*|bound|head\w*|fl(?:y|ew|ies|ying)|"
                     r"set\s+off|set\s+out)\b", view.text[:place.start], re.IGNORECASE)) or (
                 prev is not None and LIST_GAP.match(view.text[prev.end:place.start])):
@@ -244,6 +246,8 @@ def from_sentence(view: View, article: Article) -> list[dict]:
             }
             future = status in ("planned", "possible")
             fact["date"] = _nearest_date(view, future, trigger.start(), place.start, kind)
+            if fact["date"] and not view.dates(future):
+                fact["_default_date"] = True
             mode = mode_of(text)
             if mode:
                 fact["mode"] = mode

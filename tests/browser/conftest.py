@@ -102,14 +102,32 @@ def browser():
         browser.close()
 
 
+def _probe(url: str) -> bool:
+    """Streamlit's frontend, served under a page path (/aid-amounts), first looks for its
+    server under that path and then at the root: those 404s are expected."""
+    return url.endswith(("/_stcore/health", "/_stcore/host-config"))
+
+
 @pytest.fixture
 def page(browser):
-    """A 1920x1080 page that records console errors and uncaught page errors."""
+    """A 1920x1080 page that records errors: console errors of page scripts, uncaught
+    exceptions, failed requests (there must be none: the app works offline) and HTTP errors.
+    The browser's own "Failed to load resource" console lines are left to the request
+    checks, which know the URL."""
     context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1)
     page = context.new_page()
     page.console_errors = []
-    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+
+    def on_console(msg) -> None:
+        if msg.type == "error" and not msg.text.startswith("Failed to load resource"):
+            page.console_errors.append(msg.text)
+
+    page.on("console", on_console)
     page.on("pageerror", lambda err: page.console_errors.append(f"pageerror: {err}"))
+    page.on("requestfailed", lambda req: page.console_errors.append(
+        f"request failed: {req.url} {req.failure}"))
+    page.on("response", lambda res: res.status >= 400 and not _probe(res.url)
+            and page.console_errors.append(f"HTTP {res.status}: {res.url}"))
     yield page
     context.close()
 

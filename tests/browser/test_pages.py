@@ -85,7 +85,7 @@ def test_routes_empty_view_says_why(server, page):
 
 
 def test_aid_page(server, page):
-    page.goto(f"{server}/aid")
+    page.goto(f"{server}/aid-amounts")
     wait_for_app(page, "Commitments and the sentences behind them")
     assert page.get_by_role("heading", name="Aid", exact=True).is_visible()
     chart = page.locator("[data-testid='stPlotlyChart']").first
@@ -97,7 +97,7 @@ def test_aid_page(server, page):
 
 
 def test_casualties_page(server, page):
-    page.goto(f"{server}/casualties")
+    page.goto(f"{server}/casualty-figures")
     wait_for_app(page, "Reports and the sentences behind them")
     chart = page.locator("[data-testid='stPlotlyChart']").first
     text = chart.inner_text()
@@ -109,7 +109,7 @@ def test_casualties_page(server, page):
 
 
 def test_people_page(server, page):
-    page.goto(f"{server}/people?person=Antony+Blinken")
+    page.goto(f"{server}/diplomats?person=Antony+Blinken")
     wait_for_app(page, "Counterparts met")
     assert page.get_by_role("heading", name="Antony Blinken").is_visible()
     assert page.locator(f"{DECK} canvas").first.is_visible()
@@ -120,7 +120,7 @@ def test_people_page(server, page):
 
 
 def test_sources_page_highlights_evidence(server, page):
-    page.goto(f"{server}/sources?q=Kyiv&article=2024-09-11-blinken-and-lammy-in-kyiv")
+    page.goto(f"{server}/evidence?q=Kyiv&article=2024-09-11-blinken-and-lammy-in-kyiv")
     wait_for_app(page, "Facts extracted from this article")
     marks = page.locator("[data-testid='stHtml'] mark")
     assert marks.count() >= 2

@@ -10,7 +10,9 @@
 --     articles skip;
 --   * ends at a return home: a stop in the country of the role the person holds on that day
 --     (roles.csv) that comes after a stop abroad in the same run. The next stop starts a new
---     trip. A home stop before any stop abroad is the departure point, not a return.
+--     trip; if it comes within the 10 days, the home stop is that trip's departure point too
+--     (its first leg starts there). A home stop before any stop abroad is the departure
+--     point, not a return.
 -- Stops without any date to order them by (sort_date null) are trips of their own: no legs.
 -- Consecutive stops at the same place are one point of the route (a stay reported on two
 -- days): the first of them is kept, so a trip's legs chain from_stop -> to_stop without gaps.
@@ -109,58 +111,66 @@ deduplicated as (
     where previous_key is distinct from place_key
 ),
 
+-- each stop with the stop that follows it on the person's route
+followed as (
+    select
+        deduplicated.*,
+        lead(stop_id) over by_actor as next_stop_id,
+        lead(trip_id) over by_actor as next_trip_id,
+        lead(starts_run) over by_actor as next_starts_run,
+        lead(place_key) over by_actor as next_place_key,
+        lead(place) over by_actor as next_place,
+        lead(country) over by_actor as next_country,
+        lead(place_kind) over by_actor as next_kind,
+        lead(lat) over by_actor as next_lat,
+        lead(lon) over by_actor as next_lon,
+        lead(status) over by_actor as next_status,
+        lead(date) over by_actor as next_date,
+        lead(date_precision) over by_actor as next_date_precision,
+        lead(sort_date) over by_actor as next_sort_date
+    from deduplicated
+    window by_actor as (partition by actor order by actor_seq)
+),
+
+-- legs inside a trip, and the leg out of a return home when the next trip follows within
+-- the window: home is then also that trip's departure point (the person left from home
+-- again); it belongs to the next trip
 pairs as (
     select
-        actor,
-        trip_id,
-        actor_seq,
-        stop_id as from_stop_id,
-        place as from_place,
-        country as from_country,
-        place_kind as from_kind,
-        lat as from_lat,
-        lon as from_lon,
-        status as from_status,
-        lead(stop_id) over by_trip as to_stop_id,
-        lead(place) over by_trip as to_place,
-        lead(country) over by_trip as to_country,
-        lead(place_kind) over by_trip as to_kind,
-        lead(lat) over by_trip as to_lat,
-        lead(lon) over by_trip as to_lon,
-        lead(status) over by_trip as to_status,
-        lead(date) over by_trip as to_date,
-        lead(date_precision) over by_trip as to_date_precision,
-        lead(sort_date) over by_trip as to_sort_date,
-        date as from_date
-    from deduplicated
-    window by_trip as (partition by trip_id order by actor_seq)
+        followed.*,
+        case when next_trip_id = trip_id then trip_id else next_trip_id end as leg_trip_id
+    from followed
+    where next_stop_id is not null
+        and (
+            next_trip_id = trip_id
+            or (is_return and not next_starts_run and next_place_key is distinct from place_key)
+        )
 ),
 
 final as (
     select
         actor,
-        trip_id,
-        row_number() over (partition by trip_id order by actor_seq)::integer as seq,
-        from_place,
-        to_place,
-        from_lat,
-        from_lon,
-        to_lat,
-        to_lon,
-        coalesce(to_date, from_date) as date,
-        case when to_date is not null then to_date_precision
-            else period_precision(from_date) end as date_precision,
-        status_of_strength(least(status_strength(from_status), status_strength(to_status)))
+        leg_trip_id as trip_id,
+        row_number() over (partition by leg_trip_id order by actor_seq)::integer as seq,
+        place as from_place,
+        next_place as to_place,
+        lat as from_lat,
+        lon as from_lon,
+        next_lat as to_lat,
+        next_lon as to_lon,
+        coalesce(next_date, date) as date,
+        case when next_date is not null then next_date_precision
+            else period_precision(date) end as date_precision,
+        status_of_strength(least(status_strength(status), status_strength(next_status)))
             as status,
-        from_stop_id,
-        to_stop_id,
-        from_country,
-        to_country,
-        from_kind,
-        to_kind,
-        to_sort_date as sort_date
+        stop_id as from_stop_id,
+        next_stop_id as to_stop_id,
+        country as from_country,
+        next_country as to_country,
+        place_kind as from_kind,
+        next_kind as to_kind,
+        next_sort_date as sort_date
     from pairs
-    where to_stop_id is not null
 )
 
 select * from final
