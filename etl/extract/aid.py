@@ -56,7 +56,8 @@ INSTITUTIONS = {
     "european commission": "European Union", "brussels": "European Union",
     "nato": "NATO", "asian development bank": "ADB",
     "adb": "ADB", "usaid": "United States", "british public": "British public",
-    "western countries": "Western countries", "western nations": "Western countries", "g7": "G7", "unrwa": "UNRWA",
+    "western countries": "Western countries", "western nations": "Western countries",
+    "g7": "G7", "unrwa": "UNRWA",
     "washington": "United States", "london": "United Kingdom", "tokyo": "Japan",
     "berlin": "Germany", "paris": "France", "beijing": "China", "moscow": "Russia",
 }

@@ -127,7 +127,8 @@ class ArticleContext:
         if names:
             first = view.people[0]
             # The sentence's first person is its likely subject unless quoted as a source.
-            if not re.match(r"\s*(?:said|told|says|according)", view.text[first.end:first.end + 12]):
+            after = view.text[first.end:first.end + 12]
+            if not re.match(r"\s*(?:said|told|says|according)", after):
                 self.focus = first.name
             self.last_people = names
             distinct = list(dict.fromkeys(names))

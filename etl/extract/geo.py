@@ -50,7 +50,7 @@ _CAPSEQ = re.compile(r"(?<![\w-])[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|de
 # Capitalised words that are gazetteer cities but in news text are almost always something
 # else (a person, a month, a word at the start of a sentence).
 _NOT_CITIES = {"of", "university", "president", "minister", "march", "may", "mobile", "victoria",
-               "police", "university", "reading", "nice", "bar", "split", "sale", "lincoln",
+               "police", "reading", "nice", "bar", "split", "sale", "lincoln",
                "hamilton", "jackson", "wellington", "george", "santa", "san", "abbas", "isa",
                "said", "best", "most", "more", "many", "man", "young", "god", "deal", "union",
                "aden?", "kim", "moon", "li", "ban", "hague", "dover", "hope", "mission",

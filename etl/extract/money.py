@@ -43,7 +43,8 @@ MONEY_RE = re.compile(
     re.IGNORECASE,
 )
 
-_WORD_VALUES = {"half a": 0.5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+_WORD_VALUES = {"half a": 0.5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
                 "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100}
@@ -111,7 +112,8 @@ def find_money(text: str) -> list[Money]:
         if found and found[-1].currency != currency:
             gap = text[found[-1].end:m.start()]
             restated = bool(_RESTATE_GAP.match(gap)) and len(gap) < 40
-        elif found and found[-1].currency == currency and text[found[-1].end:m.start()].strip() == "(":
+        elif (found and found[-1].currency == currency
+              and text[found[-1].end:m.start()].strip() == "("):
             restated = True
         found.append(Money(value, currency, m.start(), m.end(), m.group(0), restated))
     return found

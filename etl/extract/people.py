@@ -75,7 +75,8 @@ DEMONYMS = {
     "pakistani": "PK", "brazilian": "BR", "mexican": "MX", "sri lankan": "LK",
 }
 
-_NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’\-]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+|O’[A-Z][a-z]+)"
+_NAME_TOKEN = (r"(?:[A-Z][a-zà-ÿ'’\-]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|Mc[A-Z][a-z]+|"
+               r"O'[A-Z][a-z]+|O’[A-Z][a-z]+)")
 _PARTICLE = r"(?:al-|el-|bin\s|ibn\s|de\s|van\s|von\s|der\s|da\s|di\s|le\s|la\s)"
 TITLES_BEFORE_NAME = (
     r"President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Minister|Foreign\s+Secretary|"
