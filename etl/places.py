@@ -110,25 +110,19 @@ def country_display_names() -> dict[str, str]:
     return out
 
 
-_COMMON_WORDS = {"the", "this", "that", "they", "then", "there", "these", "what", "when",
-                 "where", "will", "with", "from", "have", "were", "said", "city", "capital",
-                 "state", "north", "south", "east", "west", "central", "new", "old", "port",
-                 "saint", "santa", "san", "union", "river", "lake", "mount", "hills", "park"}
-
-
 @cache
 def _cities_by_name() -> dict[str, dict]:
-    """Folded city name (and GeoNames' ASCII-ish alternates) -> the most populous city."""
+    """Folded city name -> the most populous city of that name.
+
+    GeoNames' alternate names are not used: they hold translations that collide with
+    other places ("Bethlehem" is an alternate of Belém); the spellings news text uses
+    instead of the GeoNames name are listed in place_aliases.csv.
+    """
     best: dict[str, dict] = {}
     for row in _geonames().get_cities().values():
         keys = {fold(row["name"])}
         # Alternate names include transliterations; only keep Latin-script ones that look
         # like the same name (first letter equal), to catch Kiev/Kyiv, Kharkov/Kharkiv.
-        if row["population"] >= 1_000_000:
-            for alt in row.get("alternatenames") or []:
-                if (len(alt) >= 4 and alt[0].isupper() and alt.isascii()
-                        and alt[0] == row["name"][0] and alt.lower() not in _COMMON_WORDS):
-                    keys.add(fold(alt))
         for key in keys:
             if key not in best or row["population"] > best[key]["population"]:
                 best[key] = row
@@ -143,12 +137,21 @@ def _capitals() -> dict[str, str]:
 @cache
 def _aliases() -> dict[str, tuple[str, str]]:
     """Folded alias -> (canonical city name, ISO2) from data/reference/place_aliases.csv."""
-    out: dict[str, tuple[str, str]] = {}
+    return {key: (name, iso) for key, (name, iso, _) in _alias_rows().items()}
+
+
+@cache
+def _alias_rows() -> dict[str, tuple[str, str, tuple[float, float] | None]]:
+    """Folded alias -> (name, ISO2, (lat, lon) when the file gives them)."""
+    out: dict[str, tuple[str, str, tuple[float, float] | None]] = {}
     path = REFERENCE_DIR / "place_aliases.csv"
     if path.exists():
         with path.open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
-                out[fold(row["alias"])] = (row["name"], row["country"].upper())
+                coords = None
+                if row.get("lat") and row.get("lon"):
+                    coords = (float(row["lat"]), float(row["lon"]))
+                out[fold(row["alias"])] = (row["name"], row["country"].upper(), coords)
     return out
 
 
@@ -167,12 +170,15 @@ def lookup_city(name: str, country: str | None = None) -> Place | None:
     'MK'
     """
     key = fold(name)
-    alias = _aliases().get(key)
+    alias = _alias_rows().get(key)
     if alias:
-        canonical, iso = alias
+        canonical, iso, coords = alias
+        if coords:
+            return Place(canonical, iso, coords[0], coords[1], "city")
         row = _cities_by_name().get(fold(canonical))
         if row and row["countrycode"] == iso:
             return _city(row, canonical)
+        # Without coordinates of its own a small place is drawn at its country's capital.
         capital = place_for_country(iso)
         return Place(canonical, iso, capital.lat, capital.lon, "city")
     row = _cities_by_name().get(key)
