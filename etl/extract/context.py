@@ -61,9 +61,11 @@ class View:
                 "evidence_start": self.sentence.start, "evidence_end": self.sentence.end}
 
 
-PRONOUN_SUBJECT = re.compile(r"^\s*(?:But\s+|And\s+|Then\s+|There,?\s+|Later,?\s+)?"
-                             r"(?P<p>He|She|They|The\s+(?:trio|two|three|four|leaders?|"
-                             r"pair|men|diplomats?|ministers?|president|secretary))\b")
+PRONOUN_SUBJECT = re.compile(
+    r"^\s*(?:(?:After|Before|During|Speaking|Arriving|Standing|Addressing|Following|At|In|On|"
+    r"Later|Earlier|Then|There)\b[^,;]{0,100},\s*)?(?:But\s+|And\s+|Then\s+|There,?\s+|"
+    r"Later,?\s+)?(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:trio|two|three|four|leaders?|pair|men|"
+    r"diplomats?|ministers?|president|secretary))\b")
 GROUP_ANYWHERE = re.compile(r"\b(?:both\s+(?:diplomats|men|leaders|ministers)|the\s+(?:trio|pair)|"
                             r"the\s+two\s+(?:men|leaders|diplomats|ministers|sides))\b",
                             re.IGNORECASE)

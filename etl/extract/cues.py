@@ -33,7 +33,7 @@ PLANNED = re.compile(
     r"set\s+to|due\s+to|expected|scheduled|plan(?:s|ned|ning)?|to\s+(?:visit|travel|"
     r"head|attend|meet|hold|fly|go|make)|going\s+to|upcoming|would|next\s+(?:week|month|year)|"
     r"tomorrow|later\s+this|bound\s+for|en\s+route|heads?\s+to|intend(?:s|ed)?|aim(?:s|ed)?\s+to|"
-    r"agree[sd]?\s+to|announced\s+(?:a|his|her|that)|embark|itinerary|agenda|will\s+be)\b",
+    r"agree[sd]?\s+to|announced\s+(?:a|his|her)\s+(?:visit|trip|plan)|embark|itinerary|agenda|will\s+be)\b",
     re.IGNORECASE,
 )
 NEGATION = re.compile(r"\b(?:not|no|never|n['’]t|without|nor)\b", re.IGNORECASE)

@@ -23,6 +23,7 @@ DEST_TRIGGER = re.compile(
     r"land(?:s|ed|ing)?|bound|depart(?:s|ed|ing|ure)?|left|leaves?|leaving|en\s+route|"
     r"go(?:es|ing)?|went|gone|stop(?:s|ped|over)?|take|takes|took|taking|embark(?:s|ed|ing)?|"
     r"came|come|comes|coming|attend(?:s|ed|ing)?|be|been|was|were|is|are|met|meet(?:s|ing)?|"
+    r"sent|send|sends|dispatch(?:ed|es)?|"
     r"meeting|talks|summit|speaking|spoke|says|said|press\s+conference|stay(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
@@ -31,6 +32,7 @@ STRONG_TRAVEL = re.compile(
     r"journey(?:ed)?|head(?:s|ed|ing)?|fl(?:y|ew|ies|ying|own)|arriv(?:e|es|ed|ing|al)|"
     r"land(?:s|ed|ing)?|bound\s+for|depart(?:s|ed|ing|ure)?|left|leaves?|leaving|en\s+route|"
     r"embark(?:s|ed|ing)?|stop(?:s|ped|over)?|train|take[sn]?\s+(?:[\w-]+\s+){0,4}to|"
+    r"sen[dt]s?\s+(?:[\w.-]+\s+){0,5}to|dispatch(?:ed|es)?\s+(?:[\w.-]+\s+){0,5}to|"
     r"took\s+(?:[\w-]+\s+){0,4}to|meetings?\s+in)\b",
     re.IGNORECASE,
 )
@@ -74,7 +76,7 @@ def travellers(view: View, before: int) -> list[str]:
     prior = [p for p in view.people if p.start < before]
     if prior and re.match(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,2}$", view.text[prior[-1].end:before]):
         return [prior[-1].name]
-    if GROUP_SUBJECT.search(view.text[max(0, before - 40):before]):
+    if GROUP_SUBJECT.search(view.text[max(0, before - 70):before]):
         lead = _leading_people(view)
         if len(lead) >= 2:
             return lead
@@ -101,14 +103,22 @@ def travellers(view: View, before: int) -> list[str]:
                 r"\b(?:alongside|along\s+with|together\s+with|accompanied\s+by|joined\s+by)\s+"
                 r"(?:[\w'’-]+\s+){0,5}$", view.text[max(before, p.start - 60):p.start]):
             names.append(p.name)
-    if not names and re.search(r"\btake(?:s)?\b|\btook\b", tail[:40] + view.text[:before][-40:]):
+    sender = re.search(r"\b(?:take[sn]?|took|sen[dt]s?|dispatch(?:ed|es)?)\s+(?:[\w.’'-]+\s+){0,6}$",
+                       view.text[max(0, before - 80):before + 12])
+    if not names and sender:
+        # "sent Foreign Minister X to Washington", "will take the top US diplomat to Paris":
+        # the traveller is the object of the verb.
+        names = [p.name for p in view.people if before - 80 < p.start < before + 60]
+    elif not names and re.search(r"\btake(?:s)?\b|\btook\b", tail[:40] + view.text[:before][-40:]):
         names = [p.name for p in view.people if p.start > before - 80]
     if not names:
         names = [n for n in view.subject if n]
-    if not names and re.match(r"\s*(?:At|In|During|After)\b", view.text):
-        comma = view.text.find(",")
-        if 0 < comma < before + 60:
-            names = [p.name for p in view.people if p.start > comma][:1]
+    participle = re.search(r"\b(?:speaking|arriving|visiting|addressing|appearing|standing|"
+                           r"touring|landing)\b[^,;]*$", view.text[:before + 20], re.IGNORECASE)
+    if not names and (re.match(r"\s*(?:At|In|During|After)\b", view.text) or participle):
+        comma = view.text.find(",", before)
+        if comma > 0:
+            names = [p.name for p in view.people if comma < p.start < comma + 40][:1]
     return list(dict.fromkeys(names))
 
 
@@ -188,17 +198,17 @@ def schedule_stops(view: View, article: Article) -> list[dict]:
     m = SCHEDULE_LINE.match(view.text)
     if not m or not view.focus or not view.places:
         return []
-    place = next((p for p in view.places if p.start >= m.end() - 1), None)
-    if place is None:
+    places = [p for p in view.places if p.start >= m.end() - 1 and not _is_modifier(
+        view.text, p)]
+    if not places:
         return []
     dates = [d for d in view.dates(True) if d.start < m.end()]
     date = dates[0].value if dates else None
     status = "planned" if date and view.anchor and date > view.anchor.isoformat() else \
         status_in(view.text[m.end():], "planned")
-    fact = view.fact_base(article) | {
+    return [view.fact_base(article) | {
         "type": "visit", "actor": view.focus, "place": place.name, "country": place.country,
-        "date": date, "status": status}
-    return [fact]
+        "date": date, "status": status} for place in places]
 
 
 def from_sentence(view: View, article: Article) -> list[dict]:
@@ -283,7 +293,9 @@ def _presence(text: str, view: View, place: PlaceRef) -> bool:
         return True
     return bool(re.search(
         r"\b(?:speaking|spoke|met|meets|meetings?|talks|summit|conference|attend(?:s|ed|ing)?|"
-        r"arriv\w*|visit\w*|held|hosted|stay(?:s|ed|ing)?|will\s+be|was|were|is|are|be)\s+"
+        r"arriv\w*|visit\w*|held|hosted|stay(?:s|ed|ing)?|will\s+be|was|were|is|are|be|told|"
+        r"said|says|tells|advised|addressed|remarks|event|ceremony|forum|gathering|session|"
+        r"rally|reporters|journalists)\s+"
         r"(?:[\w,-]+\s+){0,4}(?:in|at)\s+(?:the\s+)?$", before, re.IGNORECASE))
 
 
