@@ -67,23 +67,51 @@ def place_of(view: View, after: int) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _local_mode(text: str, trigger: re.Match) -> str:
+    """The mode one trigger speaks of: words right around it ("spoke by phone",
+    "meet in person"), so one sentence can hold a call and a meeting."""
+    window = text[max(0, trigger.start() - 25):trigger.end() + 25]
+    if re.search(r"\bin\s+person\b|face-to-face", window, re.IGNORECASE):
+        return "in_person"
+    return meeting_mode(window)
+
+
 def from_sentence(view: View, article: Article) -> list[dict]:
-    """Meeting facts of one sentence."""
+    """Meeting facts of one sentence: one per mode the sentence speaks of."""
     text = view.text
-    trigger = TRIGGER.search(text)
-    if not trigger:
+    triggers = list(TRIGGER.finditer(text))
+    if not triggers:
         return []
-    people = participants(view, trigger)
+    people = participants(view, triggers[0])
     if len(people) < 2:
         return []
-    start = max(text.rfind(";", 0, trigger.start()), 0)
+    by_mode: dict[str, list[re.Match]] = {}
+    for trigger in triggers:
+        by_mode.setdefault(_local_mode(text, trigger), []).append(trigger)
+    if len(by_mode) == 1:
+        # One kind of meeting: the whole sentence describes it.
+        mode = meeting_mode(text) if "in_person" in by_mode else next(iter(by_mode))
+        return [_fact(view, article, people, triggers[0], mode, whole=True)]
+    return [_fact(view, article, people, found[0], mode, whole=False)
+            for mode, found in by_mode.items()]
+
+
+def _fact(view: View, article: Article, people: list[str], trigger: re.Match, mode: str,
+          whole: bool) -> dict:
+    text = view.text
+    if whole:
+        start = max(text.rfind(";", 0, trigger.start()), 0)
+    else:
+        start = max(0, trigger.start() - 45)
     window = text[start:min(len(text), trigger.end() + 40)]
     status = status_in(window)
     if status == "planned" and re.search(r"\b(?:not|no)\b[^.;]{0,30}\bplanned\b", window):
         status = "possible"
-    place, country = place_of(view, trigger.start())
+    place, country = place_of(view, trigger.start()) if mode == "in_person" else (None, None)
     future = status in ("planned", "possible")
     dates = view.dates(future)
+    if not whole:
+        dates = [d for d in dates if abs(d.start - trigger.start()) < 60]
     date = None
     default = False
     if dates:
@@ -93,8 +121,8 @@ def from_sentence(view: View, article: Article) -> list[dict]:
         default = True
     fact = view.fact_base(article) | {
         "type": "meeting", "participants": people, "place": place, "country": country,
-        "date": date, "status": status, "mode": meeting_mode(text),
+        "date": date, "status": status, "mode": mode,
     }
     if default and date:
         fact["_default_date"] = True
-    return [fact]
+    return fact
