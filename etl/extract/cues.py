@@ -48,6 +48,23 @@ AIR = re.compile(r"\b(?:fl(?:y|ew|ies|ying|own)|aircraft|plane|Air\s+Force\s+One
 ROAD = re.compile(r"\b(?:drove|drive|motorcade|by\s+car|by\s+road|convoy)\b", re.IGNORECASE)
 
 
+_CLAUSE_BREAK = re.compile(r";|—|\s–\s|,?\s+(?:but|although|though|while|whereas|after|before|"
+                           r"despite|as)\s+|,\s+(?:and|who|which)\s+", re.IGNORECASE)
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Where the clause holding `pos` starts: after the last ";", "but", "although"...
+
+    >>> t = "Officials refused contact, although Blinken met Lavrov"
+    >>> t[clause_start(t, t.index("met")):]
+    'Blinken met Lavrov'
+    """
+    last = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, pos):
+        last = m.end()
+    return last
+
+
 def status_in(window: str, default: str = "occurred") -> str:
     """The status a clause gives an event: cancelled > possible > planned > occurred.
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from etl.extract.context import View
-from etl.extract.cues import meeting_mode, status_in
+from etl.extract.cues import clause_start, meeting_mode, status_in
 from etl.extract.visits import ATTRIBUTION_BEFORE, NOT_A_VISIT_CONTEXT, _is_modifier
 from etl.model import Article
 
@@ -100,7 +100,7 @@ def _fact(view: View, article: Article, people: list[str], trigger: re.Match, mo
           whole: bool) -> dict:
     text = view.text
     if whole:
-        start = max(text.rfind(";", 0, trigger.start()), 0)
+        start = clause_start(text, trigger.start())
     else:
         start = max(0, trigger.start() - 45)
     window = text[start:min(len(text), trigger.end() + 40)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from etl.extract.context import View
-from etl.extract.cues import CANCELLED, mode_of, status_in
+from etl.extract.cues import CANCELLED, clause_start, mode_of, status_in
 from etl.extract.geo import PlaceRef
 from etl.extract.people import home_country
 from etl.model import Article
@@ -277,8 +277,7 @@ def _trigger_before(text: str, pos: int) -> re.Match | None:
 
 
 def _clause_start(text: str, pos: int) -> int:
-    cut = max(text.rfind(";", 0, pos), text.rfind(" but ", 0, pos), text.rfind("—", 0, pos))
-    return cut + 1 if cut >= 0 else 0
+    return clause_start(text, pos)
 
 
 def _presence(text: str, view: View, place: PlaceRef) -> bool:
