@@ -38,7 +38,7 @@ STATUS_WORDS = [
     ("requested", re.compile(r"\b(?:appeal\w*|request(?:ed|s)?\s+(?:from\s+donors|for)|"
                              r"asked\s+(?:donors|for)|calls?\s+for|seeking\s+\$|needs?)\b",
                              re.IGNORECASE)),
-    ("proposed", re.compile(r"\b(?:ask(?:s|ed|ing)?\s+Congress|propos\w*|budget\s+request|"
+    ("proposed", re.compile(r"\b(?:ask(?:s|ed|ing)?\s+Congress|notify\s+Congress|propos\w*|budget\s+request|"
                             r"request(?:ed|s)?\s+(?:from\s+)?Congress|persuade|approve\b|"
                             r"wants?|seek\w*\s+(?:approval|congressional)|under\s+debate|"
                             r"would\s+provide|bill\s+would|plans?\s+to\s+ask)\b", re.IGNORECASE)),
@@ -47,6 +47,7 @@ STATUS_WORDS = [
                               r"calling\s+for)\b", re.IGNORECASE)),
     ("announced", re.compile(r"\b(?:announc\w*|unveil\w*|revealed)\b", re.IGNORECASE)),
     ("pledged", re.compile(r"\b(?:pledg\w*|promis\w*|commit\w*|vow\w*|offer\w*|will\s+provide|"
+                           r"(?:is|are)\s+to\s+(?:give|provide|send)|"
                            r"will\s+give|providing|granted|to\s+deliver|plans\s+to\s+deliver|"
                            r"earmark\w*)\b", re.IGNORECASE)),
 ]
@@ -152,7 +153,7 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None) ->
         recipient = _recipient(text, m, parties, donor)
         q = QUALIFIER.search(text[max(0, m.start - 30):m.start])
         qualifier = QUALIFIER_NAMES.get(" ".join(q.group("q").lower().split())) if q else None
-        dates = view.dates(status in ("requested", "proposed"))
+        dates = view.dates(bool(re.search(r"\bwill\b", text[:m.start])))
         date = (min(dates, key=lambda d: abs(d.start - m.start)).value if dates
                 else view.default_date())
         fact = view.fact_base(article) | {

@@ -198,21 +198,35 @@ def from_sentence(view: View, article: Article) -> list[dict]:
                 text[prev_end:num.start]):
             qualifier = prev_qualifier
         prev_qualifier, prev_end = qualifier, num.end
-        facts.append(_fact(view, article, metric, int(num.value), qualifier))
+        facts.append(_fact(view, article, metric, int(num.value), qualifier, num.start))
     for m in ZERO.finditer(text):
         words = [w for w in (m.group("a"), m.group("b"), m.group("c")) if w]
         for word in words:
             metric = {"killed": "killed", "casualties": "killed", "deaths": "killed",
                       "fatalities": "killed"}.get(word.lower(), "wounded")
-            facts.append(_fact(view, article, metric, 0, None))
+            facts.append(_fact(view, article, metric, 0, None, m.start()))
     return facts
 
 
-def _fact(view: View, article: Article, metric: str, value: int, qualifier: str | None) -> dict:
+def _fact(view: View, article: Article, metric: str, value: int, qualifier: str | None,
+          pos: int = 0) -> dict:
     text = view.text
-    dates = view.dates(False)
-    as_of = dates[0].value if dates and dates[0].precision == "day" else (
-        view.anchor.isoformat() if view.anchor else None)
+    # The figure's own date stands near it ("20 killed on Monday", "officials said
+    # Thursday"); a date further off belongs to another event ("since the Oct. 7 attack").
+    near = [d for d in view.dates(False) if d.precision == "day"
+            and not re.match(r"['’]s\b", text[d.end:d.end + 2])
+            and not re.search(r"\b(?:since|followed|after|before|until|from)\s+(?:[\w'’.]+\s+)"
+                              r"{0,2}$", text[max(0, d.start - 30):d.start])
+            and min(abs(d.start - pos), abs(d.end - pos)) < 150]
+    reported = [d for d in view.dates(False) if d.precision == "day" and re.search(
+        r"\b(?:said|says|reported|announced|told|stated)\b",
+        text[max(0, d.start - 20):d.end + 20])]
+    if near:
+        as_of = min(near, key=lambda d: min(abs(d.start - pos), abs(d.end - pos))).value
+    elif reported:
+        as_of = reported[0].value  # "The army on Sunday reported ...": the report's day
+    else:
+        as_of = view.default_date()
     return view.fact_base(article) | {
         "type": "casualty", "metric": metric, "value": value, "qualifier": qualifier,
         "as_of": as_of, "reported_by": _reporter(text), "where": _where(view),

@@ -11,7 +11,7 @@ import re
 CANCELLED = re.compile(
     r"\b(?:call(?:ed|s|ing)?\s+off|cancel(?:l?ed|s|ling|lation)?|scrap(?:ped|s)?|"
     r"shelv(?:ed|es|ing)|refus(?:ed|es|ing)\s+(?:to|most)|ruled?\s+out|rules\s+out|"
-    r"postpon(?:ed|es|ing)|abandon(?:ed|s)?|pull(?:ed|s)?\s+out|"
+    r"postpon(?:e|ed|es|ing)|abandon(?:ed|s)?|pull(?:ed|s)?\s+out|"
     r"(?:will|would|did|does|do)\s+not\s+(?:travel|go|visit|attend|meet)|"
     r"won['’]t\s+(?:travel|go|visit|attend|meet)|no\s+longer|skip(?:ped|s)?|snub(?:bed|s)?|"
     r"decided\s+against|put\s+on\s+hold|called\s+it\s+off|not\s+(?:be\s+)?attend(?:ing)?|"
@@ -36,6 +36,15 @@ PLANNED = re.compile(
     r"agree[sd]?\s+to|announced\s+(?:a|his|her)\s+(?:visit|trip|plan)|embark|itinerary|agenda|will\s+be)\b",
     re.IGNORECASE,
 )
+PAST = re.compile(
+    r"\b(?:arrived|visited|travell?ed|flew|landed|met|left|departed|went|came|toured|"
+    r"(?:was|were)\s+in|had\s+been|has\s+been|stayed|spent|held|attended|spoke|returned|"
+    r"took|boarded|crossed|paid)\b",
+    re.IGNORECASE,
+)
+MAIN_CLAUSE_PLAN = re.compile(r"^[^;]{0,80}?\b(?:will|is\s+to|are\s+to|is\s+expected|"
+                              r"are\s+expected|is\s+set\s+to|are\s+set\s+to|is\s+due|"
+                              r"plans\s+to)\b", re.IGNORECASE)
 NEGATION = re.compile(r"\b(?:not|no|never|n['’]t|without|nor)\b", re.IGNORECASE)
 
 PHONE = re.compile(r"\b(?:phone|telephone|phoned|telephoned|call(?:ed|s|ing)?\b(?!\s+(?:for|on\s+"
@@ -48,7 +57,7 @@ AIR = re.compile(r"\b(?:fl(?:y|ew|ies|ying|own)|aircraft|plane|Air\s+Force\s+One
 ROAD = re.compile(r"\b(?:drove|drive|motorcade|by\s+car|by\s+road|convoy)\b", re.IGNORECASE)
 
 
-_CLAUSE_BREAK = re.compile(r";|—|\s–\s|,?\s+(?:but|although|though|while|whereas|after|before|"
+_CLAUSE_BREAK = re.compile(r";|—|\s–\s|[”\"],?\s+|,?\s+(?:but|although|though|while|whereas|after|before|"
                            r"despite|as)\s+|,\s+(?:and|who|which)\s+", re.IGNORECASE)
 
 

@@ -102,7 +102,7 @@ def _fact(view: View, article: Article, people: list[str], trigger: re.Match, mo
     if whole:
         start = clause_start(text, trigger.start())
     else:
-        start = max(0, trigger.start() - 45)
+        start = max(0, trigger.start() - 45, clause_start(text, trigger.start()))
     window = text[start:min(len(text), trigger.end() + 40)]
     status = status_in(window)
     if status == "planned" and re.search(r"\b(?:not|no)\b[^.;]{0,30}\bplanned\b", window):

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 
 from etl.extract.context import View
-from etl.extract.cues import CANCELLED, clause_start, mode_of, status_in
+from etl.extract.cues import (
+    CANCELLED,
+    MAIN_CLAUSE_PLAN,
+    PAST,
+    clause_start,
+    mode_of,
+    status_in,
+)
 from etl.extract.geo import PlaceRef
 from etl.extract.people import home_country
 from etl.model import Article
@@ -234,9 +241,16 @@ def from_sentence(view: View, article: Article) -> list[dict]:
         if not actors:
             actors = travellers(view, place.start)
         clause_start = _clause_start(text, trigger.start())
-        window = text[clause_start:min(len(text), place.end + 25)]
+        window = text[clause_start:place.end]
         status = status_in(window)
-        rest = text[place.end:].split(";")[0][:120]
+        if status == "occurred" and not PAST.search(window) and MAIN_CLAUSE_PLAN.search(
+                text[place.end:]):
+            # "During his stay in Nairobi, Kerry will discuss...": the main clause's tense.
+            status = "planned"
+        if status == "occurred" and re.search(r"\bto\s+$", text[max(0, trigger.start() - 4):
+                                                               trigger.start()]):
+            status = "planned"  # "leaves today to fly to Riyadh": the purpose is still ahead
+        rest = re.split(r"[,;]", text[place.end:])[0][:120]
         if status != "cancelled" and CANCELLED.search(rest):
             status = "cancelled"
         for actor in actors:
@@ -315,7 +329,9 @@ def _capital_lat(place: PlaceRef) -> float:
 
 
 def _nearest_date(view: View, future: bool, trigger: int, place: int, kind: str) -> str | None:
-    dates = view.dates(future)
+    # A date far from the trigger belongs to another event of the sentence.
+    dates = [d for d in view.dates(future) if min(abs(d.start - trigger), abs(d.start - place))
+             < 70]
     if not dates:
         return view.default_date() if not future and kind == "dest" else None
     best = min(dates, key=lambda d: min(abs(d.start - trigger), abs(d.start - place)))
