@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -44,8 +45,6 @@ MAX_CONTROL_SHARE = 0.30
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.+\-Z ]*)?")
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-
-_ArticleOrProblem = Article | Problem
 
 
 # --------------------------------------------------------------------------- public API
@@ -93,9 +92,12 @@ def read_file(path: Path) -> list[Article | Problem]:
         return [Problem(name, f"unsupported file type ({shown}); expected .md, .markdown, "
                         ".txt, .html, .htm or .jsonl")]
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
+            return [Problem(name, "not a regular file")]
         if suffix in JSONL_SUFFIXES:
             return _read_jsonl(path)
-        size = path.stat().st_size
+        size = info.st_size
         if size == 0:
             return [Problem(name, "file is empty (0 bytes)")]
         if size > settings.MAX_ARTICLE_BYTES:
@@ -174,18 +176,28 @@ def parse_article_text(
 
 def _expand(path: Path) -> Iterator[Path | Problem]:
     if path.is_dir():
-        for root, dirs, files in os.walk(path):
+        errors: list[OSError] = []
+        for root, dirs, files in os.walk(path, onerror=errors.append):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for file in sorted(files):
                 if file.startswith(".") or file.lower() == "readme.md":
                     continue
                 yield Path(root) / file
+            yield from _folder_problems(errors, path)
+        yield from _folder_problems(errors, path)  # the top folder itself unreadable
     elif path.is_file():
         yield path
     elif path.exists():
         yield Problem(str(path), "not a regular file or directory")
     else:
         yield Problem(str(path), "no such file or directory")
+
+
+def _folder_problems(errors: list[OSError], top: Path) -> Iterator[Problem]:
+    while errors:
+        error = errors.pop(0)
+        yield Problem(str(error.filename or top), f"cannot read the folder: "
+                      f"{error.strerror or error}")
 
 
 def _megabytes(size: int) -> str:
@@ -343,7 +355,7 @@ def _read_front_matter(rest: str, path: Path, sha: str) -> list:
     if fence is None:
         return [Problem(name, "front matter starts with '---' but is never closed")]
     try:
-        front = yaml.load(rest[: fence.start()], Loader=_FrontMatterLoader)  # noqa: S506
+        front = yaml.load(rest[: fence.start()], Loader=_FrontMatterLoader)  # a safe loader
     except yaml.MarkedYAMLError as error:
         # Marks count lines from 0 within the front matter, which starts on file line 2.
         reason = error.problem or error.context or "syntax error"

@@ -100,20 +100,21 @@ _END = re.compile(r"[.!?…]+[\"”’')\]]*(?=[^\S\n]+([^\s]))")
 _OPENERS = frozenset("\"“‘'([")
 _STRIP = " \t\n"
 
-# Tokens ending in "." after which a capital letter does not start a new sentence.
+# Tokens ending in "." after which a capital letter does not start a new sentence. Not
+# "etc." (it mostly ends a sentence) nor weekdays that are also words ("sun.", "sat.").
 _ABBREVIATIONS = frozenset(
     """
     mr. mrs. ms. dr. st. mt. ft. prof. rev. hon. messrs. gen. lt. col. maj. capt. cmdr.
     sgt. adm. brig. cpl. sen. rep. gov. pres. amb. supt. insp. atty. jr. sr. inc. co. ltd.
-    corp. bros. plc. dept. univ. assn. vs. v. etc. approx. est. fig. ave. blvd. rd.
-    jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.
-    mon. tue. tues. wed. thu. thur. thurs. fri. sat. sun.
+    corp. bros. plc. dept. univ. assn. vs. approx. fig. ave. blvd.
+    jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. tues. thur. thurs.
     """.split()
 )
 _ABBREVIATIONS_BEFORE_NUMBER = frozenset({"no.", "nos.", "art.", "vol.", "p.", "pp.", "para."})
 # "U.S.", "U.N.", "a.m.", "e.g." and single initials such as "J." in "J. Smith".
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+")
 _LIST_NUMBER = re.compile(r"\d{1,3}\.")
+_LOOK_BACK = 40
 _TOKEN_TAIL = re.compile(r"[A-Za-z.]*$")
 # '"... say Hello!" Trump added.': an attribution after a quote ending in ! or ? is no new
 # sentence.
@@ -132,8 +133,11 @@ _TICKER_MAX_WORDS = 25
 
 def _is_abbreviation(text: str, line_start: int, dot: int, following: str) -> bool:
     """Whether the "." at text[dot] closes an abbreviation rather than a sentence."""
-    space = max(text.rfind(" ", line_start, dot), text.rfind("\t", line_start, dot))
-    token_start = line_start if space < 0 else space + 1
+    # Look back a little only: a token longer than that is no abbreviation, and scanning a
+    # whole long line for each candidate would be quadratic.
+    window = max(line_start, dot - _LOOK_BACK)
+    space = max(text.rfind(" ", window, dot), text.rfind("\t", window, dot))
+    token_start = window if space < 0 else space + 1
     token = text[token_start : dot + 1]
     # The letters and dots that end the token: "(Dr." -> "Dr.", "Reuters/M." -> "M.".
     stripped = _TOKEN_TAIL.search(token).group(0)
@@ -250,9 +254,12 @@ _CHROME_START = re.compile(
     "|".join(
         [
             # subscription, paywall and app prompts
-            r"(sign (up|in)|log ?in|log ?out|register|subscribe|create (an|a free) account)\b",
+            r"(sign (up|in)|log ?in|log ?out|subscribe|create (an|a free) account)\b",
+            r"register (now|here|today|for free|to)\b",
+            r"already (a member|a subscriber|subscribed|registered|have an account)\b",
+            r"become an? (member|subscriber|supporter|patron)\b",
             r"start (reading|(your )?free trial)\b",
-            r"\w+ (days?|weeks?|months?) (free|for free)\b",
+            r"\w+ (days?|weeks?|months?) (free|for free)[.!]?$",
             r"one (app|membership|subscription)\b",
             # share buttons and follow prompts
             r"click to (follow|share|subscribe|print|email|tweet)\b",
@@ -265,39 +272,41 @@ _CHROME_START = re.compile(
             r"|paid content|story continues below( advertisement)?)$",
             r"(home|menu|search|close|print|email|×|✕|✖)$",
             r"(previous|next) (article|story|post)\b",
-            # bare photo credits (captions themselves are kept) and galleries
-            r"(image|photo|photograph|picture|credit)s?\s*:",
+            # photo galleries
             r"(view|open|see) (the )?(gallery|slideshow|photos)\b",
             # bare links
             r"(https?://|www\.)\S+$",
             # donation banners' buttons
             r"donate\b|(once|monthly|annual|annually|yearly|one-time|continue)$",
+            r"make a (one-time |monthly )?(donation|contribution)\b",
         ]
     ),
     _I,
 )
 # Patterns that hold anywhere in the line; each is tried only when one of its words is there.
 _CHROME_ANYWHERE = re.compile(
-    r"\balready (a member|a subscriber|subscribed|registered|have an account)\b"
-    r"|\bbecome an? (member|subscriber|supporter|patron)\b"
-    r"|\bto (leave|post|add|write|view) (a |the )?(comment|reply)"
-    r"|\b(sign|log) (up|in) (here )?to\b|\bfree trial\b|\bcontinue reading\b"
-    r"|\b(download|get|install) (the|our) app\b"
-    r"|\bget all your news in one place\b|\bpremium titles\b|\btrusted (global )?sources\b"
-    r"|\bcurated (specifically )?for you\b|\bnewsletter\b|\bsubscribers? only\b"
+    r"\balready a member\?|\bto (leave|post|add|write|view) (a |the )?(comment|reply)"
+    r"|\bfree trial\b|\bcontinue reading\b|\b(download|get|install) (the|our) app\b"
+    r"|\bget all your news in one place\b|\bpremium titles\b"
+    r"|\d\+? trusted (global )?sources\b|\bcurated (specifically )?for you\b"
+    r"|\b(our|free|daily|weekly) newsletters?\b|\bsubscribers? only\b"
     r"|\bcopyright (©\s*)?(19|20)\d\d\b|\ball rights reserved\b|\b(font|text) size\b",
     _I,
 )
 _CHROME_WORDS = frozenset(
-    "already become comment comments reply sign log trial reading app news premium trusted "
-    "curated newsletter subscriber subscribers copyright reserved size".split()
+    "already comment comments reply trial reading app news premium trusted curated "
+    "newsletter newsletters subscriber subscribers copyright reserved size".split()
 )
+# A bare photo credit ("Image: Reuters/M. Shemetov"); a caption after "Photo:" is kept.
+_CREDIT = re.compile(r"(image|photo|photograph|picture|credit)s?\s*:", _I)
+_CREDIT_MAX_WORDS = 6
 _CHROME_MAX_WORDS = 25
 
 # Donation banners speak in the publisher's voice; a line with a quotation is news, not chrome.
 _DONATION = re.compile(
     r"\bsupport (us|our (journalism|work|reporting|newsroom)|independent journalism)\b"
-    r"|\byour support\b|\bdonate (now|today)\b|\bmake a (donation|contribution)\b"
+    r"|\byour support\b|\bdonate (now|today)\b"
+    r"|\bmake a (one-time |monthly )?(donation|contribution) (today|now)\b"
     r"|\bad-free\b|\breading experience\b|\bwe need your help\b|\bour journalism\b"
     r"|\bremind me later\b|\bnot ready to (support|subscribe|donate)\b|\bpai?yment methods\b",
     _I,
@@ -339,7 +348,9 @@ _COMMENTS_HEADER = re.compile(
     r"|(show|view|hide) comments|discussion)\s*:?$",
     _I,
 )
-_APPEAL_HEADER = re.compile(r"^(a message from\b.*|dear (readers?|friends|subscribers?)\b.*)$", _I)
+_APPEAL_HEADER = re.compile(
+    r"^(a message from\b(\s*\S+){1,4}|dear (readers?|friends|subscribers?)\b.{0,20})$", _I
+)
 _HEADER_MAX_WORDS = 10
 
 _LIST_ITEM_MAX_WORDS = 15  # a longer line after a "Related stories" header is prose again
@@ -382,11 +393,12 @@ def chrome_kind(text: str) -> str | None:
 
     >>> [chrome_kind(s) for s in ["Related Stories", "Member comments", "194 SHARES Share Tweet",
     ...     "Sign up to read this article", "Copyright 2015 The Associated Press.", "Support us",
-    ...     "Kerry met Lavrov in Rome.", "Japan to donate 30B yen to typhoon victims"]]
-    ['list', 'comments', 'chrome', 'chrome', 'chrome', 'chrome', None, None]
+    ...     "Kerry met Lavrov in Rome.", "Japan to donate 30B yen to typhoon victims",
+    ...     "Ukraine hopes to become a member of NATO.", "More on that later."]]
+    ['list', 'comments', 'chrome', 'chrome', 'chrome', 'chrome', None, None, None, None]
     """
     words = text.count(" ") + 1
-    if words <= _HEADER_MAX_WORDS:
+    if words <= _HEADER_MAX_WORDS and text[-1] not in ".!":  # a header has no full stop
         if _LIST_HEADER.match(text):
             return LIST
         if _COMMENTS_HEADER.match(text):
@@ -400,6 +412,8 @@ def chrome_kind(text: str) -> str | None:
     vocabulary = set(_WORD.findall(text.lower()))
     if words <= _CHROME_MAX_WORDS:
         if _CHROME_START.match(text) or "©" in text:
+            return CHROME
+        if words <= _CREDIT_MAX_WORDS and _CREDIT.match(text):
             return CHROME
         if vocabulary & _CHROME_WORDS and _CHROME_ANYWHERE.search(text):
             return CHROME
@@ -521,9 +535,11 @@ def _flag_appeal(lines: list[Line], header: int) -> None:
             j += 1
         end = j
         while end < count and lines[end].words:
+            if lines[end].kind in _HEADERS:  # the next header opens its own region
+                return
             end += 1
         block = lines[j:end]
-        if not block or any(line.kind in _HEADERS for line in block):
+        if not block:
             return
         words = sum(line.words for line in block)
         voice = sum(len(_VOICE.findall(line.text)) for line in block)
@@ -541,8 +557,9 @@ def sentence_flags(text: str, spans: list[tuple[int, int]], lines: list[Line]) -
     for start, end in spans:
         while index + 1 < len(lines) and lines[index].end < start:
             index += 1
-        if lines[index].flagged:
-            flags.append(True)
+        line = lines[index]
+        if line.flagged or (start == line.start and end == line.end):
+            flags.append(line.flagged)  # the sentence is the whole line: already judged
             continue
         sentence = text[start:end]
         flags.append(sentence.count(" ") < 12 and chrome_kind(sentence) is not None)

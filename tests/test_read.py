@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -260,6 +261,23 @@ def test_a_missing_path_is_a_problem_not_an_exception(tmp_path):
     assert problem.reason == "no such file or directory"
 
 
+def test_a_pipe_is_reported_not_read(tmp_path):
+    os.mkfifo(tmp_path / "pipe.md")  # reading it would block forever
+    [problem] = list(iter_articles([tmp_path]))
+    assert (Path(problem.path).name, problem.reason) == ("pipe.md", "not a regular file")
+
+
+def test_an_unreadable_folder_is_a_problem(tmp_path, monkeypatch):
+    def walk(top, onerror=None, **kwargs):
+        onerror(PermissionError(13, "Permission denied", str(top)))
+        return iter(())
+
+    monkeypatch.setattr("etl.read.os.walk", walk)
+    [problem] = list(iter_articles([tmp_path]))
+    assert problem.reason == "cannot read the folder: Permission denied"
+    assert problem.path == str(tmp_path)
+
+
 def test_duplicate_ids_inside_one_jsonl_name_the_line(tmp_path):
     path = tmp_path / "dups.jsonl"
     path.write_text('{"id": "a", "text": "One."}\n{"id": "a", "text": "Two."}\n')
@@ -420,6 +438,44 @@ def test_boilerplate_flags_on_dev_chrome(id, prefix, expected):
     articles = {a.id: a for a in shared_articles(DEV_ARTICLES)}
     found = [s for s in articles[id].sentences if s.text.startswith(prefix)]
     assert found and all(s.boilerplate is expected for s in found)
+
+
+GENERIC_LINES = [
+    # a line on its own (not from the corpora), chrome?
+    ("Subscribe to our newsletter", True),
+    ("Sign in to continue reading", True),
+    ("Share on Facebook", True),
+    ("Share", True),
+    ("Tweet", True),
+    ("Skip to main content", True),
+    ("Comments (12)", True),
+    ("Support independent journalism", True),
+    ("Donate now", True),
+    ("© 2024 Example Media Group", True),
+    ("Recommended for you", True),
+    ("Read more: talks resume in Geneva", True),
+    ("3 of 10 | License Photo", True),
+    ("Start your free trial today", True),
+    ("Advertisement", True),
+    ("Photo: Jane Doe/Reuters", True),
+    # news that merely uses the words
+    ("Ukraine hopes to become a member of NATO.", False),
+    ("Finland, already a member of the EU, joined the alliance.", False),
+    ("Japan will make a contribution of $5 million to the fund.", False),
+    ("Countries that sign up to the treaty must cut emissions.", False),
+    ("“We are grateful for your support,” Zelensky said.", False),
+    ("More than 100,000 Britons visit Vietnam every year.", False),
+    ("A message from Zelensky was read at the summit.", False),
+    ("Photo: Blinken greets Lavrov before their talks in Skopje on Thursday", False),
+    ("Share prices fell after the talks collapsed.", False),
+    ("The newspaper cited trusted sources in the ministry.", False),
+]
+
+
+@pytest.mark.parametrize("line, expected", GENERIC_LINES, ids=[c[0] for c in GENERIC_LINES])
+def test_chrome_patterns_are_general(line, expected):
+    article = parse_article_text(line, id="t", title="T")
+    assert [s.boilerplate for s in article.sentences] == [expected] * len(article.sentences)
 
 
 def test_gold_evidence_is_never_in_boilerplate():
