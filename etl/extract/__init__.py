@@ -18,7 +18,8 @@ log = logging.getLogger("etl.extract")
 RULES = {
     "visits": lambda view, article, ctx: visits.from_sentence(view, article),
     "meetings": lambda view, article, ctx: meetings.from_sentence(view, article),
-    "aid": lambda view, article, ctx: aid.from_sentence(view, article, ctx.last_donor),
+    "aid": lambda view, article, ctx: aid.from_sentence(view, article, ctx.last_donor,
+                                                        ctx.aid_context),
     "casualties": lambda view, article, ctx: casualties.from_sentence(view, article),
 }
 STATUS_RANK = {"cancelled": 4, "occurred": 3, "planned": 2, "possible": 1}
@@ -56,7 +57,9 @@ def _key(fact: dict) -> tuple:
     if kind == "meeting":
         return kind, tuple(fact["participants"]), fact.get("mode")
     if kind == "aid":
-        return kind, fact.get("donor"), fact["currency"], round(float(fact["amount"]), -3)
+        # Tranches of one size paid on different stated days are different payments.
+        stated = None if fact.get("_default_date") else fact.get("date")
+        return kind, fact.get("donor"), fact["currency"], round(float(fact["amount"]), -3), stated
     return kind, fact["metric"], fact["value"]
 
 

@@ -25,7 +25,7 @@ AID_WORDS = re.compile(
 )
 NOT_AID = re.compile(
     r"\b(?:budget(?!\s+support)|costs?|trade|deals?|agreements?|deficits?|GDP|economy|"
-    r"investments?|revenues?|exports?|imports?|sales|spen[dt]\w*|prices?|salar\w*|income|"
+    r"investments?|revenues?|exports?|imports?|sales|spending|spent\s+on|prices?|salar\w*|income|"
     r"market|profits?|debts?|fines?|ransom|worth\s+of\s+(?:commercial|contracts)|contracts?|"
     r"valuation|turnover|tariffs?|reserves|bonds?|per\s+cent|percent|a\s+year\s+on\s+defen)",
     re.IGNORECASE,
@@ -131,12 +131,25 @@ def _status(text: str, start: int, end: int) -> str:
     return best or "pledged"
 
 
-def from_sentence(view: View, article: Article, ctx_donor: str | None = None) -> list[dict]:
-    """Aid facts of one sentence; `ctx_donor` is the donor the article last named."""
+# A short sentence that goes on about the aid the one before named: "It amounted to €3
+# billion.", "The second was for €1.5 billion and arrived in March."
+FOLLOW_ON = re.compile(r"^\s*(?:It|This|That|The\s+(?:first|second|third|fourth|fifth|next|"
+                       r"previous|last|latest|new)\b|[Tt]he\s+(?:sum|amount|package|tranche))")
+
+
+def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
+                  previous: str | None = None) -> list[dict]:
+    """Aid facts of one sentence; `ctx_donor` is the donor the article last named and
+    `previous` the sentence before when it spoke of aid."""
     text = view.text
     money = [m for m in find_money(text) if not m.restated]
-    if not money or not AID_WORDS.search(text):
+    if not money:
         return []
+    follow_on = False
+    if not AID_WORDS.search(text):
+        if not (previous and FOLLOW_ON.match(text) and len(text) < 160):
+            return []
+        follow_on = True
     parties = _parties(text, view)
     facts = []
     for m in money:
@@ -147,6 +160,9 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None) ->
         if m.amount < 1000:
             continue
         status = _status(text, m.start, m.end)
+        if follow_on and status == "pledged":
+            status = _status(previous + " " + text, len(previous) + 1 + m.start,
+                             len(previous) + 1 + m.end)
         donor = _donor(text, m, parties, status)
         if donor is None and status != "requested" and not NO_DONOR.search(text):
             donor = ctx_donor
@@ -156,6 +172,9 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None) ->
         dates = view.dates(bool(re.search(r"\bwill\b", text[:m.start])))
         date = (min(dates, key=lambda d: abs(d.start - m.start)).value if dates
                 else view.default_date())
+        if not dates and follow_on:
+            found = [d for d in view.dates(False)] or []
+            date = found[0].value if found else date
         fact = view.fact_base(article) | {
             "type": "aid", "donor": donor, "recipient": recipient, "amount": m.amount,
             "currency": m.currency, "aid_type": _aid_type(text), "status": status,
@@ -163,6 +182,8 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None) ->
         }
         if qualifier:
             fact["qualifier"] = qualifier
+        if not dates:
+            fact["_default_date"] = True
         facts.append(fact)
     return facts
 

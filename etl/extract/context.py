@@ -81,6 +81,7 @@ class ArticleContext:
         self.last_group: list[str] = []
         self.focus: str | None = None
         self.last_donor: str | None = None
+        self.aid_context: str | None = None  # the last sentence that spoke of aid
         self._group_locked = False
         self._anchors = {s.n: (s.anchor, s.anchor_precision) for s in article.segments}
 
@@ -125,6 +126,9 @@ class ArticleContext:
                 self.last_donor = f["donor"]
 
     def remember(self, view: View) -> None:
+        from etl.extract.aid import AID_WORDS
+
+        self.aid_context = view.text if AID_WORDS.search(view.text) else None
         names = [p.name for p in view.people]
         if names:
             first = view.people[0]

@@ -183,8 +183,11 @@ def holder(group: str, country: str, when: date | None) -> str | None:
 
 def home_country(name: str, when: date | None) -> str | None:
     """The country a person serves on `when` (their seat), from roles.csv."""
+    from etl.places import country_display_names
+
     for role in roles_on(name, when):
-        if len(role.country) == 2:
+        # "UN" and "EU" are organisations in roles.csv, not anyone's country.
+        if role.country in country_display_names() and role.country not in ("UN", "EU"):
             return role.country
     return None
 
