@@ -159,7 +159,7 @@ def test_boilerplate_yields_no_facts() -> None:
 
 # Scores on the shared corpora. The floors are the levels reached, less 0.02, so a change
 # that loses ground fails here; raise them as the rules improve.
-SCORE_FLOORS = {"seeds": 0.80, "dev": 0.77}
+SCORE_FLOORS = {"seeds": 0.90, "dev": 0.83}
 
 
 def _score(tmp_path: Path, articles: Path, gold: Path) -> float:

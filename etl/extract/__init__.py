@@ -22,7 +22,8 @@ RULES = {
                                                         ctx.aid_context),
     "casualties": lambda view, article, ctx: casualties.from_sentence(view, article),
 }
-STATUS_RANK = {"cancelled": 4, "occurred": 3, "planned": 2, "possible": 1}
+# Which status a merged meeting keeps: what happened beats what was announced.
+MEETING_STATUS_RANK = {"cancelled": 4, "occurred": 3, "planned": 2, "possible": 1}
 
 
 def extract_article(article: Article) -> list[dict]:
@@ -92,6 +93,9 @@ def merge(facts: list[dict]) -> list[dict]:
             kept[date_field] = _better_date(kept.get(date_field), fact.get(date_field))
             if fact.get("_default_date") and kept[date_field] == fact.get(date_field):
                 kept["_default_date"] = True
+        if fact["type"] == "meeting" and {kept.get("status"), fact.get("status")} & {
+                "occurred", "cancelled"}:
+            kept["status"] = max(kept["status"], fact["status"], key=MEETING_STATUS_RANK.get)
         if fact["type"] in ("visit", "meeting"):
             if not kept.get("place") and fact.get("place"):
                 kept["place"], kept["country"] = fact["place"], fact["country"]
@@ -121,7 +125,10 @@ def _meeting_key(fact: dict, merged: dict[tuple, dict]) -> tuple:
         if kept.get("place") and fact.get("place") and kept["place"] != fact["place"]:
             continue
         if (kept.get("status") == "occurred") != (fact.get("status") == "occurred"):
-            continue
+            # Announced and then held: one meeting, when both reports give the same day.
+            a, b = kept.get("date"), fact.get("date")
+            if not (a and b and len(a) == len(b) == 10 and a == b):
+                continue
         return key
     return ("meeting", tuple(fact["participants"]), fact.get("mode"), fact.get("place"),
             fact.get("evidence_start"))

@@ -41,6 +41,10 @@ def participants(view: View, trigger: re.Match) -> list[str]:
     for p in view.people:
         if ATTRIBUTION_BEFORE.search(view.text[max(0, p.start - 20):p.start]):
             continue
+        if re.search(r"\b(?:representatives?|supporters|allies|aides?|officials|envoys?|"
+                     r"delegation|loyalists)\s+(?:of|to|for)\s+(?:[\w.-]+\s+){0,3}$",
+                     view.text[max(0, p.start - 50):p.start]):
+            continue  # "met ... representatives of Juan Guaido": he was not there
         if re.match(r"\s*,?\s*(?:said|says|told)\b", view.text[p.end:p.end + 12]) and \
                 p.start > trigger.end():
             continue
@@ -58,7 +62,7 @@ def place_of(view: View, after: int) -> tuple[str | None, str | None]:
         if _is_modifier(view.text, place) or NOT_A_VISIT_CONTEXT.search(before):
             continue
         leading = re.match(r"\s*(?:In|At)\s+(?:the\s+)?$", view.text[:place.start])
-        if not leading and not (after <= place.start <= after + 70):
+        if not leading and not (after <= place.start <= after + 110):
             continue
         if re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", before) and not re.search(
                 r"\b(?:war|conflict|crisis|invasion|fighting|support|interests|sanctions|"
