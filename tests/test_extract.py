@@ -47,6 +47,18 @@ VISITS = [
     ("Chancellor Olaf Scholz arrived in Kiev by train from Poland on Thursday.",
      date(2022, 6, 16),
      {("Olaf Scholz", "Kyiv", "UA", "occurred"), ("Olaf Scholz", None, "PL", "occurred")}),
+    ("Last month Hungary refused to let Foreign Minister Sergei Lavrov attend the forum.",
+     date(2023, 12, 1), {("Sergei Lavrov", None, "HU", "cancelled")}),
+    ("Finland, which borders Russia, would allow Lavrov to take part in the meeting.",
+     date(2023, 12, 1), {("Sergei Lavrov", None, "FI", "possible")}),
+    ("Secretary of State Antony Blinken boarded his plane in Washington as he flies to Tokyo.",
+     date(2023, 11, 6),
+     {("Antony Blinken", "Washington", "US", "occurred"),
+      ("Antony Blinken", "Tokyo", "JP", "planned")}),
+    ("\u201cWe made progress,\u201d Prime Minister Narendra Modi told reporters in Paris.",
+     date(2025, 2, 12), {("Narendra Modi", "Paris", "FR", "occurred")}),
+    ("The government sent Foreign Minister Dmytro Kuleba to Beijing in July.",
+     date(2024, 7, 25), {("Dmytro Kuleba", "Beijing", "CN", "occurred")}),
 ]
 
 
@@ -159,7 +171,7 @@ def test_boilerplate_yields_no_facts() -> None:
 
 # Scores on the shared corpora. The floors are the levels reached, less 0.02, so a change
 # that loses ground fails here; raise them as the rules improve.
-SCORE_FLOORS = {"seeds": 0.90, "dev": 0.83}
+SCORE_FLOORS = {"seeds": 0.94, "dev": 0.83}
 
 
 def _score(tmp_path: Path, articles: Path, gold: Path) -> float:

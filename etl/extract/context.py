@@ -105,6 +105,9 @@ class ArticleContext:
     def _implied_subject(self, view: View) -> list[str]:
         m = PRONOUN_SUBJECT.match(view.text)
         if not m:
+            if re.search(r"\btheir\s+(?:[A-Z]\w+\s+)?counterparts?\b", view.text) and \
+                    self.last_group:
+                return list(self.last_group)
             if GROUP_ANYWHERE.search(view.text) and self.last_group:
                 return list(self.last_group)
             return []

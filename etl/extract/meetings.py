@@ -45,6 +45,10 @@ def participants(view: View, trigger: re.Match) -> list[str]:
                      r"delegation|loyalists)\s+(?:of|to|for)\s+(?:[\w.-]+\s+){0,3}$",
                      view.text[max(0, p.start - 50):p.start]):
             continue  # "met ... representatives of Juan Guaido": he was not there
+        if p.start > trigger.end() and re.match(
+                r"(?:'s|’s)\s+(?!(?:meeting|talks|visit|trip|call|summit|counterpart|host|hosts|"
+                r"invitation)\b)", view.text[p.end:p.end + 30]):
+            continue  # "Zelensky's requests": named, but not at the table
         if re.match(r"\s*,?\s*(?:said|says|told)\b", view.text[p.end:p.end + 12]) and \
                 p.start > trigger.end():
             continue

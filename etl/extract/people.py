@@ -292,7 +292,7 @@ class PeopleIndex:
             return None
         title = fold(m.group("title"))
         if title.startswith("counterpart"):
-            if not subject:
+            if not subject or (m.group("poss") or "").lower() == "their":
                 return None
             group = next((ROLE_TITLE_GROUPS.get(r.title) for r in roles_on(subject, self.when)
                           if ROLE_TITLE_GROUPS.get(r.title)), None)

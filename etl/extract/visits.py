@@ -44,8 +44,9 @@ STRONG_TRAVEL = re.compile(
     re.IGNORECASE,
 )
 ORIGIN_BEFORE = re.compile(
-    r"(?:\bfrom|\bdepart(?:s|ed|ing|ure)?(?:\s+from)?|\bleft|\bleaves|\bleaving)\s+"
-    r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+    r"(?:\bfrom|\bdepart(?:s|ed|ing|ure)?(?:\s+from)?|\bleft|\bleaves|\bleaving|"
+    r"\bboard(?:s|ed|ing)?\s+(?:his|her|their|the|a)?\s*(?:aircraft|plane|jet|flight|train)"
+    r"\s+(?:in|at))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # What may stand between a locative word and the place: "to the heavily-bombed town of".
 LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:to|in|into|at|via|toward|towards|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?\s+of|"
@@ -96,7 +97,10 @@ def travellers(view: View, before: int) -> list[str]:
         if ATTRIBUTION_BEFORE.search(view.text[max(0, p.start - 20):p.start]):
             continue
         between = view.text[p.end:before]
-        if re.search(r"[;]|\b(?:met|meet|meets|with|told|said|asked|urged|called)\b", between):
+        speaking_there = re.fullmatch(r"\s*,?\s*(?:told|said|says|tells)\s+(?:[\w-]+\s+){0,2}"
+                                      r"(?:in|at)\s+(?:the\s+)?", between)
+        if not speaking_there and re.search(
+                r"[;]|\b(?:met|meet|meets|with|told|said|asked|urged|called)\b", between):
             continue
         names.append(p.name)
     tail = view.text[before:]
@@ -146,7 +150,9 @@ def destinations(view: View) -> list[tuple[PlaceRef, str]]:
         if _is_modifier(view.text, place):
             prev = None
             continue
-        if ORIGIN_BEFORE.search(before[-40:]):
+        if ORIGIN_BEFORE.search(before[-40:]) and (
+                not re.search(r"\bfrom\s+(?:[\w-]+\s+){0,2}$", before[-40:])
+                or STRONG_TRAVEL.search(before[-70:])):
             out.append((place, "origin"))
         elif NOT_A_VISIT_CONTEXT.search(before[-45:]):
             prev = None
@@ -194,6 +200,51 @@ def _is_modifier(text: str, place: PlaceRef) -> bool:
     return False
 
 
+# "Poland refused to let Lavrov attend", "North Macedonia would allow him to take part":
+# a host's permission decides a visit.
+PERMISSION = re.compile(
+    r"\b(?P<verb>refus(?:ed|es)\s+to\s+(?:let|allow|admit)|barred|banned|denied\s+entry\s+to|"
+    r"(?:would|will|could|may|might)\s+(?:allow|let|permit)|agreed\s+to\s+(?:let|allow)|"
+    r"allowed|invited)\s+(?P<who>him|her|them|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+"
+    r"(?:to\s+)?(?:attend|take\s+part|enter|visit|come|participate|join)",
+)
+
+
+def permission_visits(view: View, article: Article) -> list[dict]:
+    """Visits a host country grants or refuses."""
+    out = []
+    for m in PERMISSION.finditer(view.text):
+        # A country inside a relative clause (", which has joined ... Ukraine,") is not
+        # the one granting permission.
+        aside = [(r.start(), r.end()) for r in re.finditer(r",\s*(?:which|who)\b[^,]*,",
+                                                            view.text)]
+        hosts = [p for p in view.places if p.end <= m.start() and not p.is_city
+                 and not _is_modifier(view.text, p)
+                 and not any(s <= p.start < e for s, e in aside)]
+        if not hosts:
+            continue
+        host = hosts[-1]
+        who = m.group("who")
+        if who in ("him", "her", "them"):
+            names = [p.name for p in view.people if p.start < m.start()][:1] or (
+                [view.focus] if view.focus else [])
+        else:
+            names = [p.name for p in view.people if m.start("who") <= p.start < m.end("who")]
+        verb = m.group("verb").lower()
+        if verb.startswith(("refus", "barred", "banned", "denied")):
+            status = "cancelled"
+        elif verb.startswith(("would", "will", "could", "may", "might", "invited")):
+            status = "possible"
+        else:
+            status = "occurred"
+        dates = view.dates(status == "possible")
+        for name in names:
+            out.append(view.fact_base(article) | {
+                "type": "visit", "actor": name, "place": None, "country": host.country,
+                "date": dates[0].value if dates else None, "status": status})
+    return out
+
+
 SCHEDULE_LINE = re.compile(
     r"^\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     r"(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)[^:]{0,40}:\s*")
@@ -223,6 +274,8 @@ def from_sentence(view: View, article: Article) -> list[dict]:
     text = view.text
     if not view.people and SCHEDULE_LINE.match(text):
         return schedule_stops(view, article)
+    if PERMISSION.search(text):
+        return permission_visits(view, article)
     if not view.places or not (view.people or view.subject):
         return []
     found = destinations(view)
@@ -247,6 +300,11 @@ def from_sentence(view: View, article: Article) -> list[dict]:
                 text[place.end:]):
             # "During his stay in Nairobi, Kerry will discuss...": the main clause's tense.
             status = "planned"
+        if kind == "dest" and status == "occurred" and re.search(
+                r"\b(?:flies|heads|leaves|departs|travels|sets\s+off|is\s+(?:flying|heading|"
+                r"travell?ing|en\s+route|bound))\s+(?:\w+\s+){0,2}(?:to|for)\s+$",
+                text[max(0, place.start - 40):place.start]):
+            status = "planned"  # "as he flies to Brussels": the arrival is still ahead
         if status == "occurred" and re.search(r"\bto\s+$", text[max(0, trigger.start() - 4):
                                                                trigger.start()]):
             status = "planned"  # "leaves today to fly to Riyadh": the purpose is still ahead
@@ -333,6 +391,6 @@ def _nearest_date(view: View, future: bool, trigger: int, place: int, kind: str)
     dates = [d for d in view.dates(future) if min(abs(d.start - trigger), abs(d.start - place))
              < 70]
     if not dates:
-        return view.default_date() if not future and kind == "dest" else None
+        return view.default_date() if not future else None
     best = min(dates, key=lambda d: min(abs(d.start - trigger), abs(d.start - place)))
     return best.value
