@@ -1,4 +1,4 @@
-"""The command line: python -m etl build | extract | export (see --help on each)."""
+"""The command line: python -m etl build | extract | export | correct (see --help on each)."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ def cmd_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     progress = _progress(paths)
     try:
         report = build(paths, db, workers=args.workers, progress=progress,
-                       rebuild=args.rebuild)
+                       rebuild=args.rebuild, corrections=args.corrections)
     except BuildError as err:
         progress.close()
         print(f"build failed: {err}; the previous database is untouched", file=sys.stderr)
@@ -103,6 +103,12 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     from etl.read import iter_articles
 
     paths = _existing_paths(parser, args.paths, "path")
+    fixes = None
+    if args.with_corrections is not None:
+        from etl.corrections import CorrectionSet
+
+        fixes = CorrectionSet.load(args.with_corrections or None)
+    read_ids: set[str] = set()
     progress = _progress(paths)
     problems: list[Problem] = []
     counts: Counter[str] = Counter()
@@ -126,7 +132,11 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
             if outcome.error:
                 problems.append(Problem(article.path or article.id, outcome.error))
                 continue
-            facts, problem = cap_facts(article, outcome.facts or [])
+            read_ids.add(article.id)
+            facts = outcome.facts or []
+            if fixes is not None:
+                facts = fixes.apply(article, facts)
+            facts, problem = cap_facts(article, facts)
             if problem:
                 problems.append(problem)
             for fact in facts:
@@ -138,6 +148,8 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     progress.close()
     for problem in problems:
         print(problem, file=sys.stderr)
+    for line in fixes.summary_lines(read_ids) if fixes is not None else []:
+        print(line, file=sys.stderr)
     print(f"{articles} articles, {sum(counts.values())} facts "
           f"({', '.join(f'{k} {n}' for k, n in sorted(counts.items())) or 'none'}), "
           f"{len(problems)} problems; facts written to {args.out}", file=sys.stderr)
@@ -173,6 +185,8 @@ def make_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     db_help = ("the DuckDB database file (default: $SHUTTLE_DB if set, "
                f"else {settings.DEFAULT_DB.relative_to(settings.ROOT)})")
+    corrections_help = ("the analyst corrections applied after extraction (default: "
+                        "$SHUTTLE_CORRECTIONS if set, else data/corrections.jsonl)")
     workers_help = ("how many processes extract facts side by side (default 1); "
                     "more is faster on a large corpus with several CPU cores")
 
@@ -199,6 +213,7 @@ def make_parser() -> argparse.ArgumentParser:
         "--rebuild", action="store_true",
         help="extract every article again, even those unchanged since the last build",
     )
+    build.add_argument("--corrections", metavar="FILE", help=corrections_help)
     build.set_defaults(run=cmd_build, parser=build)
 
     extract = commands.add_parser(
@@ -213,6 +228,10 @@ def make_parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", required=True, metavar="FACTS.jsonl",
                          help="the file to write the facts to ('-' writes to the screen)")
     extract.add_argument("--workers", type=_positive, default=1, metavar="N", help=workers_help)
+    extract.add_argument(
+        "--with-corrections", nargs="?", const="", default=None, metavar="FILE",
+        help="apply the analyst corrections to the facts before writing them (from FILE, "
+        "else $SHUTTLE_CORRECTIONS, else data/corrections.jsonl); orphaned ones are listed")
     extract.set_defaults(run=cmd_extract, parser=extract)
 
     export = commands.add_parser(
@@ -230,6 +249,10 @@ def make_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("parquet", "csv"), default="parquet",
                         help="parquet (default: compact, keeps types) or csv (opens anywhere)")
     export.set_defaults(run=cmd_export, parser=export)
+
+    from etl.corrections import add_correct_command
+
+    add_correct_command(commands, db_help, corrections_help)
     return parser
 
 

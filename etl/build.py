@@ -21,6 +21,12 @@ from typing import Protocol, TypeVar
 import duckdb
 
 from etl import settings
+from etl.corrections import (
+    CorrectionSet,
+    flag_corrected_events,
+    normalise_flags,
+    previously_corrected,
+)
 from etl.extract import extract_article
 from etl.load import FACT_TABLES, Loader, create_schema
 from etl.model import Article, Problem
@@ -34,7 +40,8 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 3
 # The code and data that decide which facts an article yields. A database built with a
 # different fingerprint has facts from other rules, so none of them is reused. The write
 # side (this module, the loader, the marts) is left out: it changes no fact.
-_FINGERPRINT_SKIPS = {"__main__.py", "build.py", "load.py", "progress.py", "events.py"}
+_FINGERPRINT_SKIPS = {"__main__.py", "build.py", "load.py", "progress.py", "events.py",
+                      "corrections.py"}
 
 
 T = TypeVar("T")
@@ -70,6 +77,7 @@ class BuildReport:
     warnings: list[Problem] = field(default_factory=list)
     facts: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    corrections: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -91,6 +99,7 @@ class BuildReport:
         if self.warnings:
             lines.append(f"Warnings ({len(self.warnings)}):")
             lines += [f"  {p}" for p in self.warnings]
+        lines += self.corrections
         lines += [f"Note: {note}" for note in self.notes]
         return "\n".join(lines)
 
@@ -267,6 +276,7 @@ def build(
     progress: ProgressLike | None = None,
     rebuild: bool = False,
     extract: Extractor = extract_article,
+    corrections: Path | None = None,
 ) -> BuildReport:
     """Build the database at `db` from the articles under `paths`.
 
@@ -275,6 +285,9 @@ def build(
     database as it was. Articles whose id and content hash are unchanged since the previous
     build (by the same extraction code) keep their facts without extracting again, unless
     `rebuild`. `extract` is the fact extractor (etl.extract's unless a test gives another).
+    The analyst corrections of `corrections` (default: etl.corrections.corrections_path())
+    are applied to the facts before the marts; articles with corrections, now or in the
+    previous build, are always extracted again so the stored facts follow the file.
     Raises BuildError when the database cannot be written.
     """
     started = time.monotonic()
@@ -301,10 +314,13 @@ def build(
         loader = Loader(con, seen_at=build_time)
         fingerprint = code_fingerprint()
         previous = {} if rebuild else _previous_articles(con, loader, db, fingerprint, report)
+        fixes = CorrectionSet.load(corrections)
+        redo = fixes.article_ids | (previously_corrected(con) if previous else set())
 
         def reusable(article: Article) -> bool:
             old = previous.get(article.id)
-            return bool(article.sha256) and old is not None and old[0] == article.sha256
+            return (bool(article.sha256) and old is not None and old[0] == article.sha256
+                    and article.id not in redo)
 
         items = classify_problems(iter_articles(list(paths)))
         for outcome in extract_stream(items, workers=workers, reuse=reusable,
@@ -323,7 +339,8 @@ def build(
                     loader.add_reused(article, loaded_at=previous[article.id][1])
                     report.reused += 1
                 else:
-                    facts, problem = cap_facts(article, outcome.facts)
+                    facts, problem = cap_facts(article, fixes.apply(article,
+                                                                    outcome.facts))
                     if problem:
                         loader.warn(problem, article.id)
                     loader.add_article(article, loaded_at=build_time)
@@ -336,8 +353,14 @@ def build(
         loader.detach_previous()
         if progress is not None:
             progress.close()
+        normalise_flags(con)
+        fixes.store(con)
+        report.corrections = fixes.summary_lines()
 
-        report.notes += _build_marts(con)
+        marts_notes = _build_marts(con)
+        if not marts_notes:
+            flag_corrected_events(con)
+        report.notes += marts_notes
         con.executemany("insert into build_info values (?, ?)", [
             ["built_at", build_time.isoformat()],
             ["extraction_fingerprint", fingerprint],

@@ -38,7 +38,8 @@ STATUS_WORDS = [
     ("requested", re.compile(r"\b(?:appeal\w*|request(?:ed|s)?\s+(?:from\s+donors|for)|"
                              r"asked\s+(?:donors|for)|calls?\s+for|seeking\s+\$|needs?)\b",
                              re.IGNORECASE)),
-    ("proposed", re.compile(r"\b(?:ask(?:s|ed|ing)?\s+Congress|notify\s+Congress|propos\w*|budget\s+request|"
+    ("proposed", re.compile(r"\b(?:ask(?:s|ed|ing)?\s+Congress|notify\s+Congress|propos\w*|"
+                            r"budget\s+request|"
                             r"request(?:ed|s)?\s+(?:from\s+)?Congress|persuade|approve\b|"
                             r"wants?|seek\w*\s+(?:approval|congressional)|under\s+debate|"
                             r"would\s+provide|bill\s+would|plans?\s+to\s+ask)\b", re.IGNORECASE)),

@@ -57,7 +57,8 @@ AIR = re.compile(r"\b(?:fl(?:y|ew|ies|ying|own)|aircraft|plane|Air\s+Force\s+One
 ROAD = re.compile(r"\b(?:drove|drive|motorcade|by\s+car|by\s+road|convoy)\b", re.IGNORECASE)
 
 
-_CLAUSE_BREAK = re.compile(r";|—|\s–\s|[”\"],?\s+|,?\s+(?:but|although|though|while|whereas|after|before|"
+_CLAUSE_BREAK = re.compile(r";|—|\s–\s|[”\"],?\s+|"
+                           r",?\s+(?:but|although|though|while|whereas|after|before|"
                            r"despite|as)\s+|,\s+(?:and|who|which)\s+", re.IGNORECASE)
 
 

@@ -114,7 +114,8 @@ def travellers(view: View, before: int) -> list[str]:
                 r"\b(?:alongside|along\s+with|together\s+with|accompanied\s+by|joined\s+by)\s+"
                 r"(?:[\w'’-]+\s+){0,5}$", view.text[max(before, p.start - 60):p.start]):
             names.append(p.name)
-    sender = re.search(r"\b(?:take[sn]?|took|sen[dt]s?|dispatch(?:ed|es)?)\s+(?:[\w.’'-]+\s+){0,6}$",
+    sender = re.search(r"\b(?:take[sn]?|took|sen[dt]s?|dispatch(?:ed|es)?)\s+"
+                       r"(?:[\w.’'-]+\s+){0,6}$",
                        view.text[max(0, before - 80):before + 12])
     if not names and sender:
         # "sent Foreign Minister X to Washington", "will take the top US diplomat to Paris":

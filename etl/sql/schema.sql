@@ -57,7 +57,9 @@ create table mentions_visit (
     purpose        varchar,
     evidence       varchar not null check (length(evidence) > 0),
     evidence_start integer not null check (evidence_start >= 0),
-    evidence_end   integer not null check (evidence_end >= evidence_start)
+    evidence_end   integer not null check (evidence_end >= evidence_start),
+    corrected      boolean,
+    correction_id  varchar
 );
 
 create table mentions_meeting (
@@ -78,7 +80,9 @@ create table mentions_meeting (
     mode           varchar check (mode in ('in_person', 'phone', 'video')),
     evidence       varchar not null check (length(evidence) > 0),
     evidence_start integer not null check (evidence_start >= 0),
-    evidence_end   integer not null check (evidence_end >= evidence_start)
+    evidence_end   integer not null check (evidence_end >= evidence_start),
+    corrected      boolean,
+    correction_id  varchar
 );
 
 create table mentions_aid (
@@ -103,7 +107,9 @@ create table mentions_aid (
     qualifier      varchar,
     evidence       varchar not null check (length(evidence) > 0),
     evidence_start integer not null check (evidence_start >= 0),
-    evidence_end   integer not null check (evidence_end >= evidence_start)
+    evidence_end   integer not null check (evidence_end >= evidence_start),
+    corrected      boolean,
+    correction_id  varchar
 );
 
 create table mentions_casualty (
@@ -124,7 +130,9 @@ create table mentions_casualty (
     "where"         varchar,
     evidence        varchar not null check (length(evidence) > 0),
     evidence_start  integer not null check (evidence_start >= 0),
-    evidence_end    integer not null check (evidence_end >= evidence_start)
+    evidence_end    integer not null check (evidence_end >= evidence_start),
+    corrected       boolean,
+    correction_id   varchar
 );
 
 -- The files skipped (kind 'skipped': not in the database) or warned about (kind 'warning':
@@ -138,6 +146,42 @@ create table build_problems (
     seen_at    timestamp not null,
     article_id varchar,
     kind       varchar not null check (kind in ('skipped', 'warning'))
+);
+
+-- Analyst corrections (data/corrections.jsonl, see data/README-corrections.md), mirrored
+-- for the audit page with what the build made of each: 'applied' (to `mentions` facts) or
+-- 'orphaned' (its target is gone; `detail` says why). On the mentions tables above,
+-- `corrected` is true on a fact an analyst changed or added, `correction_id` names the
+-- last correction applied to it (null only on rows loaded without the corrections step).
+create table corrections (
+    id          varchar primary key,
+    action      varchar not null check (action in ('reject', 'edit', 'add')),
+    article_id  varchar not null,
+    fact_type   varchar not null check (fact_type in ('visit', 'meeting', 'aid', 'casualty')),
+    evidence    varchar not null,
+    target      varchar not null,  -- JSON: article_id, type, identifying fields, evidence
+    changes     varchar,           -- JSON: {field: new value} of an edit
+    fact        varchar,           -- JSON: the fields of an added fact
+    reason      varchar not null,
+    user_name   varchar not null,
+    created_at  timestamp,         -- UTC
+    status      varchar not null check (status in ('applied', 'orphaned')),
+    detail      varchar,
+    mentions    integer not null check (mentions >= 0)
+);
+
+-- The corrections of the last build whose target no longer exists (the article, the
+-- evidence or the fact is gone): listed, never silently dropped.
+create table corrections_orphaned (
+    id          varchar primary key,
+    action      varchar not null,
+    article_id  varchar not null,
+    fact_type   varchar not null,
+    evidence    varchar not null,
+    why         varchar not null,
+    reason      varchar not null,
+    user_name   varchar not null,
+    created_at  timestamp
 );
 
 -- Facts about the build itself: when it ran and the fingerprint of the code that extracted
