@@ -85,10 +85,19 @@ def cmd_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     paths = _existing_paths(parser, args.articles or [str(settings.ARTICLES_DIR)],
                             "articles directory")
     db = settings.db_path(args.db)
+    if args.scheduler and args.engine != "dask":
+        parser.error("--scheduler goes with --engine dask")
     progress = _progress(paths)
     try:
-        report = build(paths, db, workers=args.workers, progress=progress,
-                       rebuild=args.rebuild, corrections=args.corrections)
+        if args.engine == "dask":
+            from etl.engine_dask import build_dask
+
+            report = build_dask(paths, db, scheduler=args.scheduler,
+                                workers=max(args.workers, 2), progress=progress,
+                                rebuild=args.rebuild, corrections=args.corrections)
+        else:
+            report = build(paths, db, workers=args.workers, progress=progress,
+                           rebuild=args.rebuild, corrections=args.corrections)
     except BuildError as err:
         progress.close()
         print(f"build failed: {err}; the previous database is untouched", file=sys.stderr)
@@ -214,6 +223,19 @@ def make_parser() -> argparse.ArgumentParser:
         help="extract every article again, even those unchanged since the last build",
     )
     build.add_argument("--corrections", metavar="FILE", help=corrections_help)
+    build.add_argument(
+        "--engine", choices=("local", "dask"), default="local",
+        help="local (default): this machine, --workers processes; dask: read and extract "
+        "as Dask tasks (a local cluster of --workers processes, at least 2, unless "
+        "--scheduler is given), keep the facts as Parquet by year in <db name>.facts/ "
+        "beside the database, then load them as a local build does",
+    )
+    build.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="with --engine dask: the address of a running Dask scheduler "
+        "(tcp://host:8786); its workers must import this project and see the article "
+        "and facts folders at the same paths",
+    )
     build.set_defaults(run=cmd_build, parser=build)
 
     extract = commands.add_parser(

@@ -359,14 +359,15 @@ def append_correction(correction: Correction, path: Path | None = None) -> Path:
     """Add one line to the corrections file, atomically.
 
     The whole file is rewritten into a temp file beside it, flushed to disk and swapped in
-    with os.replace, under an exclusive lock, so a crash leaves the old or the new file and
-    two writers (the dashboard and the command line) never lose each other's lines.
+    with os.replace, under an exclusive lock on the folder (the file itself is replaced, so
+    it cannot carry the lock), so a crash leaves the old or the new file and two writers
+    (the dashboard and the command line) never lose each other's lines.
     """
     path = corrections_path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    lock = path.with_name(f".{path.name}.lock")
-    with lock.open("a") as lock_handle:
-        fcntl.flock(lock_handle, fcntl.LOCK_EX)
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
         old = path.read_bytes() if path.exists() else b""
         if old and not old.endswith(b"\n"):
             old += b"\n"
@@ -380,6 +381,9 @@ def append_correction(correction: Correction, path: Path | None = None) -> Path:
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
+        os.fsync(folder)  # the rename itself reaches the disk
+    finally:
+        os.close(folder)  # releases the lock
     return path
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from etl.settings import REFERENCE_DIR
 
@@ -32,6 +32,7 @@ class Place:
     population: int = 0
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case- and accent-insensitive key.
 

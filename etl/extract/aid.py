@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from etl.extract.context import View
-from etl.extract.money import find_money
 from etl.extract.people import DEMONYMS, home_country
 from etl.model import Article
 from etl.places import country_display_names
@@ -143,7 +142,7 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
     """Aid facts of one sentence; `ctx_donor` is the donor the article last named and
     `previous` the sentence before when it spoke of aid."""
     text = view.text
-    money = [m for m in find_money(text) if not m.restated]
+    money = [m for m in view.money() if not m.restated]
     if not money:
         return []
     follow_on = False

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from etl.extract.context import View
-from etl.extract.money import find_money
 from etl.extract.numbers import find_numbers
 from etl.model import Article
 
@@ -169,10 +168,20 @@ def _inherited(text: str, num, facts: list[dict]) -> str | None:
     return None
 
 
+# Without one of these words a sentence holds no casualty figure; checking first keeps the
+# number rules off most sentences.
+CASUALTY_WORDS = re.compile(
+    r"kill|dead|death|died|die\b|wound|injur|hurt|displac|missing|captur|hostage|prisoner|"
+    r"fled|flee|refugee|toll|casualt|fatalit|uproot|homeless|lives|bodies|abduct|kidnap|"
+    r"evacuat|martyr|unaccounted", re.IGNORECASE)
+
+
 def from_sentence(view: View, article: Article) -> list[dict]:
     """Casualty facts of one sentence."""
     text = view.text
-    money_spans = [(m.start, m.end) for m in find_money(text)]
+    if not CASUALTY_WORDS.search(text):
+        return []
+    money_spans = [(m.start, m.end) for m in view.money()]
     date_spans = [(d.start, d.end) for d in view.dates(False)]
     facts: list[dict] = []
     prev_qualifier = None

@@ -33,6 +33,21 @@ class View:
         return self.sentence.text
 
     def dates(self, future: bool) -> list[DateRef]:
+        """Dates of the sentence read toward the future or the past (computed once each)."""
+        cache = self.__dict__.setdefault("_dates", {})
+        if future not in cache:
+            cache[future] = self._dates_uncached(future)
+        return cache[future]
+
+    def money(self) -> list:
+        """Amounts of money in the sentence (computed once)."""
+        if "_money" not in self.__dict__:
+            from etl.extract.money import find_money
+
+            self.__dict__["_money"] = find_money(self.text)
+        return self.__dict__["_money"]
+
+    def _dates_uncached(self, future: bool) -> list[DateRef]:
         found = find_dates(self.text, self.anchor, future)
         if self.anchor_precision != "year":
             return found

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from etl.places import (
     _aliases,
@@ -31,21 +30,12 @@ class PlaceRef:
         return self.name is not None
 
 
-@cache
-def _country_pattern() -> re.Pattern:
-    names = set()
-    for key in country_names():
-        names.add(key)
-    for key in _aliases():
-        names.add(key)
-    # Text is matched case-insensitively on the folded forms, but a match must start with a
-    # capital letter in the original (checked after) so "turkey dinner" is not Turkey.
-    ordered = sorted(names, key=len, reverse=True)
-    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in ordered)
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
-
-
-_CAPSEQ = re.compile(r"(?<![\w-])[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|del|al|el|es)){0,3}")
+_WORD = re.compile(r"[^\W\d_][\w'’.&-]*")
+# Lower-case words that may stand inside a place name: "Democratic Republic of the Congo",
+# "Bosnia and Herzegovina", "the Macedonian capital".
+_INNER = {"of", "and", "the", "de", "del", "al", "el", "es", "capital", "base", "air", "force",
+          "office", "house", "street", "city"}
+_LONGEST = 6
 
 # Capitalised words that are gazetteer cities but in news text are almost always something
 # else (a person, a month, a word at the start of a sentence).
@@ -72,41 +62,47 @@ def find_places(text: str, taken: list[tuple[int, int]] = ()) -> list[PlaceRef]:
                                                                         for p in out])
 
     aliases = _aliases()
-    for m in _country_pattern().finditer(text):
-        raw = m.group(0)
-        if not raw[0].isupper() and not raw.lower().startswith("the "):
+    countries = country_names()
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    i = 0
+    while i < len(words):
+        start, _, word = words[i]
+        if not (word[0].isupper() or (word == "the" and i + 1 < len(words)
+                                      and words[i + 1][2][0].isupper())):
+            i += 1
             continue
-        if raw.lower().startswith("the ") and not raw[4:5].isupper():
-            continue
-        if not free(m.start(), m.end()):
-            continue
-        key = fold(raw)
-        if key in aliases:
-            city = lookup_city(raw)
-            if city:
-                out.append(PlaceRef(city.name, city.country, m.start(), m.end(), raw))
-            continue
-        iso = lookup_country(raw)
-        if iso:
-            # "Washington" and "Kyiv's" style metonyms are cities, handled below.
-            out.append(PlaceRef(None, iso, m.start(), m.end(), raw))
-    for m in _CAPSEQ.finditer(text):
-        words = m.group(0).split()
-        i = 0
-        pos = m.start()
-        while i < len(words):
-            for j in range(min(len(words), i + 3), i, -1):
-                span_text = re.sub(r"(?:['’]s?|[.,;:])+$", "", " ".join(words[i:j]))
-                start = text.find(words[i], pos)
-                end = start + len(span_text)
-                if fold(span_text) in _NOT_CITIES or not free(start, end):
-                    continue
-                city = lookup_city(span_text)
-                if city and (is_trusted_city(city) or _country_follows(text, end, city.country)):
-                    out.append(PlaceRef(city.name, city.country, start, end, span_text))
-                    i = j - 1
+        found = None
+        for j in range(min(len(words), i + _LONGEST), i, -1):
+            last = words[j - 1][2]
+            if j - 1 > i and not last[0].isupper() and last not in _INNER:
+                continue
+            if any(not w[0].isupper() and w not in _INNER for _, _, w in words[i + 1:j - 1]):
+                continue
+            raw = re.sub(r"(?:['’]s?|[.,;:])+$", "", text[start:words[j - 1][1]])
+            end = start + len(raw)
+            key = fold(raw)
+            if not raw or not free(start, end):
+                continue
+            if key in aliases:
+                city = lookup_city(raw)
+                if city:
+                    found = PlaceRef(city.name, city.country, start, end, raw), j
                     break
-            pos = text.find(words[i], pos) + len(words[i])
+            if word == "the" and key not in countries:
+                continue
+            if key in countries:
+                found = PlaceRef(None, countries[key], start, end, raw), j
+                break
+            if key in _NOT_CITIES:
+                continue
+            city = lookup_city(raw)
+            if city and (is_trusted_city(city) or _country_follows(text, end, city.country)):
+                found = PlaceRef(city.name, city.country, start, end, raw), j
+                break
+        if found:
+            out.append(found[0])
+            i = found[1]
+        else:
             i += 1
     out.sort(key=lambda p: p.start)
     return out
