@@ -704,6 +704,17 @@ def mention_target(con: duckdb.DuckDBPyConnection, mention_id: str
     raise CorrectionError(f"no mention {mention_id} in the database")
 
 
+def article_mentions(con: duckdb.DuckDBPyConnection, article_id: str) -> list[dict[str, Any]]:
+    """Every mention of one article as a fact dict with its `type`, in text order."""
+    facts = []
+    for kind, table in FACT_TABLES.items():
+        cursor = con.execute(f"select * from {table} where article_id = ?", [article_id])
+        names = [d[0] for d in cursor.description]
+        facts += [{**{k: _plain(v) for k, v in zip(names, row, strict=True)}, "type": kind}
+                  for row in cursor.fetchall()]
+    return sorted(facts, key=lambda f: (f["evidence_start"], f["type"], f["mention_id"]))
+
+
 def correction_of_mention(
     con: duckdb.DuckDBPyConnection, action: str, mention_id: str, reason: str,
     user: str | None = None, changes: dict[str, Any] | None = None,

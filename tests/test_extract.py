@@ -57,6 +57,12 @@ VISITS = [
       ("Antony Blinken", "Tokyo", "JP", "planned")}),
     ("\u201cWe made progress,\u201d Prime Minister Narendra Modi told reporters in Paris.",
      date(2025, 2, 12), {("Narendra Modi", "Paris", "FR", "occurred")}),
+    ("Kerry is scheduled to meet Prime Minister Benjamin Netanyahu in Rome on Monday before "
+     "flying to Paris.", date(2014, 12, 14),
+     {("John Kerry", "Rome", "IT", "planned"), ("Benjamin Netanyahu", "Rome", "IT", "planned"),
+      ("John Kerry", "Paris", "FR", "planned")}),
+    ("President Joe Biden hosted Chancellor Olaf Scholz for a visit in Washington on Friday.",
+     date(2023, 3, 4), {("Olaf Scholz", "Washington", "US", "occurred")}),
     ("The government sent Foreign Minister Dmytro Kuleba to Beijing in July.",
      date(2024, 7, 25), {("Dmytro Kuleba", "Beijing", "CN", "occurred")}),
 ]

@@ -33,6 +33,7 @@ PLANNED = re.compile(
     r"set\s+to|due\s+to|expected|scheduled|plan(?:s|ned|ning)?|to\s+(?:visit|travel|"
     r"head|attend|meet|hold|fly|go|make)|going\s+to|upcoming|would|next\s+(?:week|month|year)|"
     r"tomorrow|later\s+this|bound\s+for|en\s+route|heads?\s+to|intend(?:s|ed)?|aim(?:s|ed)?\s+to|"
+    r"ahead\s+of|forthcoming|"
     r"agree[sd]?\s+to|announced\s+(?:a|his|her)\s+(?:visit|trip|plan)|embark|itinerary|agenda|will\s+be)\b",
     re.IGNORECASE,
 )
@@ -58,7 +59,7 @@ ROAD = re.compile(r"\b(?:drove|drive|motorcade|by\s+car|by\s+road|convoy)\b", re
 
 
 _CLAUSE_BREAK = re.compile(r";|—|\s–\s|[”\"],?\s+|"
-                           r",?\s+(?:but|although|though|while|whereas|after|before|"
+                           r",?\s+(?:but|although|though|while|whereas|after|"
                            r"despite|as)\s+|,\s+(?:and|who|which)\s+", re.IGNORECASE)
 
 

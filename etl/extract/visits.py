@@ -64,7 +64,9 @@ NOT_A_VISIT_CONTEXT = re.compile(
     r"sanctions|investments?|troops|forces|elections?|embassy|ambassador|born|lives|"
     r"based|economy|people|deaths?|killed|violence|operations?|offensive|peace|ceasefire|"
     r"anger|amid|outrage|protests?|concerns?|fears?|gains|positions|airspace|border|"
-    r"members?|membership|relations|ties|stake|policy|role)"
+    r"members?|membership|relations|ties|stake|policy|role|missiles|weapons|arms|supplies|"
+    r"supply|exports?|shipments?|ammunition|drones|money|help|assistance|message|threat|"
+    r"threats|access|routes?|pressure|visitors|tourists|migrants|refugees|investors)"
     r"\s+(?:in|to|into|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -79,6 +81,14 @@ GROUP_SUBJECT = re.compile(r"\b(?:the\s+(?:trio|pair|two|three|four|leaders|men|
                            r"(?:[\w-]+\s+){0,6}$", re.IGNORECASE)
 
 
+# A person right after these verbs is their object, not the one who travels.
+OBJECT_BEFORE = re.compile(
+    r"\b(?:meet|met|meets|meeting|see|saw|sees|join(?:ed|s)?|with|invited|invites|hosted|"
+    r"hosts|welcomed|welcomes|received|receives|thanked|praised|urged|asked|called|phoned|"
+    r"told|replac\w+|succeed\w*|and\s+(?:with|also))\s+(?:(?:[A-Z][\w.’'-]*|the|his|her|"
+    r"their|former|new|then)\s+){0,5}$")
+
+
 def travellers(view: View, before: int) -> list[str]:
     """People who are the subject of travel words at `before`, or the implied subject."""
     prior = [p for p in view.people if p.start < before]
@@ -90,19 +100,31 @@ def travellers(view: View, before: int) -> list[str]:
             return lead
         if view.subject:
             return list(view.subject)
+    guests = [p.name for p in view.people if p.start < before and re.search(
+        r"\b(?:hosted|hosts|hosting|welcomed|welcomes|received|receives)\s+"
+        r"(?:[A-Z][\w.’'-]*\s+){0,5}$", view.text[max(0, p.start - 60):p.start])]
+    if guests:
+        return guests  # "Trump hosted Modi for a visit in Washington": the guest travelled
     names = []
+    meeting_there = re.match(r"(?:met|meet|meets|meeting|talks)\b", view.text[before:before + 8])
     for p in view.people:
         if p.start >= before:
             continue
         if ATTRIBUTION_BEFORE.search(view.text[max(0, p.start - 20):p.start]):
             continue
+        if not meeting_there and OBJECT_BEFORE.search(view.text[max(0, p.start - 70):p.start]):
+            continue  # "to meet Prime Minister X in Rome before flying to Paris": X stays
         between = view.text[p.end:before]
         speaking_there = re.fullmatch(r"\s*,?\s*(?:told|said|says|tells)\s+(?:[\w-]+\s+){0,2}"
                                       r"(?:in|at)\s+(?:the\s+)?", between)
-        if not speaking_there and re.search(
-                r"[;]|\b(?:met|meet|meets|with|told|said|asked|urged|called)\b", between):
+        if not speaking_there and re.search(r"[;]|\b(?:told|said|asked|urged|called)\b",
+                                            between):
             continue
         names.append(p.name)
+    if meeting_there and names:
+        # "to meet Prime Minister X in Rome": whoever is met is there too.
+        names += [p.name for p in view.people if before < p.start < before + 70
+                  and re.match(r"[^,;]{0,25}\b(?:in|at)\b", view.text[p.end:p.end + 30])]
     tail = view.text[before:]
     by = [p for p in view.people if p.start >= before and re.search(
         r"\b(?:by|of)\s+(?:[A-Z][\w.]*\s+){0,4}$", view.text[max(before, p.start - 40):p.start])
