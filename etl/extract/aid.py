@@ -23,7 +23,8 @@ AID_WORDS = re.compile(
     re.IGNORECASE,
 )
 NOT_AID = re.compile(
-    r"\b(?:budget(?!\s+support)|costs?|trade|deals?|agreements?|deficits?|GDP|economy|"
+    r"\b(?:budget(?!\s+support)|costs?|trade|deals?|(?:commercial|trade|business|investment)\s+"
+    r"agreements?|deficits?|GDP|economy|"
     r"investments?|revenues?|exports?|imports?|sales|spending|spent\s+on|prices?|salar\w*|income|"
     r"market|profits?|debts?|fines?|ransom|worth\s+of\s+(?:commercial|contracts)|contracts?|"
     r"valuation|turnover|tariffs?|reserves|bonds?|per\s+cent|percent|a\s+year\s+on\s+defen)",
@@ -35,7 +36,7 @@ STATUS_WORDS = [
                              r"provided)|donated|have\s+provided|released|allocated\s+and\s+"
                              r"paid|shipped)\b", re.IGNORECASE)),
     ("requested", re.compile(r"\b(?:appeal\w*|request(?:ed|s)?\s+(?:from\s+donors|for)|"
-                             r"asked\s+(?:donors|for)|calls?\s+for|seeking\s+\$|needs?)\b",
+                             r"asked\s+(?:donors|for)|calls?\s+for|seeking\s+\$)\b",
                              re.IGNORECASE)),
     ("proposed", re.compile(r"\b(?:ask(?:s|ed|ing)?\s+Congress|notify\s+Congress|propos\w*|"
                             r"budget\s+request|"
@@ -99,7 +100,8 @@ def _parties(text: str, view: View) -> list[tuple[int, int, str]]:
         if m.group(0).isupper() or m.group(0)[0].isupper():
             out.append((m.start(), m.end(), INSTITUTIONS[m.group(0).lower()]))
     for place in view.places:
-        if not place.is_city:
+        if not place.is_city and not re.match(r"\s+(?!And\b)[A-Z][a-z]+\s+[A-Z]",
+                                              text[place.end:place.end + 30]):
             out.append((place.start, place.end, names.get(place.country, place.country)))
     for m in _DEMONYM_RE.finditer(text):
         if not m.group(0)[0].isupper():
@@ -154,7 +156,7 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
     facts = []
     for m in money:
         near = text[max(0, m.start - 45):m.end + 35]
-        if NOT_AID.search(near) and not re.search(r"\b(?:aid|assistance|loan|pledge)",
+        if NOT_AID.search(near) and not re.search(r"\b(?:aid|assistance|loan|lend|pledge)",
                                                   text[max(0, m.start - 25):m.end + 25]):
             continue
         if m.amount < 1000:
@@ -203,7 +205,8 @@ def _donor(text: str, m, parties, status: str) -> str | None:
     # The giver is the party a verb of giving follows ("Norway $11.5 million" in a list
     # elides the verb); otherwise the clause's first party, its subject.
     acting = [p for p in candidates if re.match(
-        r"\s*(?:(?:has|have|had|is|was|will|would|said|says|also|had\s+so\s+far|it)\s+)*"
+        r"\s*(?:(?:government|officials|authorities|cabinet|ministry|administration|has|have|"
+        r"had|is|was|will|would|said|says|also|had\s+so\s+far|it)\s+)*"
         r"(?:pledg|promis|give|gave|provid|donat|announc|commit|offer|grant|paid|pay|sen[dt]|"
         r"deliver|contribut|approv|allocat|disburs|\$|£|€|¥|\d)", text[p[1]:p[1] + 40])]
     if acting:

@@ -48,8 +48,10 @@ MAIN_CLAUSE_PLAN = re.compile(r"^[^;]{0,80}?\b(?:will|is\s+to|are\s+to|is\s+expe
                               r"plans\s+to)\b", re.IGNORECASE)
 NEGATION = re.compile(r"\b(?:not|no|never|n['’]t|without|nor)\b", re.IGNORECASE)
 
-PHONE = re.compile(r"\b(?:phone|telephone|phoned|telephoned|call(?:ed|s|ing)?\b(?!\s+(?:for|on\s+"
-                   r"(?:the|all)|off|it))|conference\s+call|spoke\s+by|calling)\b", re.IGNORECASE)
+PHONE = re.compile(r"\b(?:phone|telephone|phoned|telephoned|conference\s+call|spoke\s+by|"
+                   r"(?:a|the|their|his|her)\s+(?:\w+\s+)?call\b|calls?\s+(?:with|between)|"
+                   r"calling\s+(?:President|Prime|Chancellor|King|[A-Z][a-z]+\s+[A-Z]))",
+                   re.IGNORECASE)
 VIDEO = re.compile(r"\b(?:video|virtual(?:ly)?|videoconference|video-link|online\s+summit|"
                    r"by\s+video|zoom)\b", re.IGNORECASE)
 TRAIN = re.compile(r"\b(?:train|rail|railway)\b", re.IGNORECASE)

@@ -37,8 +37,19 @@ def participants(view: View, trigger: re.Match) -> list[str]:
         others = [p.name for p in view.people if p.start > trigger.end() and re.search(
             r"\bwith\s+(?:[\w-]+\s+){0,4}$", view.text[trigger.end():p.start])]
         return sorted(dict.fromkeys([owner[-1].name] + others))
+    # The meeting's clause ends where a new clause begins after the trigger (", who holds",
+    # "; he will also", ", where he is to see"): persons beyond it meet someone else.
+    clause_end = len(view.text)
+    end = re.compile(r";|,\s*(?:who|which|where|whose|while|before|after|and\s+(?:then|later|"
+                     r"also|will|is|was))\b|\.\s")
+    first_after = next((p for p in view.people if p.start >= trigger.end()), None)
+    after_object = end.search(view.text, first_after.end) if first_after else None
+    if after_object:
+        clause_end = after_object.start()
     names = []
     for p in view.people:
+        if p.start > clause_end:
+            continue
         if ATTRIBUTION_BEFORE.search(view.text[max(0, p.start - 20):p.start]):
             continue
         if re.search(r"\b(?:representatives?|supporters|allies|aides?|officials|envoys?|"
@@ -96,6 +107,14 @@ def from_sentence(view: View, article: Article) -> list[dict]:
     by_mode: dict[str, list[re.Match]] = {}
     for trigger in triggers:
         by_mode.setdefault(_local_mode(text, trigger), []).append(trigger)
+    if "in_person" in by_mode and len(by_mode) == 2 and not re.search(
+            r"\bin\s+person\b|in-person|face-to-face|\bvisit|\bmet\s+in\b|\bat\s+the\b",
+            text, re.IGNORECASE) and len({
+                _fact(view, article, people, found[0], mode, whole=False)["status"]
+                for mode, found in by_mode.items()}) == 1:
+        # "held talks ... by video link": the talks are the video call, not a second meeting.
+        other = next(mode for mode in by_mode if mode != "in_person")
+        by_mode = {other: by_mode[other] + by_mode["in_person"]}
     if len(by_mode) == 1:
         # One kind of meeting: the whole sentence describes it.
         mode = meeting_mode(text) if "in_person" in by_mode else next(iter(by_mode))

@@ -72,7 +72,8 @@ def _value(raw: str, scale: str | None) -> float:
         value = float(raw.replace(",", ""))
     if scale:
         value *= SCALES[scale.strip().lower()]
-    return value
+    # "8.12 billion" must come out as 8120000000, not 8119999999.999999.
+    return round(value, 2)
 
 
 # Between two amounts, these say the second restates the first in another currency.
