@@ -73,6 +73,23 @@ DEMONYMS = {
     "venezuelan": "VE", "canadian": "CA", "australian": "AU", "dutch": "NL",
     "spanish": "ES", "qatari": "QA", "emirati": "AE", "syrian": "SY", "afghan": "AF",
     "pakistani": "PK", "brazilian": "BR", "mexican": "MX", "sri lankan": "LK",
+    "argentine": "AR", "argentinian": "AR", "colombian": "CO", "chilean": "CL",
+    "peruvian": "PE", "cuban": "CU", "nigerian": "NG", "south african": "ZA",
+    "ethiopian": "ET", "moroccan": "MA", "algerian": "DZ", "tunisian": "TN", "libyan": "LY",
+    "sudanese": "SD", "rwandan": "RW", "ugandan": "UG", "congolese": "CD", "ghanaian": "GH",
+    "senegalese": "SN", "bangladeshi": "BD", "indonesian": "ID", "malaysian": "MY",
+    "thai": "TH", "vietnamese": "VN", "singaporean": "SG", "cambodian": "KH",
+    "burmese": "MM", "mongolian": "MN", "kazakh": "KZ", "uzbek": "UZ", "azerbaijani": "AZ",
+    "armenian": "AM", "georgian": "GE", "greek": "GR", "serbian": "RS", "albanian": "AL",
+    "croatian": "HR", "bulgarian": "BG", "czech": "CZ", "slovak": "SK", "austrian": "AT",
+    "swiss": "CH", "swedish": "SE", "norwegian": "NO", "danish": "DK", "finnish": "FI",
+    "estonian": "EE", "latvian": "LV", "lithuanian": "LT", "irish": "IE",
+    "portuguese": "PT", "belgian": "BE", "lebanese": "LB", "iraqi": "IQ", "kuwaiti": "KW",
+    "omani": "OM", "yemeni": "YE", "bahraini": "BH", "taiwanese": "TW",
+    "new zealand": "NZ", "macedonian": "MK", "north macedonian": "MK", "salvadoran": "SV",
+    "guatemalan": "GT", "panamanian": "PA", "dominican": "DO", "costa rican": "CR",
+    "honduran": "HN", "nicaraguan": "NI", "haitian": "HT", "jamaican": "JM",
+    "eritrean": "ER", "somali": "SO", "zimbabwean": "ZW", "nigerien": "NE", "malian": "ML",
 }
 
 _NAME_TOKEN = (r"(?:[A-Z][a-zà-ÿ'’\-]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|Mc[A-Z][a-z]+|"
