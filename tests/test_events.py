@@ -547,8 +547,6 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory):
     connection.close()
 
 
-@pytest.mark.xfail(strict=False, reason="extractor reads 'to rally support for Ukraine' as a "
-                                        "visit to Ukraine; the lead will flip this")
 def test_seeds_blinken_november_2023_route(seed_db):
     legs = rows(seed_db, "select from_place, to_place, to_kind, to_lat, to_lon from legs "
                          "where actor = 'Antony Blinken' and sort_date between "
@@ -575,8 +573,6 @@ def test_seeds_kerry_lavrov_rome_meeting_is_one_meeting(seed_db):
     assert meetings[0]["date"].startswith("2014-12")
 
 
-@pytest.mark.xfail(strict=False, reason="extractor dates Kerry's 'on Sunday' meeting to the "
-                                        "publication day (2014-12-15); the lead will flip this")
 def test_seeds_kerry_lavrov_rome_meeting_is_dated_sunday(seed_db):
     meetings = rows(seed_db, "select date from meetings where place = 'Rome' and "
                              "participants = ['John Kerry', 'Sergei Lavrov']")
