@@ -874,5 +874,5 @@ def _list(path: Path, db: Path) -> int:
         print(f"{c.created_at}  {describe(c)}  [{state}: {detail}]")
     for problem in problems:
         print(problem)
-    print(f"{len(corrections)} corrections in {path}")
+    print(f"{len(corrections)} correction{'s' if len(corrections) != 1 else ''} in {path}")
     return 1 if problems else 0

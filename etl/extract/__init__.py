@@ -20,7 +20,8 @@ RULES = {
     "meetings": lambda view, article, ctx: meetings.from_sentence(view, article),
     "aid": lambda view, article, ctx: aid.from_sentence(view, article, ctx.last_donor,
                                                         ctx.aid_context),
-    "casualties": lambda view, article, ctx: casualties.from_sentence(view, article),
+    "casualties": lambda view, article, ctx: casualties.from_sentence(
+        view, article, ctx.last_reporter, ctx.last_where),
 }
 # Which status a merged meeting keeps: what happened beats what was announced.
 MEETING_STATUS_RANK = {"cancelled": 4, "occurred": 3, "planned": 2, "possible": 1}

@@ -176,8 +176,26 @@ CASUALTY_WORDS = re.compile(
     r"evacuat|martyr|unaccounted", re.IGNORECASE)
 
 
-def from_sentence(view: View, article: Article) -> list[dict]:
-    """Casualty facts of one sentence."""
+# A sentence that goes on from the one before: "It added that...", "The ministry also said".
+CONTINUES = re.compile(r"^\s*(?:It|They|The\s+(?:watchdog|ministry|agency|group|organi[sz]ation|"
+                       r"office|monitor|army|military|police|authorities|officials|UN)|"
+                       r"According\s+to\s+the\s+(?:watchdog|ministry|agency|group))\b")
+
+
+def from_sentence(view: View, article: Article, last_reporter: str | None = None,
+                  last_where: str | None = None) -> list[dict]:
+    """Casualty facts of one sentence; the last reporter and place carry over to a sentence
+    that continues the report ("It added that...")."""
+    facts = _figures(view, article)
+    if facts and CONTINUES.match(view.text):
+        for fact in facts:
+            if not fact["reported_by"] or CONTINUES.match(fact["reported_by"] or ""):
+                fact["reported_by"] = last_reporter or fact["reported_by"]
+            fact["where"] = fact["where"] or last_where
+    return facts
+
+
+def _figures(view: View, article: Article) -> list[dict]:
     text = view.text
     if not CASUALTY_WORDS.search(text):
         return []
@@ -247,12 +265,33 @@ def _reporter(text: str) -> str | None:
     if m and m.group("who"):
         who = re.sub(r"\s+(?:of|for|and|the)$", "", m.group("who").strip())
         who = re.sub(r"\s+(?:figures|data|said|says)$", "", who)
-        if who and who[0].isupper():
+        if who and who[0].isupper() and not re.match(
+                r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|"
+                r"January|February|March|April|May|June|July|August|September|October|"
+                r"November|December|Last|This|On|In|At)\b", who):
+            return who
+    # "..., the Gaza health ministry said": the phrase between the last comma (or the
+    # sentence start) and the verb of saying.
+    for m in SPEAKER.finditer(text):
+        who = re.sub(r"^(?:[A-Z]{2,6}\s*[-–]\s*)?(?:[Tt]he|[Aa]n?)\s+", "",
+                     m.group("who").strip())
+        words = who.split()
+        if 1 <= len(words) <= 6 and (ORG_WORD.search(who) or all(w[0].isupper() for w in words)):
             return who
     m = REPORTER_SUBJECT.search(text)
     if m:
         return re.sub(r"^the\s+", "", m.group("who").strip())
     return None
+
+
+SPEAKER = re.compile(r"(?:^|[,;]\s*|[”\"]\s*)(?P<who>[^,;”\"]{2,70}?)\s+(?:said|says|reported|"
+                     r"reports|announced|estimated|estimates|stated|told)\b")
+ORG_WORD = re.compile(r"\b(?:ministry|agency|authorit(?:y|ies)|officials?|police|army|military|"
+                      r"office|department|committee|commission|council|organi[sz]ation|"
+                      r"government|UN|WHO|UNHCR|OCHA|UNICEF|IOM|Red\s+Cross|Crescent|group|"
+                      r"monitor|observatory|spokes(?:man|woman|person)|association|watchdog|"
+                      r"institute|cent(?:re|er)|foundation|network|coalition|United\s+Nations)\b",
+                      re.IGNORECASE)
 
 
 def _where(view: View) -> str | None:

@@ -97,6 +97,8 @@ class ArticleContext:
         self.focus: str | None = None
         self.last_donor: str | None = None
         self.aid_context: str | None = None  # the last sentence that spoke of aid
+        self.last_reporter: str | None = None  # who gave the last casualty figure
+        self.last_where: str | None = None
         self._group_locked = False
         self._anchors = {s.n: (s.anchor, s.anchor_precision) for s in article.segments}
 
@@ -142,6 +144,9 @@ class ArticleContext:
         for f in facts:
             if f["type"] == "aid" and f.get("donor"):
                 self.last_donor = f["donor"]
+            if f["type"] == "casualty":
+                self.last_reporter = f.get("reported_by") or self.last_reporter
+                self.last_where = f.get("where") or self.last_where
 
     def remember(self, view: View) -> None:
         from etl.extract.aid import AID_WORDS
