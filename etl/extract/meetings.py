@@ -83,6 +83,13 @@ def place_of(view: View, after: int) -> tuple[str | None, str | None]:
                 r"\b(?:war|conflict|crisis|invasion|fighting|support|interests|sanctions|"
                 r"troops)\s+in\s+$", before):
             return place.name, place.country
+    # "will visit Moscow next week for talks with Lavrov": the talks are where the visit is.
+    for place in reversed([p for p in view.places if p.end <= after]):
+        before = view.text[max(0, place.start - 40):place.start]
+        if re.search(r"\b(?:visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing)\s+in|travel(?:s|led|ed|ling)?"
+                     r"\s+to|fl(?:y|ew|ies)\s+to|in)\s+(?:the\s+)?$", before) and ";" not in view.text[
+                place.end:after] and not _is_modifier(view.text, place):
+            return place.name, place.country
     return None, None
 
 
