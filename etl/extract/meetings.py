@@ -86,9 +86,10 @@ def place_of(view: View, after: int) -> tuple[str | None, str | None]:
     # "will visit Moscow next week for talks with Lavrov": the talks are where the visit is.
     for place in reversed([p for p in view.places if p.end <= after]):
         before = view.text[max(0, place.start - 40):place.start]
-        if re.search(r"\b(?:visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing)\s+in|travel(?:s|led|ed|ling)?"
-                     r"\s+to|fl(?:y|ew|ies)\s+to|in)\s+(?:the\s+)?$", before) and ";" not in view.text[
-                place.end:after] and not _is_modifier(view.text, place):
+        same_clause = ";" not in view.text[place.end:after]
+        if same_clause and not _is_modifier(view.text, place) and re.search(
+                r"\b(?:visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing)\s+in|travel(?:s|led|ed|ling)?"
+                r"\s+to|fl(?:y|ew|ies)\s+to|in)\s+(?:the\s+)?$", before):
             return place.name, place.country
     return None, None
 
