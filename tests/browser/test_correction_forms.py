@@ -1,0 +1,94 @@
+"""Corrections in a real browser: reject a fact on the Sources page, see it on the audit page.
+
+Runs its own `streamlit run` against a database built by the real ETL from the fixture
+articles, with a corrections file of its own (the shared server reads a hand-made database).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from etl.build import build
+from tests.browser.conftest import _free_port, screenshot, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+PARIS = "2024-04-15-paris-conference-pledges-for-sudan"
+
+
+@pytest.fixture(scope="module")
+def corrections_server(tmp_path_factory, fixture_articles):
+    """(base URL, corrections file) of a server reading a freshly built fixture database."""
+    folder = tmp_path_factory.mktemp("corrections-browser")
+    db, path = folder / "shuttle.duckdb", folder / "corrections.jsonl"
+    build([fixture_articles], db, corrections=path)
+    port = _free_port()
+    env = {**os.environ, "SHUTTLE_DB": str(db), "SHUTTLE_CORRECTIONS": str(path),
+           "SHUTTLE_USER": "browser-user", "PYTHONUNBUFFERED": "1"}
+    log = folder / "streamlit.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+             "--server.port", str(port), "--server.address", "127.0.0.1",
+             "--server.headless", "true", "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none", "--server.runOnSave", "false"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            pytest.fail(f"streamlit did not start:\n{log.read_text(errors='replace')[-3000:]}")
+        time.sleep(0.3)
+    yield base, path
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def test_reject_on_the_sources_page_then_the_audit_page(corrections_server, page):
+    base, path = corrections_server
+    # A fresh server answers its very first request for a page path with "Page not found"
+    # (st.navigation has not run yet): open the main page first.
+    page.goto(f"{base}/")
+    wait_for_app(page, "Routes")
+    page.goto(f"{base}/evidence?article={PARIS}")
+    wait_for_app(page, "Correct the facts of this article")
+    page.get_by_text("Correct the facts of this article").click()
+    page.get_by_text("Reject a fact").first.wait_for(state="visible")
+    reason = page.get_by_label("Reason")
+    reason.fill("a conference total, not one donor's pledge")
+    reason.press("Enter")
+    page.wait_for_timeout(1000)
+    page.get_by_role("button", name="Save the correction").click()
+    page.get_by_text("Saved correction").first.wait_for(state="visible", timeout=20_000)
+    screenshot(page, "correction-saved", full=False)
+    [line] = path.read_text(encoding="utf-8").splitlines()
+    record = json.loads(line)
+    assert (record["action"], record["user"], record["target"]["article_id"]) == \
+        ("reject", "browser-user", PARIS)
+    assert record["reason"] == "a conference total, not one donor's pledge"
+
+    page.goto(f"{base}/audit")
+    wait_for_app(page, "1 correction, newest first")
+    assert page.get_by_text("0 applied, 0 orphaned, 1 waiting for the next build.").is_visible()
+    screenshot(page, "corrections-audit", full=False)
+    assert page.console_errors == [], page.console_errors
