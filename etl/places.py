@@ -9,6 +9,7 @@ capital", the White House). Lookups fold case and accents, so "Kiev", "KIEV" and
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -103,7 +104,7 @@ def country_names() -> dict[str, str]:
 @cache
 def country_display_names() -> dict[str, str]:
     """ISO2 -> the common English name used in facts ("United Kingdom", "Russia")."""
-    out = {iso: row["name"] for iso, row in _countries().items()}
+    out = {iso: re.sub(r"^The\s+", "", row["name"]) for iso, row in _countries().items()}
     out.update({"GB": "United Kingdom", "US": "United States", "RU": "Russia",
                 "KR": "South Korea", "KP": "North Korea", "IR": "Iran", "SY": "Syria",
                 "VN": "Vietnam", "PS": "Palestinian Territories", "MK": "North Macedonia",

@@ -122,6 +122,10 @@ AID = [
      ("Japan", "Philippines", 30e9, "JPY", "authorized", "financial")),
     ("The UN appealed for $415 million in humanitarian aid for Nepal.", date(2015, 4, 29),
      (None, "Nepal", 415e6, "USD", "requested", "humanitarian")),
+    ("Congress approved $40 billion in aid for Ukraine in May.", date(2022, 6, 1),
+     ("United States", "Ukraine", 40e9, "USD", "authorized", "unspecified")),
+    ("The Netherlands announced a new €2 billion military package for Ukraine.",
+     date(2023, 5, 10), ("Netherlands", "Ukraine", 2e9, "EUR", "announced", "military")),
 ]
 
 
@@ -150,6 +154,8 @@ CASUALTIES = [
     ("The army said no one was killed or wounded in the shelling.", date(2014, 12, 14),
      {("killed", 0, None), ("wounded", 0, None)}),
     ("Police arrested 2,100 people and 14 attacks were reported.", date(2021, 3, 15), set()),
+    ("Thirty-two soldiers were captured by the rebels, the army said.", date(2023, 5, 10),
+     {("captured", 32, None)}),
 ]
 
 

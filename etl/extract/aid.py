@@ -36,7 +36,8 @@ STATUS_WORDS = [
                              r"provided)|donated|have\s+provided|released|allocated\s+and\s+"
                              r"paid|shipped)\b", re.IGNORECASE)),
     ("requested", re.compile(r"\b(?:appeal\w*|request(?:ed|s)?\s+(?:from\s+donors|for)|"
-                             r"asked\s+(?:donors|for)|calls?\s+for|seeking\s+\$)\b",
+                             r"asked\s+(?:donors|for)|calls?\s+for|seeking\s+\$|sought|"
+                             r"request(?:ed|s|ing)?(?!\s+(?:to|from)?\s*Congress))\b",
                              re.IGNORECASE)),
     ("proposed", re.compile(r"\b(?:ask(?:s|ed|ing)?\s+Congress|notify\s+Congress|propos\w*|"
                             r"budget\s+request|"
@@ -62,6 +63,13 @@ INSTITUTIONS = {
     "g7": "G7", "unrwa": "UNRWA",
     "washington": "United States", "london": "United Kingdom", "tokyo": "Japan",
     "berlin": "Germany", "paris": "France", "beijing": "China", "moscow": "Russia",
+    "congress": "United States", "the senate": "United States", "the pentagon": "United States",
+    "house of representatives": "United States", "the white house": "United States",
+    "downing street": "United Kingdom", "bundestag": "Germany", "the kremlin": "Russia",
+    "tokyo's": "Japan", "european council": "European Union",
+    "european investment bank": "European Investment Bank", "eib": "European Investment Bank",
+    "african development bank": "African Development Bank",
+    "inter-american development bank": "Inter-American Development Bank",
 }
 _INST_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(k) for k in INSTITUTIONS),
                                                  key=len, reverse=True)) + r")\b", re.IGNORECASE)

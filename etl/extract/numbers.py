@@ -19,6 +19,13 @@ SCALES = {
     "crore": 1e7, "lakh": 1e5,
 }
 
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# "Thirty-two", "forty five": the tens and units words written together.
+for _t in _TENS:
+    for _u in _UNITS:
+        WORDS[f"{_t}-{_u}"] = WORDS[_t] + WORDS[_u]
+        WORDS[f"{_t} {_u}"] = WORDS[_t] + WORDS[_u]
 _WORD_ALT = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
 _SCALE_ALT = "thousand|million|billion|trillion|mln|bln|crore|lakh"
 _SHORT_SCALE = "bn|mn|tn|m|b|k"
@@ -67,7 +74,7 @@ def find_numbers(text: str) -> list[Number]:
         if m.group("num"):
             value = parse_numeral(m.group("num"))
         else:
-            value = float(WORDS[m.group("word").lower()])
+            value = float(WORDS[" ".join(m.group("word").lower().split())])
         scale = (m.group("scale") or m.group("short") or "").lower()
         if scale:
             value *= SCALES[scale]
