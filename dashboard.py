@@ -67,5 +67,6 @@ pages = [
     st.Page("pages/casualties.py", title="Casualties", url_path="casualty-figures"),
     st.Page("pages/people.py", title="People", url_path="diplomats"),
     st.Page("pages/sources.py", title="Sources", url_path="evidence"),
+    st.Page("pages/corrections.py", title="Corrections", url_path="audit"),
 ]
 st.navigation(pages, position="top").run()

@@ -79,9 +79,11 @@ else:
 dated = rows[rows["usd"].notna()]
 if not dated.empty:
     timeline = dated.rename(columns={"day_lo": "date_day"}).assign(date=dated["day_lo"])
+    totals_note = ("Open diamonds are stated running totals, never added to the commitments "
+                   "they include" if bool(dated["is_total"].any()) else "")
     st.plotly_chart(
         charts.aid_timeline(timeline, title=f"Aid commitments over time, {scope}, "
-                            f"{status_text}, USD", n_articles=n_articles),
+                            f"{status_text}, USD", n_articles=n_articles, note=totals_note),
         theme=None, key="aid_timeline", config={"displaylogo": False},
     )
 

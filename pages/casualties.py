@@ -9,24 +9,44 @@ import streamlit as st
 from ui import charts, db, filters, queries, tables
 from ui.escape import md
 
+ALL_PLACES = "*"
+
 f = filters.current()
 con = db.connection()
 
 st.title("Casualties")
-st.caption("Each marker is one report. Competing figures stay side by side, one line per "
-           "reporting source, never averaged. Diplomat and visit-status filters do not apply "
-           "here; a country matches when its name is in the report's place.")
+st.caption("Each marker is one report: ▲ at least or more than, ◆ about, ▼ up to, ● as "
+           "stated. Competing figures stay side by side, one line per reporting source, never "
+           "averaged; reports months apart are not joined. Diplomat and visit-status filters "
+           "do not apply here; a country matches when its name is in the report's place.")
 
+left, right = st.columns([3, 2])
 filters.url_multi("metric", list(queries.METRICS))
-chosen = st.multiselect(
-    "Figures", options=list(queries.METRICS), key="metric",
-    placeholder="All figures (killed, wounded, displaced, missing, captured)",
-)
+with left:
+    chosen = st.multiselect(
+        "Figures", options=list(queries.METRICS), key="metric",
+        placeholder="All figures (killed, wounded, displaced, missing, captured)",
+    )
 filters.sync_url("metric", chosen)
 metrics = list(chosen)
 metric_text = filters.and_list(metrics, word="and") or "all figures"
 
-rows = queries.casualty_rows(con, f, metrics=metrics)
+places = queries.casualty_places(con, f, metrics=metrics)
+counts = dict(zip(places["place"], places["reports"], strict=True))
+options = list(counts) + [ALL_PLACES]
+# One crisis at a time by default: the place with the most reports.
+filters.url_choice("place", options, options[0])
+with right:
+    place = st.selectbox(
+        "Place", options=options, key="place",
+        format_func=lambda p: (f"All places ({sum(counts.values())} reports)" if p == ALL_PLACES
+                               else f"{p or 'No place named'} ({counts.get(p, 0)} reports)"),
+        help="Where the figures are about. Reports of unrelated crises are best read apart.",
+    )
+filters.sync_url("place", place)
+
+rows = queries.casualty_rows(con, f, metrics=metrics,
+                             places=[] if place in (None, ALL_PLACES) else [place])
 if rows.empty:
     def count(ff: filters.Filters) -> int:
         return int(len(queries.casualty_rows(con, ff, metrics=metrics, cap=1)))
@@ -44,9 +64,11 @@ n_articles = int(rows["articles_total"].iloc[0])
 total = int(rows["total_rows"].iloc[0])
 note = f"the {len(rows):,} latest of {total:,} reports" if total > len(rows) else ""
 scope = f.describe("years", "countries", "outlets")
-title = f"Casualty figures by reporting source, {scope}, {metric_text}, people"
+place_text = "all places" if place in (None, ALL_PLACES) else (place or "no place named")
+title = f"Casualty figures, {place_text}, by reporting source, {scope}, {metric_text}, people"
 st.plotly_chart(
-    charts.casualty_timeline(rows, title=title, n_articles=n_articles, note=note),
+    charts.casualty_timeline(rows, title=title, n_articles=n_articles, note=note,
+                             by_place=place in (None, ALL_PLACES)),
     theme=None, key="casualty_chart", config={"displaylogo": False},
 )
 

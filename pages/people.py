@@ -57,14 +57,15 @@ with left:
             diplomats=(person,), years=f.years, countries=f.countries, statuses=f.statuses,
             outlets=f.outlets, year_bounds=f.year_bounds), count)))
     else:
-        itinerary = tables.stops_table(stops.sort_values("day_lo")).drop(columns=["Diplomat"])
+        itinerary = tables.stops_table(stops).drop(columns=["Diplomat"])
         st.dataframe(itinerary, hide_index=True, key="itinerary",
                      column_config={"Evidence": st.column_config.TextColumn(width="large")})
         n = int(stops["articles_total"].iloc[0])
         st.caption(f"Source: {n:,} article{'s' if n != 1 else ''}, Shuttle.")
 with right:
     if not stops.empty:
-        colours = maps.actor_colours([person])
+        colours = maps.actor_colours([person],
+                                     ranking=list(queries.diplomat_counts(con)["actor"]))
         st.html(maps.SEA_CSS)
         st.pydeck_chart(maps.routes_deck(stops, legs, colours, height=420, width=560),
                         key="person_map", height=420)

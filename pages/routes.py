@@ -102,7 +102,8 @@ if stops.empty:
     st.stop()
 
 by_actor = stops.groupby("actor").size().sort_values(ascending=False)
-colours = maps.actor_colours(list(by_actor.index))
+colours = maps.actor_colours(list(by_actor.index),
+                             ranking=list(queries.diplomat_counts(con)["actor"]))
 st.html(maps.SEA_CSS)
 st.pydeck_chart(maps.routes_deck(stops, legs, colours, height=560), key="routes_map",
                 height=560)

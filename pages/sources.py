@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import db, filters, maps, queries
-from ui.escape import esc, highlight, md
+from ui import correction_forms, db, filters, maps, queries
+from ui.escape import highlight, md
 
 f = filters.current()
 con = db.connection()
@@ -32,9 +32,10 @@ if text:
         shown = f"the newest {len(hits):,} of {total:,}" if total > len(hits) else f"{total:,}"
         st.subheader(md(f"Sentences containing “{text}”: {shown}"))
         st.dataframe(
-            hits.assign(published=[maps.format_when(p, "day") for p in hits["published"]])[
-                ["evidence", "event_type", "title", "source", "published"]
-            ].rename(columns={"evidence": "Evidence", "event_type": "Fact", "title": "Article",
+            hits.assign(published=[maps.format_when(p, "day") for p in hits["published"]],
+                        source=hits["source"].fillna("unknown outlet"))[
+                ["evidence", "facts", "title", "source", "published"]
+            ].rename(columns={"evidence": "Evidence", "facts": "Facts", "title": "Article",
                               "source": "Outlet", "published": "Published"}),
             hide_index=True, key="evidence_hits",
             column_config={"Evidence": st.column_config.TextColumn(width="large")},
@@ -58,7 +59,8 @@ total = int(articles["total_rows"].iloc[0])
 if total > len(articles):
     st.caption(f"Showing the newest {len(articles):,} of {total:,} articles.")
 st.dataframe(
-    articles.assign(published=[maps.format_when(p, "day") for p in articles["published"]])[
+    articles.assign(published=[maps.format_when(p, "day") for p in articles["published"]],
+                    source=articles["source"].fillna("unknown outlet"))[
         ["published", "title", "source", "stops", "meetings", "aid", "casualties"]
     ].rename(columns={"published": "Published", "title": "Title", "source": "Outlet",
                       "stops": "Stops", "meetings": "Meetings", "aid": "Aid",
@@ -120,3 +122,4 @@ if not facts.empty:
         column_config={"Evidence": st.column_config.TextColumn(width="large")},
     )
 st.caption(md(f"Article id {article['id']}, file {article.get('path') or 'unknown'}"))
+correction_forms.render(con, article_id)

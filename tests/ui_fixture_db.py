@@ -68,7 +68,9 @@ ARTICLES = [
             "train from Poland. "
             "In Kyiv the two ministers met President Volodymyr Zelensky. "
             "Blinken announced $717 million in new United States aid, including help for "
-            "the power grid."
+            "the power grid. "
+            "The package brings total US security assistance to Ukraine since 2022 to more "
+            "than $56 billion."
         ),
     },
     {
@@ -108,6 +110,8 @@ ARTICLES = [
         ),
     },
 ]
+
+KERRY_MET_LAVROV = "John Kerry met Sergei Lavrov in Rome on Sunday."
 
 PLACES = {
     # name: (country, lat, lon, kind)
@@ -183,7 +187,7 @@ STOPS = [
        "from Poland.")]),
     ("s-kerry-rome-2014", "John Kerry", "Rome", "2014-12-14", "day",
      "occurred", "kerry-2014-12", 1,
-     [("2014-12-15-kerry-meets-lavrov-in-rome", "John Kerry met Sergei Lavrov in Rome on Sunday.")]),
+     [("2014-12-15-kerry-meets-lavrov-in-rome", KERRY_MET_LAVROV)]),
     ("s-kerry-paris-2014", "John Kerry", "Paris", "2014-12", "month",
      "planned", "kerry-2014-12", 2,
      [("2014-12-15-kerry-meets-lavrov-in-rome",
@@ -194,7 +198,7 @@ STOPS = [
        "Kerry will go on to Paris and London later this week.")]),
     ("s-lavrov-rome-2014", "Sergei Lavrov", "Rome", "2014-12-14", "day",
      "occurred", "lavrov-2014-12", 1,
-     [("2014-12-15-kerry-meets-lavrov-in-rome", "John Kerry met Sergei Lavrov in Rome on Sunday.")]),
+     [("2014-12-15-kerry-meets-lavrov-in-rome", KERRY_MET_LAVROV)]),
     ("s-macron-kyiv-2022", "Emmanuel Macron", "Kyiv", "2022-06-16", "day",
      "occurred", "macron-2022-06", 2,
      [("2022-06-16-macron-scholz-draghi-in-kyiv",
@@ -216,7 +220,7 @@ STOPS = [
 MEETINGS = [
     ("m-kerry-lavrov-rome-2014", ["John Kerry", "Sergei Lavrov"], "Rome", "2014-12-14",
      "occurred", "in_person",
-     [("2014-12-15-kerry-meets-lavrov-in-rome", "John Kerry met Sergei Lavrov in Rome on Sunday.")]),
+     [("2014-12-15-kerry-meets-lavrov-in-rome", KERRY_MET_LAVROV)]),
     ("m-blinken-lammy-london-2024", ["Antony Blinken", "David Lammy"], "London", "2024-09-10",
      "occurred", "in_person",
      [("2024-09-10-lammy-and-blinken-to-travel-to-kyiv",
@@ -249,6 +253,11 @@ AID = [
      [("2024-09-11-blinken-and-lammy-in-kyiv",
        "Blinken announced $717 million in new United States aid, including help for the power "
        "grid.")]),
+    ("a-us-56bn-total-2024", "United States", "Ukraine", 56e9, "USD", 1.0, "2024-09-11",
+     "military", "announced", "2024-09-11", "day",
+     [("2024-09-11-blinken-and-lammy-in-kyiv",
+       "The package brings total US security assistance to Ukraine since 2022 to more than "
+       "$56 billion.")]),
     ("a-us-350m-2014", "United States", "Ukraine", 350e6, "USD", 1.0, "2014-12-15",
      "military", "authorized", "2014-12-15", "day",
      [("2014-12-15-kerry-meets-lavrov-in-rome",
@@ -280,12 +289,14 @@ CASUALTIES = [
 
 PEOPLE = [
     ("Antony Blinken", ["Tony Blinken", "Blinken"],
-     [("Secretary of State", "US", "2021-01-26", None)]),
+     [("Deputy Secretary of State", "US", "2015-01-09", "2017-01-20"),
+      ("Secretary of State", "US", "2021-01-26", "2025-01-20")]),
     ("John Kerry", ["Kerry"], [("Secretary of State", "US", "2013-02-01", "2017-01-20")]),
     ("Sergei Lavrov", ["Lavrov"], [("Foreign Minister", "RU", "2004-03-09", None)]),
-    ("David Lammy", ["Lammy"], [("Foreign Secretary", "GB", "2024-07-05", None)]),
+    ("David Lammy", ["Lammy"], [("Foreign Secretary", "GB", "2024-07-05", "2025-09-05"),
+                                ("Deputy Prime Minister", "GB", "2025-09-05", None)]),
     ("Emmanuel Macron", ["Macron"], [("President", "FR", "2017-05-14", None)]),
-    ("Olaf Scholz", ["Scholz"], [("Chancellor", "DE", "2021-12-08", None)]),
+    ("Olaf Scholz", ["Scholz"], [("Chancellor", "DE", "2021-12-08", "2025-05-06")]),
     ("Mario Draghi", ["Draghi"], [("Prime Minister", "IT", "2021-02-13", "2022-10-22")]),
     ("Volodymyr Zelensky", ["Zelensky", "Zelenskyy"], [("President", "UA", "2019-05-20", None)]),
 ]
@@ -333,12 +344,13 @@ create table places (name varchar, country varchar, lat double, lon double, kind
 create table stops (
     stop_id varchar, actor varchar, place varchar, country varchar, lat double, lon double,
     date varchar, date_precision varchar, status varchar, sources integer,
-    first_reported date, last_reported date, place_kind varchar
+    first_reported date, last_reported date, place_kind varchar, sort_date date,
+    actor_seq integer
 );
 create table legs (
     actor varchar, trip_id varchar, seq integer, from_place varchar, to_place varchar,
     from_lat double, from_lon double, to_lat double, to_lon double, date varchar,
-    status varchar
+    status varchar, from_stop_id varchar, to_stop_id varchar
 );
 create table meetings (
     meeting_id varchar, participants varchar[], place varchar, country varchar, lat double,
@@ -348,7 +360,8 @@ create table meetings (
 create table aid (
     aid_id varchar, donor varchar, recipient varchar, amount double, currency varchar,
     amount_usd double, fx_rate double, fx_date date, aid_type varchar, status varchar,
-    date varchar, date_precision varchar, sources integer
+    date varchar, date_precision varchar, qualifier varchar, is_total boolean,
+    sources integer, first_reported date, last_reported date
 );
 create table casualty_reports (
     report_id varchar, metric varchar, value bigint, qualifier varchar, as_of varchar,
@@ -401,7 +414,8 @@ def build_fixture_db(path: Path, *, extra_articles: list[dict] | None = None) ->
                     [a["id"], n, start, end, text],
                 )
         for name, (country, lat, lon, kind) in PLACES.items():
-            con.execute("insert into places values (?, ?, ?, ?, ?)", [name, country, lat, lon, kind])
+            con.execute("insert into places values (?, ?, ?, ?, ?)",
+                        [name, country, lat, lon, kind])
 
         def link(event_type: str, event_id: str, kind: str, key: str, evidences) -> list[date]:
             published = []
@@ -425,17 +439,33 @@ def build_fixture_db(path: Path, *, extra_articles: list[dict] | None = None) ->
             for article_id, evidence in evidences:
                 start = articles[article_id]["text"].find(evidence)
                 con.execute(
-                    "insert into mentions_visit values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null)"
-                    " on conflict do nothing",
+                    "insert into mentions_visit values "
+                    "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null) on conflict do nothing",
                     [_mention_id(article_id, "visit", f"{actor}|{place}", start), article_id,
                      evidence, start, start + len(evidence), actor,
                      None if kind == "country" else place, country, when, precision, status],
                 )
+            # sort_date: the day itself, or for a month or year the day it was reported.
+            sort_date = _first_day(when)
+            if precision != "day":
+                sort_date = max(sort_date, min(published))
             con.execute(
-                "insert into stops values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "insert into stops values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)",
                 [stop_id, actor, place, country, lat, lon, when, precision, status,
-                 len(evidences), min(published), max(published), kind],
+                 len(evidences), min(published), max(published), kind, sort_date],
             )
+        # actor_seq: position on the person's route, by day and then by order within the trip.
+        con.execute("create temp table trip_order (stop_id varchar, trip_seq integer)")
+        con.executemany("insert into trip_order values (?, ?)", [[s[0], s[7]] for s in STOPS])
+        con.execute("""
+            update stops set actor_seq = ranked.seq
+            from (
+                select stop_id, row_number() over (
+                    partition by actor order by sort_date, trip_seq, stop_id) as seq
+                from stops join trip_order using (stop_id)
+            ) as ranked
+            where stops.stop_id = ranked.stop_id
+        """)
         trips: dict[str, list] = {}
         for stop in STOPS:
             trips.setdefault(stop[6], []).append(stop)
@@ -445,9 +475,9 @@ def build_fixture_db(path: Path, *, extra_articles: list[dict] | None = None) ->
                 fa, fb = PLACES[a[2]], PLACES[b[2]]
                 status = b[5] if b[5] != "occurred" else a[5]
                 con.execute(
-                    "insert into legs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "insert into legs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [a[1], trip_id, seq, a[2], b[2], fa[1], fa[2], fb[1], fb[2],
-                     b[3], status],
+                     b[3], status, a[0], b[0]],
                 )
         for (meeting_id, participants, place, when, status, mode, evidences) in MEETINGS:
             country, lat, lon, _kind = PLACES[place]
@@ -467,7 +497,7 @@ def build_fixture_db(path: Path, *, extra_articles: list[dict] | None = None) ->
             )
         for (aid_id, donor, recipient, amount, currency, rate, fx_date, aid_type, status, when,
              precision, evidences) in AID:
-            link("aid", aid_id, "aid", f"{donor}|{currency}", evidences)
+            published = link("aid", aid_id, "aid", f"{donor}|{currency}", evidences)
             for article_id, evidence in evidences:
                 start = articles[article_id]["text"].find(evidence)
                 con.execute(
@@ -476,11 +506,13 @@ def build_fixture_db(path: Path, *, extra_articles: list[dict] | None = None) ->
                      evidence, start, start + len(evidence), donor, recipient, amount, currency,
                      aid_type, status, when, precision],
                 )
+            total = "total" in aid_id
             con.execute(
-                "insert into aid values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "insert into aid values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [aid_id, donor, recipient, amount, currency, amount * rate, rate,
                  _first_day(fx_date), aid_type, status, when, precision,
-                 len(evidences)],
+                 "more than" if total else None, total, len(evidences), min(published),
+                 max(published)],
             )
         for (report_id, metric, value, qualifier, as_of, reported_by, where,
              evidences) in CASUALTIES:

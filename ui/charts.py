@@ -1,8 +1,8 @@
 """Plotly figures for the dashboard, pure: a DataFrame and a title in, a Figure out.
 
-The house template (fonts of 15 px and up, Okabe-Ito colours, white background) is
-registered once here; every builder adds the title that states the filters, axis titles
-with units and a source line ("Source: N articles, Shuttle").
+The house template (fonts of 14 px and up, Okabe-Ito colours, white background) is
+registered once here and set on every figure; every builder adds the title that states the
+filters, axis titles with units and a source line ("Source: N articles, Shuttle").
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ VISIT_STATUS_COLOURS = {
     "cancelled": "#D55E00",
 }
 
-FONT = "Source Sans 3, Source Sans Pro, Helvetica Neue, Arial, sans-serif"
+# Streamlit's own typeface first (served with the app), then common fallbacks (kaleido).
+FONT = '"Source Sans", "Source Sans 3", "Source Sans Pro", Arial, sans-serif'
 USD_AXIS = "converted at ECB rate of the date"
 
 pio.templates["shuttle"] = go.layout.Template(
@@ -69,7 +70,9 @@ pio.templates["shuttle"] = go.layout.Template(
         ),
     )
 )
-pio.templates.default = "plotly_white+shuttle"
+# Every builder sets this template on its figure: importing streamlit replaces plotly's global
+# default template with its own, so the default cannot be relied on.
+TEMPLATE = "plotly_white+shuttle"
 
 
 def add_source_line(fig: go.Figure, n_articles: int, note: str = "") -> go.Figure:
@@ -121,17 +124,36 @@ def format_money(amount: float | None, currency: str | None = "USD") -> str:
 
 
 def _title(fig: go.Figure, title: str) -> go.Figure:
-    fig.update_layout(title=dict(text=esc(title)))
+    """The house template and the title that states the filters."""
+    fig.update_layout(template=TEMPLATE, title=dict(text=esc(title)))
     return fig
 
 
-def aid_bars(df: pd.DataFrame, *, by: str, title: str, n_articles: int, note: str = "") -> go.Figure:
+def _counted(commitments: int, totals: int) -> str:
+    """ "2 commitments", "1 commitment, 1 stated total (the larger is shown)".
+
+    >>> _counted(2, 0), _counted(1, 1)
+    ('2 commitments', '1 commitment, 1 stated total (the larger is shown)')
+    """
+    text = f"{commitments} commitment{'s' if commitments != 1 else ''}"
+    if totals:
+        text += f", {totals} stated total{'s' if totals != 1 else ''} (the larger is shown)"
+    return text
+
+
+def aid_bars(df: pd.DataFrame, *, by: str, title: str, n_articles: int,
+             note: str = "") -> go.Figure:
     """Horizontal bars of aid in USD per donor (or recipient), stacked and coloured by status.
 
-    df: one row per (party, status) with columns party, status, usd, commitments, sources,
-    originals (a plain-text list of the original amounts, e.g. "GBP 162 million").
+    df: one row per (party, status) with columns party, status, usd, commitments, totals,
+    sources, originals (a plain-text list of the original amounts, e.g. "GBP 162 million").
+    The sums come from DuckDB (ui/sql/aid_by_party.sql), where stated totals are not added
+    to their parts.
     """
     totals = df.groupby("party", sort=False)["usd"].sum().sort_values()
+    # Largest bar on top; donors the articles did not name go to the bottom.
+    unnamed = [p for p in totals.index if str(p).startswith("unnamed ")]
+    totals = totals.loc[unnamed + [p for p in totals.index if p not in unnamed]]
     # Stacked totals are larger than any one segment: scale the axis on the biggest bar.
     divisor, unit = money_scale(float(totals.max()) if len(totals) else 0.0)
     fig = go.Figure()
@@ -145,7 +167,8 @@ def aid_bars(df: pd.DataFrame, *, by: str, title: str, n_articles: int, note: st
             continue
         custom = [
             [esc(party), esc(status), format_money(row.usd), esc(row.originals),
-             int(row.commitments), int(row.sources)]
+             _counted(int(row.commitments), int(getattr(row, "totals", 0) or 0)),
+             int(row.sources)]
             for party, row in part.iterrows()
         ]
         fig.add_bar(
@@ -159,41 +182,79 @@ def aid_bars(df: pd.DataFrame, *, by: str, title: str, n_articles: int, note: st
             hovertemplate=(
                 "<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}"
                 "<br>Original: %{customdata[3]}"
-                "<br>%{customdata[4]} commitment(s), %{customdata[5]} source(s)<extra></extra>"
+                "<br>%{customdata[4]}, %{customdata[5]} source(s)<extra></extra>"
             ),
         )
+    # The total at the end of each bar, so a small donor beside a large one still reads.
+    for party, usd in totals.items():
+        fig.add_annotation(
+            x=usd / divisor, y=esc(party), text=format_money(usd), showarrow=False,
+            xanchor="left", xshift=8, font=dict(size=15, color="#333333"),
+        )
     unit_text = f"USD {unit}, " if unit else "USD, "
+    fig.update_xaxes(range=[0, float(totals.max()) / divisor * 1.18] if len(totals) else None)
     fig.update_layout(
         barmode="stack",
         height=max(420, 160 + 46 * len(totals)),
         legend=dict(title=dict(text="Status"), traceorder="normal"),
         xaxis=dict(title=dict(text=unit_text + USD_AXIS), tickformat=",~f"),
-        yaxis=dict(title=dict(text="Donor" if by == "donor" else "Recipient")),
+        yaxis=dict(title=dict(text="Donor" if by == "donor" else "Recipient"),
+                   categoryorder="array", categoryarray=[esc(p) for p in totals.index]),
     )
     _title(fig, title)
     return add_source_line(fig, n_articles, note)
 
 
+def log_money_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
+    """Decade ticks for a log axis of US dollars, labelled as a briefing writes them.
+
+    >>> log_money_ticks(2e8, 6.1e10)[1]
+    ['$100m', '$1bn', '$10bn', '$100bn']
+    """
+    low, high = max(low, 1.0), max(high, 1.0)
+    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    values, labels = [], []
+    for power in range(first, last + 1):
+        value = 10.0**power
+        if power >= 9:
+            label = f"${value / 1e9:,.0f}bn"
+        elif power >= 6:
+            label = f"${value / 1e6:,.0f}m"
+        elif power >= 3:
+            label = f"${value / 1e3:,.0f}k"
+        else:
+            label = f"${value:,.0f}"
+        values.append(value)
+        labels.append(label)
+    return values, labels
+
+
 def aid_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: str = "") -> go.Figure:
     """One marker per aid commitment over time: x = date, y = USD (log scale), colour = status.
 
-    df columns: date, usd, status, donor, recipient, amount, currency, aid_type, sources.
+    df columns: date, usd, status, donor, recipient, amount, currency, aid_type, sources and
+    optionally is_total (a stated running total: drawn as an open diamond, not a commitment).
     """
     fig = go.Figure()
+    df = df.assign(is_total=df["is_total"] if "is_total" in df else False)
     statuses = [s for s in AID_STATUS_ORDER if s in set(df["status"])]
     statuses += sorted(set(df["status"]) - set(statuses))
     for status in statuses:
         part = df[df["status"] == status]
         custom = [
             [esc(r.donor or "unnamed donor"), esc(r.recipient or "unnamed recipient"),
-             format_money(r.usd), format_money(r.amount, r.currency), esc(r.aid_type or ""),
+             format_money(r.usd), format_money(r.amount, r.currency),
+             esc((r.aid_type or "") + (", stated total" if r.is_total else "")),
              esc(status), int(r.sources)]
             for r in part.itertuples()
         ]
+        colour = AID_STATUS_COLOURS.get(status, GREY)
         fig.add_scatter(
             x=part["date"], y=part["usd"], mode="markers", name=status,
-            marker=dict(size=15, color=AID_STATUS_COLOURS.get(status, GREY),
-                        line=dict(color="#333333", width=1)),
+            marker=dict(size=15, color=colour,
+                        symbol=["diamond-open" if t else "circle" for t in part["is_total"]],
+                        line=dict(color=[colour if t else "#333333" for t in part["is_total"]],
+                                  width=[3 if t else 1 for t in part["is_total"]])),
             customdata=custom,
             hovertemplate=(
                 "<b>%{customdata[0]} → %{customdata[1]}</b><br>%{x|%d %b %Y} · %{customdata[5]}"
@@ -201,12 +262,14 @@ def aid_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: str = "
                 "<br>%{customdata[4]} · %{customdata[6]} source(s)<extra></extra>"
             ),
         )
+    tickvals, ticktext = log_money_ticks(float(df["usd"].min()), float(df["usd"].max()))
     fig.update_layout(
-        height=460,
+        height=520,
         legend=dict(title=dict(text="Status")),
         xaxis=dict(title=dict(text="Date of the commitment")),
-        yaxis=dict(title=dict(text="USD (log scale), " + USD_AXIS), type="log",
-                   tickformat="$~s"),
+        yaxis=dict(title=dict(text="USD, log scale, ECB rate of the date"), type="log",
+                   tickvals=tickvals, ticktext=ticktext,
+                   range=[math.log10(tickvals[0]), math.log10(tickvals[-1])]),
     )
     _title(fig, title)
     return add_source_line(fig, n_articles, note)
@@ -215,12 +278,31 @@ def aid_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: str = "
 QUALIFIER_SHORT = {"at least": "≥", "more than": ">", "about": "~", "up to": "≤"}
 
 
-def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int,
-                      note: str = "") -> go.Figure:
-    """One panel per metric; in each, one line per reporting source with a marker per report.
+# Past this many reports in one panel the printed figures overlap: hover shows them instead
+# (the marker's shape still tells the qualifier).
+MAX_LABELLED_REPORTS = 20
+# Reports of one source further apart than this are not joined by a line.
+MAX_GAP_DAYS = 120
+# The qualifier in the marker's shape: a lower bound points up, an upper bound down.
+QUALIFIER_SYMBOL = {"at least": "triangle-up", "more than": "triangle-up", "about": "diamond",
+                    "up to": "triangle-down"}
 
-    df columns: metric, as_of, value, qualifier, reported_by, where, sources.
+
+def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: str = "",
+                      by_place: bool = False) -> go.Figure:
+    """One panel per metric; in each, one line per reporting source with a marker per report
+    and its figure printed beside it (up to MAX_LABELLED_REPORTS reports a panel; past that,
+    in the hover). The qualifier shows in the label ("≥4,634") and the marker's shape.
+
+    df columns: metric, as_of, value, qualifier, reported_by, where, sources. With
+    `by_place`, a line joins only the reports of one source about one place, so figures of
+    unrelated crises are never drawn as one series.
     """
+    df = df.assign(reported_by=[
+        (r if isinstance(r, str) else "unattributed")
+        + (f", {w if isinstance(w, str) and w else 'unspecified place'}" if by_place else "")
+        for r, w in zip(df["reported_by"], df["where"], strict=True)
+    ])
     metrics = [m for m in ["killed", "wounded", "displaced", "missing", "captured"]
                if m in set(df["metric"])]
     metrics += sorted(set(df["metric"]) - set(metrics))
@@ -231,29 +313,52 @@ def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int,
         subplot_titles=[m.capitalize() for m in metrics],
     )
     shown: set[str] = set()
+    # Reports of different sources on the same day would print their figures on top of
+    # each other: each source puts its labels on its own side of the marker.
+    positions = ["top center", "bottom center", "middle right", "middle left"]
     for row, metric in enumerate(metrics, start=1):
         in_metric = df[df["metric"] == metric].copy()
         in_metric["reporter"] = in_metric["reported_by"].fillna("unattributed")
+        show_labels = len(in_metric) <= MAX_LABELLED_REPORTS
         for reporter in reporters:
             part = in_metric[in_metric["reporter"] == reporter].sort_values("as_of")
             if part.empty:
                 continue
-            labels = [
-                f"{QUALIFIER_SHORT.get(q, '')}{v:,}" if isinstance(q, str) else f"{v:,}"
-                for q, v in zip(part["qualifier"], part["value"], strict=True)
-            ]
-            custom = [
-                [esc(reporter), esc(metric), esc(q if isinstance(q, str) else "exactly"),
-                 f"{int(v):,}", esc(w if isinstance(w, str) else "unspecified area"), int(s)]
-                for q, v, w, s in zip(part["qualifier"], part["value"], part["where"],
-                                      part["sources"], strict=True)
-            ]
+            xs: list = []
+            ys: list = []
+            labels: list = []
+            symbols: list = []
+            custom: list = []
+            previous = None
+            for r in part.itertuples(index=False):
+                day = pd.Timestamp(r.as_of)
+                # A long silence means another crisis or count: do not draw a line across it.
+                if previous is not None and (day - previous).days > MAX_GAP_DAYS:
+                    xs.append(None)
+                    ys.append(None)
+                    labels.append(None)
+                    symbols.append("circle")
+                    custom.append(["", "", "", "", "", 0])
+                previous = day
+                qualifier = r.qualifier if isinstance(r.qualifier, str) else None
+                xs.append(day)
+                ys.append(int(r.value))
+                labels.append(f"{QUALIFIER_SHORT.get(qualifier, '')}{int(r.value):,}")
+                symbols.append(QUALIFIER_SYMBOL.get(qualifier, "circle"))
+                custom.append([
+                    esc(reporter), esc(metric), esc(qualifier or "exactly"),
+                    f"{int(r.value):,}",
+                    esc(r.where if isinstance(r.where, str) and r.where else "unspecified place"),
+                    int(r.sources),
+                ])
             fig.add_scatter(
-                x=part["as_of"], y=part["value"], mode="lines+markers+text",
+                x=xs, y=ys, connectgaps=False,
+                mode="lines+markers+text" if show_labels else "lines+markers",
                 name=esc(reporter), legendgroup=esc(reporter), showlegend=reporter not in shown,
                 line=dict(color=colours[reporter], width=3),
-                marker=dict(size=12, color=colours[reporter]),
-                text=labels, textposition="top center", textfont=dict(size=15),
+                marker=dict(size=13, color=colours[reporter], symbol=symbols),
+                text=labels, textposition=positions[reporters.index(reporter) % len(positions)],
+                textfont=dict(size=15, color=colours[reporter]), cliponaxis=False,
                 customdata=custom,
                 hovertemplate=(
                     "<b>%{customdata[0]}</b>, %{x|%d %b %Y}<br>%{customdata[2]} "
@@ -263,8 +368,10 @@ def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int,
                 row=row, col=1,
             )
             shown.add(reporter)
-        fig.update_yaxes(title_text="people", rangemode="tozero", tickformat=",~f",
-                         row=row, col=1)
+        top = float(in_metric["value"].max()) if len(in_metric) else 1.0
+        # Headroom above the highest marker for its label.
+        fig.update_yaxes(title_text="people", range=[0, max(top, 1.0) * 1.3],
+                         tickformat=",~f", row=row, col=1)
     fig.update_xaxes(title_text="Date the figure describes", row=len(metrics), col=1)
     fig.update_annotations(font=dict(size=17))
     fig.update_layout(height=max(440, 150 + 290 * len(metrics)),
@@ -273,8 +380,10 @@ def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int,
     return add_source_line(fig, n_articles, note)
 
 
-def roles_timeline(df: pd.DataFrame, *, title: str, today: pd.Timestamp) -> go.Figure:
-    """Bars of a person's roles over time. df columns: title, country, start, end (end may be NaT)."""
+def roles_timeline(df: pd.DataFrame, *, title: str, today: pd.Timestamp,
+                   source: str = "Source: reference roles (data/reference/roles.csv), Shuttle",
+                   ) -> go.Figure:
+    """Bars of a person's roles over time. df: title, country, start, end (NaT: in office)."""
     fig = go.Figure()
     for i, r in enumerate(df.itertuples()):
         start = pd.Timestamp(r.start)
@@ -288,8 +397,12 @@ def roles_timeline(df: pd.DataFrame, *, title: str, today: pd.Timestamp) -> go.F
             + "<extra></extra>",
         )
     fig.update_layout(
-        height=max(260, 170 + 50 * len(df)), margin=dict(b=70),
+        height=max(300, 220 + 50 * len(df)),
         xaxis=dict(type="date", title=dict(text="Years in office")),
-        yaxis=dict(title=dict(text="")),
+        yaxis=dict(title=dict(text=""), autorange="reversed"),
+    )
+    fig.add_annotation(
+        text=esc(source), xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+        yshift=-78, showarrow=False, font=dict(size=14, color="#555555"), align="left",
     )
     return _title(fig, title)

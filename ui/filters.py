@@ -169,11 +169,7 @@ def url_range(key: str, bounds: tuple[int, int]) -> None:
     """Seed a range slider over whole numbers from ?key=lo&key=hi, clamped to `bounds`."""
     lo, hi = bounds
     if key not in st.session_state:
-        raw = st.query_params.get_all(key)
-        try:
-            values = sorted(int(v) for v in raw)
-        except ValueError:
-            values = []
+        values = sorted(int(v) for v in st.query_params.get_all(key) if v.strip().isdigit())
         picked = (values[0], values[-1]) if values else (lo, hi)
     else:
         picked = tuple(st.session_state[key])

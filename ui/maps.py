@@ -30,17 +30,19 @@ ROUTE_COLOURS = OKABE_ITO[:7]
 MAX_COLOURED = len(ROUTE_COLOURS)
 
 TOOLTIP_HTML = (
-    "<div style='max-width:380px'><b>{who}</b><br/>{where}<br/>{when} · {status} · {sources}"
+    "<div style='max-width:360px'><b>{who}</b><br/>{where}<br/>{when} · {status} · {sources}"
     "<hr style='margin:6px 0;border:0;border-top:1px solid #ccc'/>"
     "<span style='font-style:italic'>{evidence}</span>"
     "<div style='margin-top:6px;color:#444'>{others}</div></div>"
 )
 MAX_OTHERS = 5
+# Draw (and pick) in layer order, arcs under stops under names, whatever their height.
+FLAT = {"depthCompare": "always"}
 TOOLTIP_STYLE = {
     "backgroundColor": "white",
     "color": "#222222",
     "fontSize": "15px",
-    "fontFamily": "Source Sans 3, Source Sans Pro, Arial, sans-serif",
+    "fontFamily": "'Source Sans', Arial, sans-serif",
     "border": "1px solid #999999",
     "padding": "8px 10px",
     "whiteSpace": "normal",
@@ -57,12 +59,22 @@ def hex_to_rgb(colour: str) -> list[int]:
     return [int(colour[i : i + 2], 16) for i in (0, 2, 4)]
 
 
-def actor_colours(actors: list[str]) -> dict[str, str]:
-    """A colour per diplomat, in the given order (most stops first); past seven, grey.
+def actor_colours(actors: list[str], ranking: list[str] | None = None) -> dict[str, str]:
+    """A colour per diplomat in the given order (most stops first); past seven, grey.
+
+    With `ranking` (every diplomat of the database, busiest first), a diplomat among its
+    first seven keeps that colour in every view where all shown diplomats are among them,
+    so Blinken stays blue from the full map to his own page and across a briefing.
 
     >>> actor_colours(["A", "B"])
     {'A': '#0072B2', 'B': '#D55E00'}
+    >>> actor_colours(["B"], ranking=["A", "B", "C"])
+    {'B': '#D55E00'}
     """
+    if ranking:
+        top = {actor: i for i, actor in enumerate(ranking[:MAX_COLOURED])}
+        if all(actor in top for actor in actors):
+            return {actor: ROUTE_COLOURS[top[actor]] for actor in actors}
     return {
         actor: ROUTE_COLOURS[i] if i < MAX_COLOURED else GREY for i, actor in enumerate(actors)
     }
@@ -152,14 +164,16 @@ def stop_records(stops: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
     first_reported, place_kind, evidence, evidence_more.
     """
     # Stops at the same spot hide each other: each tooltip lists the others there.
-    here: dict[tuple[float, float], list] = {}
-    for r in stops.itertuples(index=False):
-        here.setdefault((round(float(r.lat), 4), round(float(r.lon), 4)), []).append(r)
+    rows = list(stops.itertuples(index=False))
+    here: dict[tuple[float, float], list[int]] = {}
+    for i, r in enumerate(rows):
+        here.setdefault((round(float(r.lat), 4), round(float(r.lon), 4)), []).append(i)
     records = []
-    for r in stops.itertuples(index=False):
+    for i, r in enumerate(rows):
         colour = colours.get(r.actor, GREY)
         done = r.status == "occurred"
-        others = [o for o in here[(round(float(r.lat), 4), round(float(r.lon), 4))] if o is not r]
+        others = [rows[j] for j in here[(round(float(r.lat), 4), round(float(r.lon), 4))]
+                  if j != i]
         lines = [
             f"{o.actor}, {format_when(o.date, o.date_precision, o.first_reported)}, {o.status}"
             for o in others[:MAX_OTHERS]
@@ -215,7 +229,7 @@ def leg_records(legs: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
 
 
 def fit_view(lats: list[float], lons: list[float], *, width_px: int = 1400,
-             height_px: int = 560, pad_left: float = 0.08, pad_right: float = 0.22,
+             height_px: int = 560, pad_left: float = 0.08, pad_right: float = 0.28,
              pad_y: float = 0.14) -> pdk.ViewState:
     """A Web Mercator view that shows every point, with a wider margin on the right so the
     tooltip of an eastern stop is not cut off by the map's edge.
@@ -255,6 +269,59 @@ def fit_view(lats: list[float], lons: list[float], *, width_px: int = 1400,
     )
 
 
+def project(view: pdk.ViewState, lat: float, lon: float, width: int,
+            height: int) -> tuple[float, float]:
+    """Pixel position of (lat, lon) in a Web Mercator view of width x height (512 px tiles).
+
+    >>> project(pdk.ViewState(latitude=0, longitude=0, zoom=1), 0, 0, 800, 600)
+    (400.0, 300.0)
+    """
+    scale = 512 * 2**view.zoom
+
+    def world(la: float, lo: float) -> tuple[float, float]:
+        la = max(-85.0, min(85.0, la))
+        y = math.log(math.tan(math.pi / 4 + math.radians(la) / 2))
+        return (lo + 180) / 360 * scale, (1 - y / math.pi) / 2 * scale
+
+    cx, cy = world(view.latitude, view.longitude)
+    px, py = world(lat, lon)
+    return width / 2 + (px - cx), height / 2 + (py - cy)
+
+
+MAX_LABELS = 25
+
+
+def place_labels(stops: pd.DataFrame, view: pdk.ViewState, *, width: int,
+                 height: int) -> list[dict]:
+    """Names to print beside the stops: the best-sourced places first, and none that would
+    overlap a name already placed (the rest show in the tooltip and the table)."""
+    kinds = stops["place_kind"] if "place_kind" in stops else pd.Series("city", stops.index)
+    named = stops.assign(label=[
+        p if k != "country" and isinstance(p, str) else country_name(c)
+        for p, c, k in zip(stops["place"], stops["country"], kinds, strict=True)
+    ])
+    places = (
+        named.groupby("label", as_index=False)
+        .agg(lat=("lat", "first"), lon=("lon", "first"), sources=("sources", "sum"))
+        .sort_values(["sources", "label"], ascending=[False, True])
+    )
+    taken: list[tuple[float, float, float, float]] = []
+    out = []
+    for r in places.itertuples(index=False):
+        x, y = project(view, float(r.lat), float(r.lon), width, height)
+        # The label's box: it starts 12 px right of the dot; about 8 px per character.
+        box = (x + 6, y - 11, x + 18 + 8 * len(r.label), y + 11)
+        if any(box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3]
+               for t in taken):
+            continue
+        taken.append(box)
+        out.append({"text": r.label,
+                    "position": [round(float(r.lon), 5), round(float(r.lat), 5)]})
+        if len(out) >= MAX_LABELS:
+            break
+    return out
+
+
 def basemap_layers() -> list[pdk.Layer]:
     """Land from the bundled shapes: light grey countries with white borders. The sea is
     the chart's background colour (SEA_CSS), which avoids drawing a world-sized polygon."""
@@ -268,7 +335,7 @@ def basemap_layers() -> list[pdk.Layer]:
 # The deck canvas is transparent: its container's background is the sea.
 SEA_CSS = (
     "<style>[data-testid='stDeckGlJsonChart'] > div, [data-testid='stDeckGlJsonChart'] canvas"
-    "{background:rgb(%d,%d,%d)}</style>" % tuple(SEA)
+    "{background:rgb(" + ",".join(str(c) for c in SEA) + ")}</style>"
 )
 
 
@@ -282,39 +349,27 @@ def routes_deck(stops: pd.DataFrame, legs: pd.DataFrame, colours: dict[str, str]
         "ArcLayer", id="legs", data=leg_data, get_source_position="from",
         get_target_position="to", get_source_color="colour", get_target_color="colour",
         get_width="width", width_units="'pixels'", get_height=0.4, great_circle=False,
-        pickable=True, auto_highlight=True,
+        pickable=True, auto_highlight=True, parameters=FLAT,
     ))
     layers.append(pdk.Layer(
         "ScatterplotLayer", id="stops", data=stop_data, get_position="position",
         get_radius="radius", radius_units="'pixels'", get_fill_color="fill",
         get_line_color="line", stroked=True, line_width_min_pixels=2, pickable=True,
-        auto_highlight=True,
+        auto_highlight=True, parameters=FLAT,
     ))
+    view = fit_view(list(stops["lat"]), list(stops["lon"]), width_px=width, height_px=height)
     if labels and len(stops):
-        names = (
-            stops.assign(label=[
-                (p if k != "country" and isinstance(p, str) else country_name(c))
-                for p, c, k in zip(stops["place"], stops["country"],
-                                   stops.get("place_kind", pd.Series(["city"] * len(stops))),
-                                   strict=True)
-            ])
-            .groupby("label", as_index=False)
-            .agg(lat=("lat", "first"), lon=("lon", "first"))
-        )
-        label_data = [
-            {"text": r.label, "position": [round(float(r.lon), 5), round(float(r.lat), 5)]}
-            for r in names.itertuples(index=False)
-        ]
+        label_data = place_labels(stops, view, width=width, height=height)
         layers.append(pdk.Layer(
             "TextLayer", id="place-names", data=label_data, get_position="position",
             get_text="text", get_size=15, size_units="'pixels'", get_color=[40, 40, 40, 255],
             get_text_anchor="'start'", get_alignment_baseline="'center'",
-            get_pixel_offset=[12, 0], character_set="'auto'", font_family="'Helvetica Neue, Arial, sans-serif'",
+            get_pixel_offset=[12, 0], character_set="'auto'",
+            font_family="'Source Sans, Arial, sans-serif'",
             font_weight="'600'",
             font_settings={"sdf": True}, outline_width=4, outline_color=[255, 255, 255, 230],
-            pickable=False,
+            pickable=False, parameters=FLAT,
         ))
-    view = fit_view(list(stops["lat"]), list(stops["lon"]), width_px=width, height_px=height)
     return pdk.Deck(
         layers=layers,
         initial_view_state=view,

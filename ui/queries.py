@@ -154,10 +154,18 @@ def aid_by_party(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: list[s
 # -- casualties ----------------------------------------------------------------------------
 
 def casualty_rows(con: duckdb.DuckDBPyConnection, f: Filters, *, metrics: list[str],
-                  cap: int = TABLE_CAP) -> pd.DataFrame:
-    """Casualty reports after the filters, newest first, with evidence."""
-    return run(con, "casualty_rows", metrics=list(metrics), country_names=_country_names(f),
-               cap=cap, **_scope(f, diplomats=False))
+                  places: list[str] | None = None, cap: int = TABLE_CAP) -> pd.DataFrame:
+    """Casualty reports after the filters, newest first, with evidence; `places` are
+    "where" values ('' for reports naming none), empty for all."""
+    return run(con, "casualty_rows", metrics=list(metrics), places=list(places or []),
+               country_names=_country_names(f), cap=cap, **_scope(f, diplomats=False))
+
+
+def casualty_places(con: duckdb.DuckDBPyConnection, f: Filters, *,
+                    metrics: list[str]) -> pd.DataFrame:
+    """place, reports, latest: the places casualty reports describe, most reported first."""
+    return run(con, "casualty_places", metrics=list(metrics), country_names=_country_names(f),
+               **_scope(f, diplomats=False))
 
 
 # -- people --------------------------------------------------------------------------------

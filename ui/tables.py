@@ -18,7 +18,8 @@ def _evidence(row) -> str:
 
 def stops_table(stops: pd.DataFrame) -> pd.DataFrame:
     """Stops as a table: who, where, when, status, sources and the sentence behind it."""
-    ordered = stops.sort_values(["actor", "day_lo"], na_position="last")
+    keys = [k for k in ("actor", "sort_day", "actor_seq", "day_lo") if k in stops]
+    ordered = stops.sort_values(keys, na_position="last", kind="stable")
     rows = [
         {
             "Diplomat": r.actor,
@@ -44,7 +45,8 @@ def aid_table(aid: pd.DataFrame) -> pd.DataFrame:
             "Original amount": f"{r.currency} {r.amount:,.0f}",
             "USD": format_money(r.usd) if pd.notna(r.usd) else "no ECB rate",
             "Rate date": format_when(r.fx_date, "day") if pd.notna(r.fx_date) else "",
-            "Type": r.aid_type or "",
+            "Type": (r.aid_type or "") + (", stated total" if getattr(r, "is_total", False)
+                                          else ""),
             "Status": r.status,
             "Date": format_when(r.date, r.date_precision, r.fx_date),
             "Sources": int(r.sources or 0),

@@ -35,7 +35,8 @@ VIEWPORT = {"width": 1920, "height": 1080}
 
 
 def _fixture_module():
-    spec = importlib.util.spec_from_file_location("ui_fixture_db", ROOT / "tests" / "ui_fixture_db.py")
+    path = ROOT / "tests" / "ui_fixture_db.py"
+    spec = importlib.util.spec_from_file_location("ui_fixture_db", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -146,8 +147,22 @@ def wait_for_app(page, text: str | None = None, *, timeout: float = 45_000) -> N
     page.wait_for_timeout(2000)  # deck.gl and plotly draw after the DOM settles
 
 
-def screenshot(page, name: str) -> Path:
+def screenshot(page, name: str, *, full: bool = True) -> Path:
+    """Save what a 1920x1080 screen shows as <name>.png and, with `full`, the whole page
+    as <name>-full.png (the tables below the fold)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
+    if full:
+        # Streamlit scrolls inside its own container, so a "full page" shot needs a tall
+        # window: grow it to the content, shoot, and put it back.
+        height = page.evaluate(
+            "() => Math.max(...[...document.querySelectorAll('section, main, div')]"
+            ".map(e => e.scrollHeight))"
+        )
+        page.set_viewport_size({"width": VIEWPORT["width"], "height": min(int(height), 6000)})
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-full.png"), full_page=True)
+        page.set_viewport_size(VIEWPORT)
+        page.wait_for_timeout(500)
     return path

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import duckdb
 import pytest
 
@@ -17,20 +15,6 @@ DECK = "[data-testid='stDeckGlJsonChart']"
 
 def assert_no_console_errors(page) -> None:
     assert page.console_errors == [], page.console_errors
-
-
-def project(view, lat: float, lon: float, width: float, height: float) -> tuple[float, float]:
-    """Pixel of (lat, lon) in a deck.gl Web Mercator view of the given size (512 px tiles)."""
-    scale = 512 * 2**view.zoom
-
-    def world(la: float, lo: float) -> tuple[float, float]:
-        x = (lo + 180) / 360 * scale
-        y = (1 - math.log(math.tan(math.pi / 4 + math.radians(la) / 2)) / math.pi) / 2 * scale
-        return x, y
-
-    cx, cy = world(view.latitude, view.longitude)
-    px, py = world(lat, lon)
-    return width / 2 + (px - cx), height / 2 + (py - cy)
 
 
 def test_routes_map_legend_and_tooltip(server, page, browser_db):
@@ -51,9 +35,10 @@ def test_routes_map_legend_and_tooltip(server, page, browser_db):
         "select lat, lon from stops where status <> 'cancelled'"
     ).fetchall()
     con.close()
+    # The routes page fits its view for a 1400 x 560 map (pages/routes.py).
     view = maps.fit_view([p[0] for p in points], [p[1] for p in points],
-                         height_px=int(box["height"]))
-    x, y = project(view, 50.4501, 30.5234, box["width"], box["height"])
+                         width_px=1400, height_px=560)
+    x, y = maps.project(view, 50.4501, 30.5234, box["width"], box["height"])
     page.mouse.move(box["x"] + x, box["y"] + y)
     tooltip = page.locator(".deck-tooltip")
     tooltip.wait_for(state="visible", timeout=10_000)
@@ -101,7 +86,7 @@ def test_casualties_page(server, page):
     wait_for_app(page, "Reports and the sentences behind them")
     chart = page.locator("[data-testid='stPlotlyChart']").first
     text = chart.inner_text()
-    assert "Casualty figures by reporting source" in text
+    assert "Casualty figures, eastern Ukraine, by reporting source" in text
     assert "Ukrainian health ministry" in text and "UN" in text
     assert "≥4,634" in text
     screenshot(page, "casualties")

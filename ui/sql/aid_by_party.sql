@@ -1,14 +1,17 @@
 -- aid_by_party: aid in USD per donor (or recipient, $by = 'recipient') and status, summed in
 -- DuckDB, with the original amounts per currency. Params as aid_rows, plus $by.
--- Each aid row is one commitment (etl/events.py merges the reports of the same commitment),
--- so summing rows counts each commitment once. Rows without a USD amount (no ECB rate for
--- the currency) are left out of the sums and counted in `unconverted`.
+-- No running total is added to its parts (etl/sql/marts/aid.sql): per donor, recipient and
+-- status, take the parts added up or the largest stated total (is_total), whichever is
+-- bigger, and only then add up per donor (or recipient). The original amounts follow the
+-- same rule per currency. Rows without a USD amount (no ECB rate for the currency) are left
+-- out of the sums and counted in `unconverted`.
 
 with
 
 aid as (
     select
         *,
+        coalesce(is_total, false) as stated_total,
         coalesce(ui_lo(date), fx_date) as day_lo,
         coalesce(ui_hi(date), fx_date) as day_hi
     from aid
@@ -37,11 +40,34 @@ filtered as (
         and (len($outlets) = 0 or aid_id in (select event_id from from_outlets))
 ),
 
+per_pair as (
+    select
+        party,
+        status,
+        greatest(
+            coalesce(sum(amount_usd) filter (where not stated_total), 0),
+            coalesce(max(amount_usd) filter (where stated_total), 0)
+        ) as usd,
+        count(amount_usd) filter (where not stated_total) as commitments,
+        count(amount_usd) filter (where stated_total) as totals,
+        sum(sources) filter (where amount_usd is not null) as sources,
+        count(*) - count(amount_usd) as unconverted
+    from filtered
+    group by party, coalesce(donor, ''), coalesce(recipient, ''), status
+),
+
 per_currency as (
-    select party, status, currency, sum(amount) as amount
+    select
+        party,
+        status,
+        currency,
+        greatest(
+            coalesce(sum(amount) filter (where not stated_total), 0),
+            coalesce(max(amount) filter (where stated_total), 0)
+        ) as amount
     from filtered
     where amount_usd is not null
-    group by party, status, currency
+    group by party, coalesce(donor, ''), coalesce(recipient, ''), status, currency
 ),
 
 originals as (
@@ -49,7 +75,11 @@ originals as (
         party,
         status,
         list({'currency': currency, 'amount': amount} order by amount desc) as originals
-    from per_currency
+    from (
+        select party, status, currency, sum(amount) as amount
+        from per_currency
+        group by party, status, currency
+    )
     group by party, status
 ),
 
@@ -57,11 +87,12 @@ sums as (
     select
         party,
         status,
-        sum(amount_usd) as usd,
-        count(amount_usd) as commitments,
-        sum(sources) filter (where amount_usd is not null) as sources,
-        count(*) - count(amount_usd) as unconverted
-    from filtered
+        sum(usd) as usd,
+        sum(commitments) as commitments,
+        sum(totals) as totals,
+        sum(sources) as sources,
+        sum(unconverted) as unconverted
+    from per_pair
     group by party, status
 ),
 
@@ -72,4 +103,5 @@ final as (
 )
 
 select * from final
+where usd > 0 or unconverted > 0
 order by party, status

@@ -68,6 +68,7 @@ final as (
         filtered.status,
         cast(filtered.date as varchar) as date,
         filtered.date_precision,
+        coalesce(filtered.is_total, false) as is_total,
         filtered.day_lo,
         filtered.sources,
         evidence.evidence,

@@ -1,6 +1,7 @@
 -- casualty_rows: casualty reports after the filters, one row per report (competing figures
--- stay side by side), with the latest sentence behind each. Params: $metrics $country_names
--- $outlets (lists, empty = all; a country matches when its name occurs in "where");
+-- stay side by side), with the latest sentence behind each. Params: $metrics $places
+-- $country_names $outlets (lists, empty = all; a country matches when its name occurs in
+-- "where"; a place is the report's "where", '' for reports that name none);
 -- $date_from $date_to; $cap.
 
 with
@@ -21,6 +22,7 @@ filtered as (
     select *
     from reports
     where ui_picked($metrics, metric)
+        and ui_picked($places, coalesce("where", ''))
         and (
             len($country_names) = 0
             or len(list_filter($country_names, lambda n: contains(lower("where"), lower(n)))) > 0

@@ -20,7 +20,7 @@ from_outlets as (
 ),
 
 filtered_stops as (
-    select lat, lon
+    select stop_id
     from stops
     where ui_picked($countries, country)
         and ui_picked($statuses, status)
@@ -42,11 +42,9 @@ select
 from legs
 where ui_picked($statuses, status)
     and (day_lo is null or ui_in_window(day_lo, day_hi, $date_from, $date_to))
-    and exists (
-        select 1
-        from filtered_stops
-        where (filtered_stops.lat = legs.from_lat and filtered_stops.lon = legs.from_lon)
-            or (filtered_stops.lat = legs.to_lat and filtered_stops.lon = legs.to_lon)
+    and (
+        from_stop_id in (select stop_id from filtered_stops)
+        or to_stop_id in (select stop_id from filtered_stops)
     )
 order by trip_id, seq
 limit $cap

@@ -1,5 +1,6 @@
 -- person_stops: one person's itinerary after the shared filters (the diplomat filter aside),
--- with the latest sentence behind each stop. Params: $person; $countries $statuses $outlets
+-- with the latest sentence behind each stop, in route order (the mart's sort_date and
+-- actor_seq). Params: $person; $countries $statuses $outlets
 -- (lists, empty = all); $date_from $date_to; $cap.
 
 with
@@ -66,6 +67,8 @@ final as (
         filtered.last_reported,
         filtered.place_kind,
         filtered.day_lo,
+        coalesce(filtered.sort_date, filtered.day_lo) as sort_day,
+        filtered.actor_seq,
         evidence.evidence,
         greatest(coalesce(evidence.n_evidence, 0) - 1, 0) as evidence_more,
         count(*) over () as total_rows,
@@ -76,5 +79,5 @@ final as (
 )
 
 select * from final
-order by day_lo nulls last, stop_id
+order by sort_day nulls last, actor_seq, stop_id
 limit $cap

@@ -1,6 +1,6 @@
 -- route_legs: the legs between drawn stops. A leg is kept when its own status and date pass
--- the filters and a stop of the same person at one of its ends passes them too (so a country
--- filter keeps the legs into and out of that country). Params as route_stops.
+-- the filters and the stop at one of its ends (from_stop_id, to_stop_id) passes them too, so
+-- a country filter keeps the legs into and out of that country. Params as route_stops.
 
 with
 
@@ -20,7 +20,7 @@ from_outlets as (
 ),
 
 filtered_stops as (
-    select actor, lat, lon
+    select stop_id
     from stops
     where ui_picked($actors, actor)
         and ui_picked($countries, country)
@@ -55,14 +55,9 @@ final as (
     where ui_picked($actors, legs.actor)
         and ui_picked($statuses, legs.status)
         and (legs.day_lo is null or ui_in_window(legs.day_lo, legs.day_hi, $date_from, $date_to))
-        and exists (
-            select 1
-            from filtered_stops
-            where filtered_stops.actor = legs.actor
-                and (
-                    (filtered_stops.lat = legs.from_lat and filtered_stops.lon = legs.from_lon)
-                    or (filtered_stops.lat = legs.to_lat and filtered_stops.lon = legs.to_lon)
-                )
+        and (
+            legs.from_stop_id in (select stop_id from filtered_stops)
+            or legs.to_stop_id in (select stop_id from filtered_stops)
         )
 )
 

@@ -68,6 +68,8 @@ final as (
         filtered.last_reported,
         filtered.place_kind,
         filtered.day_lo,
+        coalesce(filtered.sort_date, filtered.day_lo) as sort_day,
+        filtered.actor_seq,
         evidence.evidence,
         greatest(coalesce(evidence.n_evidence, 0) - 1, 0) as evidence_more,
         count(*) over () as total_rows,

@@ -1,0 +1,320 @@
+"""Every dashboard page under streamlit's AppTest, against the hand-made fixture database:
+it runs without exception, a filter changes the data behind the map or chart, and the
+filters round-trip through the URL's query parameters."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import plotly.io as pio
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.ui_fixture_db import build_fixture_db
+
+ROOT = Path(__file__).resolve().parent.parent
+DASHBOARD = str(ROOT / "dashboard.py")
+HOSTILE_ARTICLE = {
+    "id": "2024-10-01-hostile-markup",
+    "title": "Markup test <script>alert('title')</script>",
+    "source": "Fixture <b>Bold</b> Wire",
+    "published": __import__("datetime").date(2024, 10, 1),
+    "text": "Plain words. <img src=x onerror=alert(1)> and <script>alert(2)</script> end.",
+}
+
+
+@pytest.fixture(scope="module")
+def fixture_db(tmp_path_factory) -> Path:
+    return build_fixture_db(tmp_path_factory.mktemp("pages") / "ui.duckdb")
+
+
+@pytest.fixture
+def app(fixture_db, monkeypatch):
+    """An AppTest of dashboard.py reading the fixture database; call .run() yourself."""
+    monkeypatch.setenv("SHUTTLE_DB", str(fixture_db))
+    return AppTest.from_file(DASHBOARD, default_timeout=60)
+
+
+def run(at: AppTest, page: str | None = None) -> AppTest:
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def qp(at: AppTest, key: str) -> list[str]:
+    """A query parameter's values as a list (AppTest keeps a single value as a string)."""
+    value = at.query_params[key]
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def deck(at: AppTest) -> dict:
+    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+
+
+def layer(spec: dict, layer_id: str) -> list[dict]:
+    return next(item for item in spec["layers"] if item["id"] == layer_id)["data"]
+
+
+def plotly(at: AppTest, index: int = 0):
+    """The figure behind a chart (its spec, with plotly's typed arrays decoded)."""
+    return pio.from_json(at.get("plotly_chart")[index].proto.spec)
+
+
+def places(spec: dict) -> set[str]:
+    return {s["where"].split(",")[0] for s in layer(spec, "stops")}
+
+
+# -- routes --------------------------------------------------------------------------------
+
+def test_routes_default_view_draws_the_seed_routes(app):
+    at = run(app)
+    spec = deck(at)
+    assert {"Washington", "Brussels", "Skopje", "Kyiv", "Rome"} <= places(spec)
+    assert "Lodz" not in places(spec)  # cancelled trips hidden by default
+    assert spec["mapStyle"] == "__MAP_STYLE__" and "mapProvider" not in spec
+    legs = layer(spec, "legs")
+    assert {"Washington → Brussels", "Brussels → Skopje"} <= {leg["where"] for leg in legs}
+    assert at.subheader[0].value.startswith("Routes of all diplomats, 2014\\-2024")
+    table = at.dataframe[0].value
+    assert {"Kyiv, Ukraine", "Skopje, North Macedonia"} <= set(table["Place"])
+    assert table["Evidence"].str.len().min() > 10
+
+
+def test_routes_diplomat_filter_changes_the_map_and_the_url(app):
+    at = run(app)
+    before = deck(at)
+    at.multiselect(key="diplomat").select("John Kerry").run()
+    assert not at.exception
+    after = deck(at)
+    assert after != before
+    assert {s["who"] for s in layer(after, "stops")} == {"John Kerry"}
+    assert places(after) == {"Rome", "Paris", "London"}
+    assert qp(at, "diplomat") == ["John Kerry"]
+    at.slider(key="years").set_value((2014, 2015)).run()
+    assert qp(at, "years") == ["2014", "2015"]
+    assert at.subheader[0].value.startswith("Routes of John Kerry, 2014\\-2015")
+
+
+def test_routes_url_reproduces_the_view_on_first_load(app):
+    app.query_params["diplomat"] = ["Antony Blinken", "David Lammy"]
+    app.query_params["years"] = ["2024", "2024"]
+    app.query_params["country"] = ["UA"]
+    at = run(app)
+    assert at.multiselect(key="diplomat").value == ["Antony Blinken", "David Lammy"]
+    assert at.slider(key="years").value == (2024, 2024)
+    assert at.multiselect(key="country").value == ["UA"]
+    spec = deck(at)
+    assert places(spec) == {"Kyiv"}
+    assert {s["who"] for s in layer(spec, "stops")} == {"Antony Blinken", "David Lammy"}
+
+
+def test_invalid_query_params_are_ignored(app):
+    app.query_params["diplomat"] = ["Nobody", "John Kerry"]
+    app.query_params["years"] = ["twenty", "2014"]
+    app.query_params["country"] = ["ZZ"]
+    app.query_params["status"] = ["bogus"]
+    app.query_params["months"] = ["1999-01", "nonsense"]
+    app.query_params["cancelled"] = ["maybe"]
+    at = run(app)
+    assert at.multiselect(key="diplomat").value == ["John Kerry"]
+    assert at.slider(key="years").value == (2014, 2014)
+    assert at.multiselect(key="country").value == []
+    assert at.multiselect(key="status").value == []
+    assert "country" not in at.query_params and "status" not in at.query_params
+    assert places(deck(at)) == {"Rome", "Paris", "London"}
+
+
+def test_cancelled_trips_appear_when_asked(app):
+    app.query_params["cancelled"] = ["true"]
+    at = run(app)
+    assert at.checkbox(key="cancelled").value is True
+    assert "Lodz" in places(deck(at))
+    at.checkbox(key="cancelled").uncheck().run()
+    assert "Lodz" not in places(deck(at))
+    assert "cancelled" not in at.query_params
+
+
+def test_time_window_limits_what_is_drawn(app):
+    app.query_params["months"] = ["2023-11", "2023-11"]
+    at = run(app)
+    assert at.select_slider(key="months").value == ("2023-11", "2023-11")
+    assert places(deck(at)) == {"Washington", "Brussels", "Skopje"}
+    assert "Nov 2023 to Nov 2023" in at.subheader[0].value
+
+
+def test_an_empty_view_says_which_filter_emptied_it(app):
+    app.query_params["diplomat"] = ["Olaf Scholz"]
+    app.query_params["years"] = ["2014", "2015"]
+    at = run(app)
+    assert not at.get("deck_gl_json_chart")
+    message = at.info[0].value.replace("\\", "")  # markdown escapes
+    assert message.startswith("No stops for Olaf Scholz in 2014-2015.")
+    assert "widen the year range" in message
+
+
+def test_reset_button_clears_the_filters(app):
+    app.query_params["diplomat"] = ["John Kerry"]
+    at = run(app)
+    at.button(key="reset_filters").click().run()
+    assert at.multiselect(key="diplomat").value == []
+    assert "diplomat" not in at.query_params
+
+
+# -- aid -----------------------------------------------------------------------------------
+
+def numbers(values) -> list[float]:
+    """Plotly ships numeric arrays as {"dtype", "bdata"} (base64); decode them."""
+    if isinstance(values, dict) and "bdata" in values:
+        return [float(v) for v in np.frombuffer(base64.b64decode(values["bdata"]),
+                                                dtype=values["dtype"])]
+    return [float(v) for v in values]
+
+
+def bars_by_status(fig) -> dict[str, dict[str, float]]:
+    return {
+        trace.name: dict(zip(trace.y, numbers(trace.x), strict=True))
+        for trace in fig.data if trace.type == "bar"
+    }
+
+
+def test_aid_page_bars_in_usd_without_double_counting(app):
+    at = run(app, "pages/aid.py")
+    fig = plotly(at)
+    assert fig.layout.title.text == "Aid by donor, 2014-2024, all statuses, USD"
+    assert "converted at ECB rate of the date" in fig.layout.xaxis.title.text
+    bars = bars_by_status(fig)
+    assert "United Kingdom" in bars["announced"]
+    # Billions on the axis: the $56bn stated total is not added to the $717m inside it.
+    assert bars["announced"]["United States"] == pytest.approx(56.0)
+    assert bars["announced"]["United Kingdom"] == pytest.approx(0.2123, rel=1e-3)
+    assert "GBP 162 million" in fig.to_json()  # the original amount, in the hover
+    assert "Source: 4 articles, Shuttle" in [a.text for a in fig.layout.annotations]
+    table = at.dataframe[0].value
+    assert "GBP 162,000,000" in set(table["Original amount"])
+
+
+def test_aid_status_and_grouping_change_the_chart(app):
+    at = run(app, "pages/aid.py")
+    at.multiselect(key="aid_status").select("announced").run()
+    assert set(bars_by_status(plotly(at))) == {"announced"}
+    assert qp(at, "aid_status") == ["announced"]
+    at.radio(key="aid_by").set_value("recipient").run()
+    fig = plotly(at)
+    assert fig.layout.title.text.startswith("Aid by recipient")
+    assert set(bars_by_status(fig)["announced"]) == {"Ukraine"}
+    assert qp(at, "aid_by") == ["recipient"]
+
+
+def test_aid_country_filter_matches_donor_names(app):
+    app.query_params["country"] = ["GB"]
+    at = run(app, "pages/aid.py")
+    assert set(at.dataframe[0].value["Donor"]) == {"United Kingdom"}
+
+
+# -- casualties ----------------------------------------------------------------------------
+
+def test_casualties_one_line_per_source_and_metric_filter(app):
+    at = run(app, "pages/casualties.py")
+    assert at.selectbox(key="place").value == "eastern Ukraine"  # the most reported place
+    fig = plotly(at)
+    title = fig.layout.title.text
+    assert title == ("Casualty figures, eastern Ukraine, by reporting source, 2014-2024, "
+                     "all figures, people")
+    traces = [(t.name, tuple(t.text)) for t in fig.data]
+    assert ("UN", ("≥3,660", "≥4,634")) in traces
+    assert ("Ukrainian health ministry", ("~3,500",)) in traces
+    assert qp(at, "place") == ["eastern Ukraine"]
+    at.selectbox(key="place").set_value("*").run()
+    names = {t.name for t in plotly(at).data}
+    assert {"UN, eastern Ukraine", "UN, Ukraine"} <= names  # one line per source and place
+    at.multiselect(key="metric").select("displaced").run()
+    assert at.selectbox(key="place").value == "*"
+    assert [(t.name, tuple(t.text)) for t in plotly(at).data] == [("UN, Ukraine", (">375,000",))]
+    assert qp(at, "metric") == ["displaced"]
+
+
+# -- people --------------------------------------------------------------------------------
+
+def test_people_page_itinerary_counterparts_roles(app):
+    app.query_params["person"] = ["John Kerry"]
+    at = run(app, "pages/people.py")
+    assert at.selectbox(key="person").value == "John Kerry"
+    itinerary, counterparts = at.dataframe[0].value, at.dataframe[1].value
+    assert list(itinerary["Place"]) == ["Rome, Italy", "Paris, France", "London, United Kingdom"]
+    assert list(counterparts["Counterpart"]) == ["Sergei Lavrov"]
+    assert places(deck(at)) == {"Rome", "Paris", "London"}
+    assert plotly(at).layout.title.text == "Offices held by John Kerry"
+    at.selectbox(key="person").set_value("David Lammy").run()
+    assert qp(at, "person") == ["David Lammy"]
+    assert "Kyiv, Ukraine" in set(at.dataframe[0].value["Place"])
+
+
+# -- sources -------------------------------------------------------------------------------
+
+def test_sources_search_and_highlighted_article(app):
+    app.query_params["q"] = ["overnight train"]
+    app.query_params["article"] = ["2024-09-11-blinken-and-lammy-in-kyiv"]
+    at = run(app, "pages/sources.py")
+    hits = at.dataframe[0].value
+    assert len(hits) == 2 and hits["Evidence"].str.contains("overnight train").all()
+    body = at.get("html")
+    text = "".join(h.proto.body for h in body)
+    assert "<mark>Antony Blinken and David Lammy reached Kyiv" in text
+    facts = at.dataframe[-1].value
+    assert {"stop", "meeting", "aid"} <= set(facts["Fact"])
+    at.text_input(key="q").set_value("Skopje").run()
+    assert qp(at, "q") == ["Skopje"]
+
+
+def test_article_text_is_escaped(tmp_path, monkeypatch):
+    db = build_fixture_db(tmp_path / "hostile.duckdb", extra_articles=[HOSTILE_ARTICLE])
+    monkeypatch.setenv("SHUTTLE_DB", str(db))
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.query_params["article"] = [HOSTILE_ARTICLE["id"]]
+    at = run(at, "pages/sources.py")
+    html = "".join(h.proto.body for h in at.get("html"))
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<img" not in html and "<script>" not in html
+    subheaders = " ".join(s.value for s in at.subheader)
+    assert "\\<script\\>" in subheaders  # the title, made inert for markdown
+
+
+# -- the database itself -------------------------------------------------------------------
+
+def test_an_unbuildable_database_shows_an_error_not_a_traceback(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("SHUTTLE_DB", str(blocker / "shuttle.duckdb"))
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert at.error and "No database at" in at.error[0].value.replace("\\", "")
+
+
+def test_an_unreadable_database_shows_an_error_not_a_traceback(tmp_path, monkeypatch):
+    garbage = tmp_path / "shuttle.duckdb"
+    garbage.write_bytes(b"this is not a database" * 100)
+    monkeypatch.setenv("SHUTTLE_DB", str(garbage))
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert at.error and "cannot be read" in at.error[0].value
+
+
+def test_a_database_without_marts_says_so(tmp_path, monkeypatch):
+    import duckdb
+
+    path = tmp_path / "raw-only.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("create table articles (id varchar)")
+    con.close()
+    monkeypatch.setenv("SHUTTLE_DB", str(path))
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert "has no stops" in at.error[0].value

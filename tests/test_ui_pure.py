@@ -1,0 +1,300 @@
+"""The dashboard's pure parts: escaping, chart and map builders, tables, named queries, db."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import duckdb
+import pandas as pd
+import pytest
+
+from tests.ui_fixture_db import build_fixture_db
+from ui import charts, maps, queries, tables
+from ui.db import cursor, file_stamp, open_handle
+from ui.escape import esc, highlight, md
+from ui.filters import Filters, explain_empty
+
+HOSTILE = "<script>alert(1)</script>"
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+
+@pytest.fixture(scope="module")
+def fixture_db(tmp_path_factory):
+    return build_fixture_db(tmp_path_factory.mktemp("pure") / "ui.duckdb")
+
+
+@pytest.fixture
+def con(fixture_db):
+    return cursor(open_handle(fixture_db))
+
+
+def test_escape_and_highlight_never_pass_markup_through():
+    assert esc(HOSTILE) == ESCAPED
+    text = f"Intro. {HOSTILE} said Kyiv. End."
+    start = text.index(HOSTILE)
+    html = highlight(text, [(start, start + len(HOSTILE) + 10)])
+    assert "<script>" not in html
+    assert html.count("<mark>") == 1 and ESCAPED in html
+    assert md("[x](javascript:alert(1))").startswith("\\[x\\]\\(")
+
+
+# -- maps --------------------------------------------------------------------------------------
+
+def _stops(actor: str = "Antony Blinken", evidence: str = "He arrived in Kyiv.") -> pd.DataFrame:
+    return pd.DataFrame([
+        {"stop_id": "s1", "actor": actor, "place": "Kyiv", "country": "UA", "lat": 50.45,
+         "lon": 30.52, "date": "2024-09-11", "date_precision": "day", "status": "occurred",
+         "sources": 4, "first_reported": pd.Timestamp("2024-09-10"), "place_kind": "city",
+         "evidence": evidence, "evidence_more": 1},
+        {"stop_id": "s2", "actor": "David Lammy", "place": "Kyiv", "country": "UA",
+         "lat": 50.45, "lon": 30.52, "date": "2024-09", "date_precision": "month",
+         "status": "planned", "sources": 1, "first_reported": pd.Timestamp("2024-09-10"),
+         "place_kind": "city", "evidence": "Both are set to travel.", "evidence_more": 0},
+    ])
+
+
+def _legs(actor: str = "Antony Blinken") -> pd.DataFrame:
+    return pd.DataFrame([
+        {"actor": actor, "trip_id": "t", "seq": 1, "from_place": "Warsaw", "to_place": "Kyiv",
+         "from_lat": 52.23, "from_lon": 21.01, "to_lat": 50.45, "to_lon": 30.52,
+         "date": "2024-09-11", "status": "occurred"},
+        {"actor": "David Lammy", "trip_id": "u", "seq": 1, "from_place": "London",
+         "to_place": "Kyiv", "from_lat": 51.5, "from_lon": -0.13, "to_lat": 50.45,
+         "to_lon": 30.52, "date": "2024-09", "status": "planned"},
+    ])
+
+
+def test_tooltip_data_is_escaped_and_template_has_only_fields():
+    stops = _stops(actor=HOSTILE, evidence=f"Evidence {HOSTILE} here.")
+    deck = maps.routes_deck(stops, _legs(actor=HOSTILE), maps.actor_colours([HOSTILE]))
+    spec = json.loads(deck.to_json())
+    text = json.dumps(spec)
+    assert "<script>" not in text
+    stop_layer = next(layer for layer in spec["layers"] if layer["id"] == "stops")
+    first = stop_layer["data"][0]
+    assert first["who"] == ESCAPED
+    assert ESCAPED in first["evidence"] and "(+1 more)" in first["evidence"]
+    assert "Also here: David Lammy, Sep 2024, planned" in first["others"]
+    # The template: fixed markup and {field} slots only; every slot is a data field.
+    slots = set(pd.Series([maps.TOOLTIP_HTML]).str.findall(r"\{(\w+)\}")[0])
+    assert slots == {"who", "where", "when", "status", "sources", "evidence", "others"}
+    assert slots <= set(first)
+    leg_layer = next(layer for layer in spec["layers"] if layer["id"] == "legs")
+    assert leg_layer["data"][0]["who"] == ESCAPED
+
+
+def test_routes_deck_is_offline_and_styles_planned_legs():
+    spec = json.loads(maps.routes_deck(_stops(), _legs(),
+                                       maps.actor_colours(["Antony Blinken", "David Lammy"]))
+                      .to_json())
+    assert spec.get("mapProvider") in (None, "")
+    assert "cartocdn" not in json.dumps(spec) and "mapbox" not in json.dumps(spec)
+    ids = [layer["id"] for layer in spec["layers"]]
+    assert ids == ["countries", "legs", "stops", "place-names"]
+    legs = next(layer for layer in spec["layers"] if layer["id"] == "legs")["data"]
+    done, planned = legs
+    assert done["width"] > planned["width"] and done["colour"][3] > planned["colour"][3]
+    stops = next(layer for layer in spec["layers"] if layer["id"] == "stops")["data"]
+    assert stops[0]["radius"] > stops[1]["radius"]  # 4 sources against 1
+    assert stops[1]["fill"][3] < stops[0]["fill"][3]  # planned: hollow-looking
+    view = spec["initialViewState"]
+    assert 45 < view["latitude"] < 56 and view["zoom"] > 3
+
+
+def test_countries_geojson_is_small_and_flat_map_safe():
+    assert maps.COUNTRIES_GEOJSON.stat().st_size < 1_000_000
+    shapes = maps.countries_geojson()
+    names = {f["properties"]["name"] for f in shapes["features"]}
+    assert {"Ukraine", "United Kingdom", "Belgium", "Macedonia", "Russia"} <= names
+    for feature in shapes["features"]:
+        for polygon in feature["geometry"]["coordinates"]:
+            for ring in polygon:
+                lons = [p[0] for p in ring]
+                assert -180 <= min(lons) and max(lons) <= 180
+                assert max(abs(a - b) for a, b in zip(lons, lons[1:], strict=False)) <= 180
+
+
+def test_actor_colours_stay_stable_across_views():
+    ranking = ["Antony Blinken", "John Kerry", "David Lammy"]
+    full = maps.actor_colours(ranking, ranking=ranking)
+    assert maps.actor_colours(["John Kerry"], ranking=ranking) == {"John Kerry": full["John Kerry"]}
+    many = [f"P{i}" for i in range(9)]
+    colours = maps.actor_colours(many)
+    assert colours["P0"] == charts.OKABE_ITO[0] and colours["P8"] == charts.GREY
+
+
+def test_legend_escapes_names():
+    html = maps.legend_html({HOSTILE: "#0072B2"}, {HOSTILE: 3})
+    assert "<script>" not in html and ESCAPED in html
+
+
+# -- charts ------------------------------------------------------------------------------------
+
+def _bars() -> pd.DataFrame:
+    return pd.DataFrame([
+        {"party": "United Kingdom", "status": "announced", "usd": 212.3e6, "commitments": 1,
+         "totals": 0, "sources": 1, "originals": "GBP 162 million"},
+        {"party": HOSTILE, "status": "pledged", "usd": 5e9, "commitments": 2, "totals": 1,
+         "sources": 3, "originals": "USD 5 billion"},
+    ])
+
+
+def test_aid_bars_title_units_source_and_escaping():
+    title = "Aid by donor, 2022-2024, all statuses, USD"
+    fig = charts.aid_bars(_bars(), by="donor", title=title, n_articles=7)
+    assert fig.layout.title.text == title
+    assert "USD billion, converted at ECB rate of the date" == fig.layout.xaxis.title.text
+    texts = [a.text for a in fig.layout.annotations]
+    assert "Source: 7 articles, Shuttle" in texts
+    assert "USD 212.3 million" in texts  # the total printed at the bar's end
+    assert "<script>" not in fig.to_json()
+    assert {trace.name for trace in fig.data} == {"announced", "pledged"}
+    colours = {trace.name: trace.marker.color for trace in fig.data}
+    assert colours["announced"] == charts.AID_STATUS_COLOURS["announced"]
+    assert fig.layout.template.layout.font.size >= 14
+    assert fig.layout.template.layout.colorway[0] == charts.OKABE_ITO[0]
+
+
+def test_casualty_timeline_one_line_per_source_with_qualifiers():
+    df = pd.DataFrame([
+        {"metric": "killed", "as_of": pd.Timestamp("2014-10-08"), "value": 3660,
+         "qualifier": "at least", "reported_by": "UN", "where": "eastern Ukraine", "sources": 1},
+        {"metric": "killed", "as_of": pd.Timestamp("2014-10-08"), "value": 3500,
+         "qualifier": "about", "reported_by": "Ukrainian health ministry",
+         "where": "eastern Ukraine", "sources": 1},
+        {"metric": "killed", "as_of": pd.Timestamp("2014-12-15"), "value": 4634,
+         "qualifier": "at least", "reported_by": "UN", "where": "eastern Ukraine", "sources": 1},
+        {"metric": "displaced", "as_of": pd.Timestamp("2014-10-08"), "value": 375000,
+         "qualifier": None, "reported_by": None, "where": None, "sources": 1},
+    ])
+    title = "Casualty figures by reporting source, 2014, all figures, people"
+    fig = charts.casualty_timeline(df, title=title, n_articles=2)
+    assert fig.layout.title.text == title
+    names = [trace.name for trace in fig.data]
+    assert names.count("UN") == 1 and "Ukrainian health ministry" in names
+    assert "unattributed" in names
+    un = next(trace for trace in fig.data if trace.name == "UN")
+    assert list(un.text) == ["≥3,660", "≥4,634"] and un.mode == "lines+markers+text"
+    assert any("Source: 2 articles, Shuttle" == a.text for a in fig.layout.annotations)
+
+
+def test_aid_timeline_marks_stated_totals():
+    df = pd.DataFrame([
+        {"date": pd.Timestamp("2024-09-11"), "usd": 717e6, "status": "announced",
+         "donor": "United States", "recipient": "Ukraine", "amount": 717e6, "currency": "USD",
+         "aid_type": "mixed", "sources": 1, "is_total": False},
+        {"date": pd.Timestamp("2024-09-11"), "usd": 56e9, "status": "announced",
+         "donor": "United States", "recipient": "Ukraine", "amount": 56e9, "currency": "USD",
+         "aid_type": "military", "sources": 1, "is_total": True},
+    ])
+    fig = charts.aid_timeline(df, title="Aid commitments over time", n_articles=1)
+    assert list(fig.data[0].marker.symbol) == ["circle", "diamond-open"]
+    assert fig.layout.yaxis.type == "log" and "$1bn" in fig.layout.yaxis.ticktext
+
+
+# -- tables and filters ------------------------------------------------------------------------
+
+def test_tables_keep_original_amounts_and_evidence():
+    rows = pd.DataFrame([{
+        "donor": "United Kingdom", "recipient": "Ukraine", "amount": 162e6, "currency": "GBP",
+        "usd": 212.3e6, "fx_date": pd.Timestamp("2024-09-10"), "aid_type": "military",
+        "status": "announced", "date": "2024-09", "date_precision": "month", "sources": 1,
+        "is_total": False, "evidence": "Britain announced £162 million.", "evidence_more": 0,
+    }])
+    table = tables.aid_table(rows)
+    assert table.loc[0, "Original amount"] == "GBP 162,000,000"
+    assert table.loc[0, "USD"] == "USD 212.3 million" and table.loc[0, "Date"] == "Sep 2024"
+
+
+def test_explain_empty_names_the_filter():
+    f = Filters(diplomats=("Antony Blinken",), years=(2019, 2019), year_bounds=(2013, 2024))
+
+    def count(ff: Filters) -> int:
+        return 0 if ff.years == (2019, 2019) else 5
+
+    sentence = explain_empty("stops", f, count)
+    assert sentence.startswith("No stops for Antony Blinken in 2019.")
+    assert "widen the year range" in sentence
+
+
+# -- queries against the fixture database ------------------------------------------------------
+
+def test_route_stops_filters_bind_lists_and_dates(con):
+    everyone = queries.route_stops(con, Filters())
+    assert {"Kyiv", "Washington", "Brussels", "Skopje", "Rome"} <= set(everyone["place"])
+    kerry = queries.route_stops(con, Filters(diplomats=("John Kerry",)))
+    assert set(kerry["actor"]) == {"John Kerry"} and len(kerry) == 3
+    y2024 = queries.route_stops(con, Filters(years=(2024, 2024)))
+    assert set(y2024["date"].str[:4]) == {"2024"}
+    ukraine = queries.route_stops(con, Filters(countries=("UA",)))
+    assert set(ukraine["country"]) == {"UA"}
+    post = queries.route_stops(con, Filters(outlets=("Fixture Post",)))
+    assert "Skopje" in set(post["place"]) and "Kyiv" not in set(post["place"])
+    capped = queries.route_stops(con, Filters(), cap=2)
+    assert len(capped) == 2 and int(capped["total_rows"].iloc[0]) == len(everyone)
+
+
+def test_route_legs_follow_the_filtered_stops(con):
+    legs = queries.route_legs(con, Filters(countries=("MK",)))
+    assert list(zip(legs["from_place"], legs["to_place"], strict=True)) == [("Brussels", "Skopje")]
+    planned = queries.route_legs(con, Filters(statuses=("planned",)))
+    assert set(planned["actor"]) == {"John Kerry"}
+
+
+def test_aid_sums_do_not_add_a_running_total_to_its_parts(con):
+    bars = queries.aid_by_party(con, Filters(), statuses=["announced"])
+    us = bars[bars["party"] == "United States"]
+    # $717m announced plus "total US assistance ... more than $56 billion": the total wins.
+    assert float(us["usd"].iloc[0]) == pytest.approx(56e9)
+    uk = bars[bars["party"] == "United Kingdom"]
+    assert float(uk["usd"].iloc[0]) == pytest.approx(162e6 * 1.3105)
+    by_recipient = queries.aid_by_party(con, Filters(), statuses=[], by="recipient")
+    assert set(by_recipient["party"]) == {"Ukraine"}
+    with pytest.raises(ValueError):
+        queries.aid_by_party(con, Filters(), statuses=[], by="donor; drop table aid")
+
+
+def test_search_is_literal_and_bound(con):
+    hits = queries.evidence_search(con, Filters(), "kyiv")
+    assert len(hits) > 0 and hits["evidence"].str.contains("Kyiv").all()
+    assert queries.evidence_search(con, Filters(), "%").empty
+    assert queries.evidence_search(con, Filters(), "'; drop table articles; --").empty
+    assert len(queries.article_list(con, Filters())) == 7
+
+
+def test_article_facts_point_into_the_text(con):
+    article = queries.article_one(con, "2024-09-11-blinken-and-lammy-in-kyiv")
+    facts = queries.article_facts(con, article["id"])
+    assert len(facts) >= 4
+    for row in facts.itertuples():
+        assert article["text"][row.evidence_start:row.evidence_end] == row.evidence
+
+
+def test_people_queries(con):
+    f = Filters()
+    assert "Sergei Lavrov" in set(queries.person_counterparts(con, f, "John Kerry")["counterpart"])
+    roles = queries.person_roles(con, "Antony Blinken")
+    assert list(roles["title"]) == ["Deputy Secretary of State", "Secretary of State"]
+    assert list(queries.person_stops(con, f, "John Kerry")["place"]) == ["Rome", "Paris", "London"]
+
+
+def test_connection_is_read_only_and_sees_a_replaced_file(tmp_path, fixture_db):
+    path = tmp_path / "live.duckdb"
+    shutil.copy(fixture_db, path)
+    handle = open_handle(path)
+    con = cursor(handle)
+    with pytest.raises(duckdb.Error):
+        con.execute("delete from stops")
+    # A rebuild writes a new file and renames it over the old one.
+    new = tmp_path / "new.duckdb"
+    shutil.copy(fixture_db, new)
+    writer = duckdb.connect(str(new))
+    writer.execute("delete from stops where actor = 'John Kerry'")
+    writer.close()
+    os.replace(new, path)
+    assert file_stamp(path) != handle.stamp
+    assert "John Kerry" in set(queries.diplomat_counts(con)["actor"])  # the old file, still open
+    fresh = cursor(open_handle(path))
+    assert "John Kerry" not in set(queries.diplomat_counts(fresh)["actor"])
