@@ -108,11 +108,10 @@ def _parties(text: str, view: View) -> list[tuple[int, int, str]]:
         if m.group(0).isupper() or m.group(0)[0].isupper():
             out.append((m.start(), m.end(), INSTITUTIONS[m.group(0).lower()]))
     for place in view.places:
-        if not place.is_city and not re.match(r"\s+(?!And\b)[A-Z][a-z]+\s+[A-Z]",
-                                              text[place.end:place.end + 30]):
+        if not place.is_city and not _in_a_name(text, place.end):
             out.append((place.start, place.end, names.get(place.country, place.country)))
     for m in _DEMONYM_RE.finditer(text):
-        if not m.group(0)[0].isupper():
+        if not m.group(0)[0].isupper() or _in_a_name(text, m.end()):
             continue
         iso = DEMONYMS[m.group(0).lower()]
         if not any(s <= m.start() < e for s, e, _ in out):
@@ -123,6 +122,19 @@ def _parties(text: str, view: View) -> list[tuple[int, int, str]]:
             out.append((p.start, p.end, names.get(iso, iso)))
     out.sort()
     return out
+
+
+def _in_a_name(text: str, end: int) -> bool:
+    """ "Ukraine Freedom Support Act": a country that begins a proper name is no party."""
+    return bool(re.match(r"\s+(?!And\b)[A-Z][a-z]+\s+[A-Z]", text[end:end + 30]))
+
+
+def _opposed(text: str, start: int, end: int) -> bool:
+    """ "caused by Russia's invasion", "against Russia": the party aid is given against."""
+    return bool(re.search(r"\b(?:against|by|from|with|on|of)\s+(?:the\s+)?$",
+                          text[max(0, start - 14):start])
+                or re.match(r"(?:'s|’s)\s+(?:full-scale\s+)?(?:invasion|war|aggression|attack|"
+                            r"offensive|forces|troops|army)", text[end:end + 30]))
 
 
 def _status(text: str, start: int, end: int) -> str:
@@ -205,7 +217,9 @@ def _donor(text: str, m, parties, status: str) -> str | None:
                                                   text[p[1]:p[1] + 12])]
         return explicit[-1][2] if explicit else None
     by = [p for p in parties if m.end <= p[0] <= m.end + 70 and re.search(
-        r"\b(?:by|from)\s+(?:the\s+)?$", text[max(0, p[0] - 12):p[0]])]
+        r"\b(?:(?:provided|funded|financed|pledged|given|set\s+up|offered|granted|donated|"
+        r"promised|contributed|backed)\s+by|from)\s+(?:the\s+)?$",
+        text[max(0, p[0] - 30):p[0]])]
     if by:
         return by[0][2]
     candidates = [p for p in before if not re.search(r"\b(?:to|for|in)\s+(?:the\s+)?$",
@@ -232,10 +246,10 @@ def _recipient(text: str, m, parties, donor: str | None) -> str | None:
         if re.search(rf"\b(?:to|for|in|into)\s+(?:the\s+)?{key}\b", tail, re.IGNORECASE):
             return name
     for p in parties:
-        if p[2] != donor and re.search(r"\b(?:to|for|in|into|help)\s+(?:the\s+)?$",
-                                       text[max(0, p[0] - 12):p[0]]):
+        if p[2] != donor and re.search(r"\b(?:to|for|in|into|help|lend|give|gave|send|sent)\s+"
+                                       r"(?:the\s+)?$", text[max(0, p[0] - 12):p[0]]):
             return p[2]
-    others = [p[2] for p in parties if p[2] != donor]
+    others = [p[2] for p in parties if p[2] != donor and not _opposed(text, p[0], p[1])]
     return others[0] if others else None
 
 
