@@ -187,6 +187,8 @@ def from_sentence(view: View, article: Article, last_reporter: str | None = None
     """Casualty facts of one sentence; the last reporter and place carry over to a sentence
     that continues the report ("It added that...")."""
     facts = _figures(view, article)
+    for fact in facts:
+        fact["where"] = fact["where"] or last_where
     if facts and CONTINUES.match(view.text):
         for fact in facts:
             if not fact["reported_by"] or CONTINUES.match(fact["reported_by"] or ""):
@@ -256,7 +258,7 @@ def _fact(view: View, article: Article, metric: str, value: int, qualifier: str 
         as_of = view.default_date()
     return view.fact_base(article) | {
         "type": "casualty", "metric": metric, "value": value, "qualifier": qualifier,
-        "as_of": as_of, "reported_by": _reporter(text), "where": _where(view),
+        "as_of": as_of, "reported_by": _reporter(text), "where": _where(view, pos),
     }
 
 
@@ -273,8 +275,8 @@ def _reporter(text: str) -> str | None:
     # "..., the Gaza health ministry said": the phrase between the last comma (or the
     # sentence start) and the verb of saying.
     for m in SPEAKER.finditer(text):
-        who = re.sub(r"^(?:[A-Z]{2,6}\s*[-–]\s*)?(?:[Tt]he|[Aa]n?)\s+", "",
-                     m.group("who").strip())
+        who = re.sub(r"^(?:[A-Z]{2,6}\s*[-–]\s*)?(?:(?:[Bb]ut|[Aa]nd|[Ww]hile)\s+)?"
+                     r"(?:[Tt]he|[Aa]n?)\s+", "", m.group("who").strip())
         words = who.split()
         if 1 <= len(words) <= 6 and (ORG_WORD.search(who) or all(w[0].isupper() for w in words)):
             return who
@@ -294,9 +296,18 @@ ORG_WORD = re.compile(r"\b(?:ministry|agency|authorit(?:y|ies)|officials?|police
                       re.IGNORECASE)
 
 
-def _where(view: View) -> str | None:
-    m = WHERE.search(view.text)
-    if m and (any(p.start >= m.start("w") - 1 and p.start < m.end("w") for p in view.places)
-              or re.search(r"Strip|Bank", m.group("w"))):
-        return m.group("w")
+def _where(view: View, pos: int = 0) -> str | None:
+    """Where the figure is from: an "in eastern Ukraine" phrase, else the place named
+    nearest the figure (a country, a city), else None (the article's last place is used by
+    the caller for sentences that continue a report)."""
+    found = [m for m in WHERE.finditer(view.text)
+             if any(p.start >= m.start("w") - 1 and p.start < m.end("w") for p in view.places)
+             or re.search(r"[A-Z]\w+\s+(?:Strip|Bank)", m.group("w"))]
+    if found:
+        best = min(found, key=lambda m: abs(m.start() - pos))
+        return re.sub(r"^the\s+", "", best.group("w"))
+    places = view.places
+    if places:
+        best = min(places, key=lambda p: abs(p.start - pos))
+        return best.text if best.is_city else re.sub(r"^the\s+", "", best.text)
     return None

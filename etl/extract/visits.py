@@ -62,7 +62,8 @@ LIST_GAP = re.compile(r"^(?:\s*(?:,|;|and|&|then|as\s+well\s+as|before|after|fol
 NOT_A_VISIT_CONTEXT = re.compile(
     r"\b(?:war|conflict|fighting|crisis|invasion|attacks?|situation|support|aid|interests?|"
     r"sanctions|investments?|troops|forces|elections?|embassy|ambassador|born|lives|"
-    r"based|economy|people|deaths?|killed|violence|operations?|offensive|peace|ceasefire|"
+    r"based|economy|people|deaths?|killed|violence|operations?|offensive|peace|ceasefire|truce|"
+    r"hostilities|strikes|bombing|bombardment|shelling|hostages|humanitarian|"
     r"anger|amid|outrage|protests?|concerns?|fears?|gains|positions|airspace|border|"
     r"members?|membership|relations|ties|stake|policy|role|missiles|weapons|arms|supplies|"
     r"supply|exports?|shipments?|ammunition|drones|money|help|assistance|message|threat|"
