@@ -40,12 +40,12 @@ def aid_table(aid: pd.DataFrame) -> pd.DataFrame:
     """Aid rows: donor, recipient, the original amount, USD, status, date and evidence."""
     rows = [
         {
-            "Donor": r.donor or "unnamed donor",
-            "Recipient": r.recipient or "unnamed recipient",
+            "Donor": _text(r.donor) or "unnamed donor",
+            "Recipient": _text(r.recipient) or "unnamed recipient",
             "Original amount": f"{r.currency} {r.amount:,.0f}",
             "USD": format_money(r.usd) if pd.notna(r.usd) else "no ECB rate",
             "Rate date": format_when(r.fx_date, "day") if pd.notna(r.fx_date) else "",
-            "Type": (r.aid_type or "") + (", stated total" if getattr(r, "is_total", False)
+            "Type": _text(r.aid_type) + (", stated total" if getattr(r, "is_total", False)
                                           else ""),
             "Status": r.status,
             "Date": format_when(r.date, r.date_precision, r.fx_date),
@@ -92,6 +92,11 @@ def originals_text(originals: object) -> str:
     return "; ".join(format_money(o["amount"], o["currency"]) for o in list(originals))
 
 
+def _text(value: object) -> str:
+    """A cell as text; a missing value (None, NaN) is empty, never the word "nan"."""
+    return value if isinstance(value, str) else ""
+
+
 def counterparts_table(df: pd.DataFrame) -> pd.DataFrame:
     """Counterparts: name, meetings (occurred), last met, where, how."""
     rows = [
@@ -101,8 +106,8 @@ def counterparts_table(df: pd.DataFrame) -> pd.DataFrame:
             "Occurred": int(r.occurred),
             "Last met": format_when(r.last_met, "day") if pd.notna(r.last_met) else "date unknown",
             "Where": ", ".join(country_name(p) if len(p) == 2 and p.isupper() else p
-                               for p in str(r.places or "").split(", ") if p),
-            "How": str(r.modes or "").replace("in_person", "in person"),
+                               for p in _text(r.places).split(", ") if p),
+            "How": _text(r.modes).replace("in_person", "in person"),
             "Sources": int(r.sources or 0),
         }
         for r in df.itertuples(index=False)
