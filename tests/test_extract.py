@@ -79,6 +79,20 @@ def test_visit_dates_read_weekdays_against_publication() -> None:
     assert [(f["place"], f["date"]) for f in facts] == [("Skopje", "2023-11-29")]
 
 
+def test_a_visit_dated_after_publication_is_planned() -> None:
+    facts = facts_of("Kerry's trip to Colombo on May 2 is the first by a secretary of state.",
+                     date(2015, 4, 28), "visit")
+    assert [(f["place"], f["status"], f["date"]) for f in facts] == [
+        ("Colombo", "planned", "2015-05-02")]
+
+
+def test_later_news_in_an_article_wins() -> None:
+    text = ("President Joe Biden will visit Amman on Wednesday.\n\n"
+            "Jordan later called off the Amman visit by Biden.")
+    facts = facts_of(text, date(2023, 10, 17), "visit")
+    assert [(f["place"], f["status"]) for f in facts] == [("Amman", "cancelled")]
+
+
 def test_person_at_home_is_not_a_visit() -> None:
     assert visit_keys("President Joe Biden, speaking in Washington, said talks went well.",
                       date(2023, 10, 20)) == set()

@@ -49,7 +49,21 @@ def extract_article(article: Article) -> list[dict]:
                 log.warning("%s: rule %s failed on sentence %d", article.id, name,
                             sentence.n, exc_info=True)
         ctx.remember(view)
-    return merge(facts)
+    return [_not_yet(fact, article) for fact in merge(facts)]
+
+
+def _not_yet(fact: dict, article: Article) -> dict:
+    """A visit or meeting dated after the story was published cannot have happened yet:
+    "Kerry's trip to Sri Lanka on May 2" in an April story is planned."""
+    anchor = article.published
+    for segment in article.segments:
+        if segment.start <= fact.get("evidence_start", 0) < segment.end:
+            anchor = segment.anchor if segment.anchor_precision == "day" else None
+    if fact["type"] in ("visit", "meeting") and fact.get("status") == "occurred" \
+            and anchor and len(fact.get("date") or "") == 10 \
+            and fact["date"] > anchor.isoformat():
+        fact["status"] = "planned"
+    return fact
 
 
 def _key(fact: dict) -> tuple:
@@ -94,7 +108,7 @@ def merge(facts: list[dict]) -> list[dict]:
             kept[date_field] = _better_date(kept.get(date_field), fact.get(date_field))
             if fact.get("_default_date") and kept[date_field] == fact.get(date_field):
                 kept["_default_date"] = True
-        if fact["type"] == "meeting" and {kept.get("status"), fact.get("status")} & {
+        if fact["type"] in ("meeting", "visit") and {kept.get("status"), fact.get("status")} & {
                 "occurred", "cancelled"}:
             kept["status"] = max(kept["status"], fact["status"], key=MEETING_STATUS_RANK.get)
         if fact["type"] in ("visit", "meeting"):

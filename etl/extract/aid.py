@@ -36,7 +36,8 @@ STATUS_WORDS = [
                              r"provided)|donated|have\s+provided|released|allocated\s+and\s+"
                              r"paid|shipped)\b", re.IGNORECASE)),
     ("requested", re.compile(r"\b(?:appeal\w*|request(?:ed|s)?\s+(?:from\s+donors|for)|"
-                             r"asked\s+(?:donors|for)|calls?\s+for|seeking\s+\$|sought|"
+                             r"asked\s+(?:donors|for)|calls?\s+for|sought|"
+                             r"seek(?:s|ing)?(?!\s+(?:approval|congressional))|"
                              r"request(?:ed|s|ing)?(?!\s+(?:to|from)?\s*Congress))\b",
                              re.IGNORECASE)),
     ("proposed", re.compile(r"\b(?:ask(?:s|ed|ing)?\s+Congress|notify\s+Congress|propos\w*|"
@@ -49,6 +50,8 @@ STATUS_WORDS = [
                               r"calling\s+for)\b", re.IGNORECASE)),
     ("announced", re.compile(r"\b(?:announc\w*|unveil\w*|revealed)\b", re.IGNORECASE)),
     ("pledged", re.compile(r"\b(?:pledg\w*|promis\w*|commit\w*|vow\w*|offer\w*|will\s+provide|"
+                           r"would\s+(?:give|provide|contribute|send|donate)|will\s+(?:give|send|"
+                           r"contribute|donate)|"
                            r"(?:is|are)\s+to\s+(?:give|provide|send)|"
                            r"will\s+give|providing|granted|to\s+deliver|plans\s+to\s+deliver|"
                            r"earmark\w*)\b", re.IGNORECASE)),
@@ -137,7 +140,7 @@ def _opposed(text: str, start: int, end: int) -> bool:
                             r"offensive|forces|troops|army)", text[end:end + 30]))
 
 
-def _status(text: str, start: int, end: int) -> str:
+def _status(text: str, start: int, end: int) -> str | None:
     clause_start = max(text.rfind(";", 0, start), 0)
     before = text[clause_start:start]
     after = text[end:end + 60]
@@ -150,7 +153,7 @@ def _status(text: str, start: int, end: int) -> str:
         m = pattern.search(after)
         if m and m.start() + 5 < best_dist:
             best, best_dist = status, m.start() + 5
-    return best or "pledged"
+    return best
 
 
 # A short sentence that goes on about the aid the one before named: "It amounted to €3
@@ -182,9 +185,13 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
         if m.amount < 1000:
             continue
         status = _status(text, m.start, m.end)
-        if follow_on and status == "pledged":
+        if status is None and previous and (follow_on or re.match(
+                r"\s*(?:Before|After)\s+that\b", text)):
+            # "Before that, there was a tranche on May 25": no verb of its own, so the
+            # status of the aid the sentence before described.
             status = _status(previous + " " + text, len(previous) + 1 + m.start,
                              len(previous) + 1 + m.end)
+        status = status or "pledged"
         donor = _donor(text, m, parties, status)
         if donor is None and status != "requested" and not NO_DONOR.search(text):
             donor = ctx_donor

@@ -142,6 +142,13 @@ def _fact(view: View, article: Article, people: list[str], trigger: re.Match, mo
     status = status_in(window)
     if status == "planned" and re.search(r"\b(?:not|no)\b[^.;]{0,30}\bplanned\b", window):
         status = "possible"
+    if status == "planned" and re.search(r"\bto\s+$", text[max(0, trigger.start() - 4):
+                                                          trigger.start()]) and \
+            re.search(r"\bhad\s+(?:already\s+)?(?:travell?ed|flown|gone|come|been)\b",
+                      text[start:trigger.start()]) and not re.search(
+                r"\b(?:will|would|is\s+to|are\s+to|due|expected|plans?|scheduled)\b",
+                text[start:trigger.start()]):
+        status = "occurred"  # "had travelled to Washington to meet Biden": it happened
     place, country = place_of(view, trigger.start()) if mode == "in_person" else (None, None)
     future = status in ("planned", "possible")
     dates = view.dates(future)

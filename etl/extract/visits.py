@@ -57,6 +57,8 @@ LOCATIVE_BEFORE = re.compile(
     r"other|[a-z]+-[a-z]+|heavily|bombed|town|city|capital|port|village|region|of))*\s+$)",
     re.IGNORECASE,
 )
+# "the Amman visit", "his Kyiv trip": the place names the trip that follows it.
+NOUN_AFTER = re.compile(r"\s+(?:visit|trip|stop|stopover|leg|tour)\b", re.IGNORECASE)
 LIST_GAP = re.compile(r"^(?:\s*(?:,|;|and|&|then|as\s+well\s+as|before|after|followed\s+by)"
                       r"\s*(?:to|in|on\s+to|onto|then|the)?\s*)+$", re.IGNORECASE)
 NOT_A_VISIT_CONTEXT = re.compile(
@@ -181,7 +183,8 @@ def destinations(view: View) -> list[tuple[PlaceRef, str]]:
         elif NOT_A_VISIT_CONTEXT.search(before[-45:]):
             prev = None
             continue
-        elif LOCATIVE_BEFORE.search(before) or (
+        elif NOUN_AFTER.match(view.text[place.end:place.end + 20]) or LOCATIVE_BEFORE.search(
+                before) or (
                 re.search(r"\bfor\s+(?:the\s+)?$", before) and not re.search(
                     r"\b(?:support|aid|help|backing|solidarity|sanctions|funding|war|"
                     r"peace|security)\s+for\s+(?:the\s+)?$", before) and re.search(
@@ -307,7 +310,7 @@ def from_sentence(view: View, article: Article) -> list[dict]:
         return []
     facts = []
     for place, kind in found:
-        trigger = _trigger_before(text, place.start)
+        trigger = NOUN_AFTER.match(text, place.end) or _trigger_before(text, place.start)
         if trigger is None:
             continue
         if kind == "dest" and not STRONG_TRAVEL.search(text) and not _presence(text, view, place):
@@ -329,7 +332,8 @@ def from_sentence(view: View, article: Article) -> list[dict]:
                 r"travell?ing|en\s+route|bound))\s+(?:\w+\s+){0,2}(?:to|for)\s+$",
                 text[max(0, place.start - 40):place.start]):
             status = "planned"  # "as he flies to Brussels": the arrival is still ahead
-        if status == "occurred" and re.search(r"\bto\s+$", text[max(0, trigger.start() - 4):
+        if kind == "dest" and status == "occurred" and re.search(
+                r"\bto\s+$", text[max(0, trigger.start() - 4):
                                                                trigger.start()]):
             status = "planned"  # "leaves today to fly to Riyadh": the purpose is still ahead
         rest = re.split(r"[,;]", text[place.end:])[0][:120]
