@@ -113,6 +113,11 @@ MEETINGS = [
     ("President Joe Biden held a virtual summit with President Xi Jinping on Monday.",
      date(2021, 11, 16),
      (["Joe Biden", "Xi Jinping"], None, "occurred", "video", "2021-11-15")),
+    ("The leaders of France and Germany spoke by phone on Sunday.", date(2023, 10, 16),
+     (["Emmanuel Macron", "Olaf Scholz"], None, "occurred", "phone", "2023-10-15")),
+    ("During his visit to Beijing, Secretary of State Antony Blinken met President Xi "
+     "Jinping.", date(2023, 6, 19),
+     (["Antony Blinken", "Xi Jinping"], "Beijing", "occurred", "in_person", "2023-06-19")),
     ("Kerry does not have a meeting planned with Lavrov on the trip.", date(2013, 2, 20),
      (["John Kerry", "Sergei Lavrov"], None, "possible", "in_person", None)),
 ]

@@ -89,7 +89,8 @@ def place_of(view: View, after: int) -> tuple[str | None, str | None]:
         same_clause = ";" not in view.text[place.end:after]
         if same_clause and not _is_modifier(view.text, place) and re.search(
                 r"\b(?:visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing)\s+in|travel(?:s|led|ed|ling)?"
-                r"\s+to|fl(?:y|ew|ies)\s+to|in)\s+(?:the\s+)?$", before):
+                r"\s+to|fl(?:y|ew|ies)\s+to|(?:visit|trip|tour|stay|stop)\s+(?:to|in)|in)"
+                r"\s+(?:the\s+)?$", before):
             return place.name, place.country
     return None, None
 

@@ -138,6 +138,17 @@ ROLE_RE = re.compile(
 )
 
 
+_PLURAL_TITLES = (r"(?P<title>leaders|presidents|prime\s+ministers|foreign\s+ministers|"
+                  r"heads\s+of\s+state|chancellors|top\s+diplomats)")
+_NATION = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+PLURAL_ROLE_RE = re.compile(
+    rf"\b(?:the\s+)?{_PLURAL_TITLES}\s+of\s+(?P<a>{_NATION}),?\s+(?:(?P<b>{_NATION}),?\s+)?"
+    rf"and\s+(?P<c>{_NATION})"
+    rf"|\bthe\s+(?P<a2>{_NATION}),?\s+(?:(?P<b2>{_NATION}),?\s+)?and\s+(?P<c2>{_NATION})\s+"
+    rf"(?P<title2>leaders|presidents|prime\s+ministers|foreign\s+ministers)\b"
+)
+
+
 @cache
 def reference_people() -> dict[str, list[str]]:
     """Canonical name -> aliases, from data/reference/people.csv."""
@@ -263,6 +274,7 @@ class PeopleIndex:
             for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
                 if not any(r.start <= m.start() < r.end for r in refs):
                     refs.append(PersonRef(full, m.start(), m.end(), "surname"))
+        refs.extend(self._plural_roles(text, refs))
         for m in ROLE_RE.finditer(text):
             if any(r.start <= m.start("title") < r.end or m.start() <= r.start < m.end()
                    for r in refs):
@@ -280,6 +292,28 @@ class PeopleIndex:
             if out and r.start < out[-1].end:
                 continue
             out.append(r)
+        return out
+
+    def _plural_roles(self, text: str, taken: list[PersonRef]) -> list[PersonRef]:
+        """ "the leaders of France and Germany", "the Egyptian and Palestinian leaders": one
+        office-holder per country named."""
+        out: list[PersonRef] = []
+        for m in PLURAL_ROLE_RE.finditer(text):
+            if any(r.start < m.end() and m.start() < r.end for r in taken):
+                continue
+            title = fold(m.group("title") or m.group("title2"))
+            group = "foreign" if ("foreign" in title or "diplomat" in title) else "leader"
+            for key in ("a", "b", "c", "a2", "b2", "c2"):
+                word = m.group(key)
+                if not word:
+                    continue
+                from etl.places import lookup_country
+
+                word = word.lower().replace("’", "'")
+                iso = DEMONYMS.get(word) or lookup_country(re.sub(r"'s$", "", word))
+                name = holder(group, iso, self.when) if iso else None
+                if name:
+                    out.append(PersonRef(name, m.start(key), m.end(key), "role"))
         return out
 
     def _known_full(self, name: str) -> str | None:
