@@ -8,6 +8,7 @@ the article yields one fact per person, place and trip, the most specific date k
 from __future__ import annotations
 
 import logging
+import re
 
 from etl.extract import aid, casualties, meetings, visits
 from etl.extract.context import ArticleContext
@@ -72,11 +73,36 @@ def _key(fact: dict) -> tuple:
         return kind, fact["actor"], fact.get("place") or "", fact.get("country") or ""
     if kind == "meeting":
         return kind, tuple(fact["participants"]), fact.get("mode")
-    if kind == "aid":
-        # Tranches of one size paid on different stated days are different payments.
-        stated = None if fact.get("_default_date") else fact.get("date")
-        return kind, fact.get("donor"), fact["currency"], round(float(fact["amount"]), -3), stated
-    return kind, fact["metric"], fact["value"]
+    if kind == "casualty":
+        return kind, fact["metric"], fact["value"]
+    return kind, fact.get("evidence_start")  # meetings and aid are keyed by their own rules
+
+
+ANOTHER = re.compile(r"\b(?:another|previous|next|second|third|fourth|fifth|sixth|latest|"
+                     r"also\s+amounted|also\s+(?:€|\$|£))", re.IGNORECASE)
+
+
+def _aid_key(fact: dict, merged: dict[tuple, dict]) -> tuple:
+    """The same sum told twice is one fact: same currency and amount, donors that do not
+    disagree (one may be unnamed), and stated dates that do not differ (tranches of one
+    size paid on different days are different payments)."""
+    stated = None if fact.get("_default_date") else fact.get("date")
+    amount = round(float(fact["amount"]), -3)
+    for key, kept in merged.items():
+        if kept["type"] != "aid" or kept["currency"] != fact["currency"]:
+            continue
+        if round(float(kept["amount"]), -3) != amount:
+            continue
+        if kept.get("donor") and fact.get("donor") and kept["donor"] != fact["donor"]:
+            continue
+        kept_stated = None if kept.get("_default_date") else kept.get("date")
+        if kept_stated and stated and kept_stated != stated:
+            continue
+        if (kept_stated is None) != (stated is None) and ANOTHER.search(
+                kept["evidence"] + " " + fact["evidence"]):
+            continue  # "another tranche ... also €1.5 billion": a new payment of the same size
+        return key
+    return ("aid", fact.get("donor"), fact["currency"], amount, stated, fact.get("evidence_start"))
 
 
 def _better_date(a: str | None, b: str | None) -> str | None:
@@ -95,6 +121,8 @@ def merge(facts: list[dict]) -> list[dict]:
         key = _key(fact)
         if fact["type"] == "meeting":
             key = _meeting_key(fact, merged)
+        elif fact["type"] == "aid":
+            key = _aid_key(fact, merged)
         if key not in merged:
             merged[key] = dict(fact)
             continue
@@ -111,6 +139,9 @@ def merge(facts: list[dict]) -> list[dict]:
         if fact["type"] in ("meeting", "visit") and {kept.get("status"), fact.get("status")} & {
                 "occurred", "cancelled"}:
             kept["status"] = max(kept["status"], fact["status"], key=MEETING_STATUS_RANK.get)
+        if fact["type"] == "aid":
+            for field in ("donor", "recipient"):
+                kept[field] = kept.get(field) or fact.get(field)
         if fact["type"] in ("visit", "meeting"):
             if not kept.get("place") and fact.get("place"):
                 kept["place"], kept["country"] = fact["place"], fact["country"]

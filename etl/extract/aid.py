@@ -202,8 +202,13 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
         date = (min(dates, key=lambda d: abs(d.start - m.start)).value if dates
                 else view.default_date())
         if not dates and follow_on:
-            found = [d for d in view.dates(False)] or []
-            date = found[0].value if found else date
+            # "...in January. It amounted to €3 billion.": the date the sentence before gave.
+            from etl.extract.dates import find_dates
+
+            found = find_dates(previous, view.anchor, False)
+            if found:
+                date = found[0].value
+                dates = found
         fact = view.fact_base(article) | {
             "type": "aid", "donor": donor, "recipient": recipient, "amount": m.amount,
             "currency": m.currency, "aid_type": _aid_type(text), "status": status,

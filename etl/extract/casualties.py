@@ -161,10 +161,15 @@ def _inherited(text: str, num, facts: list[dict]) -> str | None:
     if not facts:
         return None
     before = text[max(0, num.start - 30):num.start]
-    if re.search(r"\bincluding\s+(?:at\s+least\s+|some\s+|about\s+)?$", before) or (
-            re.search(r"(?:,|\band)\s+(?:about\s+|more\s+than\s+|some\s+)?$", before)
-            and re.match(r"\s+(?:others|more)\b", after)):
-        return facts[-1]["metric"]
+    people_after = re.match(r"\s+(?:[a-z]+\s+)?(?:children|women|men|people|civilians|"
+                            r"soldiers|journalists|staff|workers|doctors|nurses|medics|"
+                            r"personnel|minors|babies|elderly|[A-Z][a-z]+s)\b", after)
+    if re.search(r"\bincluding\s+(?:at\s+least\s+|some\s+|about\s+)?$", before) and people_after:
+        return facts[-1]["metric"]  # "including 66 children": a part of the same count
+    if re.search(r"(?:,|\band)\s+(?:about\s+|nearly\s+|more\s+than\s+|some\s+)?$", before) and (
+            re.match(r"\s+(?:others|more)\b", after)
+            or re.match(r"\s+in\s+(?:the\s+)?[A-Z]", after)):
+        return facts[-1]["metric"]  # "..., and about 2,050 in the West Bank"
     return None
 
 

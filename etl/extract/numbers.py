@@ -30,7 +30,10 @@ _WORD_ALT = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True
 _SCALE_ALT = "thousand|million|billion|trillion|mln|bln|crore|lakh"
 _SHORT_SCALE = "bn|mn|tn|m|b|k"
 # A numeral: 4,634 / 1.1 / 253,4 (a decimal comma, as some wires write) / 10 000.
-_NUMERAL = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\d{1,3},\d{1,2}(?!\d)"
+# "1,4 million" is a decimal comma (some wires write it so) when a scale word follows.
+_NUMERAL = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+            r"|\d{1,3},\d{1,2}(?=\s?(?:million|billion|trillion|thousand|mln|bln|bn|m)\b)"
+            r"|\d+(?:\.\d+)?|\d{1,3},\d{1,2}(?!\d)")
 
 NUMBER_RE = re.compile(
     rf"(?<![\w.,])(?:(?P<num>{_NUMERAL})|(?P<word>{_WORD_ALT}))"
