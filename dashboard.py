@@ -66,6 +66,7 @@ pages = [
     st.Page("pages/aid.py", title="Aid", url_path="aid-amounts"),
     st.Page("pages/casualties.py", title="Casualties", url_path="casualty-figures"),
     st.Page("pages/people.py", title="People", url_path="diplomats"),
+    st.Page("pages/briefing.py", title="Briefing", url_path="briefing-slides"),
     st.Page("pages/sources.py", title="Sources", url_path="evidence"),
     st.Page("pages/corrections.py", title="Corrections", url_path="audit"),
 ]

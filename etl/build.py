@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import importlib
 import itertools
 import multiprocessing
 import os
+import re
+import shutil
 import sys
 import threading
 import time
@@ -19,6 +22,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 import duckdb
+import pyarrow as pa
 
 from etl import settings
 from etl.corrections import (
@@ -30,7 +34,7 @@ from etl.corrections import (
 from etl.extract import extract_article
 from etl.load import FACT_TABLES, Loader, create_schema
 from etl.model import Article, Problem
-from etl.read import iter_articles
+from etl.read import UnchangedFile, iter_articles
 
 # Articles handed to a worker process at once; a few chunks per worker are in flight at
 # any time, so memory stays flat however many articles there are.
@@ -41,7 +45,11 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 3
 # different fingerprint has facts from other rules, so none of them is reused. The write
 # side (this module, the loader, the marts) is left out: it changes no fact.
 _FINGERPRINT_SKIPS = {"__main__.py", "build.py", "load.py", "progress.py", "events.py",
-                      "corrections.py"}
+                      "corrections.py", "engine_dask.py"}
+
+# A file modified this close to the build's start may change again within the same mtime
+# tick without changing size; its stat is not kept, so the next build reads it again.
+RACY_SECONDS = 2.0
 
 
 T = TypeVar("T")
@@ -72,6 +80,8 @@ class BuildReport:
     db: Path
     articles_read: int = 0
     reused: int = 0
+    # files not read at all: same path, size and mtime as in the previous build
+    files_unchanged: int = 0
     extracted: int = 0
     skipped: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
@@ -89,7 +99,9 @@ class BuildReport:
         lines = [
             f"Built {self.db} in {self.seconds:.1f} s: {self.articles_read} articles read, "
             f"{self.reused} reused unchanged, {self.extracted} extracted, "
-            f"{len(self.skipped)} skipped.",
+            f"{len(self.skipped)} skipped."
+            + (f" {self.files_unchanged} files unchanged since the last build (same size and "
+               "modification time) were not read again." if self.files_unchanged else ""),
             "Facts: " + ", ".join(f"{kind} {n}" for kind, n in self.facts.items())
             + f" ({sum(self.facts.values())} in all).",
         ]
@@ -187,6 +199,16 @@ def _extract_one(article: Article, extract: Extractor = extract_article) -> Outc
         return Outcome(article, None, f"extraction failed: {type(err).__name__}: {err}")
 
 
+def _warm_worker(extract: Extractor) -> None:
+    """Worker start: load the reference data (gazetteer, people, roles) once, before the
+    first chunk arrives, by extracting a made-up two-sentence article."""
+    from etl.read import parse_article_text
+
+    _extract_one(parse_article_text(
+        "The minister flew to Paris on Monday. She met the president in Berlin on 3 May 2024.",
+        id="warm-up", title="Warm-up"), extract)
+
+
 def _extract_chunk(
     articles: list[Article], extract: Extractor
 ) -> list[tuple[list[dict] | None, str | None]]:
@@ -216,8 +238,12 @@ def extract_stream(
 
     # forkserver: workers do not inherit the parent's threads (DuckDB's) or open files.
     context = multiprocessing.get_context("forkserver")
+    # the workers fork from a server that has imported the extraction code once
+    context.set_forkserver_preload(["etl.build"])
     in_flight: deque[tuple[list[Article], Future]] = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    warm = {"initializer": _warm_worker, "initargs": (extract,)} if (
+        extract is extract_article) else {}
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, **warm) as pool:
         try:
             chunk: list[Article] = []
 
@@ -268,6 +294,53 @@ def _remove_quietly(*paths: Path) -> None:
             pass
 
 
+def resident_mb() -> float:
+    """This process's resident memory now, in MB (Linux /proc; the peak elsewhere)."""
+    try:
+        with open("/proc/self/statm", "rb") as handle:
+            pages = int(handle.read().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def check_memory() -> None:
+    """BuildError when the build's process holds more than settings.MAX_BUILD_MEMORY_MB."""
+    used, limit = resident_mb(), settings.MAX_BUILD_MEMORY_MB
+    if used > limit:
+        raise BuildError(f"the build holds {used:.0f} MB of memory, over its {limit} MB "
+                         "limit (settings.MAX_BUILD_MEMORY_MB, $SHUTTLE_BUILD_MEMORY_MB)")
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def remove_dead_temps(db: Path) -> list[Path]:
+    """Delete the temp files (and WALs) of builds of `db` whose process is gone: a build
+    killed (kill -9, power loss) never reaches its own clean-up, and each would leave a
+    database-sized file behind. A live build's file, on this machine, is left alone."""
+    removed = []
+    for path in db.parent.glob(f"{glob.escape(db.name)}.tmp-*"):
+        match = re.fullmatch(re.escape(db.name) + r"\.tmp-(\d+)-\d+(?:\.wal|\.tmp)?",
+                             path.name)
+        if match and not _pid_alive(int(match.group(1))):
+            if path.is_dir():  # DuckDB's spill folder, <temp file>.tmp
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                _remove_quietly(path)
+            removed.append(path)
+    return removed
+
+
 def build(
     paths: Sequence[Path],
     db: Path,
@@ -302,6 +375,7 @@ def build(
         raise BuildError(f"cannot write {db}: {db.parent} is not a directory") from None
     if db.is_dir() or (db.exists() and not _is_duckdb_file(db)):
         raise BuildError(f"will not overwrite {db}: it is not a DuckDB database")
+    remove_dead_temps(db)
     temp = db.with_name(f"{db.name}.tmp-{os.getpid()}-{next(_temp_counter)}")
     _remove_quietly(temp, Path(f"{temp}.wal"))
     try:
@@ -311,6 +385,7 @@ def build(
         raise BuildError(f"cannot write {temp}: {err}") from err
     try:
         create_schema(con)
+        con.execute("set memory_limit = ?", [f"{max(settings.MAX_BUILD_MEMORY_MB // 2, 1)}MB"])
         loader = Loader(con, seen_at=build_time)
         fingerprint = code_fingerprint()
         previous = {} if rebuild else _previous_articles(con, loader, db, fingerprint, report)
@@ -322,9 +397,20 @@ def build(
             return (bool(article.sha256) and old is not None and old[0] == article.sha256
                     and article.id not in redo)
 
-        items = classify_problems(iter_articles(list(paths)))
+        known, stats = _known_files(con, previous, redo, build_time.timestamp())
+        items = classify_problems(iter_articles(list(paths), known=known))
         for outcome in extract_stream(items, workers=workers, reuse=reusable,
                                       extract=extract):
+            if isinstance(outcome, UnchangedFile):
+                for article_id in outcome.ids:
+                    loader.add_reused(article_id, outcome.path)
+                report.articles_read += len(outcome.ids)
+                report.reused += len(outcome.ids)
+                report.files_unchanged += 1
+                loader.maybe_flush()
+                if progress is not None:
+                    progress.advance(len(outcome.ids))
+                continue
             if isinstance(outcome, ReadWarning):
                 loader.warn(outcome.problem, article_id=None)
                 continue  # not an input of its own: the progress count stays
@@ -336,7 +422,7 @@ def build(
                 if outcome.error:
                     loader.skip(Problem(article.path or article.id, outcome.error))
                 elif outcome.facts is None:
-                    loader.add_reused(article, loaded_at=previous[article.id][1])
+                    loader.add_reused(article.id, article.path)
                     report.reused += 1
                 else:
                     facts, problem = cap_facts(article, fixes.apply(article,
@@ -347,9 +433,11 @@ def build(
                     loader.add_facts(article, facts)
                     report.extracted += 1
             loader.maybe_flush()
+            check_memory()
             if progress is not None:
                 progress.advance()
         loader.flush()
+        _store_file_stats(con, stats)
         loader.detach_previous()
         if progress is not None:
             progress.close()
@@ -376,12 +464,81 @@ def build(
             os.replace(temp, db)
         except OSError as err:
             raise BuildError(f"cannot replace {db}: {err}") from err
+    except (MemoryError, duckdb.OutOfMemoryException) as err:
+        con.close()
+        _remove_quietly(temp, Path(f"{temp}.wal"))
+        raise BuildError(f"out of memory ({type(err).__name__}: {err}); the limit is "
+                         f"{settings.MAX_BUILD_MEMORY_MB} MB ($SHUTTLE_BUILD_MEMORY_MB)") from err
     except BaseException:
         con.close()
         _remove_quietly(temp, Path(f"{temp}.wal"))
         raise
     report.seconds = time.monotonic() - started
     return report
+
+
+FileStats = dict[str, tuple[int, int]]
+
+
+def _known_files(
+    con: duckdb.DuckDBPyConnection, previous: dict, redo: set[str], started: float,
+) -> tuple[Callable[[Path, os.stat_result], list[str] | None], FileStats]:
+    """The reader's `known` hook, and the stats it collects for build_files.
+
+    A file is vouched for (not read again, its articles copied from the previous database)
+    when the previous build, by the same extraction code, read it at the same size and
+    mtime, loaded its articles with no problem about the file itself, and none of them has
+    an analyst correction to reapply. Every other file is read, and a changed mtime with
+    the same content still reuses the facts by their hash. The hook records each file's
+    stat as taken before its read, for the next build.
+    """
+    stats: FileStats = {}
+    vouched: dict[str, tuple[int, int, list[str]]] = {}
+    if previous:
+        try:
+            rows = con.execute("""
+                select f.path, f.size, f.mtime_ns, list(a.id order by a.id)
+                from previous.build_files f
+                join previous.articles a on a.path = f.path
+                where not exists (
+                    select 1 from previous.build_problems p
+                    where p.path = f.path and p.article_id is null
+                )
+                group by f.path, f.size, f.mtime_ns
+            """).fetchall()
+        except duckdb.Error:
+            rows = []  # a database from before build_files: every file is read
+        vouched = {path: (size, mtime, ids) for path, size, mtime, ids in rows
+                   if not redo.intersection(ids)}
+    racy_after = int((started - RACY_SECONDS) * 1e9)
+
+    def known(path: Path, info: os.stat_result) -> list[str] | None:
+        name = str(path)
+        if info.st_mtime_ns < racy_after:
+            stats[name] = (info.st_size, info.st_mtime_ns)
+        old = vouched.get(name)
+        if old is not None and old[:2] == (info.st_size, info.st_mtime_ns):
+            return old[2]
+        return None
+
+    return known, stats
+
+
+def _store_file_stats(con: duckdb.DuckDBPyConnection, stats: FileStats) -> None:
+    """Size and mtime of every file whose articles are in this database."""
+    if not stats:
+        return
+    table = pa.table({
+        "path": pa.array(list(stats), pa.string()),
+        "size": pa.array([s for s, _ in stats.values()], pa.int64()),
+        "mtime_ns": pa.array([m for _, m in stats.values()], pa.int64()),
+    })
+    con.register("file_stats", table)
+    try:
+        con.execute("insert into build_files select path, size, mtime_ns from file_stats "
+                    "where path in (select path from articles)")
+    finally:
+        con.unregister("file_stats")
 
 
 def _previous_articles(

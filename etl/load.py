@@ -238,11 +238,13 @@ class Loader:
                 continue
             self._add(table, (article.id, where), values)
 
-    def add_reused(self, article: Article, loaded_at: datetime) -> None:
-        """An unchanged article: its row and sentences as read, its facts copied from the
-        previous database (see attach_previous) instead of extracted again."""
-        self.add_article(article, loaded_at)
-        self.reused.append((article.id, article.path))
+    def add_reused(self, article_id: str, path: str | None) -> None:
+        """An unchanged article (same id and content hash, read by the same code): its row,
+        sentences and facts are copied from the previous database (see attach_previous) in
+        one statement per table at the next flush, with `path` as where it is now, instead
+        of being written again from Python. Its loaded_at is the previous one."""
+        self.reused.append((article_id, path))
+        self._buffered += 1
 
     def attach_previous(self, path: Path) -> None:
         """Attach the database being replaced, read-only, as the source of reused facts."""
@@ -375,14 +377,27 @@ class Loader:
         self.owners[table] = [self.owners[table][i] for i in keep]
 
     def _copy_reused(self) -> None:
-        """Copy the facts (and fact warnings) of reused articles from the previous database."""
+        """Copy the rows, sentences, facts (and fact warnings) of reused articles from the
+        previous database."""
         reused = [(a, p) for a, p in self.reused if a not in self.rejected]
         self.reused = []
         if not reused or not self.has_previous:
             return
-        ids = pa.table({"id": [a for a, _ in reused], "path": [p for _, p in reused]})
+        ids = pa.table({"id": pa.array([a for a, _ in reused], pa.string()),
+                        "path": pa.array([p for _, p in reused], pa.string())})
         self.con.register("reused", ids)
         try:
+            names = [quote_identifier(c) for c, _ in self.columns["articles"]]
+            picked = ", ".join("r.path" if n == '"path"' else f"a.{n}" for n in names)
+            self.con.execute(
+                f"insert into articles ({', '.join(names)}) select {picked} "
+                "from previous.articles a join reused r on r.id = a.id"
+            )
+            names = ", ".join(quote_identifier(c) for c, _ in self.columns["sentences"])
+            self.con.execute(
+                f"insert into sentences ({names}) select {names} from previous.sentences "
+                "where article_id in (select id from reused)"
+            )
             for table in FACT_TABLES.values():
                 names = ", ".join(quote_identifier(c) for c, _ in self.columns[table])
                 self.con.execute(

@@ -18,7 +18,8 @@ import logging
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -50,10 +51,30 @@ _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 # --------------------------------------------------------------------------- public API
 
 
-def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
+@dataclass(frozen=True)
+class UnchangedFile:
+    """A file not read again: the caller knew its articles (`ids`) from an earlier read."""
+
+    path: str
+    ids: tuple[str, ...]
+
+
+# Given a file and its stat taken before any read, the ids of the articles it held when it
+# was last read if it is known unchanged (same size and modification time), else None.
+KnownFiles = Callable[[Path, os.stat_result], Sequence[str] | None]
+
+
+def iter_articles(
+    paths: Iterable[str | Path], known: KnownFiles | None = None
+) -> Iterator[Article | Problem | UnchangedFile]:
     """Read every article under `paths` (files, or directories read recursively in sorted
     order, skipping hidden files and README.md). Yields Articles and Problems; an id seen
     before in this call is a Problem naming the file that had it first.
+
+    With `known`, a file it vouches for is not read (no decode, hash or parse: the cost of
+    an incremental build is then in the files that changed): an UnchangedFile with its
+    article ids comes instead, unless one of those ids was already seen in this call, in
+    which case the file is read so the duplicate is reported as usual.
     """
     first_seen: dict[str, str] = {}
     done: set[Path] = set()
@@ -66,6 +87,15 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | Problem]:
             if resolved in done:  # the same file named twice is read once
                 continue
             done.add(resolved)
+            if known is not None:
+                try:
+                    ids = known(path, path.stat())
+                except OSError:
+                    ids = None  # read_file reports what is wrong with it
+                if ids and not any(i in first_seen for i in ids):
+                    first_seen.update((i, str(path)) for i in ids)
+                    yield UnchangedFile(str(path), tuple(ids))
+                    continue
             dropped: tuple[str, int | None] | None = None
             for item in read_file(path):
                 if isinstance(item, Article):

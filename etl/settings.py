@@ -17,6 +17,12 @@ MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 # An article that yields more facts than this is suspicious (a list page, a table dump);
 # the extra facts are dropped with a warning so one page cannot flood the map.
 MAX_FACTS_PER_ARTICLE = 500
+# Memory of a build, in MB ($SHUTTLE_BUILD_MEMORY_MB changes it). DuckDB's buffer on the
+# build's connection gets half (past it DuckDB spills to disk or stops with its own
+# out-of-memory error), and the build stops when its process's resident memory passes the
+# whole. Articles are streamed in chunks and rows written in batches, so a build stays
+# near 300-400 MB however many articles it reads (365 MB for 3,000).
+MAX_BUILD_MEMORY_MB = int(os.environ.get("SHUTTLE_BUILD_MEMORY_MB") or 2048)
 
 
 def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:

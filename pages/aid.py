@@ -6,7 +6,7 @@ import dataclasses
 
 import streamlit as st
 
-from ui import charts, db, filters, queries, tables
+from ui import charts, db, export, filters, queries, tables
 from ui.escape import md
 
 f = filters.current()
@@ -71,6 +71,13 @@ if not bars.empty:
     st.plotly_chart(
         charts.aid_bars(bars, by=by, title=title, n_articles=n_articles, note=note),
         theme=None, key="aid_bars", config={"displaylogo": False},
+    )
+    st.download_button(
+        "Download slide (PNG)", key="aid_slide", file_name="shuttle-aid.png",
+        mime="image/png", on_click="ignore",
+        help="These bars as a 1920x1080 slide: title with the filters, chart, source line.",
+        data=export.deferred_png(export.aid_slide, bars, rows, by=by, title=title, note=note,
+                                 articles=export.articles_behind(con, "aid", rows["aid_id"])),
     )
 else:
     st.info(md("None of these commitments has a USD amount (no ECB rate for their "

@@ -6,7 +6,7 @@ import dataclasses
 
 import streamlit as st
 
-from ui import charts, db, filters, queries, tables
+from ui import charts, db, export, filters, queries, tables
 from ui.escape import md
 
 ALL_PLACES = "*"
@@ -70,6 +70,15 @@ st.plotly_chart(
     charts.casualty_timeline(rows, title=title, n_articles=n_articles, note=note,
                              by_place=place in (None, ALL_PLACES)),
     theme=None, key="casualty_chart", config={"displaylogo": False},
+)
+st.download_button(
+    "Download slide (PNG)", key="casualty_slide", file_name="shuttle-casualties.png",
+    mime="image/png", on_click="ignore",
+    help="This timeline as a 1920x1080 slide: title with the filters, chart, source line.",
+    data=export.deferred_png(export.casualties_slide, rows, title=title, note=note,
+                             by_place=place in (None, ALL_PLACES),
+                             articles=export.articles_behind(con, "casualty",
+                                                             rows["report_id"])),
 )
 
 st.subheader("Reports and the sentences behind them")

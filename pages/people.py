@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import charts, db, filters, maps, queries, tables
+from ui import charts, db, export, filters, maps, queries, tables
 from ui.escape import md
 
 f = filters.current()
@@ -69,6 +69,15 @@ with right:
         st.html(maps.SEA_CSS)
         st.pydeck_chart(maps.routes_deck(stops, legs, colours, height=420, width=560),
                         key="person_map", height=420)
+        st.download_button(
+            "Download slide (PNG)", key="person_slide", file_name="shuttle-itinerary.png",
+            mime="image/png", on_click="ignore",
+            help="This itinerary as a 1920x1080 slide: title with the filters, map, source.",
+            data=export.deferred_png(
+                export.routes_slide, stops, legs, colours, view="person",
+                title=f"Itinerary of {person}, {scope}",
+                articles=export.articles_behind(con, "stop", stops["stop_id"])),
+        )
 
 st.subheader(md(f"Counterparts met, {scope}"))
 counterparts = queries.person_counterparts(con, f, person)

@@ -7,7 +7,7 @@ from datetime import date
 
 import streamlit as st
 
-from ui import db, filters, maps, queries, tables
+from ui import db, export, filters, maps, queries, tables
 from ui.escape import md
 
 EVIDENCE_COLUMNS = {
@@ -121,6 +121,13 @@ n_articles = int(stops["articles_total"].iloc[0])
 notes.append(f"Source: {n_articles:,} article{'s' if n_articles != 1 else ''}, Shuttle. "
              "Hover a dot for the sentence behind it. Basemap: Natural Earth.")
 st.caption(md(" ".join(notes)))
+st.download_button(
+    "Download slide (PNG)", key="routes_slide", file_name="shuttle-routes.png",
+    mime="image/png", on_click="ignore",
+    help="The map as a 1920x1080 slide: title with the filters, map, source line.",
+    data=export.deferred_png(export.routes_slide, stops, legs, colours, title=heading,
+                             articles=export.articles_behind(con, "stop", stops["stop_id"])),
+)
 
 st.subheader("Stops and the sentences behind them")
 st.dataframe(tables.stops_table(stops), hide_index=True, column_config=EVIDENCE_COLUMNS,

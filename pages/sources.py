@@ -108,7 +108,8 @@ body = highlight(article["text"], zip(facts["evidence_start"], facts["evidence_e
 # Every piece of the article was escaped by highlight(); the only markup is <mark> and this
 # wrapper, so nothing from the article can add HTML.
 st.html(
-    "<div style='white-space:pre-wrap;font-size:17px;line-height:1.6;max-width:80ch;"
+    "<div style='white-space:pre-wrap;overflow-wrap:anywhere;font-size:17px;line-height:1.6;"
+    "max-width:80ch;"
     "border-left:4px solid #0072B2;padding:4px 0 4px 16px'>"
     f"{body}</div>"
     "<style>mark{background:#FCE8A6;padding:0 2px;border-radius:2px}</style>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -213,6 +214,49 @@ def test_changed_file_alone_is_extracted_again(articles_dir, tmp_path):
     assert (report.extracted, report.reused) == (1, 5)
     text = "select text from articles where id = '2024-11-15-scholz-calls-putin'"
     assert "frank" in duckdb.connect(str(db), read_only=True).execute(text).fetchone()[0]
+
+
+def _age(folder: Path, seconds: int = 3600) -> None:
+    """Every file's mtime an hour back: stats taken seconds after a write are not trusted."""
+    for path in folder.rglob("*.md"):
+        info = path.stat()
+        os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns - seconds * 10**9))
+
+
+def test_unchanged_file_is_not_read_again_and_touched_file_is_reused(articles_dir, tmp_path):
+    db = tmp_path / "shuttle.duckdb"
+    _age(articles_dir)
+    first = build([articles_dir], db)
+    before = dump(db)
+    assert first.files_unchanged == 0
+    assert count(db, "select count(*) from build_files") == 6
+
+    second = build([articles_dir], db)
+    assert (second.files_unchanged, second.reused, second.extracted) == (6, 6, 0)
+    assert "6 files unchanged since the last build" in second.summary()
+    assert dump(db) == before
+
+    # Same size and mtime, other bytes: the file is not read, so the old text stays (the
+    # price of not hashing every file on every build).
+    same_size = articles_dir / "2023-11-09-blinken-arrives-in-seoul.md"
+    data, info = same_size.read_bytes(), same_size.stat()
+    same_size.write_bytes(data.replace(b"Seoul", b"Seoux", 1))
+    os.utime(same_size, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert build([articles_dir], db).files_unchanged == 6
+    text = "select text from articles where id = '2023-11-09-blinken-arrives-in-seoul'"
+    assert "Seoux" not in duckdb.connect(str(db), read_only=True).execute(text).fetchone()[0]
+    same_size.write_bytes(data)
+
+    # A touched file (new mtime, same content) is read again and hashed, and its facts are
+    # reused, not extracted again.
+    _age(articles_dir, seconds=60)
+    touched = build([articles_dir], db)
+    assert (touched.files_unchanged, touched.reused, touched.extracted) == (0, 6, 0)
+    after = dump(db)
+    assert after.pop("build_files") != before.pop("build_files")  # the new mtimes
+    assert after == before
+    third = build([articles_dir], db)
+    assert (third.files_unchanged, third.reused, third.extracted) == (6, 6, 0)
 
 
 def test_deleted_file_disappears_with_its_rows(articles_dir, tmp_path):

@@ -43,6 +43,10 @@ def open_handle(path: str | os.PathLike[str]) -> Handle:
     stamp = file_stamp(path)
     con = duckdb.connect(":memory:", config={"python_enable_replacements": False})
     con.execute("attach ? as shuttle (read_only)", [path])
+    # Past the attach, no query of the dashboard needs a file: no COPY TO, read_csv or
+    # other ATTACH through this connection, and no setting may turn that back on.
+    con.execute("set enable_external_access = false")
+    con.execute("set lock_configuration = true")
     return Handle(path=path, stamp=stamp, con=con)
 
 

@@ -73,7 +73,8 @@ def highlight(text: str, spans: Iterable[tuple[int, int]], tag: str = "mark") ->
     return "".join(out)
 
 
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:")
+# & too: Markdown decodes entities, so "AT&amp;T" in an article would read "AT&T".
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:&")
 
 
 def md(text: object) -> str:
@@ -81,5 +82,7 @@ def md(text: object) -> str:
 
     >>> md("[click](javascript:x) *bold* <b>")
     '\\[click\\]\\(javascript\\:x\\) \\*bold\\* \\<b\\>'
+    >>> md("AT&amp;T")
+    'AT\\&amp;T'
     """
     return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in str(text or ""))

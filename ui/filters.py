@@ -169,7 +169,9 @@ def url_range(key: str, bounds: tuple[int, int]) -> None:
     """Seed a range slider over whole numbers from ?key=lo&key=hi, clamped to `bounds`."""
     lo, hi = bounds
     if key not in st.session_state:
-        values = sorted(int(v) for v in st.query_params.get_all(key) if v.strip().isdigit())
+        # isdecimal, not isdigit: int() refuses "²"; and no 5,000-digit "year" reaches int().
+        values = sorted(int(v) for v in st.query_params.get_all(key)
+                        if v.strip().isdecimal() and len(v.strip()) <= 9)
         picked = (values[0], values[-1]) if values else (lo, hi)
     else:
         picked = tuple(st.session_state[key])

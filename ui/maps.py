@@ -1,8 +1,11 @@
 """pydeck maps of routes, pure: DataFrames in, a pdk.Deck out, drawn with no tile server.
 
 The basemap is the bundled Natural Earth country shapes (data/reference/countries.geojson)
-under map_provider=None. Every text field that reaches a tooltip is HTML-escaped here, since
-deck.gl renders tooltip templates as HTML; the template itself only holds {field} slots.
+under map_provider=None. Tooltip fields are plain text: st.pydeck_chart HTML-escapes every
+value it puts into a {field} slot of an html tooltip (escaping here as well showed "&lt;" and
+"&#x27;" to the analyst), and the template itself holds only fixed markup and {field} slots.
+The browser tests hover hostile names to hold Streamlit to it. Never hand these decks to a
+renderer that does not escape (pydeck's own to_html). The legend is HTML built here: escaped.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ TOOLTIP_STYLE = {
     "border": "1px solid #999999",
     "padding": "8px 10px",
     "whiteSpace": "normal",
+    "overflowWrap": "anywhere",  # a very long word (a scrape gone wrong) wraps inside
 }
 
 
@@ -157,8 +161,13 @@ def _rgba(colour: str, alpha: int) -> list[int]:
     return hex_to_rgb(colour) + [alpha]
 
 
+def _tip(value: object) -> str:
+    """A tooltip field: plain text (None and NaN as ""), escaped by st.pydeck_chart."""
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+
+
 def stop_records(stops: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
-    """Scatterplot data: one dict per stop with escaped tooltip fields and drawing values.
+    """Scatterplot data: one dict per stop with plain-text tooltip fields and drawing values.
 
     stops columns: actor, place, country, lat, lon, date, date_precision, status, sources,
     first_reported, place_kind, evidence, evidence_more.
@@ -175,23 +184,24 @@ def stop_records(stops: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
         others = [rows[j] for j in here[(round(float(r.lat), 4), round(float(r.lon), 4))]
                   if j != i]
         lines = [
-            f"{o.actor}, {format_when(o.date, o.date_precision, o.first_reported)}, {o.status}"
+            f"{shorten(o.actor, 120)}, "
+            f"{format_when(o.date, o.date_precision, o.first_reported)}, {o.status}"
             for o in others[:MAX_OTHERS]
         ]
         if len(others) > MAX_OTHERS:
             lines.append(f"and {len(others) - MAX_OTHERS} more")
-        others_text = esc("Also here: " + "; ".join(lines)) if lines else ""
+        others_text = _tip("Also here: " + "; ".join(lines)) if lines else ""
         evidence = shorten(r.evidence, 300)
         more = int(getattr(r, "evidence_more", 0) or 0)
         if more:
             evidence += f" (+{more} more)"
         records.append({
-            "who": esc(r.actor),
-            "where": esc(place_label(r.place, r.country, getattr(r, "place_kind", "city"))),
-            "when": esc(format_when(r.date, r.date_precision, r.first_reported)),
-            "status": esc(r.status),
-            "sources": esc(_sources_text(r.sources)),
-            "evidence": esc(evidence),
+            "who": _tip(shorten(r.actor, 120)),
+            "where": _tip(place_label(r.place, r.country, getattr(r, "place_kind", "city"))),
+            "when": _tip(format_when(r.date, r.date_precision, r.first_reported)),
+            "status": _tip(r.status),
+            "sources": _tip(_sources_text(r.sources)),
+            "evidence": _tip(evidence),
             "others": others_text,
             "position": [round(float(r.lon), 5), round(float(r.lat), 5)],
             "radius": stop_radius(r.sources),
@@ -213,12 +223,12 @@ def leg_records(legs: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
         done = r.status == "occurred"
         alpha = 235 if done else (60 if r.status == "cancelled" else 110)
         records.append({
-            "who": esc(r.actor),
-            "where": esc(f"{r.from_place} → {r.to_place}"),
-            "when": esc(format_when(r.date, getattr(r, "date_precision", "day"))),
-            "status": esc(r.status),
-            "sources": esc(f"leg {int(r.seq)} of trip"),
-            "evidence": esc("Hover the stops at either end for the sentences."),
+            "who": _tip(r.actor),
+            "where": _tip(f"{r.from_place} → {r.to_place}"),
+            "when": _tip(format_when(r.date, getattr(r, "date_precision", "day"))),
+            "status": _tip(r.status),
+            "sources": _tip(f"leg {int(r.seq)} of trip"),
+            "evidence": _tip("Hover the stops at either end for the sentences."),
             "others": "",
             "from": [round(float(r.from_lon), 5), round(float(r.from_lat), 5)],
             "to": [round(float(r.to_lon), 5), round(float(r.to_lat), 5)],
@@ -412,7 +422,7 @@ def legend_html(colours: dict[str, str], counts: dict[str, int] | None = None) -
         "dot size: number of sources</span>"
     )
     return (
-        "<div style='font-size:16px;line-height:1.5;color:#222'>"
+        "<div style='font-size:16px;line-height:1.5;color:#222;overflow-wrap:anywhere'>"
         + "".join(items)
         + "<br/>"
         + styles

@@ -63,3 +63,18 @@ create or replace temp macro aid_stage(s) as
 
 -- A stable 16-hex id from the key of an event: the same data gives the same ids every build.
 create or replace temp macro short_id(key) as substr(sha256(key), 1, 16);
+
+-- Date string `d` and the coarser periods that contain it ('2024-09-11' -> '2024', '2024-09',
+-- '2024-09-11'): date_refines(d, p) holds exactly for these p. Unnested, they turn a prefix
+-- test into an equality a hash join can use, so merging costs time in proportion to the
+-- matches rather than to every pair of reports of the same person and place.
+create or replace temp macro date_prefixes(d) as list_distinct([left(d, 4), left(d, 7), d]);
+
+-- A month as one integer (year * 12 + month - 1), and the months a span of days [lo, hi]
+-- touches: buckets for joins on "within so many days" or "periods overlap", which are then
+-- checked exactly. Empty for a null bound.
+create or replace temp macro month_number(d) as year(d) * 12 + month(d) - 1;
+
+create or replace temp macro month_span(lo, hi) as
+    case when lo is not null and hi is not null
+        then range(month_number(lo), month_number(hi) + 1) else [] end;

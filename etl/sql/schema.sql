@@ -190,3 +190,12 @@ create table build_info (
     key   varchar primary key,
     value varchar
 );
+
+-- The input files as the last build found them, before reading: the next build does not read
+-- a file again whose size and modification time (ns) are the same, and copies its articles
+-- from this database. Files changed within seconds of a build are left out (read again).
+create table build_files (
+    path     varchar primary key,
+    size     bigint not null check (size >= 0),
+    mtime_ns bigint not null
+);

@@ -33,6 +33,14 @@ filtered as (
         and (len($outlets) = 0 or aid_id in (select event_id from from_outlets))
 ),
 
+-- the rows shown, cut to $cap before their evidence is looked up
+capped as (
+    select *, (select count(*) from filtered) as total_rows
+    from filtered
+    order by amount_usd desc nulls last, day_lo, aid_id
+    limit $cap
+),
+
 evidence as (
     select
         event_mentions.event_id,
@@ -44,7 +52,7 @@ evidence as (
     from event_mentions
     join articles on articles.id = event_mentions.article_id
     where event_mentions.event_type = 'aid'
-        and event_mentions.event_id in (select aid_id from filtered)
+        and event_mentions.event_id in (select aid_id from capped)
     group by event_mentions.event_id
 ),
 
@@ -73,9 +81,9 @@ final as (
         filtered.sources,
         evidence.evidence,
         greatest(coalesce(evidence.n_evidence, 0) - 1, 0) as evidence_more,
-        count(*) over () as total_rows,
+        filtered.total_rows,
         behind.articles_total
-    from filtered
+    from capped as filtered
     cross join behind
     left join evidence on evidence.event_id = filtered.aid_id
 )

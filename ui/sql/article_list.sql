@@ -12,6 +12,14 @@ articles as (
         and title ilike $pattern escape '\'
 ),
 
+-- the rows shown, cut to $cap before their events are counted
+capped as (
+    select *, (select count(*) from articles) as total_rows
+    from articles
+    order by published desc nulls last, id
+    limit $cap
+),
+
 counts as (
     select
         article_id,
@@ -20,18 +28,18 @@ counts as (
         count(*) filter (where event_type = 'aid') as aid,
         count(*) filter (where event_type = 'casualty') as casualties
     from event_mentions
-    where article_id in (select id from articles)
+    where article_id in (select id from capped)
     group by article_id
 )
 
 select
-    articles.*,
+    capped.* exclude (total_rows),
     coalesce(counts.stops, 0) as stops,
     coalesce(counts.meetings, 0) as meetings,
     coalesce(counts.aid, 0) as aid,
     coalesce(counts.casualties, 0) as casualties,
-    count(*) over () as total_rows
-from articles
-left join counts on counts.article_id = articles.id
+    capped.total_rows
+from capped
+left join counts on counts.article_id = capped.id
 order by published desc nulls last, id
 limit $cap

@@ -32,6 +32,14 @@ filtered as (
         and day_lo is not null
 ),
 
+-- the rows shown, cut to $cap before their evidence is looked up
+capped as (
+    select *, (select count(*) from filtered) as total_rows
+    from filtered
+    order by day_lo desc, metric, reported_by, report_id
+    limit $cap
+),
+
 evidence as (
     select
         event_mentions.event_id,
@@ -43,7 +51,7 @@ evidence as (
     from event_mentions
     join articles on articles.id = event_mentions.article_id
     where event_mentions.event_type = 'casualty'
-        and event_mentions.event_id in (select report_id from filtered)
+        and event_mentions.event_id in (select report_id from capped)
     group by event_mentions.event_id
 ),
 
@@ -66,9 +74,9 @@ final as (
         filtered.sources,
         evidence.evidence,
         greatest(coalesce(evidence.n_evidence, 0) - 1, 0) as evidence_more,
-        count(*) over () as total_rows,
+        filtered.total_rows,
         behind.articles_total
-    from filtered
+    from capped as filtered
     cross join behind
     left join evidence on evidence.event_id = filtered.report_id
 )

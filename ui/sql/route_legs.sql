@@ -36,21 +36,8 @@ legs as (
         and to_lat is not null and to_lon is not null
 ),
 
-final as (
-    select
-        legs.actor,
-        legs.trip_id,
-        legs.seq,
-        legs.from_place,
-        legs.to_place,
-        legs.from_lat,
-        legs.from_lon,
-        legs.to_lat,
-        legs.to_lon,
-        cast(legs.date as varchar) as date,
-        legs.status,
-        legs.day_lo,
-        count(*) over () as total_rows
+kept as (
+    select *
     from legs
     where ui_picked($actors, legs.actor)
         and ui_picked($statuses, legs.status)
@@ -59,8 +46,27 @@ final as (
             legs.from_stop_id in (select stop_id from filtered_stops)
             or legs.to_stop_id in (select stop_id from filtered_stops)
         )
+),
+
+final as (
+    select
+        kept.actor,
+        kept.trip_id,
+        kept.seq,
+        kept.from_place,
+        kept.to_place,
+        kept.from_lat,
+        kept.from_lon,
+        kept.to_lat,
+        kept.to_lon,
+        cast(kept.date as varchar) as date,
+        kept.status,
+        kept.day_lo,
+        (select count(*) from kept) as total_rows
+    from kept
+    order by actor, trip_id, seq
+    limit $cap
 )
 
 select * from final
 order by actor, trip_id, seq
-limit $cap

@@ -58,16 +58,63 @@ signatures as (
     group by island_key, date
 ),
 
+-- the periods a finer signature lies inside: a signature whose date is one of them is refined
+refined as (
+    select distinct island_key, prefix as date
+    from (
+        select island_key, date, unnest(date_prefixes(date)) as prefix
+        from signatures
+    )
+    where prefix <> date
+),
+
 anchors as (
     select signatures.*
     from signatures
     where not exists (
         select 1
-        from signatures as finer
-        where finer.island_key = signatures.island_key
-            and finer.date <> signatures.date
-            and date_refines(finer.date, signatures.date)
+        from refined
+        where refined.island_key = signatures.island_key
+            and refined.date = signatures.date
     )
+),
+
+-- each anchor under every period that contains its date (dated mentions join by equality),
+-- and under the years within 366 days of its date or of its reports (undated mentions, then
+-- the exact tests)
+anchor_periods as (
+    select anchors.*, unnest(date_prefixes(anchors.date)) as period
+    from anchors
+),
+
+anchor_years as (
+    select island_key, date, date_lo, min_published, max_published, unnest(list_distinct(
+        range(year(date_lo - 366), year(date_lo + 366) + 1)
+        || case when min_published is not null and max_published is not null
+            then range(year(min_published - 366), year(max_published + 366) + 1)
+            else [] end
+    )) as year
+    from anchors
+),
+
+pairs as (
+    select island_keys.mention_id, anchor_periods.date
+    from island_keys
+    inner join anchor_periods
+        on island_keys.island_key = anchor_periods.island_key
+        and island_keys.date = anchor_periods.period
+    union all
+    select island_keys.mention_id, anchor_years.date
+    from island_keys
+    inner join anchor_years
+        on island_keys.island_key = anchor_years.island_key
+        and year(island_keys.published) = anchor_years.year
+    where island_keys.date is null
+        and (
+            abs(date_diff('day', island_keys.published, anchor_years.date_lo)) <= 366
+            or island_keys.published between anchor_years.min_published - 366
+                and anchor_years.max_published + 366
+        )
 ),
 
 candidates as (
@@ -80,20 +127,11 @@ candidates as (
             order by abs(date_diff('day', island_keys.published, anchors.date_lo)) nulls last,
                 anchors.date
         ) as choice
-    from island_keys
+    from pairs
+    inner join island_keys using (mention_id)
     inner join anchors
         on island_keys.island_key = anchors.island_key
-        and (
-            date_refines(anchors.date, island_keys.date)
-            or (
-                island_keys.date is null
-                and (
-                    abs(date_diff('day', island_keys.published, anchors.date_lo)) <= 366
-                    or island_keys.published between anchors.min_published - 366
-                        and anchors.max_published + 366
-                )
-            )
-        )
+        and pairs.date = anchors.date
 ),
 
 undated_alone as (

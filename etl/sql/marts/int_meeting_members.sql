@@ -33,14 +33,21 @@ signatures as (
     group by party_key, date, place_key, mode
 ),
 
+-- every finer-or-equal signature under each period containing its date: the candidates that
+-- may refine a signature share its party_key and have its date as this period
+signature_periods as (
+    select signatures.*, unnest(date_prefixes(signatures.date)) as period
+    from signatures
+),
+
 anchors as (
     select signatures.*
     from signatures
     where not exists (
         select 1
-        from signatures as finer
+        from signature_periods as finer
         where finer.party_key = signatures.party_key
-            and date_refines(finer.date, signatures.date)
+            and finer.period = signatures.date
             and (
                 signatures.place_key is null
                 or finer.place_key = signatures.place_key
@@ -53,6 +60,72 @@ anchors as (
                 or finer.mode is distinct from signatures.mode
             )
     )
+),
+
+-- each anchor under every period that contains its date (dated mentions join by equality),
+-- and under the months of its period and of its reports (undated mentions, then exact tests)
+anchor_periods as (
+    select anchors.*, unnest(date_prefixes(anchors.date)) as period
+    from anchors
+),
+
+anchor_months as (
+    select anchors.*, unnest(month_span(date_lo, date_hi)) as month
+    from anchors
+),
+
+anchor_report_months as (
+    select anchors.*, unnest(month_span(min_published - 6, max_published + 6)) as month
+    from anchors
+),
+
+undated as (
+    select * from mentions where date is null
+),
+
+pairs as (
+    select mentions.mention_id, anchor_periods.date, anchor_periods.place_key,
+        anchor_periods.mode
+    from mentions
+    inner join anchor_periods
+        on mentions.party_key = anchor_periods.party_key
+        and mentions.date = anchor_periods.period
+    where (
+            mentions.place_key is null
+            or anchor_periods.place_key = mentions.place_key
+            or (mentions.place_kind = 'country' and anchor_periods.country = mentions.country)
+        )
+        and (mentions.mode is null or anchor_periods.mode = mentions.mode)
+    union
+    select undated.mention_id, anchor_months.date, anchor_months.place_key, anchor_months.mode
+    from (select *, unnest(month_span(win_lo, win_hi)) as month from undated) as undated
+    inner join anchor_months
+        on undated.party_key = anchor_months.party_key
+        and undated.month = anchor_months.month
+    where (
+            undated.place_key is null
+            or anchor_months.place_key = undated.place_key
+            or (undated.place_kind = 'country' and anchor_months.country = undated.country)
+        )
+        and (undated.mode is null or anchor_months.mode = undated.mode)
+        and anchor_months.date_lo <= undated.win_hi and anchor_months.date_hi >= undated.win_lo
+    union
+    select undated.mention_id, anchor_report_months.date, anchor_report_months.place_key,
+        anchor_report_months.mode
+    from undated
+    inner join anchor_report_months
+        on undated.party_key = anchor_report_months.party_key
+        and month_number(undated.published) = anchor_report_months.month
+    where (
+            undated.place_key is null
+            or anchor_report_months.place_key = undated.place_key
+            or (undated.place_kind = 'country'
+                and anchor_report_months.country = undated.country)
+        )
+        and (undated.mode is null or anchor_report_months.mode = undated.mode)
+        and undated.segment = 0
+        and undated.published between anchor_report_months.min_published - 6
+            and anchor_report_months.max_published + 6
 ),
 
 candidates as (
@@ -69,29 +142,13 @@ candidates as (
                 anchors.date_lo)) nulls last,
                 anchors.date, anchors.place_key nulls last, anchors.mode nulls last
         ) as choice
-    from mentions
+    from pairs
+    inner join mentions using (mention_id)
     inner join anchors
         on mentions.party_key = anchors.party_key
-        and (
-            mentions.place_key is null
-            or anchors.place_key = mentions.place_key
-            or (mentions.place_kind = 'country' and anchors.country = mentions.country)
-        )
-        and (mentions.mode is null or anchors.mode = mentions.mode)
-        and (
-            date_refines(anchors.date, mentions.date)
-            or (
-                mentions.date is null
-                and (
-                    (anchors.date_lo <= mentions.win_hi and anchors.date_hi >= mentions.win_lo)
-                    or (
-                        mentions.segment = 0
-                        and mentions.published between anchors.min_published - 6
-                            and anchors.max_published + 6
-                    )
-                )
-            )
-        )
+        and pairs.date = anchors.date
+        and pairs.place_key is not distinct from anchors.place_key
+        and pairs.mode is not distinct from anchors.mode
 ),
 
 undated_alone as (

@@ -12,8 +12,13 @@ articles as (
     select id as article_id, published from articles
 ),
 
+-- where each story (segment) of an article begins: segments follow each other in text
+-- order, so a mention's segment is the last one beginning at or before it; one row per
+-- segment rather than per sentence keeps the as-of join small
 sentences as (
-    select article_id, start, segment from sentences
+    select article_id, min(start) as start, segment
+    from sentences
+    group by article_id, segment
 ),
 
 places as (

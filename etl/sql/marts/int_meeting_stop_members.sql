@@ -55,26 +55,67 @@ abroad as (
     where homes.home_country is null or homes.home_country <> present.country
 ),
 
+-- presences a visit stop already gives, found by equality (compatible dates through the
+-- periods containing each date; undated through week buckets of sort_date), then tested
+-- exactly as the rule above says
+visit_places as (
+    select actor, country, place_key, place_kind, date, sort_date
+    from visit_stops
+    where place_kind = 'country' or place_key is not null
+),
+
+doubled as (
+    -- the visit's date contains the meeting's
+    select abroad.meeting_id, abroad.actor
+    from (select *, unnest(date_prefixes(date)) as period from abroad) as abroad
+    inner join visit_places
+        on visit_places.actor = abroad.actor
+        and visit_places.country = abroad.country
+        and visit_places.date = abroad.period
+    where visit_places.place_key = abroad.place_key or visit_places.place_kind = 'country'
+    union
+    -- the meeting's date contains the visit's
+    select abroad.meeting_id, abroad.actor
+    from abroad
+    inner join (
+        select *, unnest(date_prefixes(date)) as period from visit_places
+    ) as visit_places
+        on visit_places.actor = abroad.actor
+        and visit_places.country = abroad.country
+        and visit_places.period = abroad.date
+    where visit_places.place_key = abroad.place_key or visit_places.place_kind = 'country'
+    union
+    -- either undated: placed within 6 days of each other
+    select abroad.meeting_id, abroad.actor
+    from (
+        select *, unnest([week - 1, week, week + 1]) as near_week
+        from (
+            select *, date_diff('day', date '2000-01-03', sort_date) // 7 as week
+            from abroad
+            where sort_date is not null
+        )
+    ) as abroad
+    inner join (
+        select *, date_diff('day', date '2000-01-03', sort_date) // 7 as week
+        from visit_places
+        where sort_date is not null
+    ) as visit_places
+        on visit_places.actor = abroad.actor
+        and visit_places.country = abroad.country
+        and visit_places.week = abroad.near_week
+    where (visit_places.place_key = abroad.place_key or visit_places.place_kind = 'country')
+        and (visit_places.date is null or abroad.date is null)
+        and abs(date_diff('day', visit_places.sort_date, abroad.sort_date)) <= 6
+),
+
 not_doubled as (
     select abroad.*
     from abroad
     where not exists (
         select 1
-        from visit_stops
-        where visit_stops.actor = abroad.actor
-            -- implied by either branch below; lets the join hash on (actor, country)
-            and visit_stops.country = abroad.country
-            and (
-                visit_stops.place_key = abroad.place_key
-                or (visit_stops.place_kind = 'country' and visit_stops.country = abroad.country)
-            )
-            and (
-                dates_compatible(visit_stops.date, abroad.date)
-                or (
-                    (visit_stops.date is null or abroad.date is null)
-                    and abs(date_diff('day', visit_stops.sort_date, abroad.sort_date)) <= 6
-                )
-            )
+        from doubled
+        where doubled.meeting_id = abroad.meeting_id
+            and doubled.actor = abroad.actor
     )
 ),
 

@@ -33,17 +33,33 @@ signatures as (
     group by actor, place_key, date
 ),
 
+-- the periods a finer signature lies inside: a signature whose date is one of them is refined
+refined as (
+    select distinct actor, place_key, prefix as date
+    from (
+        select actor, place_key, date, unnest(date_prefixes(date)) as prefix
+        from signatures
+    )
+    where prefix <> date
+),
+
 anchors as (
     select signatures.*
     from signatures
     where not exists (
         select 1
-        from signatures as finer
-        where finer.actor = signatures.actor
-            and finer.place_key = signatures.place_key
-            and finer.date <> signatures.date
-            and date_refines(finer.date, signatures.date)
+        from refined
+        where refined.actor = signatures.actor
+            and refined.place_key = signatures.place_key
+            and refined.date = signatures.date
     )
+),
+
+-- each anchor under every period that contains its date: a dated mention joins the anchors
+-- inside its period by equality
+anchor_periods as (
+    select anchors.*, unnest(date_prefixes(anchors.date)) as period
+    from anchors
 ),
 
 dated_choice as (
@@ -51,47 +67,77 @@ dated_choice as (
         mentions.mention_id,
         mentions.actor,
         mentions.place_key,
-        anchors.date as anchor_date,
+        anchor_periods.date as anchor_date,
         row_number() over (
             partition by mentions.mention_id
-            order by abs(date_diff('day', mentions.published, anchors.date_lo)) nulls last,
-                anchors.date
+            order by abs(date_diff('day', mentions.published, anchor_periods.date_lo))
+                nulls last,
+                anchor_periods.date
         ) as choice
     from mentions
-    inner join anchors
-        on mentions.actor = anchors.actor
-        and mentions.place_key = anchors.place_key
-        and date_refines(anchors.date, mentions.date)
+    inner join anchor_periods
+        on mentions.actor = anchor_periods.actor
+        and mentions.place_key = anchor_periods.place_key
+        and mentions.date = anchor_periods.period
     where mentions.date is not null
+),
+
+-- undated mentions meet anchors in month buckets (the months of the story window, or of the
+-- publication date), then the exact tests below decide
+undated as (
+    select * from mentions where date is null
+),
+
+anchor_months as (
+    select anchors.*, unnest(month_span(date_lo, date_hi)) as month
+    from anchors
+),
+
+anchor_report_months as (
+    select anchors.*, unnest(month_span(min_published - 6, max_published + 6)) as month
+    from anchors
+),
+
+undated_pairs as (
+    -- the anchor's period meets the story's window (days)
+    select undated.mention_id, anchor_months.date
+    from (select *, unnest(month_span(win_lo, win_hi)) as month from undated) as undated
+    inner join anchor_months
+        on undated.actor = anchor_months.actor
+        and undated.place_key = anchor_months.place_key
+        and undated.month = anchor_months.month
+    where anchor_months.date_lo <= undated.win_hi and anchor_months.date_hi >= undated.win_lo
+    union
+    -- or the reports came out in the same week (6 days either side)
+    select undated.mention_id, anchor_report_months.date
+    from undated
+    inner join anchor_report_months
+        on undated.actor = anchor_report_months.actor
+        and undated.place_key = anchor_report_months.place_key
+        and month_number(undated.published) = anchor_report_months.month
+    where undated.segment = 0
+        and undated.published between anchor_report_months.min_published - 6
+            and anchor_report_months.max_published + 6
 ),
 
 undated_choice as (
     select
-        mentions.mention_id,
-        mentions.actor,
-        mentions.place_key,
+        undated.mention_id,
+        undated.actor,
+        undated.place_key,
         anchors.date as anchor_date,
         row_number() over (
-            partition by mentions.mention_id
-            order by abs(date_diff('day', coalesce(mentions.published, mentions.win_lo),
+            partition by undated.mention_id
+            order by abs(date_diff('day', coalesce(undated.published, undated.win_lo),
                 anchors.date_lo)) nulls last,
                 anchors.date
         ) as choice
-    from mentions
+    from undated_pairs
+    inner join undated using (mention_id)
     inner join anchors
-        on mentions.actor = anchors.actor
-        and mentions.place_key = anchors.place_key
-        and (
-            -- the anchor's period meets the story's window (days)
-            (anchors.date_lo <= mentions.win_hi and anchors.date_hi >= mentions.win_lo)
-            -- or the reports came out in the same week (6 days either side)
-            or (
-                mentions.segment = 0
-                and mentions.published between anchors.min_published - 6
-                    and anchors.max_published + 6
-            )
-        )
-    where mentions.date is null
+        on undated.actor = anchors.actor
+        and undated.place_key = anchors.place_key
+        and undated_pairs.date = anchors.date
 ),
 
 undated_alone as (

@@ -17,8 +17,13 @@ articles as (
     select id as article_id, published from articles
 ),
 
+-- where each story (segment) of an article begins: segments follow each other in text
+-- order, so a mention's segment is the last one beginning at or before it; one row per
+-- segment rather than per sentence keeps the as-of join small
 sentences as (
-    select article_id, start, segment from sentences
+    select article_id, min(start) as start, segment
+    from sentences
+    group by article_id, segment
 ),
 
 places as (
@@ -131,38 +136,99 @@ dated as (
 -- that country at a compatible time ("set to visit Ukraine" then "arrived in Kyiv"; "he will
 -- visit Egypt" and "meetings in Cairo"): compatible dates, or, when either is undated, the
 -- same story or reports published within 6 days. Nearest in time first.
-city_choice as (
-    select
-        country_level.mention_id,
-        city_level.place,
-        city_level.lat,
-        city_level.lon,
-        city_level.place_key,
-        row_number() over (
-            partition by country_level.mention_id
-            order by abs(date_diff('day', country_level.sort_date, city_level.sort_date))
-                nulls last,
-                city_level.place_key
-        ) as choice
-    from dated as country_level
-    inner join dated as city_level
+-- The pairs are found by equality, not by testing every country-level report against every
+-- city report of the person in that country: compatible dates through the periods containing
+-- each date, the same story by its key, the same week through week buckets (then tested
+-- exactly). The city side is cut to the distinct values the choice reads.
+country_level as (
+    select mention_id, actor, country, date, sort_date, article_id, segment, published
+    from dated
+    where place_kind = 'country'
+),
+
+city_level as (
+    select actor, country, date, sort_date, article_id, segment, published, place, lat, lon,
+        place_key
+    from dated
+    where place_kind = 'city'
+),
+
+city_dated as (
+    select distinct actor, country, date, sort_date, place, lat, lon, place_key
+    from city_level
+    where date is not null
+),
+
+city_weeks as (
+    select distinct actor, country, published, date is null as undated, sort_date, place,
+        lat, lon, place_key, date_diff('day', date '2000-01-03', published) // 7 as week
+    from city_level
+    where segment = 0 and published is not null
+),
+
+city_pairs as (
+    -- the city's date contains the country-level report's date
+    select country_level.mention_id, country_level.sort_date, city_dated.sort_date as city_day,
+        city_dated.place, city_dated.lat, city_dated.lon, city_dated.place_key
+    from (select *, unnest(date_prefixes(date)) as period from country_level) as country_level
+    inner join city_dated
+        on country_level.actor = city_dated.actor
+        and country_level.country = city_dated.country
+        and country_level.period = city_dated.date
+    where country_level.date is not null
+    union all
+    -- the country-level report's date contains the city's date
+    select country_level.mention_id, country_level.sort_date, city_dated.sort_date,
+        city_dated.place, city_dated.lat, city_dated.lon, city_dated.place_key
+    from country_level
+    inner join (select *, unnest(date_prefixes(date)) as period from city_dated) as city_dated
+        on country_level.actor = city_dated.actor
+        and country_level.country = city_dated.country
+        and country_level.date = city_dated.period
+    where country_level.date is not null
+    union all
+    -- either undated: the same story
+    select country_level.mention_id, country_level.sort_date, city_level.sort_date,
+        city_level.place, city_level.lat, city_level.lon, city_level.place_key
+    from country_level
+    inner join city_level
         on country_level.actor = city_level.actor
         and country_level.country = city_level.country
-        and city_level.place_kind = 'city'
-    where country_level.place_kind = 'country'
-        and (
-            dates_compatible(country_level.date, city_level.date)
-            or (
-                (country_level.date is null or city_level.date is null)
-                and (
-                    (country_level.article_id = city_level.article_id
-                        and country_level.segment = city_level.segment)
-                    or (country_level.segment = 0 and city_level.segment = 0
-                        and abs(date_diff('day', country_level.published,
-                            city_level.published)) <= 6)
-                )
-            )
+        and country_level.article_id = city_level.article_id
+        and country_level.segment = city_level.segment
+    where country_level.date is null or city_level.date is null
+    union all
+    -- either undated: reports published within 6 days of each other
+    select country_level.mention_id, country_level.sort_date, city_weeks.sort_date,
+        city_weeks.place, city_weeks.lat, city_weeks.lon, city_weeks.place_key
+    from (
+        select *, unnest([week - 1, week, week + 1]) as near_week
+        from (
+            select *, date_diff('day', date '2000-01-03', published) // 7 as week
+            from country_level
+            where segment = 0 and published is not null
         )
+    ) as country_level
+    inner join city_weeks
+        on country_level.actor = city_weeks.actor
+        and country_level.country = city_weeks.country
+        and country_level.near_week = city_weeks.week
+    where (country_level.date is null or city_weeks.undated)
+        and abs(date_diff('day', country_level.published, city_weeks.published)) <= 6
+),
+
+city_choice as (
+    select
+        mention_id,
+        place,
+        lat,
+        lon,
+        place_key,
+        row_number() over (
+            partition by mention_id
+            order by abs(date_diff('day', sort_date, city_day)) nulls last, place_key
+        ) as choice
+    from city_pairs
 ),
 
 final as (
