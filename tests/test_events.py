@@ -450,6 +450,21 @@ def test_a_running_total_is_marked_and_its_part_is_not(con, corpus):
     ]
 
 
+def test_a_package_that_contains_another_figure_is_the_total(con, corpus):
+    article = corpus.article("house-vote", "2024-04-20")
+    sentence = "The House approved $61 billion for Ukraine, part of a $95 billion package."
+    corpus.aid(article, "United States", "Ukraine", 61_000_000_000, "USD", "authorized",
+               evidence=sentence)
+    corpus.aid(article, "United States", None, 95_000_000_000, "USD", "authorized",
+               evidence=sentence)
+    build_marts(con)
+
+    assert rows(con, "select amount, is_total from aid order by amount") == [
+        {"amount": 61_000_000_000, "is_total": False},
+        {"amount": 95_000_000_000, "is_total": True},
+    ]
+
+
 # -- casualties --------------------------------------------------------------------------
 
 
