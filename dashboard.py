@@ -56,18 +56,17 @@ except duckdb.Error as err:
     st.error(md(f"The database {db_path()} cannot be read: {err}"))
     st.stop()
 
-# URL paths differ from the file names on purpose. Streamlit still treats a folder named
-# pages/ as an old-style multipage app until st.navigation has run once in the process: a
-# first request (or every AppTest run) whose path equals a file's stem, /aid for pages/aid.py,
-# would run that file alone, without this script's sidebar. A path that no file is named
-# after falls through to this script, whose st.navigation then picks the page.
+# The page files live in views/, not pages/: Streamlit treats a folder named pages/ as an
+# old-style multipage app until st.navigation has run once in the process, so a shared link
+# opened on a fresh server showed "Page not found" (and a path equal to a file's stem ran
+# that file without this script's sidebar). st.navigation is the only page registry here.
 pages = [
-    st.Page("pages/routes.py", title="Routes", url_path="route-map", default=True),
-    st.Page("pages/aid.py", title="Aid", url_path="aid-amounts"),
-    st.Page("pages/casualties.py", title="Casualties", url_path="casualty-figures"),
-    st.Page("pages/people.py", title="People", url_path="diplomats"),
-    st.Page("pages/briefing.py", title="Briefing", url_path="briefing-slides"),
-    st.Page("pages/sources.py", title="Sources", url_path="evidence"),
-    st.Page("pages/corrections.py", title="Corrections", url_path="audit"),
+    st.Page("views/routes.py", title="Routes", url_path="route-map", default=True),
+    st.Page("views/aid.py", title="Aid", url_path="aid-amounts"),
+    st.Page("views/casualties.py", title="Casualties", url_path="casualty-figures"),
+    st.Page("views/people.py", title="People", url_path="diplomats"),
+    st.Page("views/briefing.py", title="Briefing", url_path="briefing-slides"),
+    st.Page("views/sources.py", title="Sources", url_path="evidence"),
+    st.Page("views/corrections.py", title="Corrections", url_path="audit"),
 ]
 st.navigation(pages, position="top").run()

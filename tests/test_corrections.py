@@ -363,7 +363,7 @@ def test_audit_page_lists_who_changed_what_and_the_orphans(corrected, monkeypatc
     late = cx.new_correction("reject", {**rejected.target, "evidence": "No such sentence."},
                              "checked the wire copy", "late-user")
     cx.append_correction(late, path)  # made after the build: pending
-    at = page(db, path, monkeypatch, "pages/corrections.py")
+    at = page(db, path, monkeypatch, "views/corrections.py")
     rows = table_with(at, "Who")
     assert list(rows["Id"]) == [late.id, added.id, edited.id, rejected.id]  # newest first
     assert list(rows["Status"]) == ["pending", "applied", "applied", "applied"]
@@ -373,7 +373,7 @@ def test_audit_page_lists_who_changed_what_and_the_orphans(corrected, monkeypatc
     assert rows.loc[rows["Id"] == rejected.id, "Why"].item() == "test reject"
     assert any(c.value.startswith("None: every correction found its fact") for c in at.caption)
     build([corpus], db, corrections=path)
-    at = page(db, path, monkeypatch, "pages/corrections.py")
+    at = page(db, path, monkeypatch, "views/corrections.py")
     orphans = table_with(at, "Why orphaned")
     assert list(orphans["Id"]) == [late.id]
     assert list(orphans["Why orphaned"]) == ["the evidence is no longer in the article"]
@@ -382,7 +382,7 @@ def test_audit_page_lists_who_changed_what_and_the_orphans(corrected, monkeypatc
 def test_an_edit_through_the_sources_page_writes_a_correction_line(setup, monkeypatch):
     corpus, db, path = setup
     mention = one_mention(db, "mentions_aid", PARIS)
-    at = page(db, path, monkeypatch, "pages/sources.py", article=PARIS)
+    at = page(db, path, monkeypatch, "views/sources.py", article=PARIS)
     assert at.sidebar.text_input(key="correction_user").value == "page-user"
     at.radio(key="correction_action").set_value("edit").run()
     at.selectbox(key="correction_mention").set_value(mention).run()
@@ -406,7 +406,7 @@ def test_an_edit_through_the_sources_page_writes_a_correction_line(setup, monkey
 def test_an_added_fact_through_the_sources_page(setup, monkeypatch):
     corpus, db, path = setup
     evidence = sentence_of(db, TOKYO, "Tokyo")
-    at = page(db, path, monkeypatch, "pages/sources.py", article=TOKYO)
+    at = page(db, path, monkeypatch, "views/sources.py", article=TOKYO)
     at.radio(key="correction_action").set_value("add").run()
     at.selectbox(key="correction_add_type").set_value("meeting").run()
     at.text_area(key="correction_evidence").set_value(evidence)

@@ -242,7 +242,7 @@ def test_briefing_page_lists_the_slides(fixture_db, monkeypatch):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
     at.query_params["diplomat"] = BLINKEN
     at.run()
-    at.switch_page("pages/briefing.py").run()
+    at.switch_page("views/briefing.py").run()
     assert not at.exception, [e.message for e in at.exception]
     assert at.multiselect(key="brief_views").value == ["routes", "aid", "casualties"]
     listed = "\n".join(m.value for m in at.markdown).replace("\\", "")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -61,6 +62,8 @@ def test_kill_9_mid_build_never_loses_the_database(tmp_path):
                    capture_output=True, timeout=300, check=True)
     full = time.monotonic() - started
 
+    original = tmp_path / "original.duckdb"
+    shutil.copyfile(db, original)
     rng = random.Random(2024)
     killed_mid_build = 0
     for _ in range(RUNS):
@@ -74,8 +77,8 @@ def test_kill_9_mid_build_never_loses_the_database(tmp_path):
         if now == before:
             killed_mid_build += 1
             assert process.returncode == -signal.SIGKILL
-        else:  # the build had swapped its file in: from now on that is the database
-            before = after
+        else:  # the build swapped its file in before the kill: put the old one back
+            shutil.copyfile(original, db)
     assert killed_mid_build >= RUNS // 2, "most kills must land inside a build"
 
     done = subprocess.run(command[:-1], cwd=ROOT, capture_output=True, text=True, timeout=300)

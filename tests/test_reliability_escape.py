@@ -18,7 +18,7 @@ import streamlit
 from ui import maps
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted([*ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py"), ROOT / "dashboard.py"])
+SOURCES = sorted([*ROOT.glob("views/*.py"), *ROOT.glob("ui/*.py"), ROOT / "dashboard.py"])
 
 # Streamlit calls whose text is rendered as Markdown (or, for html, as HTML).
 MARKDOWN_CALLS = {"markdown", "caption", "subheader", "header", "title", "info", "error",
@@ -29,9 +29,9 @@ ESCAPERS = {"md", "esc", "highlight"}
 SAFE_HTML = {"maps.SEA_CSS", "maps.legend_html"}
 # Reviewed: (file, expression) -> why it is safe.
 REVIEWED = {
-    ("pages/sources.py", "body"): "body = highlight(article text, spans): every piece escaped",
+    ("views/sources.py", "body"): "body = highlight(article text, spans): every piece escaped",
     ("ui/filters.py", "bounds[0]"): "a year from queries.year_bounds: an int",
-    ("pages/briefing.py", "i"): "a slide number from enumerate(): an int",
+    ("views/briefing.py", "i"): "a slide number from enumerate(): an int",
 }
 
 
@@ -103,9 +103,9 @@ def test_every_markdown_and_html_call_escapes_its_text():
 def test_the_checker_catches_unescaped_text():
     tree = ast.parse("st.caption(f'From {article.title}: {n:,} and {md(x)}')")
     call = tree.body[0].value
-    assert unsafe_parts(call.args[0], "pages/x.py") == ["article.title"]
+    assert unsafe_parts(call.args[0], "views/x.py") == ["article.title"]
     tree = ast.parse("st.html('<div>' + text + '</div>')")
-    assert unsafe_parts(tree.body[0].value.args[0], "pages/x.py") == ["text"]
+    assert unsafe_parts(tree.body[0].value.args[0], "views/x.py") == ["text"]
 
 
 def test_tooltip_template_is_fixed_markup_with_slots_only():

@@ -183,7 +183,7 @@ def bars_by_status(fig) -> dict[str, dict[str, float]]:
 
 
 def test_aid_page_bars_in_usd_without_double_counting(app):
-    at = run(app, "pages/aid.py")
+    at = run(app, "views/aid.py")
     fig = plotly(at)
     assert fig.layout.title.text == "Aid by donor, 2014-2024, all statuses, USD"
     assert "converted at ECB rate of the date" in fig.layout.xaxis.title.text
@@ -199,7 +199,7 @@ def test_aid_page_bars_in_usd_without_double_counting(app):
 
 
 def test_aid_status_and_grouping_change_the_chart(app):
-    at = run(app, "pages/aid.py")
+    at = run(app, "views/aid.py")
     at.multiselect(key="aid_status").select("announced").run()
     assert set(bars_by_status(plotly(at))) == {"announced"}
     assert qp(at, "aid_status") == ["announced"]
@@ -212,14 +212,14 @@ def test_aid_status_and_grouping_change_the_chart(app):
 
 def test_aid_country_filter_matches_donor_names(app):
     app.query_params["country"] = ["GB"]
-    at = run(app, "pages/aid.py")
+    at = run(app, "views/aid.py")
     assert set(at.dataframe[0].value["Donor"]) == {"United Kingdom"}
 
 
 # -- casualties ----------------------------------------------------------------------------
 
 def test_casualties_one_line_per_source_and_metric_filter(app):
-    at = run(app, "pages/casualties.py")
+    at = run(app, "views/casualties.py")
     assert at.selectbox(key="place").value == "eastern Ukraine"  # the most reported place
     fig = plotly(at)
     title = fig.layout.title.text
@@ -242,7 +242,7 @@ def test_casualties_one_line_per_source_and_metric_filter(app):
 
 def test_people_page_itinerary_counterparts_roles(app):
     app.query_params["person"] = ["John Kerry"]
-    at = run(app, "pages/people.py")
+    at = run(app, "views/people.py")
     assert at.selectbox(key="person").value == "John Kerry"
     itinerary, counterparts = at.dataframe[0].value, at.dataframe[1].value
     assert list(itinerary["Place"]) == ["Rome, Italy", "Paris, France", "London, United Kingdom"]
@@ -259,7 +259,7 @@ def test_people_page_itinerary_counterparts_roles(app):
 def test_sources_search_and_highlighted_article(app):
     app.query_params["q"] = ["overnight train"]
     app.query_params["article"] = ["2024-09-11-blinken-and-lammy-in-kyiv"]
-    at = run(app, "pages/sources.py")
+    at = run(app, "views/sources.py")
     hits = at.dataframe[0].value
     assert len(hits) == 2 and hits["Evidence"].str.contains("overnight train").all()
     body = at.get("html")
@@ -276,7 +276,7 @@ def test_article_text_is_escaped(tmp_path, monkeypatch):
     monkeypatch.setenv("SHUTTLE_DB", str(db))
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
     at.query_params["article"] = [HOSTILE_ARTICLE["id"]]
-    at = run(at, "pages/sources.py")
+    at = run(at, "views/sources.py")
     html = "".join(h.proto.body for h in at.get("html"))
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<img" not in html and "<script>" not in html

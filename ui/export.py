@@ -663,7 +663,7 @@ def _visible(f: Filters) -> Filters:
 
 
 def routes_heading(f: Filters) -> str:
-    """The routes page's heading for these filters (pages/routes.py, no time window)."""
+    """The routes page's heading for these filters (views/routes.py, no time window)."""
     view = _visible(f)
     heading = f"Routes of {f.diplomats_text()}, {f.years_text()}"
     rest = view.describe("countries", "outlets")

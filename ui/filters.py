@@ -169,9 +169,10 @@ def url_range(key: str, bounds: tuple[int, int]) -> None:
     """Seed a range slider over whole numbers from ?key=lo&key=hi, clamped to `bounds`."""
     lo, hi = bounds
     if key not in st.session_state:
-        # isdecimal, not isdigit: int() refuses "²"; and no 5,000-digit "year" reaches int().
-        values = sorted(int(v) for v in st.query_params.get_all(key)
-                        if v.strip().isdecimal() and len(v.strip()) <= 9)
+        # isdecimal, not isdigit: int() refuses "²"; and a number too long for int() (over
+        # 4,300 digits) is simply very large, so it clamps to the last year.
+        values = sorted(int(v) if len(v.strip()) <= 18 else 10**18
+                        for v in st.query_params.get_all(key) if v.strip().isdecimal())
         picked = (values[0], values[-1]) if values else (lo, hi)
     else:
         picked = tuple(st.session_state[key])

@@ -56,8 +56,21 @@ def browser_db(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def server(browser_db, tmp_path_factory):
     """Base URL of a streamlit server on 127.0.0.1 reading the fixture database."""
+    yield from start_server(browser_db, tmp_path_factory.mktemp("server"))
+
+
+@pytest.fixture
+def fresh_server(browser_db, tmp_path):
+    """A server of its own that has answered no request yet (first-visit behaviour)."""
+    yield from start_server(browser_db, tmp_path)
+
+
+def start_server(db: Path, folder: Path):
+    """Start `streamlit run dashboard.py` on a free port reading `db`; yield its base URL
+    once it answers, stop it afterwards."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    log = folder / "streamlit.log"
+    browser_db = db
     env = {**os.environ, "SHUTTLE_DB": str(browser_db), "PYTHONUNBUFFERED": "1"}
     command = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),

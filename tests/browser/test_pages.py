@@ -35,7 +35,7 @@ def test_routes_map_legend_and_tooltip(server, page, browser_db):
         "select lat, lon from stops where status <> 'cancelled'"
     ).fetchall()
     con.close()
-    # The routes page fits its view for a 1400 x 560 map (pages/routes.py).
+    # The routes page fits its view for a 1400 x 560 map (views/routes.py).
     view = maps.fit_view([p[0] for p in points], [p[1] for p in points],
                          width_px=1400, height_px=560)
     x, y = maps.project(view, 50.4501, 30.5234, box["width"], box["height"])
