@@ -65,13 +65,12 @@ def fresh_server(browser_db, tmp_path):
     yield from start_server(browser_db, tmp_path)
 
 
-def start_server(db: Path, folder: Path):
-    """Start `streamlit run dashboard.py` on a free port reading `db`; yield its base URL
-    once it answers, stop it afterwards."""
+def start_server(db: Path, folder: Path, env_extra: dict[str, str] | None = None):
+    """Start `streamlit run dashboard.py` on a free port reading `db` (with `env_extra` in
+    its environment); yield its base URL once it answers, stop it afterwards."""
     port = _free_port()
     log = folder / "streamlit.log"
-    browser_db = db
-    env = {**os.environ, "SHUTTLE_DB": str(browser_db), "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "SHUTTLE_DB": str(db), "PYTHONUNBUFFERED": "1", **(env_extra or {})}
     command = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
         "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -94,13 +93,15 @@ def start_server(db: Path, folder: Path):
             process.kill()
             pytest.fail(f"streamlit did not start:\n{log.read_text(errors='replace')[-3000:]}")
         time.sleep(0.3)
-    yield base
-    process.terminate()
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -7,17 +7,12 @@ articles, with a corrections file of its own (the shared server reads a hand-mad
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from etl.build import build
-from tests.browser.conftest import _free_port, screenshot, wait_for_app
+from tests.browser.conftest import screenshot, start_server, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -31,37 +26,9 @@ def corrections_server(tmp_path_factory, fixture_articles):
     folder = tmp_path_factory.mktemp("corrections-browser")
     db, path = folder / "shuttle.duckdb", folder / "corrections.jsonl"
     build([fixture_articles], db, corrections=path)
-    port = _free_port()
-    env = {**os.environ, "SHUTTLE_DB": str(db), "SHUTTLE_CORRECTIONS": str(path),
-           "SHUTTLE_USER": "browser-user", "PYTHONUNBUFFERED": "1"}
-    log = folder / "streamlit.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
-             "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--server.headless", "true", "--browser.gatherUsageStats", "false",
-             "--server.fileWatcherType", "none", "--server.runOnSave", "false"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"streamlit did not start:\n{log.read_text(errors='replace')[-3000:]}")
-        time.sleep(0.3)
-    yield base, path
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
+    for base in start_server(db, folder, {"SHUTTLE_CORRECTIONS": str(path),
+                                          "SHUTTLE_USER": "browser-user"}):
+        yield base, path
 
 
 def test_reject_on_the_sources_page_then_the_audit_page(corrections_server, page):

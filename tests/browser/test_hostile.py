@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -24,7 +22,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import screenshot, start_server, wait_for_app
 from tests.test_reliability_corpus import (
     ENTITIES_DECODED,
     HOSTILE_ACTOR,
@@ -73,49 +71,11 @@ OVERFLOW_JS = """() => [...document.querySelectorAll("[data-testid='stHtml'] div
   .filter(e => e.scrollWidth > e.clientWidth + 2).map(e => e.outerHTML.slice(0, 120))"""
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def serve(db: Path, log: Path, corrections: Path | None = None):
     """`streamlit run dashboard.py` on a free port reading `db`; yields the base URL."""
-    port = _free_port()
-    env = {**os.environ, "SHUTTLE_DB": str(db), "PYTHONUNBUFFERED": "1"}
-    if corrections is not None:
-        env["SHUTTLE_CORRECTIONS"] = str(corrections)
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none", "--server.runOnSave", "false",
-    ]
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out,
-                                   stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start:\n{log.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.3)
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+    extra = {"SHUTTLE_CORRECTIONS": str(corrections)} if corrections is not None else {}
+    yield from start_server(db, log.parent, extra)
 
 
 def etl_build(articles: Path, db: Path, corrections: Path | None = None,
