@@ -191,7 +191,7 @@ def stop_records(stops: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
         if len(others) > MAX_OTHERS:
             lines.append(f"and {len(others) - MAX_OTHERS} more")
         others_text = _tip("Also here: " + "; ".join(lines)) if lines else ""
-        evidence = shorten(r.evidence, 300)
+        evidence = shorten(r.evidence, 200)  # the whole sentence is in the table below
         more = int(getattr(r, "evidence_more", 0) or 0)
         if more:
             evidence += f" (+{more} more)"
