@@ -31,14 +31,6 @@ _FILLER = (r"(?:\s+(?:more|other|people|persons|civilians|Palestinians|Israelis|
            r"confirmed|feared|believed|now|still|also|who|inside|medical|health|staff|"
            r"personnel|workers|journalists|aid|police|officers|security|were\s+reported|"
            r"[a-z]+-[a-z]+)){0,5}\s+")
-METRIC_BEFORE = [
-    ("killed", r"(?:killed|killing|kills|death\s+toll|toll|deaths|dead|killed\s+at\s+least|"
-               r"left|claimed\s+the\s+lives\s+of|lives\s+of)"),
-    ("wounded", r"(?:wounded|wounding|injured|injuring|injuries)"),
-    ("displaced", r"(?:displaced|displacing|uprooted|forced|fled|displacement\s+of)"),
-    ("missing", r"(?:missing)"),
-    ("captured", r"(?:captured|capturing|took|taken|holding|abducted|kidnapped)"),
-]
 TOLL_BEFORE = re.compile(
     r"(?P<m>death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed)|"
     r"deaths|killed|killing|kills|wounded|wounding|injured|injuring|displaced|displacing|"
@@ -114,9 +106,6 @@ def _metric_for(text: str, num_start: int, num_end: int) -> tuple[str | None, in
     for metric, words in METRIC_AFTER:
         m = re.match(rf"(?:{_FILLER}|\s*)(?:{words})\b", after, re.IGNORECASE)
         if m:
-            if metric == "killed" and re.match(r"(?:" + _FILLER + r"|\s*)killed\s+and\s+"
-                                               r"(?:injured|wounded)\s+(?!\d)", after):
-                pass
             return metric, 1
     before = text[max(0, num_start - 90):num_start]
     loose = LOOSE_TOLL.search(text[max(0, num_start - 160):num_start])
@@ -149,15 +138,10 @@ def _inherited(text: str, num, facts: list[dict]) -> str | None:
     """A figure that leans on its neighbour: "including 66 children", "and 122 others in",
     "from 38 to 74 fatalities"."""
     after = text[num.end:num.end + 40]
-    m = re.match(r"\s+to\s+(?:\d[\d,]*)\s+", after)
-    if m and re.search(r"\bfrom\s+$", text[max(0, num.start - 6):num.start]):
-        metric, _ = _metric_for(text, num.end + m.end() - 1 - len(m.group(0).split()[-1]),
-                                num.end + m.end() - 1)
-        nxt = re.match(r"\s+to\s+(\d[\d,]*)", after)
-        if nxt:
-            end = num.end + nxt.end()
-            metric, _ = _metric_for(text, num.end + nxt.start(1), end)
-            return metric
+    nxt = re.match(r"\s+to\s+(\d[\d,]*)", after)
+    if nxt and re.search(r"\bfrom\s+$", text[max(0, num.start - 6):num.start]):
+        metric, _ = _metric_for(text, num.end + nxt.start(1), num.end + nxt.end())
+        return metric
     if not facts:
         return None
     before = text[max(0, num.start - 30):num.start]

@@ -46,7 +46,6 @@ PAST = re.compile(
 MAIN_CLAUSE_PLAN = re.compile(r"^[^;]{0,80}?\b(?:will|is\s+to|are\s+to|is\s+expected|"
                               r"are\s+expected|is\s+set\s+to|are\s+set\s+to|is\s+due|"
                               r"plans\s+to)\b", re.IGNORECASE)
-NEGATION = re.compile(r"\b(?:not|no|never|n['’]t|without|nor)\b", re.IGNORECASE)
 
 PHONE = re.compile(r"\b(?:phone|telephone|phoned|telephoned|conference\s+call|spoke\s+by|"
                    r"(?:a|the|their|his|her)\s+(?:\w+\s+)?call\b|calls?\s+(?:with|between)|"

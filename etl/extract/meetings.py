@@ -23,8 +23,6 @@ TRIGGER = re.compile(
     r"(?:President|Prime|King|Chancellor))\b",
     re.IGNORECASE,
 )
-NOT_MEETING = re.compile(r"\b(?:summit\s+(?:of|on)\s+the|meeting\s+of\s+(?:the\s+)?(?:NATO|"
-                         r"foreign|G20|Group))\b", re.IGNORECASE)
 
 
 def participants(view: View, trigger: re.Match) -> list[str]:

@@ -75,7 +75,6 @@ NOT_A_VISIT_CONTEXT = re.compile(
 )
 HOME_WORDS = re.compile(r"\b(?:return(?:s|ed|ing)?|back\s+to|home|heading\s+home)\b",
                         re.IGNORECASE)
-ATTRIBUTION_AFTER = re.compile(r"^\s*,?\s*(?:said|says|told|according|wrote|added)\b")
 ATTRIBUTION_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording\s+to|\bquoted)\s*,?\s*$")
 
 
