@@ -141,6 +141,8 @@ AID = [
      ("Japan", "Philippines", 30e9, "JPY", "authorized", "financial")),
     ("The UN appealed for $415 million in humanitarian aid for Nepal.", date(2015, 4, 29),
      (None, "Nepal", 415e6, "USD", "requested", "humanitarian")),
+    ("The World Food Programme said it needed $300 million in food aid for Haiti.",
+     date(2023, 9, 10), (None, "Haiti", 300e6, "USD", "requested", "humanitarian")),
     ("Congress approved $40 billion in aid for Ukraine in May.", date(2022, 6, 1),
      ("United States", "Ukraine", 40e9, "USD", "authorized", "unspecified")),
     ("The Netherlands announced a new €2 billion military package for Ukraine.",

@@ -37,6 +37,7 @@ STATUS_WORDS = [
                              r"paid|shipped)\b", re.IGNORECASE)),
     ("requested", re.compile(r"\b(?:appeal\w*|request(?:ed|s)?\s+(?:from\s+donors|for)|"
                              r"asked\s+(?:donors|for)|calls?\s+for|sought|"
+                             r"need(?:s|ed)?(?=\s+(?:about\s+|some\s+|more\s+than\s+)?$)|"
                              r"seek(?:s|ing)?(?!\s+(?:approval|congressional))|"
                              r"request(?:ed|s|ing)?(?!\s+(?:to|from)?\s*Congress))\b",
                              re.IGNORECASE)),
