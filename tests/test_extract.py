@@ -118,6 +118,9 @@ MEETINGS = [
     ("During his visit to Beijing, Secretary of State Antony Blinken met President Xi "
      "Jinping.", date(2023, 6, 19),
      (["Antony Blinken", "Xi Jinping"], "Beijing", "occurred", "in_person", "2023-06-19")),
+    ("President Vladimir Putin declined to meet President Volodymyr Zelensky in Istanbul.",
+     date(2025, 5, 15),
+     (["Vladimir Putin", "Volodymyr Zelensky"], "Istanbul", "cancelled", "in_person", None)),
     ("Kerry does not have a meeting planned with Lavrov on the trip.", date(2013, 2, 20),
      (["John Kerry", "Sergei Lavrov"], None, "possible", "in_person", None)),
 ]

@@ -15,7 +15,8 @@ CANCELLED = re.compile(
     r"(?:will|would|did|does|do)\s+not\s+(?:travel|go|visit|attend|meet)|"
     r"won['’]t\s+(?:travel|go|visit|attend|meet)|no\s+longer|skip(?:ped|s)?|snub(?:bed|s)?|"
     r"decided\s+against|put\s+on\s+hold|called\s+it\s+off|not\s+(?:be\s+)?attend(?:ing)?|"
-    r"absence|barred|denied|blocked)\b",
+    r"absence|barred|denied|blocked|declin(?:e|ed|es|ing)\s+to|reject(?:ed|s)?|"
+    r"turn(?:ed|s)?\s+down)\b",
     re.IGNORECASE,
 )
 POSSIBLE = re.compile(

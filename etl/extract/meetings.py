@@ -17,7 +17,7 @@ from etl.model import Article
 TRIGGER = re.compile(
     r"\b(?:met|meet(?:s|ing|ings)?|talks|talked|spoke\s+(?:by|with|to|on)|speak\s+(?:with|to)|"
     r"(?:phone|telephone|video|conference)\s+call|call(?:ed|ing)?\s+(?:President|Prime|with|"
-    r"[A-Z])|phoned|telephoned|summit|sat\s+down\s+with|host(?:s|ed|ing)|welcomed|"
+    r"[A-Z])|phoned|telephoned|summit|sat\s+down\s+with|host(?:s|ed|ing)?|welcomed|"
     r"shook\s+hands|shake\s+hands|face-to-face|held\s+discussions|discussions|"
     r"courtesy\s+call|press\s+conference\s+with|cross\s+paths|encounter|visit(?:ed|s|ing)?\s+"
     r"(?:President|Prime|King|Chancellor))\b",
