@@ -194,6 +194,17 @@ def lookup_city(name: str, country: str | None = None) -> Place | None:
     return _city(row)
 
 
+def is_capital(name: str, iso2: str) -> bool:
+    """Whether the city `name` is the seat of government of `iso2` (a person there is home).
+
+    >>> is_capital("Washington", "US"), is_capital("Munich", "DE")
+    (True, False)
+    """
+    city = lookup_city(name)
+    capital = _capitals().get(iso2.upper())
+    return bool(city and capital) and fold(city.name) == fold(capital)
+
+
 def is_trusted_city(place: Place) -> bool:
     """Whether a bare mention of this city (no country beside it) is believable."""
     if place.population >= MIN_TRUSTED_POPULATION:

@@ -107,26 +107,26 @@ def outlet_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 # -- routes --------------------------------------------------------------------------------
 
-def route_stops(con: duckdb.DuckDBPyConnection, f: Filters, *, cap: int = MAP_CAP,
-                date_from=None, date_to=None) -> pd.DataFrame:
-    """The filtered stops with their latest evidence; a narrower date window may be given."""
+def _windowed(f: Filters, date_from, date_to) -> dict:
+    """The filter parameters, with the map's time control narrowing the dates if given."""
     params = _scope(f)
     if date_from is not None:
         params["date_from"] = date_from
     if date_to is not None:
         params["date_to"] = date_to
-    return run(con, "route_stops", cap=cap, **params)
+    return params
+
+
+def route_stops(con: duckdb.DuckDBPyConnection, f: Filters, *, cap: int = MAP_CAP,
+                date_from=None, date_to=None) -> pd.DataFrame:
+    """The filtered stops with their latest evidence; a narrower date window may be given."""
+    return run(con, "route_stops", cap=cap, **_windowed(f, date_from, date_to))
 
 
 def route_legs(con: duckdb.DuckDBPyConnection, f: Filters, *, cap: int = MAP_CAP,
                date_from=None, date_to=None) -> pd.DataFrame:
     """The legs between filtered stops."""
-    params = _scope(f)
-    if date_from is not None:
-        params["date_from"] = date_from
-    if date_to is not None:
-        params["date_to"] = date_to
-    return run(con, "route_legs", cap=cap, **params)
+    return run(con, "route_legs", cap=cap, **_windowed(f, date_from, date_to))
 
 
 def route_months(con: duckdb.DuckDBPyConnection, f: Filters) -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from etl.places import fold
+from etl.places import fold, lookup_country
 from etl.settings import REFERENCE_DIR
 
 
@@ -147,6 +147,16 @@ PLURAL_ROLE_RE = re.compile(
     rf"|\bthe\s+(?P<a2>{_NATION}),?\s+(?:(?P<b2>{_NATION}),?\s+)?and\s+(?P<c2>{_NATION})\s+"
     rf"(?P<title2>leaders|presidents|prime\s+ministers|foreign\s+ministers)\b"
 )
+
+
+def country_of(word: str) -> str | None:
+    """ISO2 for a nationality or country word as a title phrase uses it ("Russian", "Britain's").
+
+    >>> country_of("Britain’s"), country_of("South Korean"), country_of("Ruritanian")
+    ('GB', 'KR', None)
+    """
+    word = word.lower().replace("’", "'")
+    return DEMONYMS.get(word) or lookup_country(re.sub(r"'s$", "", word))
 
 
 @cache
@@ -307,10 +317,7 @@ class PeopleIndex:
                 word = m.group(key)
                 if not word:
                     continue
-                from etl.places import lookup_country
-
-                word = word.lower().replace("’", "'")
-                iso = DEMONYMS.get(word) or lookup_country(re.sub(r"'s$", "", word))
+                iso = country_of(word)
                 name = holder(group, iso, self.when) if iso else None
                 if name:
                     out.append(PersonRef(name, m.start(key), m.end(key), "role"))
@@ -333,12 +340,7 @@ class PeopleIndex:
         return None
 
     def _role_holder(self, m: re.Match, subject: str | None) -> str | None:
-        country_word = m.group("country").lower().replace("’", "'")
-        country = DEMONYMS.get(country_word)
-        if country is None:
-            from etl.places import lookup_country
-
-            country = lookup_country(re.sub(r"'s$", "", country_word))
+        country = country_of(m.group("country"))
         if country is None:
             return None
         title = fold(m.group("title"))

@@ -21,7 +21,7 @@ from etl.extract.cues import (
 from etl.extract.geo import PlaceRef
 from etl.extract.people import home_country
 from etl.model import Article
-from etl.places import place_for_country
+from etl.places import is_capital
 
 # Words that move a person toward a place; the place follows within the clause.
 DEST_TRIGGER = re.compile(
@@ -401,16 +401,7 @@ def _at_home(actor: str, place: PlaceRef, view: View) -> bool:
     home = home_country(actor, view.anchor)
     if home is None or home != place.country:
         return False
-    if not place.is_city:
-        return True
-    return place_for_country(home).lat == _capital_lat(place)
-
-
-def _capital_lat(place: PlaceRef) -> float:
-    from etl.places import lookup_city
-
-    city = lookup_city(place.name or "")
-    return city.lat if city else 0.0
+    return not place.is_city or is_capital(place.name, home)
 
 
 def _nearest_date(view: View, future: bool, trigger: int, place: int, kind: str) -> str | None:
