@@ -14,6 +14,9 @@ from ui.escape import md  # noqa: E402
 
 REQUIRED_TABLES = ("articles", "stops", "legs", "meetings", "aid", "casualty_reports",
                    "event_mentions", "people")
+# columns the build adds (etl/sql/post/): a file without them predates them
+REQUIRED_COLUMNS = ("stops.evidence_count", "stops.outlets", "legs.from_status",
+                    "aid.day_lo", "casualty_reports.article_ids", "meetings.outlets")
 
 
 def database_problem() -> str | None:
@@ -50,6 +53,12 @@ try:
         st.error(md(f"The database {db_path()} has no {', '.join(missing)} table yet "
                     "(the marts are built by etl/events.py). Rebuild it with "
                     "'python -m etl build'."))
+        st.stop()
+    outdated = queries.missing_columns(con, REQUIRED_COLUMNS)
+    if outdated:
+        st.error(md(f"The database {db_path()} was built by an earlier version of Shuttle "
+                    f"(it lacks {', '.join(outdated)}). Rebuild it with 'python -m etl "
+                    "build': the articles are read again and nothing else is needed."))
         st.stop()
     filters.render_sidebar(con)
 except duckdb.Error as err:

@@ -95,7 +95,7 @@ def page_queries(con: duckdb.DuckDBPyConnection) -> dict[str, Callable[[Filters,
 # -- the naive way ------------------------------------------------------------------------
 
 def _lo_hi(text: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """First and last day of ISO periods (YYYY, YYYY-MM, YYYY-MM-DD), as ui_lo / ui_hi."""
+    """First and last day of ISO periods (YYYY, YYYY-MM, YYYY-MM-DD), as day_lo / day_hi."""
     text = text.astype("string")
     size = text.str.len()
     lo = pd.to_datetime(text.where(size != 4, text + "-01-01")

@@ -27,6 +27,7 @@ from typing import Any
 import duckdb
 
 from etl import settings
+from etl.events import EVENT_MARTS
 from etl.load import FACT_TABLES
 from etl.model import Article
 
@@ -640,12 +641,7 @@ def normalise_flags(con: duckdb.DuckDBPyConnection) -> None:
 
 
 # mart -> (event_mentions.event_type, key column)
-EVENT_TABLES = {
-    "stops": ("stop", "stop_id"),
-    "meetings": ("meeting", "meeting_id"),
-    "aid": ("aid", "aid_id"),
-    "casualty_reports": ("casualty", "report_id"),
-}
+EVENT_TABLES = {table: (event_type, key) for table, event_type, key, *_ in EVENT_MARTS}
 
 
 def flag_corrected_events(con: duckdb.DuckDBPyConnection) -> None:

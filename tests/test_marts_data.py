@@ -34,6 +34,7 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "aid": ("aid_id",),
     "casualty_reports": ("report_id",),
     "event_mentions": ("event_type", "event_id", "mention_id"),
+    "evidence_sentences": ("article_id", "evidence_start"),
 }
 # further unique combinations that are not the key
 UNIQUE_TOO: list[tuple[str, tuple[str, ...]]] = [
@@ -55,6 +56,7 @@ NOT_NULL: dict[str, tuple[str, ...]] = {
     "casualty_reports": ("report_id", "metric", "value", "as_of_precision", "sources"),
     "event_mentions": ("event_type", "event_id", "mention_id", "mention_type", "article_id",
                        "evidence", "evidence_start", "evidence_end"),
+    "evidence_sentences": ("article_id", "evidence_start", "evidence", "facts"),
 }
 
 # (table, column): accepted values; a null passes unless the column is declared not null
@@ -86,6 +88,7 @@ ACCEPTED: dict[tuple[str, str], tuple] = {
 
 # (child table, child column, parent table, parent column, condition on the child rows)
 RELATIONSHIPS: list[tuple[str, str, str, str, str]] = [
+    ("evidence_sentences", "article_id", "articles", "id", "true"),
     ("event_mentions", "mention_id", "mentions_visit", "mention_id", "mention_type = 'visit'"),
     ("event_mentions", "mention_id", "mentions_meeting", "mention_id",
      "mention_type = 'meeting'"),
@@ -305,6 +308,89 @@ def test_sources_count_the_linked_articles(db, mart, key, event_type):
         f"join event_mentions e on e.event_type = ? and e.event_id = m.{key} "
         f"group by m.{key}, m.sources having m.sources <> count(distinct e.article_id) limit 5",
         [event_type],
+    ).fetchall()
+    assert mismatched == []
+
+
+EVENT_MARTS = [("stops", "stop_id", "stop", "date"), ("meetings", "meeting_id", "meeting", "date"),
+               ("aid", "aid_id", "aid", "date"),
+               ("casualty_reports", "report_id", "casualty", "as_of")]
+
+
+@pytest.mark.parametrize(("mart", "key", "event_type", "_"), EVENT_MARTS)
+def test_event_columns_summarise_the_linked_sentences(db, mart, key, event_type, _):
+    """evidence, evidence_count, article_ids and outlets (etl/sql/post/event_columns.sql)
+    against the same facts worked out here another way: a window over the links."""
+    rows = db.execute(
+        f"""
+        with links as (
+            select e.event_id, e.article_id, e.evidence, a.source,
+                row_number() over (partition by e.event_id order by a.published desc,
+                    e.article_id desc, e.evidence_start) as newest
+            from event_mentions e join articles a on a.id = e.article_id
+            where e.event_type = ?
+        )
+        select m.{key}, m.evidence, m.evidence_count, m.article_ids, m.outlets,
+            max(links.evidence) filter (where newest = 1), count(links.event_id),
+            list_sort(list(distinct links.article_id)),
+            list_sort(list(distinct links.source) filter (where links.source is not null))
+        from {mart} m left join links on links.event_id = m.{key}
+        group by all
+        """,
+        [event_type],
+    ).fetchall()
+    assert rows
+    for key_value, evidence, count, article_ids, outlets, *expected in rows:
+        got = (evidence, count, article_ids, outlets)
+        assert got == (expected[0], expected[1], expected[2], expected[3] or []), key_value
+
+
+@pytest.mark.parametrize(("mart", "key", "_", "date_column"), EVENT_MARTS)
+def test_day_window_spans_the_stated_period(db, mart, key, _, date_column):
+    rows = db.execute(f"select {date_column}, day_lo, day_hi from {mart}").fetchall()
+    for text, lo, hi in rows:
+        if text is None:
+            continue  # undated: placed at a fallback day (stops, aid) or left out
+        year, month, day = (text.split("-") + [None, None])[:3]
+        first = date(int(year), int(month or 1), int(day or 1))
+        assert lo == first, text
+        if day is None:
+            after = date(int(year) + 1, 1, 1) if not month or month == "12" else date(
+                int(year), int(month) + 1, 1)
+            assert (after - hi).days == 1, text
+        else:
+            assert hi == lo
+
+
+def test_evidence_sentences_are_the_distinct_sentences_with_their_kinds(db):
+    """One row per (article, offset) of event_mentions, labelled with every kind behind it."""
+    expected = {}
+    for article, start, kind in db.execute(
+            "select article_id, evidence_start, event_type from event_mentions").fetchall():
+        expected.setdefault((article, start), []).append(kind)
+    got = {(a, s): facts for a, s, facts in db.execute(
+        "select article_id, evidence_start, facts from evidence_sentences").fetchall()}
+    assert got.keys() == expected.keys()
+    for key, kinds in expected.items():
+        labels = sorted(k if kinds.count(k) == 1 else f"{k} ×{kinds.count(k)}"
+                        for k in set(kinds))
+        assert got[key] == ", ".join(labels), key
+
+
+def test_legs_carry_the_filter_columns_of_their_end_stops(db):
+    mismatched = db.execute(
+        """
+        select legs.trip_id, legs.seq from legs
+        join stops f on f.stop_id = legs.from_stop_id
+        join stops t on t.stop_id = legs.to_stop_id
+        where legs.from_status is distinct from f.status
+            or legs.to_status is distinct from t.status
+            or legs.from_day_lo is distinct from f.day_lo
+            or legs.to_day_hi is distinct from t.day_hi
+            or legs.from_outlets is distinct from f.outlets
+            or legs.to_outlets is distinct from t.outlets
+        limit 5
+        """
     ).fetchall()
     assert mismatched == []
 

@@ -85,6 +85,7 @@ def every_query(con, f: Filters, value: str) -> dict[str, pd.DataFrame | object]
         "article_one": queries.article_one(con, value),
         "article_facts": queries.article_facts(con, value),
         "missing_tables": queries.missing_tables(con, (value, "articles")),
+        "missing_columns": queries.missing_columns(con, (value, "articles.id")),
     }
     public = {name for name, fn in inspect.getmembers(queries, inspect.isfunction)
               if fn.__module__ == queries.__name__ and not name.startswith("_")}
@@ -109,6 +110,7 @@ def test_hostile_values_return_empty_and_change_nothing(con, hostile_db, value):
     assert results["route_months"] == []
     assert results["article_one"] is None
     assert results["missing_tables"] == [value]
+    assert results["missing_columns"] == [value]
     for name in ("evidence_search", "article_list"):
         frame = results[name]
         # The text is matched literally: a hit must contain it, whatever its characters.

@@ -318,3 +318,18 @@ def test_a_database_without_marts_says_so(tmp_path, monkeypatch):
     at.run()
     assert not at.exception
     assert "has no stops" in at.error[0].value
+
+
+def test_a_database_from_an_earlier_version_asks_for_a_rebuild(tmp_path, monkeypatch):
+    import duckdb
+
+    path = build_fixture_db(tmp_path / "old.duckdb")
+    con = duckdb.connect(str(path))
+    con.execute("alter table stops drop column evidence_count")
+    con.close()
+    monkeypatch.setenv("SHUTTLE_DB", str(path))
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert "earlier version" in at.error[0].value
+    assert "stops\\.evidence\\_count" in at.error[0].value  # markdown-escaped

@@ -244,6 +244,23 @@ def test_route_legs_follow_the_filtered_stops(con):
     assert set(planned["actor"]) == {"John Kerry"}
 
 
+def test_capped_map_keeps_only_the_legs_touching_the_drawn_stops(con):
+    every_leg = queries.route_legs(con, Filters())
+    drawn = queries.route_stops(con, Filters(), cap=1)
+    assert int(drawn["total_rows"].iloc[0]) > 1  # the map draws one stop of several
+    stop = drawn["stop_id"].iloc[0]
+    legs = queries.route_legs(con, Filters(), drawn=drawn)
+    ends = {(trip, seq): (a, b) for trip, seq, a, b in con.execute(
+        "select trip_id, seq, from_stop_id, to_stop_id from legs").fetchall()}
+    expected = sorted(key for key, pair in ends.items() if stop in pair)
+    assert expected and len(expected) < len(every_leg)
+    assert sorted(zip(legs["trip_id"], legs["seq"], strict=True)) == expected
+    assert int(legs["total_rows"].iloc[0]) == len(every_leg)  # the note counts them all
+    # nothing capped: the same legs as without the drawn stops
+    whole = queries.route_stops(con, Filters())
+    assert queries.route_legs(con, Filters(), drawn=whole).equals(every_leg)
+
+
 def test_aid_sums_do_not_add_a_running_total_to_its_parts(con):
     bars = queries.aid_by_party(con, Filters(), statuses=["announced"])
     us = bars[bars["party"] == "United States"]
@@ -299,3 +316,42 @@ def test_connection_is_read_only_and_sees_a_replaced_file(tmp_path, fixture_db):
     assert "John Kerry" in set(queries.diplomat_counts(con)["actor"])  # the old file, still open
     fresh = cursor(open_handle(path))
     assert "John Kerry" not in set(queries.diplomat_counts(fresh)["actor"])
+
+
+def _visits(n: int) -> pd.DataFrame:
+    """n visits of one person to Kyiv, a year apart, plus one to Warsaw."""
+    rows = [{"stop_id": f"k{i}", "actor": "Antony Blinken", "place": "Kyiv", "country": "UA",
+             "lat": 50.45, "lon": 30.52, "date": f"{2020 + i}-05-02", "date_precision": "day",
+             "status": "occurred" if i else "planned", "sources": 2,
+             "first_reported": pd.Timestamp(f"{2020 + i}-05-01"), "place_kind": "city",
+             "evidence": f"Report {i}.", "evidence_more": 1} for i in range(n)]
+    rows.append({**rows[0], "stop_id": "w", "place": "Warsaw", "country": "PL", "lat": 52.23,
+                 "lon": 21.01, "evidence": "Warsaw report."})
+    return pd.DataFrame(rows[::-1])  # best-sourced order, not time order
+
+
+def test_repeated_visits_to_one_place_are_one_point():
+    points = maps.stop_records(_visits(3), maps.actor_colours(["Antony Blinken"]))
+    assert len(points) == 2
+    kyiv = next(p for p in points if p["where"] == "Kyiv, Ukraine")
+    assert kyiv["when"] == "3 visits, 2 May 2020 to 2 May 2022"
+    assert kyiv["status"] == "2 occurred, 1 planned"
+    assert kyiv["sources"] == "6 sources"
+    assert kyiv["evidence"] == "Report 2. (+5 more)"  # the latest, and 3 x 2 - 1 others
+    assert kyiv["fill"][3] == 235  # solid: at least one visit took place
+    assert kyiv["radius"] == maps.stop_radius(6)
+
+
+def test_repeated_legs_are_one_arc_per_kind_of_status():
+    legs = pd.DataFrame([
+        {"actor": "Antony Blinken", "trip_id": f"t{i}", "seq": 1, "from_place": "Warsaw",
+         "to_place": "Kyiv", "from_lat": 52.23, "from_lon": 21.01, "to_lat": 50.45,
+         "to_lon": 30.52, "date": f"202{i}-03", "status": status}
+        for i, status in enumerate(["occurred", "occurred", "occurred", "planned"])])
+    arcs = maps.leg_records(legs, maps.actor_colours(["Antony Blinken"]))
+    assert len(arcs) == 2
+    taken, planned = arcs
+    assert taken["when"] == "3 legs, Mar 2020 to Mar 2022"
+    assert taken["sources"] == "on 3 trips" and planned["sources"] == "leg 1 of trip"
+    assert taken["width"] > maps.leg_records(legs.iloc[:1], {})[0]["width"]
+    assert planned["colour"][3] < taken["colour"][3]

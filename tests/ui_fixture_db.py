@@ -19,6 +19,10 @@ from pathlib import Path
 
 import duckdb
 
+from etl.events import SQL_DIR, post_marts
+
+MART_MACROS = SQL_DIR / "macros.sql"
+
 # Articles: short texts written for this fixture (no news text is copied).
 ARTICLES = [
     {
@@ -350,7 +354,8 @@ create table stops (
 create table legs (
     actor varchar, trip_id varchar, seq integer, from_place varchar, to_place varchar,
     from_lat double, from_lon double, to_lat double, to_lon double, date varchar,
-    status varchar, from_stop_id varchar, to_stop_id varchar
+    status varchar, from_stop_id varchar, to_stop_id varchar, from_country varchar,
+    to_country varchar
 );
 create table meetings (
     meeting_id varchar, participants varchar[], place varchar, country varchar, lat double,
@@ -369,7 +374,7 @@ create table casualty_reports (
 );
 create table event_mentions (
     event_type varchar, event_id varchar, mention_id varchar, article_id varchar,
-    evidence varchar, evidence_start integer, evidence_end integer
+    evidence varchar, evidence_start integer, evidence_end integer, published date
 );
 """
 
@@ -426,9 +431,9 @@ def build_fixture_db(path: Path, *, extra_articles: list[dict] | None = None) ->
                     raise ValueError(f"evidence not in {article_id}: {evidence!r}")
                 mention_id = _mention_id(article_id, kind, key, start)
                 con.execute(
-                    "insert into event_mentions values (?, ?, ?, ?, ?, ?, ?)",
+                    "insert into event_mentions values (?, ?, ?, ?, ?, ?, ?, ?)",
                     [event_type, event_id, mention_id, article_id, evidence, start,
-                     start + len(evidence)],
+                     start + len(evidence), articles[article_id]["published"]],
                 )
                 published.append(articles[article_id]["published"])
             return published
@@ -475,9 +480,9 @@ def build_fixture_db(path: Path, *, extra_articles: list[dict] | None = None) ->
                 fa, fb = PLACES[a[2]], PLACES[b[2]]
                 status = b[5] if b[5] != "occurred" else a[5]
                 con.execute(
-                    "insert into legs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "insert into legs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [a[1], trip_id, seq, a[2], b[2], fa[1], fa[2], fb[1], fb[2],
-                     b[3], status, a[0], b[0]],
+                     b[3], status, a[0], b[0], fa[0], fb[0]],
                 )
         for (meeting_id, participants, place, when, status, mode, evidences) in MEETINGS:
             country, lat, lon, _kind = PLACES[place]
@@ -537,6 +542,9 @@ def build_fixture_db(path: Path, *, extra_articles: list[dict] | None = None) ->
                  [{"title": t, "country": c, "from": _first_day(f),
                    "to": _first_day(e) if e else None} for t, c, f, e in roles]],
             )
+        # the columns the build adds to every event mart, by the build's own code
+        con.execute(MART_MACROS.read_text(encoding="utf-8"))
+        post_marts(con)
     finally:
         con.close()
     return path

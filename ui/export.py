@@ -676,7 +676,7 @@ def build_routes(con: duckdb.DuckDBPyConnection, f: Filters) -> Slide | None:
     stops = queries.route_stops(con, view)
     if stops.empty:
         return None
-    legs = queries.route_legs(con, view)
+    legs = queries.route_legs(con, view, drawn=stops)
     ranking = list(queries.diplomat_counts(con)["actor"])
     order = list(stops.groupby("actor").size().sort_values(ascending=False).index)
     colours = maps.actor_colours(order, ranking=ranking)

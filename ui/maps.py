@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -26,7 +27,11 @@ from ui.escape import esc, shorten
 COUNTRIES_GEOJSON = Path(__file__).resolve().parent.parent / "data/reference/countries.geojson"
 
 LAND = [222, 222, 218]
-BORDER = [255, 255, 255]
+# Neighbouring countries get different shades of the land grey instead of border lines:
+# deck.gl draws lines as paths, which cost seconds per frame under software WebGL (a
+# browser without a GPU, as on a locked-down office laptop or a server), fills almost none.
+LAND_TINTS = ([222, 222, 218], [211, 212, 206], [230, 230, 226], [216, 218, 210],
+              [226, 224, 220])
 SEA = [236, 242, 247]
 # The first seven Okabe-Ito colours are distinct on grey land; later diplomats share grey.
 ROUTE_COLOURS = OKABE_ITO[:7]
@@ -88,6 +93,42 @@ def actor_colours(actors: list[str], ranking: list[str] | None = None) -> dict[s
 def countries_geojson() -> dict:
     """The bundled country shapes (Natural Earth 1:110m via world-atlas), parsed once."""
     return json.loads(COUNTRIES_GEOJSON.read_text(encoding="utf-8"))
+
+
+def _vertices(feature: dict) -> set[tuple[float, float]]:
+    return {(x, y) for polygon in feature["geometry"]["coordinates"]
+            for ring in polygon for x, y in ring}
+
+
+def tint_indexes(features: list[dict], shades: int = len(LAND_TINTS)) -> list[int]:
+    """A shade per country such that countries sharing a border point differ (greedy
+    colouring, most neighbours first). Neighbours share exact vertices: the shapes come from
+    one topology, so a common border is the same points in both countries."""
+    owners: dict[tuple[float, float], set[int]] = {}
+    for i, feature in enumerate(features):
+        for point in _vertices(feature):
+            owners.setdefault(point, set()).add(i)
+    neighbours: list[set[int]] = [set() for _ in features]
+    for sharing in owners.values():
+        for i in sharing:
+            neighbours[i] |= sharing - {i}
+    shade = [0] * len(features)
+    done: set[int] = set()
+    for i in sorted(range(len(features)), key=lambda k: (-len(neighbours[k]), k)):
+        taken = {shade[j] for j in neighbours[i] if j in done}
+        shade[i] = next((c for c in range(shades) if c not in taken), 0)
+        done.add(i)
+    return shade
+
+
+@cache
+def tinted_countries() -> dict:
+    """The country shapes with a `fill` colour each (LAND_TINTS), for the basemap layer."""
+    shapes = countries_geojson()
+    features = shapes["features"]
+    return {**shapes, "features": [
+        {**feature, "properties": {**feature["properties"], "fill": LAND_TINTS[shade]}}
+        for feature, shade in zip(features, tint_indexes(features), strict=True)]}
 
 
 def _as_date(value: object) -> date | None:
@@ -166,74 +207,147 @@ def _tip(value: object) -> str:
     return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
 
 
+def _spot(lat: object, lon: object) -> tuple[float, float]:
+    return round(float(lat), 4), round(float(lon), 4)
+
+
+def _status_text(statuses: list[str]) -> str:
+    """One status, or how many of each: "occurred" / "3 occurred, 1 planned".
+
+    >>> _status_text(["planned", "occurred", "occurred"])
+    '2 occurred, 1 planned'
+    """
+    counts = Counter(statuses)
+    if len(counts) == 1:
+        return statuses[0]
+    return ", ".join(f"{n} {status}" for status, n in sorted(
+        counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _span_text(whens: list[str], noun: str) -> str:
+    """ "3 visits, 4 Mar 2022 to 11 Sep 2024" from the group's dates in time order."""
+    dated = [w for w in whens if not w.startswith("date unknown")]
+    if not dated:
+        return f"{len(whens)} {noun}"
+    first, last = dated[0], dated[-1]
+    return f"{len(whens)} {noun}, {first}" + ("" if first == last else f" to {last}")
+
+
+def _time_key(row: tuple) -> tuple[bool, str]:
+    """Orders the rows of one point or arc from earliest to latest, undated last."""
+    for column in ("sort_day", "day_lo", "date"):
+        value = getattr(row, column, None)
+        if value is not None and not (isinstance(value, float) and math.isnan(value)) \
+                and value is not pd.NaT:
+            return False, str(value)
+    return True, ""
+
+
+def _grouped(frame: pd.DataFrame, key) -> list[tuple[object, list]]:
+    """Rows grouped by key(row) in order of first appearance, each group in time order."""
+    groups: dict[object, list] = {}
+    for row in frame.itertuples(index=False):
+        groups.setdefault(key(row), []).append(row)
+    return [(k, sorted(rows, key=_time_key)) for k, rows in groups.items()]
+
+
+def _count(value: object) -> int:
+    return 0 if value is None or pd.isna(value) else int(value)
+
+
 def stop_records(stops: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
-    """Scatterplot data: one dict per stop with plain-text tooltip fields and drawing values.
+    """Scatterplot data: one point per person and spot, with plain-text tooltip fields.
 
     stops columns: actor, place, country, lat, lon, date, date_precision, status, sources,
-    first_reported, place_kind, evidence, evidence_more.
+    first_reported, place_kind, evidence, evidence_more (sort_day or day_lo order the visits).
+    A person's repeated visits to one place are one point, not a stack of identical dots that
+    hide each other (on a large database hundreds of stops fall on a few dozen spots): it
+    reads "5 visits, 4 Mar 2022 to 11 Sep 2024", is sized by all their sources, is solid
+    when any visit took place, and quotes the latest report.
     """
-    # Stops at the same spot hide each other: each tooltip lists the others there.
-    rows = list(stops.itertuples(index=False))
-    here: dict[tuple[float, float], list[int]] = {}
-    for i, r in enumerate(rows):
-        here.setdefault((round(float(r.lat), 4), round(float(r.lon), 4)), []).append(i)
+    groups = _grouped(stops, lambda r: (r.actor, _spot(r.lat, r.lon)))
+    # what each person's point says, for the "Also here" line of the others on that spot
+    by_spot: dict[tuple[float, float], list[tuple[str, str]]] = {}
+    summaries = []
+    for (actor, spot), rows in groups:
+        whens = [format_when(r.date, r.date_precision, r.first_reported) for r in rows]
+        statuses = [str(r.status) for r in rows]
+        when = whens[0] if len(rows) == 1 else _span_text(whens, "visits")
+        summaries.append((actor, spot, rows, when, statuses))
+        by_spot.setdefault(spot, []).append((str(actor), (
+            f"{when}, {statuses[0]}" if len(rows) == 1 else f"{len(rows)} visits")))
     records = []
-    for i, r in enumerate(rows):
-        colour = colours.get(r.actor, GREY)
-        done = r.status == "occurred"
-        others = [rows[j] for j in here[(round(float(r.lat), 4), round(float(r.lon), 4))]
-                  if j != i]
-        lines = [
-            f"{shorten(o.actor, 120)}, "
-            f"{format_when(o.date, o.date_precision, o.first_reported)}, {o.status}"
-            for o in others[:MAX_OTHERS]
-        ]
+    for actor, spot, rows, when, statuses in summaries:
+        colour = colours.get(actor, GREY)
+        done = "occurred" in statuses
+        latest = rows[-1]
+        others = [o for o in by_spot[spot] if o[0] != actor]
+        lines = [f"{shorten(name, 120)}, {text}" for name, text in others[:MAX_OTHERS]]
         if len(others) > MAX_OTHERS:
             lines.append(f"and {len(others) - MAX_OTHERS} more")
-        others_text = _tip("Also here: " + "; ".join(lines)) if lines else ""
-        evidence = shorten(r.evidence, 200)  # the whole sentence is in the table below
-        more = int(getattr(r, "evidence_more", 0) or 0)
+        evidence = shorten(latest.evidence, 200)  # the whole sentence is in the table below
+        more = len(rows) - 1 + sum(_count(getattr(r, "evidence_more", 0)) for r in rows)
         if more:
             evidence += f" (+{more} more)"
+        sources = sum(_count(r.sources) for r in rows)
         records.append({
-            "who": _tip(shorten(r.actor, 120)),
-            "where": _tip(place_label(r.place, r.country, getattr(r, "place_kind", "city"))),
-            "when": _tip(format_when(r.date, r.date_precision, r.first_reported)),
-            "status": _tip(r.status),
-            "sources": _tip(_sources_text(r.sources)),
+            "who": _tip(shorten(actor, 120)),
+            "where": _tip(place_label(latest.place, latest.country,
+                                      getattr(latest, "place_kind", "city"))),
+            "when": _tip(when),
+            "status": _tip(_status_text(statuses)),
+            "sources": _tip(_sources_text(sources)),
             "evidence": _tip(evidence),
-            "others": others_text,
-            "position": [round(float(r.lon), 5), round(float(r.lat), 5)],
-            "radius": stop_radius(r.sources),
+            "others": _tip("Also here: " + "; ".join(lines)) if lines else "",
+            "position": [round(float(latest.lon), 5), round(float(latest.lat), 5)],
+            "radius": stop_radius(sources),
             "fill": _rgba(colour, 235 if done else 70),
             "line": [255, 255, 255, 255] if done else _rgba(colour, 255),
         })
     return records
 
 
+def _precision(value: object) -> str:
+    """The precision an ISO period's text has: '2024' year, '2024-09' month, else day."""
+    return {4: "year", 7: "month"}.get(len(str(value)) if isinstance(value, str) else 0, "day")
+
+
+def _leg_class(status: object) -> str:
+    return str(status) if status in ("occurred", "cancelled") else "other"
+
+
 def leg_records(legs: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
-    """Arc data: one dict per leg; occurred legs are thick and solid, the rest thin and faint.
+    """Arc data: one arc per person, route and kind of status (taken, cancelled, other).
 
     legs columns: actor, trip_id, seq, from_place, to_place, from_lat, from_lon, to_lat,
-    to_lon, date, status.
+    to_lon, date, status. The same flight flown many times is one arc that says how many
+    times and from when to when, a little wider for each doubling; occurred legs are thick
+    and solid, the rest thin and faint.
     """
+    groups = _grouped(legs, lambda r: (r.actor, _spot(r.from_lat, r.from_lon),
+                                       _spot(r.to_lat, r.to_lon), _leg_class(r.status)))
     records = []
-    for r in legs.itertuples(index=False):
-        colour = colours.get(r.actor, GREY)
-        done = r.status == "occurred"
-        alpha = 235 if done else (60 if r.status == "cancelled" else 110)
+    for (actor, _, _, kind), rows in groups:
+        first = rows[0]
+        colour = colours.get(actor, GREY)
+        alpha = 235 if kind == "occurred" else (60 if kind == "cancelled" else 110)
+        whens = [format_when(r.date, getattr(r, "date_precision", None) or _precision(r.date))
+                 for r in rows]
+        n = len(rows)
+        trips = len({getattr(r, "trip_id", i) for i, r in enumerate(rows)})
         records.append({
-            "who": _tip(r.actor),
-            "where": _tip(f"{r.from_place} → {r.to_place}"),
-            "when": _tip(format_when(r.date, getattr(r, "date_precision", "day"))),
-            "status": _tip(r.status),
-            "sources": _tip(f"leg {int(r.seq)} of trip"),
+            "who": _tip(actor),
+            "where": _tip(f"{first.from_place} → {first.to_place}"),
+            "when": _tip(whens[0] if n == 1 else _span_text(whens, "legs")),
+            "status": _tip(_status_text([str(r.status) for r in rows])),
+            "sources": _tip(f"leg {int(first.seq)} of trip" if n == 1 else
+                            f"on {trips} trip{'s' if trips != 1 else ''}"),
             "evidence": _tip("Hover the stops at either end for the sentences."),
             "others": "",
-            "from": [round(float(r.from_lon), 5), round(float(r.from_lat), 5)],
-            "to": [round(float(r.to_lon), 5), round(float(r.to_lat), 5)],
+            "from": [round(float(first.from_lon), 5), round(float(first.from_lat), 5)],
+            "to": [round(float(first.to_lon), 5), round(float(first.to_lat), 5)],
             "colour": _rgba(colour, alpha),
-            "width": 4.5 if done else 2.0,
+            "width": (4.5 if kind == "occurred" else 2.0) * min(2.0, 1 + math.log2(n) / 4),
         })
     return records
 
@@ -333,12 +447,12 @@ def place_labels(stops: pd.DataFrame, view: pdk.ViewState, *, width: int,
 
 
 def basemap_layers() -> list[pdk.Layer]:
-    """Land from the bundled shapes: light grey countries with white borders. The sea is
-    the chart's background colour (SEA_CSS), which avoids drawing a world-sized polygon."""
+    """Land from the bundled shapes: countries in shades of light grey, neighbours told
+    apart by shade rather than by border lines (LAND_TINTS). The sea is the chart's
+    background colour (SEA_CSS), which avoids drawing a world-sized polygon."""
     return [
-        pdk.Layer("GeoJsonLayer", id="countries", data=countries_geojson(), filled=True,
-                  stroked=True, get_fill_color=LAND, get_line_color=BORDER,
-                  line_width_min_pixels=1, pickable=False),
+        pdk.Layer("GeoJsonLayer", id="countries", data=tinted_countries(), filled=True,
+                  stroked=False, get_fill_color="properties.fill", pickable=False),
     ]
 
 

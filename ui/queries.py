@@ -3,7 +3,10 @@
 Every function takes an open DuckDB connection (ui/db.py) and returns a DataFrame; filtering
 and aggregation happen in DuckDB, and the row-level queries stop at a cap (the total before
 the cap comes back in `total_rows`, the number of articles behind the rows in
-`articles_total`) so a page stays responsive on a large database.
+`articles_total`: behind the rows returned for the map's stops, which is what the map draws,
+behind every filtered row for the tables and charts) so a page stays responsive on a large
+database. Each event row carries its day window, latest sentence, article ids and outlets,
+computed at build time (etl/sql/post/), so a page query reads one mart and joins nothing.
 """
 
 from __future__ import annotations
@@ -123,10 +126,18 @@ def route_stops(con: duckdb.DuckDBPyConnection, f: Filters, *, cap: int = MAP_CA
     return run(con, "route_stops", cap=cap, **_windowed(f, date_from, date_to))
 
 
-def route_legs(con: duckdb.DuckDBPyConnection, f: Filters, *, cap: int = MAP_CAP,
-               date_from=None, date_to=None) -> pd.DataFrame:
-    """The legs between filtered stops."""
-    return run(con, "route_legs", cap=cap, **_windowed(f, date_from, date_to))
+def route_legs(con: duckdb.DuckDBPyConnection, f: Filters, *, cap: int = 2 * MAP_CAP,
+               date_from=None, date_to=None, drawn: pd.DataFrame | None = None
+               ) -> pd.DataFrame:
+    """The legs between filtered stops; given the stops the map draws (route_stops), and
+    when those are only the best-sourced part of the filtered ones, the legs touching them.
+    The cap is twice the map's: a stop has at most a leg in and a leg out, so every leg
+    touching a drawn stop fits."""
+    stop_ids: list[str] = []
+    if drawn is not None and len(drawn) and int(drawn["total_rows"].iloc[0]) > len(drawn):
+        stop_ids = [str(i) for i in drawn["stop_id"]]
+    return run(con, "route_legs", cap=cap, stop_ids=stop_ids,
+               **_windowed(f, date_from, date_to))
 
 
 def route_months(con: duckdb.DuckDBPyConnection, f: Filters) -> list[str]:
@@ -236,4 +247,11 @@ def article_facts(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.DataFra
 def missing_tables(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> list[str]:
     """Which of `names` the database lacks (a build without marts, an old file)."""
     present = set(run(con, "tables")["table_name"])
+    return [name for name in names if name not in present]
+
+
+def missing_columns(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> list[str]:
+    """Which of `names` ('table.column') the database lacks: a file built by an earlier
+    version, before the marts carried what the pages now read."""
+    present = set(run(con, "columns")["name"])
     return [name for name in names if name not in present]

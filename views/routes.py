@@ -75,7 +75,8 @@ with controls[0]:
 filters.sync_url("months", [first, last] if window_from is not None else None)
 
 stops = queries.route_stops(con, view, date_from=window_from, date_to=window_to)
-legs = queries.route_legs(con, view, date_from=window_from, date_to=window_to)
+legs = queries.route_legs(con, view, date_from=window_from, date_to=window_to,
+                          drawn=stops)
 
 heading = f"Routes of {f.diplomats_text()}, {window_text or f.years_text()}"
 rest = view.describe("countries", "outlets")
@@ -116,7 +117,8 @@ if total > len(stops):
                  "filters to see the rest.")
 leg_total = int(legs["total_rows"].iloc[0]) if len(legs) else 0
 if leg_total > len(legs):
-    notes.append(f"Showing {len(legs):,} of {leg_total:,} legs.")
+    touching = ", those touching the stops drawn" if total > len(stops) else ""
+    notes.append(f"Showing {len(legs):,} of {leg_total:,} legs{touching}.")
 n_articles = int(stops["articles_total"].iloc[0])
 notes.append(f"Source: {n_articles:,} article{'s' if n_articles != 1 else ''}, Shuttle. "
              "Hover a dot for the sentence behind it. Basemap: Natural Earth.")

@@ -8,25 +8,10 @@
 
 with
 
-aid as (
-    select
-        *,
-        coalesce(is_total, false) as stated_total,
-        coalesce(ui_lo(date), fx_date) as day_lo,
-        coalesce(ui_hi(date), fx_date) as day_hi
-    from aid
-),
-
-from_outlets as (
-    select distinct event_mentions.event_id
-    from event_mentions
-    join articles on articles.id = event_mentions.article_id
-    where event_mentions.event_type = 'aid' and list_contains($outlets, articles.source)
-),
-
 filtered as (
     select
         *,
+        coalesce(is_total, false) as stated_total,
         case when $by = 'recipient' then coalesce(recipient, 'unnamed recipient')
             else coalesce(donor, 'unnamed donor') end as party
     from aid
@@ -37,7 +22,7 @@ filtered as (
             or list_contains($country_names, recipient)
         )
         and ui_in_window(day_lo, day_hi, $date_from, $date_to)
-        and (len($outlets) = 0 or aid_id in (select event_id from from_outlets))
+        and ui_any($outlets, outlets)
 ),
 
 per_pair as (

@@ -5,21 +5,6 @@
 
 with
 
-aid as (
-    select
-        *,
-        coalesce(ui_lo(date), fx_date) as day_lo,
-        coalesce(ui_hi(date), fx_date) as day_hi
-    from aid
-),
-
-from_outlets as (
-    select distinct event_mentions.event_id
-    from event_mentions
-    join articles on articles.id = event_mentions.article_id
-    where event_mentions.event_type = 'aid' and list_contains($outlets, articles.source)
-),
-
 filtered as (
     select *
     from aid
@@ -30,36 +15,15 @@ filtered as (
             or list_contains($country_names, recipient)
         )
         and ui_in_window(day_lo, day_hi, $date_from, $date_to)
-        and (len($outlets) = 0 or aid_id in (select event_id from from_outlets))
+        and ui_any($outlets, outlets)
 ),
 
--- the rows shown, cut to $cap before their evidence is looked up
-capped as (
-    select *, (select count(*) from filtered) as total_rows
-    from filtered
-    order by amount_usd desc nulls last, day_lo, aid_id
-    limit $cap
-),
-
-evidence as (
+totals as (
     select
-        event_mentions.event_id,
-        arg_max(
-            event_mentions.evidence,
-            (articles.published, event_mentions.article_id, -event_mentions.evidence_start)
-        ) as evidence,
-        count(*) as n_evidence
-    from event_mentions
-    join articles on articles.id = event_mentions.article_id
-    where event_mentions.event_type = 'aid'
-        and event_mentions.event_id in (select aid_id from capped)
-    group by event_mentions.event_id
-),
-
-behind as (
-    select count(distinct article_id) as articles_total
-    from event_mentions
-    where event_type = 'aid' and event_id in (select aid_id from filtered)
+        (select count(*) from filtered) as total_rows,
+        (select count(distinct article_id) from (
+            select unnest(article_ids) as article_id from filtered
+        )) as articles_total
 ),
 
 final as (
@@ -79,13 +43,12 @@ final as (
         coalesce(filtered.is_total, false) as is_total,
         filtered.day_lo,
         filtered.sources,
-        evidence.evidence,
-        greatest(coalesce(evidence.n_evidence, 0) - 1, 0) as evidence_more,
-        filtered.total_rows,
-        behind.articles_total
-    from capped as filtered
-    cross join behind
-    left join evidence on evidence.event_id = filtered.aid_id
+        filtered.evidence,
+        greatest(filtered.evidence_count - 1, 0) as evidence_more,
+        totals.total_rows,
+        totals.articles_total
+    from filtered
+    cross join totals
 )
 
 select * from final

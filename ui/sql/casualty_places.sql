@@ -3,29 +3,15 @@
 -- place at a time by default, so figures of unrelated crises are not drawn as one line.
 -- Params: $metrics $country_names $outlets (lists, empty = all); $date_from $date_to.
 
-with
-
-reports as (
-    select *, ui_lo(as_of) as day_lo, ui_hi(as_of) as day_hi
-    from casualty_reports
-),
-
-from_outlets as (
-    select distinct event_mentions.event_id
-    from event_mentions
-    join articles on articles.id = event_mentions.article_id
-    where event_mentions.event_type = 'casualty' and list_contains($outlets, articles.source)
-)
-
 select coalesce("where", '') as place, count(*) as reports, max(day_lo) as latest
-from reports
+from casualty_reports
 where ui_picked($metrics, metric)
     and (
         len($country_names) = 0
         or len(list_filter($country_names, lambda n: contains(lower("where"), lower(n)))) > 0
     )
     and ui_in_window(day_lo, day_hi, $date_from, $date_to)
-    and (len($outlets) = 0 or report_id in (select event_id from from_outlets))
+    and ui_any($outlets, outlets)
     and day_lo is not null
 group by all
 order by reports desc, latest desc, place

@@ -6,21 +6,9 @@
 
 with
 
-reports as (
-    select *, ui_lo(as_of) as day_lo, ui_hi(as_of) as day_hi
-    from casualty_reports
-),
-
-from_outlets as (
-    select distinct event_mentions.event_id
-    from event_mentions
-    join articles on articles.id = event_mentions.article_id
-    where event_mentions.event_type = 'casualty' and list_contains($outlets, articles.source)
-),
-
 filtered as (
     select *
-    from reports
+    from casualty_reports
     where ui_picked($metrics, metric)
         and ui_picked($places, coalesce("where", ''))
         and (
@@ -28,37 +16,16 @@ filtered as (
             or len(list_filter($country_names, lambda n: contains(lower("where"), lower(n)))) > 0
         )
         and ui_in_window(day_lo, day_hi, $date_from, $date_to)
-        and (len($outlets) = 0 or report_id in (select event_id from from_outlets))
+        and ui_any($outlets, outlets)
         and day_lo is not null
 ),
 
--- the rows shown, cut to $cap before their evidence is looked up
-capped as (
-    select *, (select count(*) from filtered) as total_rows
-    from filtered
-    order by day_lo desc, metric, reported_by, report_id
-    limit $cap
-),
-
-evidence as (
+totals as (
     select
-        event_mentions.event_id,
-        arg_max(
-            event_mentions.evidence,
-            (articles.published, event_mentions.article_id, -event_mentions.evidence_start)
-        ) as evidence,
-        count(*) as n_evidence
-    from event_mentions
-    join articles on articles.id = event_mentions.article_id
-    where event_mentions.event_type = 'casualty'
-        and event_mentions.event_id in (select report_id from capped)
-    group by event_mentions.event_id
-),
-
-behind as (
-    select count(distinct article_id) as articles_total
-    from event_mentions
-    where event_type = 'casualty' and event_id in (select report_id from filtered)
+        (select count(*) from filtered) as total_rows,
+        (select count(distinct article_id) from (
+            select unnest(article_ids) as article_id from filtered
+        )) as articles_total
 ),
 
 final as (
@@ -72,13 +39,12 @@ final as (
         filtered.reported_by,
         filtered."where",
         filtered.sources,
-        evidence.evidence,
-        greatest(coalesce(evidence.n_evidence, 0) - 1, 0) as evidence_more,
-        filtered.total_rows,
-        behind.articles_total
-    from capped as filtered
-    cross join behind
-    left join evidence on evidence.event_id = filtered.report_id
+        filtered.evidence,
+        greatest(filtered.evidence_count - 1, 0) as evidence_more,
+        totals.total_rows,
+        totals.articles_total
+    from filtered
+    cross join totals
 )
 
 select * from final

@@ -2,11 +2,11 @@
 with
 
 years as (
-    select year(coalesce(ui_lo(date), first_reported)) as y from stops
+    select year(day_lo) as y from stops
     union all
-    select year(coalesce(ui_lo(date), fx_date)) from aid
+    select year(day_lo) from aid
     union all
-    select year(ui_lo(as_of)) from casualty_reports
+    select year(day_lo) from casualty_reports
     union all
     select year(published) from articles
 )

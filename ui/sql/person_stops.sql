@@ -1,54 +1,24 @@
 -- person_stops: one person's itinerary after the shared filters (the diplomat filter aside),
 -- with the latest sentence behind each stop, in route order (the mart's sort_date and
--- actor_seq). Params: $person; $countries $statuses $outlets
+-- actor_seq); evidence and the rest are columns of the mart (etl/sql/post/event_columns.sql).
+-- Params: $person; $countries $statuses $outlets
 -- (lists, empty = all); $date_from $date_to; $cap.
 
 with
 
-stops as (
-    select
-        *,
-        coalesce(ui_lo(date), first_reported) as day_lo,
-        coalesce(ui_hi(date), first_reported) as day_hi
-    from stops
-    where actor = $person
-),
-
-from_outlets as (
-    select distinct event_mentions.event_id
-    from event_mentions
-    join articles on articles.id = event_mentions.article_id
-    where event_mentions.event_type = 'stop' and list_contains($outlets, articles.source)
-),
-
 filtered as (
     select *
     from stops
-    where ui_picked($countries, country)
+    where actor = $person
+        and ui_picked($countries, country)
         and ui_picked($statuses, status)
         and ui_in_window(day_lo, day_hi, $date_from, $date_to)
-        and (len($outlets) = 0 or stop_id in (select event_id from from_outlets))
-),
-
-evidence as (
-    select
-        event_mentions.event_id,
-        arg_max(
-            event_mentions.evidence,
-            (articles.published, event_mentions.article_id, -event_mentions.evidence_start)
-        ) as evidence,
-        count(*) as n_evidence
-    from event_mentions
-    join articles on articles.id = event_mentions.article_id
-    where event_mentions.event_type = 'stop'
-        and event_mentions.event_id in (select stop_id from filtered)
-    group by event_mentions.event_id
+        and ui_any($outlets, outlets)
 ),
 
 behind as (
     select count(distinct article_id) as articles_total
-    from event_mentions
-    where event_type = 'stop' and event_id in (select stop_id from filtered)
+    from (select unnest(article_ids) as article_id from filtered)
 ),
 
 final as (
@@ -69,13 +39,12 @@ final as (
         filtered.day_lo,
         coalesce(filtered.sort_date, filtered.day_lo) as sort_day,
         filtered.actor_seq,
-        evidence.evidence,
-        greatest(coalesce(evidence.n_evidence, 0) - 1, 0) as evidence_more,
+        filtered.evidence,
+        greatest(filtered.evidence_count - 1, 0) as evidence_more,
         count(*) over () as total_rows,
         behind.articles_total
     from filtered
     cross join behind
-    left join evidence on evidence.event_id = filtered.stop_id
 )
 
 select * from final

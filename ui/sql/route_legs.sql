@@ -1,50 +1,54 @@
 -- route_legs: the legs between drawn stops. A leg is kept when its own status and date pass
 -- the filters and the stop at one of its ends (from_stop_id, to_stop_id) passes them too, so
 -- a country filter keeps the legs into and out of that country. Params as route_stops.
+-- Each end's status, day window and outlets are columns of the legs mart
+-- (etl/sql/post/leg_columns.sql); a stop's person is the leg's.
+-- $stop_ids: when the map draws only some of the filtered stops (route_stops hit its cap),
+-- their ids, and only the legs touching one of them are kept, so every arc starts or ends
+-- at a drawn stop; empty = no such limit. total_rows counts the legs before this limit.
 
 with
 
-stops as (
-    select
-        *,
-        coalesce(ui_lo(date), first_reported) as day_lo,
-        coalesce(ui_hi(date), first_reported) as day_hi
-    from stops
+drawn as (
+    select unnest($stop_ids) as stop_id
 ),
 
-from_outlets as (
-    select distinct event_mentions.event_id
-    from event_mentions
-    join articles on articles.id = event_mentions.article_id
-    where event_mentions.event_type = 'stop' and list_contains($outlets, articles.source)
-),
-
-filtered_stops as (
-    select stop_id
-    from stops
-    where ui_picked($actors, actor)
-        and ui_picked($countries, country)
-        and ui_picked($statuses, status)
-        and ui_in_window(day_lo, day_hi, $date_from, $date_to)
-        and (len($outlets) = 0 or stop_id in (select event_id from from_outlets))
-),
-
-legs as (
-    select *, ui_lo(date) as day_lo, ui_hi(date) as day_hi
+filtered as (
+    select *
     from legs
     where from_lat is not null and from_lon is not null
         and to_lat is not null and to_lon is not null
+        and ui_picked($actors, actor)
+        and ui_picked($statuses, status)
+        and (day_lo is null or ui_in_window(day_lo, day_hi, $date_from, $date_to))
+        and (
+            (
+                ui_picked($countries, from_country)
+                and ui_picked($statuses, from_status)
+                and ui_in_window(from_day_lo, from_day_hi, $date_from, $date_to)
+                and ui_any($outlets, from_outlets)
+            )
+            or (
+                ui_picked($countries, to_country)
+                and ui_picked($statuses, to_status)
+                and ui_in_window(to_day_lo, to_day_hi, $date_from, $date_to)
+                and ui_any($outlets, to_outlets)
+            )
+        )
 ),
 
+-- two branches, one of which the planner drops as soon as $stop_ids is bound
 kept as (
     select *
-    from legs
-    where ui_picked($actors, legs.actor)
-        and ui_picked($statuses, legs.status)
-        and (legs.day_lo is null or ui_in_window(legs.day_lo, legs.day_hi, $date_from, $date_to))
+    from filtered
+    where len($stop_ids) = 0
+    union all
+    select *
+    from filtered
+    where len($stop_ids) > 0
         and (
-            legs.from_stop_id in (select stop_id from filtered_stops)
-            or legs.to_stop_id in (select stop_id from filtered_stops)
+            from_stop_id in (select stop_id from drawn)
+            or to_stop_id in (select stop_id from drawn)
         )
 ),
 
@@ -62,7 +66,7 @@ final as (
         cast(kept.date as varchar) as date,
         kept.status,
         kept.day_lo,
-        (select count(*) from kept) as total_rows
+        (select count(*) from filtered) as total_rows
     from kept
     order by actor, trip_id, seq
     limit $cap

@@ -3,26 +3,14 @@
 
 with
 
-stops as (
-    select *, coalesce(ui_lo(date), first_reported) as day_lo
-    from stops
-),
-
-from_outlets as (
-    select distinct event_mentions.event_id
-    from event_mentions
-    join articles on articles.id = event_mentions.article_id
-    where event_mentions.event_type = 'stop' and list_contains($outlets, articles.source)
-),
-
 span as (
     select min(day_lo) as first_day, max(day_lo) as last_day
     from stops
     where ui_picked($actors, actor)
         and ui_picked($countries, country)
         and ui_picked($statuses, status)
-        and ui_in_window(day_lo, coalesce(ui_hi(date), first_reported), $date_from, $date_to)
-        and (len($outlets) = 0 or stop_id in (select event_id from from_outlets))
+        and ui_in_window(day_lo, day_hi, $date_from, $date_to)
+        and ui_any($outlets, outlets)
 ),
 
 months as (
