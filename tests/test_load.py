@@ -13,8 +13,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+import etl.build as build_module
 from etl import settings
-from etl.build import BuildError, build, ensure_database
+from etl.build import BuildError, ExtractionPool, Outcome, build, ensure_database, extract_stream
 from etl.extract import extract_article
 from etl.load import FACT_TABLES, Loader, create_schema
 from etl.model import Article, Problem
@@ -317,6 +318,30 @@ def test_workers_build_the_same_database(fixture_db, tmp_path, fixture_articles)
     report = build([fixture_articles], tmp_path / "parallel.duckdb", workers=2)
     assert report.extracted == 6
     assert dump(report.db, loaded_at=False) == dump(fixture_db, loaded_at=False)
+
+
+def test_worker_pool_streams_the_same_outcomes_in_a_fixed_order(articles_dir, monkeypatch):
+    # Chunks of two articles, so several are in flight at once and come back out of order.
+    monkeypatch.setattr(build_module, "CHUNK_ARTICLES", 2)
+    (articles_dir / "empty.md").write_bytes(b"")
+    (articles_dir / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (articles_dir / "zz-last-empty.md").write_bytes(b"")
+
+    def stream(**options) -> list[tuple]:
+        return [("outcome", o.article.id, o.facts, o.error) if isinstance(o, Outcome)
+                else ("problem", o.path, o.reason)
+                for o in extract_stream(iter_articles([articles_dir]), **options)]
+
+    alone = stream(workers=1)
+    with ExtractionPool(2) as pool:
+        pool.wait_warm()
+        pooled = [stream(pool=pool) for _ in range(2)]
+    assert pooled[0] == pooled[1]
+    assert sorted(pooled[0], key=repr) == sorted(alone, key=repr)
+    for kind in ("outcome", "problem"):
+        assert [x for x in pooled[0] if x[0] == kind] == [x for x in alone if x[0] == kind]
+    assert sum(x[0] == "outcome" for x in alone) == 6
+    assert sum(x[0] == "problem" for x in alone) == 3
 
 
 def failing_for_scholz(article: Article) -> list[dict]:

