@@ -5,8 +5,11 @@ from a filter change to the redraw.
 
 Starts `streamlit run dashboard.py` on a free port reading --db, drives Debian chromium
 through Playwright, and prints, over --runs repetitions: the time from `page.goto` to the
-map canvas and the routes title being on screen, and the time from choosing a diplomat in
-the sidebar to the title naming that diplomat (the page redrawn with the new data).
+routes page fully drawn, and from choosing a diplomat in the sidebar to the page redrawn
+with the new data. "Drawn" means: the routes title on screen (naming the diplomat after the
+change), the script run finished (Streamlit's `data-test-script-state` back to
+`notRunning`, so every element of the page has arrived), the map canvas and the stops table
+present, and two animation frames passed, so the browser has painted what it received.
 """
 
 from __future__ import annotations
@@ -54,6 +57,15 @@ def start(db: Path) -> tuple[subprocess.Popen, str]:
     raise SystemExit("streamlit did not start")
 
 
+def drawn(page, title: str) -> None:
+    """Wait until the routes page with `title` is complete and painted (see the docstring)."""
+    page.get_by_text(title).first.wait_for(timeout=120_000)
+    page.wait_for_selector("[data-test-script-state='notRunning']", timeout=120_000)
+    page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.wait_for(timeout=120_000)
+    page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=120_000)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, required=True)
@@ -70,12 +82,11 @@ def main() -> None:
                                                  args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1920, "height": 1080})
             page.goto(base)  # warm the server's caches once, as a first visitor would
-            page.get_by_text("Routes of").first.wait_for(timeout=120_000)
+            drawn(page, "Routes of")
             for _ in range(args.runs):
                 started = time.perf_counter()
                 page.goto(base)
-                page.get_by_text("Routes of").first.wait_for(timeout=120_000)
-                page.locator("canvas").first.wait_for(timeout=120_000)
+                drawn(page, "Routes of")
                 loads.append(time.perf_counter() - started)
                 box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
                 box.click()
@@ -84,7 +95,7 @@ def main() -> None:
                 option.wait_for(timeout=30_000)
                 started = time.perf_counter()
                 option.click()
-                page.get_by_text(f"Routes of {args.diplomat}").first.wait_for(timeout=120_000)
+                drawn(page, f"Routes of {args.diplomat}")
                 redraws.append(time.perf_counter() - started)
             browser.close()
     finally:

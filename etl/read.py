@@ -77,21 +77,24 @@ def iter_articles(
     which case the file is read so the duplicate is reported as usual.
     """
     first_seen: dict[str, str] = {}
-    done: set[Path] = set()
+    done: set[object] = set()
     for given in paths:
         for path in _expand(Path(given)):
             if isinstance(path, Problem):
                 yield path
                 continue
-            resolved = path.resolve()
-            if resolved in done:  # the same file named twice is read once
+            # the same file named twice (a link, a second path to it) is read once; its
+            # device and inode say so from one stat, which `known` reuses
+            try:
+                info: os.stat_result | None = path.stat()
+            except OSError:
+                info = None  # read_file reports what is wrong with it
+            same_file = (info.st_dev, info.st_ino) if info is not None else path.absolute()
+            if same_file in done:
                 continue
-            done.add(resolved)
+            done.add(same_file)
             if known is not None:
-                try:
-                    ids = known(path, path.stat())
-                except OSError:
-                    ids = None  # read_file reports what is wrong with it
+                ids = known(path, info) if info is not None else None
                 if ids and not any(i in first_seen for i in ids):
                     first_seen.update((i, str(path)) for i in ids)
                     yield UnchangedFile(str(path), tuple(ids))
