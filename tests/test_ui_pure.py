@@ -355,3 +355,25 @@ def test_repeated_legs_are_one_arc_per_kind_of_status():
     assert taken["sources"] == "on 3 trips" and planned["sources"] == "leg 1 of trip"
     assert taken["width"] > maps.leg_records(legs.iloc[:1], {})[0]["width"]
     assert planned["colour"][3] < taken["colour"][3]
+
+
+def test_neighbouring_countries_get_different_shades():
+    """The basemap draws no border lines: a border shows only where the shades differ."""
+    features = maps.countries_geojson()["features"]
+    shades = maps.tint_indexes(features)
+    by_name = {f["properties"]["name"]: shades[i] for i, f in enumerate(features)}
+    pairs = [("France", "Germany"), ("Germany", "Poland"), ("Poland", "Ukraine"),
+             ("Ukraine", "Russia"), ("Israel", "Jordan"), ("Canada", "United States of America")]
+    for a, b in pairs:
+        assert by_name[a] != by_name[b], (a, b)
+    owners: dict = {}
+    for i, feature in enumerate(features):
+        for polygon in feature["geometry"]["coordinates"]:
+            for ring in polygon:
+                for x, y in ring:
+                    owners.setdefault((x, y), set()).add(i)
+    clashes = {tuple(sorted((i, j))) for group in owners.values() for i in group for j in group
+               if i != j and shades[i] == shades[j]}
+    assert clashes == set()
+    layer = maps.basemap_layers()[0]
+    assert layer.stroked is False  # no path layer for borders: too slow without a GPU
