@@ -8,6 +8,7 @@ import shutil
 
 import duckdb
 import pandas as pd
+import pydeck as pdk
 import pytest
 
 from tests.ui_fixture_db import build_fixture_db
@@ -377,3 +378,11 @@ def test_neighbouring_countries_get_different_shades():
     assert clashes == set()
     layer = maps.basemap_layers()[0]
     assert layer.stroked is False  # no path layer for borders: too slow without a GPU
+
+
+def test_the_deck_is_sent_without_indentation():
+    deck = maps.routes_deck(_stops(), _legs(), maps.actor_colours(["Antony Blinken"]))
+    compact = deck.to_json()
+    indented = pdk.Deck.to_json(deck)  # pydeck's own: two-space indents
+    assert "\n" not in compact and len(compact) < 0.8 * len(indented)
+    assert json.loads(compact) == json.loads(indented)
