@@ -20,3 +20,14 @@ create or replace temp macro ui_any(choices, values) as
         when 1 then coalesce(list_contains(values, choices[1]), false)
         else coalesce(list_has_any(values, choices), false)
     end;
+
+-- A leg's end stop passes the filters (a leg is drawn when either end does): its country,
+-- status, day window and outlets, as the legs mart carries them for each end
+-- (etl/sql/post/leg_columns.sql).
+create or replace temp macro ui_end_kept(
+    countries, statuses, outlets, date_from, date_to, country, status, lo, hi, end_outlets
+) as
+    ui_picked(countries, country)
+    and ui_picked(statuses, status)
+    and ui_in_window(lo, hi, date_from, date_to)
+    and ui_any(outlets, end_outlets);

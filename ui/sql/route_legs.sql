@@ -22,18 +22,10 @@ filtered as (
         and ui_picked($statuses, status)
         and (day_lo is null or ui_in_window(day_lo, day_hi, $date_from, $date_to))
         and (
-            (
-                ui_picked($countries, from_country)
-                and ui_picked($statuses, from_status)
-                and ui_in_window(from_day_lo, from_day_hi, $date_from, $date_to)
-                and ui_any($outlets, from_outlets)
-            )
-            or (
-                ui_picked($countries, to_country)
-                and ui_picked($statuses, to_status)
-                and ui_in_window(to_day_lo, to_day_hi, $date_from, $date_to)
-                and ui_any($outlets, to_outlets)
-            )
+            ui_end_kept($countries, $statuses, $outlets, $date_from, $date_to,
+                from_country, from_status, from_day_lo, from_day_hi, from_outlets)
+            or ui_end_kept($countries, $statuses, $outlets, $date_from, $date_to,
+                to_country, to_status, to_day_lo, to_day_hi, to_outlets)
         )
 ),
 
