@@ -32,7 +32,7 @@ from etl.corrections import (
     previously_corrected,
 )
 from etl.extract import extract_article
-from etl.load import FACT_TABLES, Loader, create_schema
+from etl.load import FACT_TABLES, Loader, create_schema, schema_fingerprint
 from etl.model import Article, Problem
 from etl.read import UnchangedFile, iter_articles
 
@@ -443,16 +443,22 @@ def build(
     remove_dead_temps(db)
     temp = db.with_name(f"{db.name}.tmp-{os.getpid()}-{next(_temp_counter)}")
     _remove_quietly(temp, Path(f"{temp}.wal"))
+    fingerprint = code_fingerprint()
+    in_place = not rebuild and _same_build_code(db, fingerprint)
     try:
+        if in_place:
+            shutil.copyfile(db, temp)
         con = duckdb.connect(str(temp))
-    except duckdb.Error as err:
+    except (OSError, duckdb.Error) as err:
         _remove_quietly(temp, Path(f"{temp}.wal"))
         raise BuildError(f"cannot write {temp}: {err}") from err
     try:
-        create_schema(con)
+        if not in_place:
+            create_schema(con)
         con.execute("set memory_limit = ?", [f"{max(settings.MAX_BUILD_MEMORY_MB // 2, 1)}MB"])
         loader = Loader(con, seen_at=build_time)
-        fingerprint = code_fingerprint()
+        if in_place:
+            loader.start_in_place()
         previous = {} if rebuild else _previous_articles(con, loader, db, fingerprint, report)
         if loader.has_previous:
             resolve.carry_over(con)  # places and rates resolved last time, for the marts
@@ -504,6 +510,7 @@ def build(
             if progress is not None:
                 progress.advance()
         loader.flush()
+        loader.drop_absent()
         _store_file_stats(con, stats)
         loader.detach_previous()
         if progress is not None:
@@ -519,6 +526,7 @@ def build(
         con.executemany("insert into build_info values (?, ?)", [
             ["built_at", build_time.isoformat()],
             ["extraction_fingerprint", fingerprint],
+            ["schema_fingerprint", schema_fingerprint()],
         ])
         report.skipped, report.warnings = loader.skipped, loader.warnings
         report.facts = {
@@ -606,6 +614,22 @@ def _store_file_stats(con: duckdb.DuckDBPyConnection, stats: FileStats) -> None:
                     "where path in (select path from articles)")
     finally:
         con.unregister("file_stats")
+
+
+def _same_build_code(db: Path, fingerprint: str) -> bool:
+    """True when the database at `db` was built by this extraction code on this schema: an
+    incremental build then starts from a byte copy of it (Loader.start_in_place) and
+    writes only what changed. Anything unreadable or older says no: the build then starts
+    from an empty file and copies what it reuses."""
+    if not db.is_file() or db.stat().st_size == 0:
+        return False
+    try:
+        with duckdb.connect(str(db), read_only=True) as previous:
+            info = dict(previous.execute("select key, value from build_info").fetchall())
+    except duckdb.Error:
+        return False
+    return (info.get("extraction_fingerprint") == fingerprint
+            and info.get("schema_fingerprint") == schema_fingerprint())
 
 
 def _previous_articles(

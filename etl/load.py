@@ -54,6 +54,12 @@ ARROW_TYPES = {
 }
 
 
+def schema_fingerprint() -> str:
+    """A hash of etl/sql/schema.sql: a database whose build_info names the same one has the
+    same raw tables, so a build can start from a copy of it."""
+    return hashlib.sha256(SCHEMA_SQL.read_bytes()).hexdigest()[:16]
+
+
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the raw tables of etl/sql/schema.sql in an empty database."""
     con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
@@ -183,6 +189,10 @@ class Loader:
         self.owners: dict[str, list[tuple[str | None, str]]] = {t: [] for t in self.columns}
         self.reused: list[tuple[str, str | None]] = []
         self.has_previous = False
+        # In place: the database is a byte copy of the previous one (see start_in_place), so
+        # reused articles' rows are already there and only the others are written.
+        self.in_place = False
+        self.present: set[str] = set()  # ids of the articles this build keeps or writes
         self.skipped: list[Problem] = []
         self.warnings: list[Problem] = []
         # Articles that broke a constraint: their sentences and facts are not written either.
@@ -205,6 +215,7 @@ class Loader:
 
     def add_article(self, article: Article, loaded_at: datetime) -> None:
         """The article row and its sentences."""
+        self.present.add(article.id)
         owner = (article.id, article.path or article.id)
         self._add("articles", owner, {
             "id": article.id,
@@ -244,12 +255,52 @@ class Loader:
         one statement per table at the next flush, with `path` as where it is now, instead
         of being written again from Python. Its loaded_at is the previous one."""
         self.reused.append((article_id, path))
+        self.present.add(article_id)
         self._buffered += 1
 
     def attach_previous(self, path: Path) -> None:
         """Attach the database being replaced, read-only, as the source of reused facts."""
         self.con.execute("attach ? as previous (read_only)", [str(path)])
         self.has_previous = True
+
+    def start_in_place(self) -> None:
+        """The database is a byte copy of the previous build's, same schema and extraction
+        code: rows of reused articles stay where they are instead of being copied over
+        (copying re-checked every key and constraint of rows checked last time: 1.2 s of a
+        2.8 s incremental build of 10,000 articles). What a build writes afresh is emptied."""
+        self.in_place = True
+        for table in ("build_problems", "build_files", "build_info"):
+            self.con.execute(f"delete from {table}")
+
+    def drop_absent(self) -> None:
+        """In place: remove the articles (and their sentences and facts) of the previous
+        build that this one neither kept nor wrote: files gone, ids gone, articles now
+        skipped."""
+        if not self.in_place:
+            return
+        self.con.register("present", pa.table(
+            {"id": pa.array(sorted(self.present - self.rejected), pa.string())}))
+        try:
+            for table in ("sentences", *FACT_TABLES.values()):
+                self.con.execute(f"delete from {table} where article_id not in "
+                                 "(select id from present)")
+            self.con.execute("delete from articles where id not in (select id from present)")
+        finally:
+            self.con.unregister("present")
+
+    def _clear_rewritten(self) -> None:
+        """In place: the previous rows of the articles about to be written again."""
+        ids = sorted({a for a, _ in self.owners["articles"] if a is not None})
+        if not self.in_place or not ids:
+            return
+        self.con.register("rewritten", pa.table({"id": pa.array(ids, pa.string())}))
+        try:
+            for table in ("sentences", *FACT_TABLES.values()):
+                self.con.execute(f"delete from {table} where article_id in "
+                                 "(select id from rewritten)")
+            self.con.execute("delete from articles where id in (select id from rewritten)")
+        finally:
+            self.con.unregister("rewritten")
 
     def detach_previous(self) -> None:
         if self.has_previous:
@@ -265,6 +316,7 @@ class Loader:
 
     def flush(self) -> None:
         """Write every buffered row: articles first, then what refers to them."""
+        self._clear_rewritten()
         self.rejected |= self._insert("articles", kind="skipped")
         for table in self.rows:
             if table in ("articles", "build_problems"):
@@ -387,23 +439,12 @@ class Loader:
                         "path": pa.array([p for _, p in reused], pa.string())})
         self.con.register("reused", ids)
         try:
-            names = [quote_identifier(c) for c, _ in self.columns["articles"]]
-            picked = ", ".join("r.path" if n == '"path"' else f"a.{n}" for n in names)
-            self.con.execute(
-                f"insert into articles ({', '.join(names)}) select {picked} "
-                "from previous.articles a join reused r on r.id = a.id"
-            )
-            names = ", ".join(quote_identifier(c) for c, _ in self.columns["sentences"])
-            self.con.execute(
-                f"insert into sentences ({names}) select {names} from previous.sentences "
-                "where article_id in (select id from reused)"
-            )
-            for table in FACT_TABLES.values():
-                names = ", ".join(quote_identifier(c) for c, _ in self.columns[table])
-                self.con.execute(
-                    f"insert into {table} ({names}) select {names} from previous.{table} "
-                    "where article_id in (select id from reused)"
-                )
+            if self.in_place:
+                self.con.execute("update articles set path = reused.path from reused "
+                                 "where articles.id = reused.id "
+                                 "and articles.path is distinct from reused.path")
+            else:
+                self._copy_reused_rows()
             old = self.con.execute(
                 "select coalesce(r.path, p.path), p.line, p.reason, p.article_id "
                 "from previous.build_problems p join reused r on r.id = p.article_id "
@@ -413,6 +454,27 @@ class Loader:
             self.con.unregister("reused")
         for path, line, reason, article_id in old:
             self.warn(Problem(path, reason, line), article_id)
+
+    def _copy_reused_rows(self) -> None:
+        """The rows, sentences and facts of the articles in `reused` (registered), copied
+        from the previous database."""
+        names = [quote_identifier(c) for c, _ in self.columns["articles"]]
+        picked = ", ".join("r.path" if n == '"path"' else f"a.{n}" for n in names)
+        self.con.execute(
+            f"insert into articles ({', '.join(names)}) select {picked} "
+            "from previous.articles a join reused r on r.id = a.id"
+        )
+        names = ", ".join(quote_identifier(c) for c, _ in self.columns["sentences"])
+        self.con.execute(
+            f"insert into sentences ({names}) select {names} from previous.sentences "
+            "where article_id in (select id from reused)"
+        )
+        for table in FACT_TABLES.values():
+            names = ", ".join(quote_identifier(c) for c, _ in self.columns[table])
+            self.con.execute(
+                f"insert into {table} ({names}) select {names} from previous.{table} "
+                "where article_id in (select id from reused)"
+            )
 
 
 def _constraint_reason(err: duckdb.Error, columns: list[tuple[str, str]], row: tuple) -> str:

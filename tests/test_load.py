@@ -273,6 +273,34 @@ def test_deleted_file_disappears_with_its_rows(articles_dir, tmp_path):
     assert count(db, "select count(*) from articles") == 5
 
 
+def test_incremental_build_in_place_equals_a_rebuild(articles_dir, tmp_path, monkeypatch):
+    """An incremental build starts from a byte copy of the previous file and writes only
+    what changed; with a file changed, one gone and one new, it must hold exactly what a
+    rebuild from scratch holds."""
+    db = tmp_path / "shuttle.duckdb"
+    build([articles_dir], db)
+    changed = articles_dir / "2024-11-15-scholz-calls-putin.md"
+    changed.write_text(changed.read_text(encoding="utf-8")
+                       + "\nThe Kremlin said the call was detailed and frank.\n",
+                       encoding="utf-8")
+    (articles_dir / "2023-11-09-blinken-arrives-in-seoul.md").rename(
+        tmp_path / "moved-away.md")
+    (articles_dir / "2025-01-02-new.md").write_text(
+        "---\ntitle: Lammy in Kyiv\npublished: 2025-01-02\nsource: Fixture Wire\n---\n"
+        "British Foreign Secretary David Lammy arrived in Kyiv on Thursday.\n",
+        encoding="utf-8")
+    starts: list[bool] = []
+    original = Loader.start_in_place
+    monkeypatch.setattr(Loader, "start_in_place",
+                        lambda self: (starts.append(True), original(self))[1])
+    report = build([articles_dir], db)
+    assert starts == [True]  # the in-place path ran
+    assert (report.extracted, report.reused) == (2, 4)
+    fresh = tmp_path / "fresh.duckdb"
+    build([articles_dir], fresh, rebuild=True)
+    assert dump(db, loaded_at=False) == dump(fresh, loaded_at=False)
+
+
 def test_rebuild_and_changed_code_extract_everything_again(articles_dir, tmp_path):
     db = tmp_path / "shuttle.duckdb"
     build([articles_dir], db)
