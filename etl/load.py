@@ -253,7 +253,8 @@ class Loader:
         """An unchanged article (same id and content hash, read by the same code): its row,
         sentences and facts are copied from the previous database (see attach_previous) in
         one statement per table at the next flush, with `path` as where it is now, instead
-        of being written again from Python. Its loaded_at is the previous one."""
+        of being written again from Python; in place (start_in_place) they are already
+        there and only the path is brought up to date. Its loaded_at is the previous one."""
         self.reused.append((article_id, path))
         self.present.add(article_id)
         self._buffered += 1
@@ -276,31 +277,27 @@ class Loader:
         """In place: remove the articles (and their sentences and facts) of the previous
         build that this one neither kept nor wrote: files gone, ids gone, articles now
         skipped."""
-        if not self.in_place:
-            return
-        self.con.register("present", pa.table(
-            {"id": pa.array(sorted(self.present - self.rejected), pa.string())}))
-        try:
-            for table in ("sentences", *FACT_TABLES.values()):
-                self.con.execute(f"delete from {table} where article_id not in "
-                                 "(select id from present)")
-            self.con.execute("delete from articles where id not in (select id from present)")
-        finally:
-            self.con.unregister("present")
+        if self.in_place:
+            self._delete_articles(sorted(self.present - self.rejected), keep=True)
 
     def _clear_rewritten(self) -> None:
         """In place: the previous rows of the articles about to be written again."""
         ids = sorted({a for a, _ in self.owners["articles"] if a is not None})
-        if not self.in_place or not ids:
-            return
-        self.con.register("rewritten", pa.table({"id": pa.array(ids, pa.string())}))
+        if self.in_place and ids:
+            self._delete_articles(ids, keep=False)
+
+    def _delete_articles(self, ids: list[str], *, keep: bool) -> None:
+        """Delete the rows of the articles in `ids`, or with `keep` of every article not in
+        them: sentences and facts first, then the articles they refer to."""
+        test = "not in" if keep else "in"
+        self.con.register("article_ids", pa.table({"id": pa.array(ids, pa.string())}))
         try:
             for table in ("sentences", *FACT_TABLES.values()):
-                self.con.execute(f"delete from {table} where article_id in "
-                                 "(select id from rewritten)")
-            self.con.execute("delete from articles where id in (select id from rewritten)")
+                self.con.execute(f"delete from {table} where article_id {test} "
+                                 "(select id from article_ids)")
+            self.con.execute(f"delete from articles where id {test} (select id from article_ids)")
         finally:
-            self.con.unregister("rewritten")
+            self.con.unregister("article_ids")
 
     def detach_previous(self) -> None:
         if self.has_previous:
