@@ -245,21 +245,23 @@ def test_route_legs_follow_the_filtered_stops(con):
     assert set(planned["actor"]) == {"John Kerry"}
 
 
-def test_capped_map_keeps_only_the_legs_touching_the_drawn_stops(con):
+def test_capped_map_keeps_only_the_legs_between_drawn_stops(con):
     every_leg = queries.route_legs(con, Filters())
-    drawn = queries.route_stops(con, Filters(), cap=1)
-    assert int(drawn["total_rows"].iloc[0]) > 1  # the map draws one stop of several
-    stop = drawn["stop_id"].iloc[0]
+    everyone = queries.route_stops(con, Filters())
+    drawn = queries.route_stops(con, Filters(), cap=len(everyone) - 2)
+    assert int(drawn["total_rows"].iloc[0]) > len(drawn)  # the map leaves two stops out
+    shown = set(drawn["stop_id"])
     legs = queries.route_legs(con, Filters(), drawn=drawn)
     ends = {(trip, seq): (a, b) for trip, seq, a, b in con.execute(
         "select trip_id, seq, from_stop_id, to_stop_id from legs").fetchall()}
-    expected = sorted(key for key, pair in ends.items() if stop in pair)
+    drawn_keys = set(zip(every_leg["trip_id"], every_leg["seq"], strict=True))
+    expected = sorted(key for key, (a, b) in ends.items()
+                      if key in drawn_keys and a in shown and b in shown)
     assert expected and len(expected) < len(every_leg)
     assert sorted(zip(legs["trip_id"], legs["seq"], strict=True)) == expected
     assert int(legs["total_rows"].iloc[0]) == len(every_leg)  # the note counts them all
     # nothing capped: the same legs as without the drawn stops
-    whole = queries.route_stops(con, Filters())
-    assert queries.route_legs(con, Filters(), drawn=whole).equals(every_leg)
+    assert queries.route_legs(con, Filters(), drawn=everyone).equals(every_leg)
 
 
 def test_aid_sums_do_not_add_a_running_total_to_its_parts(con):

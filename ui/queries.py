@@ -130,9 +130,9 @@ def route_legs(con: duckdb.DuckDBPyConnection, f: Filters, *, cap: int = 2 * MAP
                date_from=None, date_to=None, drawn: pd.DataFrame | None = None
                ) -> pd.DataFrame:
     """The legs between filtered stops; given the stops the map draws (route_stops), and
-    when those are only the best-sourced part of the filtered ones, the legs touching them.
-    The cap is twice the map's: a stop has at most a leg in and a leg out, so every leg
-    touching a drawn stop fits."""
+    when those are only the best-sourced part of the filtered ones, the legs between two
+    of them. The cap is twice the map's: a stop has at most a leg in and a leg out, so
+    every such leg fits."""
     stop_ids: list[str] = []
     if drawn is not None and len(drawn) and int(drawn["total_rows"].iloc[0]) > len(drawn):
         stop_ids = [str(i) for i in drawn["stop_id"]]

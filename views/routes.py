@@ -117,8 +117,8 @@ if total > len(stops):
                  "filters to see the rest.")
 leg_total = int(legs["total_rows"].iloc[0]) if len(legs) else 0
 if leg_total > len(legs):
-    touching = ", those touching the stops drawn" if total > len(stops) else ""
-    notes.append(f"Showing {len(legs):,} of {leg_total:,} legs{touching}.")
+    between = ", those between the stops drawn" if total > len(stops) else ""
+    notes.append(f"Showing {len(legs):,} of {leg_total:,} legs{between}.")
 n_articles = int(stops["articles_total"].iloc[0])
 notes.append(f"Source: {n_articles:,} article{'s' if n_articles != 1 else ''}, Shuttle. "
              "Hover a dot for the sentence behind it. Basemap: Natural Earth.")

@@ -4,8 +4,8 @@
 -- Each end's status, day window and outlets are columns of the legs mart
 -- (etl/sql/post/leg_columns.sql); a stop's person is the leg's.
 -- $stop_ids: when the map draws only some of the filtered stops (route_stops hit its cap),
--- their ids, and only the legs touching one of them are kept, so every arc starts or ends
--- at a drawn stop; empty = no such limit. total_rows counts the legs before this limit.
+-- their ids, and only the legs between two of them are kept, so every arc joins two dots
+-- on the map; empty = no such limit. total_rows counts the legs before this limit.
 
 with
 
@@ -40,7 +40,7 @@ kept as (
     where len($stop_ids) > 0
         and (
             from_stop_id in (select stop_id from drawn)
-            or to_stop_id in (select stop_id from drawn)
+            and to_stop_id in (select stop_id from drawn)
         )
 ),
 
