@@ -204,13 +204,18 @@ def test_second_build_reuses_everything_and_writes_the_same_database(articles_di
     assert second.exit_code == first.exit_code
 
 
-def test_changed_file_alone_is_extracted_again(articles_dir, tmp_path):
-    db = tmp_path / "shuttle.duckdb"
-    build([articles_dir], db)
+def _add_a_sentence(articles_dir: Path) -> None:
+    """Change one fixture article: a sentence more at its end."""
     changed = articles_dir / "2024-11-15-scholz-calls-putin.md"
     changed.write_text(changed.read_text(encoding="utf-8")
                        + "\nThe Kremlin said the call was detailed and frank.\n",
                        encoding="utf-8")
+
+
+def test_changed_file_alone_is_extracted_again(articles_dir, tmp_path):
+    db = tmp_path / "shuttle.duckdb"
+    build([articles_dir], db)
+    _add_a_sentence(articles_dir)
     report = build([articles_dir], db)
     assert (report.extracted, report.reused) == (1, 5)
     text = "select text from articles where id = '2024-11-15-scholz-calls-putin'"
@@ -279,10 +284,7 @@ def test_incremental_build_in_place_equals_a_rebuild(articles_dir, tmp_path, mon
     rebuild from scratch holds."""
     db = tmp_path / "shuttle.duckdb"
     build([articles_dir], db)
-    changed = articles_dir / "2024-11-15-scholz-calls-putin.md"
-    changed.write_text(changed.read_text(encoding="utf-8")
-                       + "\nThe Kremlin said the call was detailed and frank.\n",
-                       encoding="utf-8")
+    _add_a_sentence(articles_dir)
     (articles_dir / "2023-11-09-blinken-arrives-in-seoul.md").rename(
         tmp_path / "moved-away.md")
     (articles_dir / "2025-01-02-new.md").write_text(

@@ -5,13 +5,7 @@
 
 select coalesce("where", '') as place, count(*) as reports, max(day_lo) as latest
 from casualty_reports
-where ui_picked($metrics, metric)
-    and (
-        len($country_names) = 0
-        or len(list_filter($country_names, lambda n: contains(lower("where"), lower(n)))) > 0
-    )
-    and ui_in_window(day_lo, day_hi, $date_from, $date_to)
-    and ui_any($outlets, outlets)
-    and day_lo is not null
+where ui_casualty_kept($metrics, $country_names, $outlets, $date_from, $date_to,
+    metric, "where", day_lo, day_hi, outlets)
 group by all
 order by reports desc, latest desc, place

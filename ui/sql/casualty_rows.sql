@@ -9,15 +9,9 @@ with
 filtered as (
     select *
     from casualty_reports
-    where ui_picked($metrics, metric)
+    where ui_casualty_kept($metrics, $country_names, $outlets, $date_from, $date_to,
+            metric, "where", day_lo, day_hi, outlets)
         and ui_picked($places, coalesce("where", ''))
-        and (
-            len($country_names) = 0
-            or len(list_filter($country_names, lambda n: contains(lower("where"), lower(n)))) > 0
-        )
-        and ui_in_window(day_lo, day_hi, $date_from, $date_to)
-        and ui_any($outlets, outlets)
-        and day_lo is not null
 ),
 
 totals as (

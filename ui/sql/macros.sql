@@ -31,3 +31,17 @@ create or replace temp macro ui_end_kept(
     and ui_picked(statuses, status)
     and ui_in_window(lo, hi, date_from, date_to)
     and ui_any(outlets, end_outlets);
+
+-- A casualty report passes the shared filters: its metric, a chosen country named in its
+-- "where", its day window and its outlets. Undated reports are never drawn on a timeline.
+create or replace temp macro ui_casualty_kept(
+    metrics, country_names, outlets, date_from, date_to, metric, place, lo, hi, report_outlets
+) as
+    ui_picked(metrics, metric)
+    and (
+        len(country_names) = 0
+        or len(list_filter(country_names, lambda n: contains(lower(place), lower(n)))) > 0
+    )
+    and ui_in_window(lo, hi, date_from, date_to)
+    and ui_any(outlets, report_outlets)
+    and lo is not null;
