@@ -8,7 +8,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 ARTICLES_DIR = DATA_DIR / "articles"
-REFERENCE_DIR = DATA_DIR / "reference"
+# People, roles and place aliases; $SHUTTLE_REFERENCE_DIR points at a team's own registry.
+REFERENCE_DIR = Path(os.environ.get("SHUTTLE_REFERENCE_DIR") or DATA_DIR / "reference")
 DEFAULT_DB = DATA_DIR / "shuttle.duckdb"
 
 # An article larger than this is refused: real news pages are well under 1 MB of text,

@@ -1,19 +1,24 @@
 """Fact extraction: (Article) -> list of FACTS.md facts, one module per fact type.
 
-Each sentence that is not page chrome is tagged once (people, places) and read by the rules
-of every fact type; facts of one article that say the same thing twice are then merged, so
-the article yields one fact per person, place and trip, the most specific date kept.
+The sentences that can hold a visit, a meeting or aid are parsed by spaCy in one batch; the
+article's names are then resolved against each other (longest full form, surnames, office
+titles); each sentence that is not page chrome is read by the rules of every fact type.
+Facts of one article that say the same thing twice are merged, so the article yields one
+fact per person, place and trip, the most specific date kept.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from etl.extract import aid, casualties, meetings, visits
+from etl.extract.confidence import score_fact
 from etl.extract.context import ArticleContext
 from etl.extract.dates import precision_of
-from etl.model import Article
+from etl.extract.pipeline import parse, worth_parsing
+from etl.model import Article, Sentence
 
 log = logging.getLogger("etl.extract")
 RULES = {
@@ -24,33 +29,87 @@ RULES = {
     "casualties": lambda view, article, ctx: casualties.from_sentence(
         view, article, ctx.last_reporter, ctx.last_where),
 }
-# Which status a merged meeting keeps: what happened beats what was announced.
-MEETING_STATUS_RANK = {"cancelled": 4, "occurred": 3, "planned": 2, "possible": 1}
+# Which status a merged meeting or visit keeps: what happened beats what was announced.
+STATUS_RANK = {"cancelled": 4, "occurred": 3, "planned": 2, "possible": 1}
+# A "sentence" longer than this (a table, text without full stops) is read in pieces of at
+# most PIECE_CHARS, cut at spaces, so the cost of the rules stays linear in its length.
+MAX_SENTENCE_CHARS = 1500
+PIECE_CHARS = 600
+
+
+def readable_sentences(article: Article) -> list[Sentence]:
+    """The article's sentences that are not page chrome, long ones cut into pieces."""
+    out: list[Sentence] = []
+    for s in article.sentences:
+        if s.boilerplate or len(s.text) < 12:
+            continue
+        if len(s.text) <= MAX_SENTENCE_CHARS:
+            out.append(s)
+            continue
+        for k, (start, end) in enumerate(_pieces(s.text)):
+            out.append(replace(s, n=s.n * 1000 + k + 1, start=s.start + start,
+                               end=s.start + end, text=s.text[start:end]))
+    return out
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + PIECE_CHARS)
+        if end < len(text):
+            cut = max(text.rfind(" ", start + PIECE_CHARS // 2, end), -1)
+            end = cut if cut > start else end
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            spans.append((start + lead, start + len(piece.rstrip())))
+        start = end
+    return spans
 
 
 def extract_article(article: Article) -> list[dict]:
     """All facts of one article, in the FACTS.md format plus evidence offsets.
 
-    Each fact dict carries the FACTS.md fields and, beside them, `evidence_start` and
-    `evidence_end` (offsets into article.text) so the database can show evidence in place.
-    A sentence that trips a rule is logged and skipped; the rest of the article still counts.
+    Each fact dict carries the FACTS.md fields, `confidence` with `confidence_reasons`,
+    and `evidence_start` / `evidence_end` (offsets into article.text) so the database can
+    show evidence in place. A sentence that trips a rule is logged and skipped; the rest
+    of the article still counts.
     """
-    ctx = ArticleContext(article)
+    sentences = readable_sentences(article)
+    gated = [s for s in sentences if worth_parsing(s.text)]
+    try:
+        docs = dict(zip((s.n for s in gated), parse([s.text for s in gated]), strict=True))
+    except Exception:  # noqa: BLE001 - without a parse the cheap rules still read the article
+        log.warning("%s: the parser failed; reading without syntax", article.id, exc_info=True)
+        docs = {}
+    ctx = ArticleContext(article, sentences, docs)
     facts: list[dict] = []
-    for sentence in article.sentences:
-        if sentence.boilerplate or len(sentence.text) < 12:
-            continue
+    for sentence in sentences:
         view = ctx.view(sentence)
         for name, rule in RULES.items():
             try:
                 found = rule(view, article, ctx)
-                facts.extend(found)
-                ctx.note(found)
             except Exception:  # noqa: BLE001 - one odd sentence must not lose the article
                 log.warning("%s: rule %s failed on sentence %d", article.id, name,
                             sentence.n, exc_info=True)
+                continue
+            for fact in found:
+                fact["_sentence"] = sentence.n
+                fact["_people"] = {p.name: (p.how, p.known) for p in view.people}
+            facts.extend(found)
+            ctx.note(found)
         ctx.remember(view)
-    return [_not_yet(fact, article) for fact in merge(facts)]
+    merged = [_not_yet(fact, article) for fact in merge(facts)]
+    return [_finish(fact, article) for fact in merged]
+
+
+def _finish(fact: dict, article: Article) -> dict:
+    """The fact with its confidence and without the rules' working notes."""
+    fact["confidence"], fact["confidence_reasons"] = score_fact(fact, article)
+    for key in [k for k in fact if k.startswith("_")]:
+        del fact[key]
+    return fact
 
 
 def _not_yet(fact: dict, article: Article) -> dict:
@@ -71,11 +130,7 @@ def _key(fact: dict) -> tuple:
     kind = fact["type"]
     if kind == "visit":
         return kind, fact["actor"], fact.get("place") or "", fact.get("country") or ""
-    if kind == "meeting":
-        return kind, tuple(fact["participants"]), fact.get("mode")
-    if kind == "casualty":
-        return kind, fact["metric"], fact["value"]
-    return kind, fact.get("evidence_start")  # meetings and aid are keyed by their own rules
+    return kind, fact["metric"], fact["value"]  # casualty
 
 
 ANOTHER = re.compile(r"\b(?:another|previous|next|second|third|fourth|fifth|sixth|latest|"
@@ -118,11 +173,12 @@ def merge(facts: list[dict]) -> list[dict]:
     """One fact per person-place (visit), party set (meeting), amount or figure."""
     merged: dict[tuple, dict] = {}
     for fact in facts:
-        key = _key(fact)
         if fact["type"] == "meeting":
             key = _meeting_key(fact, merged)
         elif fact["type"] == "aid":
             key = _aid_key(fact, merged)
+        else:
+            key = _key(fact)
         if key not in merged:
             merged[key] = dict(fact)
             continue
@@ -136,9 +192,10 @@ def merge(facts: list[dict]) -> list[dict]:
             kept[date_field] = _better_date(kept.get(date_field), fact.get(date_field))
             if fact.get("_default_date") and kept[date_field] == fact.get(date_field):
                 kept["_default_date"] = True
+        kept["_mentions"] = kept.get("_mentions", 1) + 1
         if fact["type"] in ("meeting", "visit") and {kept.get("status"), fact.get("status")} & {
                 "occurred", "cancelled"}:
-            kept["status"] = max(kept["status"], fact["status"], key=MEETING_STATUS_RANK.get)
+            kept["status"] = max(kept["status"], fact["status"], key=STATUS_RANK.get)
         if fact["type"] == "aid":
             for field in ("donor", "recipient"):
                 kept[field] = kept.get(field) or fact.get(field)
@@ -149,11 +206,7 @@ def merge(facts: list[dict]) -> list[dict]:
                 kept["country"] = fact["country"]
             if not kept.get("mode") and fact.get("mode"):
                 kept["mode"] = fact["mode"]
-    out = []
-    for fact in merged.values():
-        fact.pop("_kind", None)
-        fact.pop("_default_date", None)
-        out.append(fact)
+    out = list(merged.values())
     # A country-level visit that the same article also names by a city of that country
     # is the same stop told twice.
     cities = {(f["actor"], f["country"]) for f in out if f["type"] == "visit" and f.get("place")}

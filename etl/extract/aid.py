@@ -1,16 +1,28 @@
 """Aid: money or materiel promised, requested or given, with donor, recipient and status.
 
-An amount is aid only when the sentence speaks of aid (assistance, a loan, a pledge, relief)
-and the amount is not a budget, a cost, a trade figure or a deal; the donor is the country,
-institution or office-holder's country that gives, the status the nearest verb of giving.
+An amount is aid when the words that govern it speak of aid ("$75m in aid", "a £162m
+package", "pledged $38 million") and none of them makes it a budget, a cost, trade or a
+deal. The donor is the subject of the verb of giving (a country, an institution, or an
+office-holder's country), the owner of the package ("Denmark's DKK 2bn") or the "from / by"
+party; the recipient the "to / for" object; the status the verb's lemma and tense.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from etl.extract.context import View
-from etl.extract.people import DEMONYMS, home_country
+from etl.extract.lexicon import LEX, phrase_pattern
+from etl.extract.syntax import (
+    conjuncts,
+    governors,
+    modal_children,
+    negated,
+    prep_objects,
+    subjects_of,
+    verb_of,
+)
 from etl.model import Article
 from etl.places import country_display_names
 
@@ -30,62 +42,11 @@ NOT_AID = re.compile(
     r"valuation|turnover|tariffs?|reserves|bonds?|per\s+cent|percent|a\s+year\s+on\s+defen)",
     re.IGNORECASE,
 )
-STATUS_WORDS = [
-    ("delivered", re.compile(r"\b(?:disburs\w*|delivered|paid|pays|received|transferred|sent|"
-                             r"handed\s+over|arrived|has\s+(?:so\s+far\s+)?(?:donated|given|"
-                             r"provided)|donated|have\s+provided|released|allocated\s+and\s+"
-                             r"paid|shipped)\b", re.IGNORECASE)),
-    ("requested", re.compile(r"\b(?:appeal\w*|request(?:ed|s)?\s+(?:from\s+donors|for)|"
-                             r"asked\s+(?:donors|for)|calls?\s+for|sought|"
-                             r"need(?:s|ed)?(?=\s+(?:about\s+|some\s+|more\s+than\s+)?$)|"
-                             r"seek(?:s|ing)?(?!\s+(?:approval|congressional))|"
-                             r"request(?:ed|s|ing)?(?!\s+(?:to|from)?\s*Congress))\b",
-                             re.IGNORECASE)),
-    ("proposed", re.compile(r"\b(?:ask(?:s|ed|ing)?\s+Congress|notify\s+Congress|propos\w*|"
-                            r"budget\s+request|"
-                            r"request(?:ed|s)?\s+(?:from\s+)?Congress|persuade|approve\b|"
-                            r"wants?|seek\w*\s+(?:approval|congressional)|under\s+debate|"
-                            r"would\s+provide|bill\s+would|plans?\s+to\s+ask)\b", re.IGNORECASE)),
-    ("authorized", re.compile(r"\b(?:approv(?:ed|es|al)|authori[sz](?:ed|es|ation)|passed|"
-                              r"signed|sign|allocat\w*|greenlit|cleared|ratified|"
-                              r"calling\s+for)\b", re.IGNORECASE)),
-    ("announced", re.compile(r"\b(?:announc\w*|unveil\w*|revealed)\b", re.IGNORECASE)),
-    ("pledged", re.compile(r"\b(?:pledg\w*|promis\w*|commit\w*|vow\w*|offer\w*|will\s+provide|"
-                           r"would\s+(?:give|provide|contribute|send|donate)|will\s+(?:give|send|"
-                           r"contribute|donate)|"
-                           r"(?:is|are)\s+to\s+(?:give|provide|send)|"
-                           r"will\s+give|providing|granted|to\s+deliver|plans\s+to\s+deliver|"
-                           r"earmark\w*)\b", re.IGNORECASE)),
-]
-INSTITUTIONS = {
-    "imf": "IMF", "international monetary fund": "IMF", "world bank": "World Bank",
-    "european union": "European Union", "eu": "European Union",
-    "european commission": "European Union", "brussels": "European Union",
-    "nato": "NATO", "asian development bank": "ADB",
-    "adb": "ADB", "usaid": "United States", "british public": "British public",
-    "western countries": "Western countries", "western nations": "Western countries",
-    "g7": "G7", "unrwa": "UNRWA",
-    "washington": "United States", "london": "United Kingdom", "tokyo": "Japan",
-    "berlin": "Germany", "paris": "France", "beijing": "China", "moscow": "Russia",
-    "congress": "United States", "the senate": "United States", "the pentagon": "United States",
-    "house of representatives": "United States", "the white house": "United States",
-    "downing street": "United Kingdom", "bundestag": "Germany", "the kremlin": "Russia",
-    "tokyo's": "Japan", "european council": "European Union",
-    "european investment bank": "European Investment Bank", "eib": "European Investment Bank",
-    "african development bank": "African Development Bank",
-    "inter-american development bank": "Inter-American Development Bank",
-}
-_INST_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(k) for k in INSTITUTIONS),
-                                                 key=len, reverse=True)) + r")\b", re.IGNORECASE)
-_DEMONYM_RE = re.compile(r"(?<![\w.])(?:" + "|".join(sorted((re.escape(k) for k in DEMONYMS if
-                                                          k[0].isalpha()), key=len,
-                                                         reverse=True))
-                         + r")(?!\w)", re.IGNORECASE)
 NO_DONOR = re.compile(r"\b(?:donors|international\s+community|countries\s+pledged|"
                       r"several\s+countries|UN\s+appeal|appeal(?:ed|s)?\b)", re.IGNORECASE)
 RECIPIENT_WORDS = {"gaza": "Gaza", "palestinians": "Palestinians", "unrwa": "UNRWA",
-                   "central america": "Central America", "the palestinian authority":
-                   "Palestinian Authority", "kiev": "Ukraine", "kyiv": "Ukraine"}
+                   "central america": "Central America", "palestinian authority":
+                   "Palestinian Authority"}
 QUALIFIER = re.compile(r"(?:\b(?P<q>up\s+to|more\s+than|over|about|around|nearly|almost|"
                        r"at\s+least|some|approximately|roughly|close\s+to|as\s+much\s+as)\s+"
                        r"(?:another\s+|an\s+additional\s+)?)$", re.IGNORECASE)
@@ -93,74 +54,318 @@ QUALIFIER_NAMES = {"up to": "up to", "more than": "more than", "over": "more tha
                    "about": "about", "around": "about", "nearly": "about", "almost": "about",
                    "at least": "at least", "some": "about", "approximately": "about",
                    "roughly": "about", "close to": "about", "as much as": "up to"}
-AID_TYPES = [
-    ("military", re.compile(r"\b(?:military|weapons?|arms|missiles?|defen[cs]e|ammunition|"
-                            r"hardware|troops|security\s+assistance|tanks)\b", re.IGNORECASE)),
-    ("humanitarian", re.compile(r"\b(?:humanitarian|relief|emergency|food|shelter|disaster|"
-                                r"refugees?|medical|typhoon|earthquake|quake)\b", re.IGNORECASE)),
-    ("financial", re.compile(r"\b(?:loans?|financial|macro-financial|budget\s+support|credit|"
-                             r"bailout|tranches?|fund\s+facility|standby|economic)\b",
-                             re.IGNORECASE)),
-]
-
-
-def _parties(text: str, view: View) -> list[tuple[int, int, str]]:
-    """Countries and institutions named in the sentence: (start, end, display name)."""
-    names = country_display_names()
-    out = []
-    for m in _INST_RE.finditer(text):
-        if m.group(0).isupper() or m.group(0)[0].isupper():
-            out.append((m.start(), m.end(), INSTITUTIONS[m.group(0).lower()]))
-    for place in view.places:
-        if not place.is_city and not _in_a_name(text, place.end):
-            out.append((place.start, place.end, names.get(place.country, place.country)))
-    for m in _DEMONYM_RE.finditer(text):
-        if not m.group(0)[0].isupper() or _in_a_name(text, m.end()):
-            continue
-        iso = DEMONYMS[m.group(0).lower()]
-        if not any(s <= m.start() < e for s, e, _ in out):
-            out.append((m.start(), m.end(), names.get(iso, iso)))
-    for p in view.people:
-        iso = home_country(p.name, view.anchor)
-        if iso and not re.match(r"\s*(?:said|told|says)", text[p.end:p.end + 10]):
-            out.append((p.start, p.end, names.get(iso, iso)))
-    out.sort()
-    return out
-
-
-def _in_a_name(text: str, end: int) -> bool:
-    """ "Ukraine Freedom Support Act": a country that begins a proper name is no party."""
-    return bool(re.match(r"\s+(?!And\b)[A-Z][a-z]+\s+[A-Z]", text[end:end + 30]))
-
-
-def _opposed(text: str, start: int, end: int) -> bool:
-    """ "caused by Russia's invasion", "against Russia": the party aid is given against."""
-    return bool(re.search(r"\b(?:against|by|from|with|on|of)\s+(?:the\s+)?$",
-                          text[max(0, start - 14):start])
-                or re.match(r"(?:'s|’s)\s+(?:full-scale\s+)?(?:invasion|war|aggression|attack|"
-                            r"offensive|forces|troops|army)", text[end:end + 30]))
-
-
-def _status(text: str, start: int, end: int) -> str | None:
-    clause_start = max(text.rfind(";", 0, start), 0)
-    before = text[clause_start:start]
-    after = text[end:end + 60]
-    best, best_dist = None, 10**6
-    for status, pattern in STATUS_WORDS:
-        for m in pattern.finditer(before):
-            dist = len(before) - m.end()
-            if dist < best_dist:
-                best, best_dist = status, dist
-        m = pattern.search(after)
-        if m and m.start() + 5 < best_dist:
-            best, best_dist = status, m.start() + 5
-    return best
-
-
+STATUS_ORDER = ("delivered", "requested", "proposed", "authorized", "announced", "pledged")
 # A short sentence that goes on about the aid the one before named: "It amounted to €3
 # billion.", "The second was for €1.5 billion and arrived in March."
 FOLLOW_ON = re.compile(r"^\s*(?:It|This|That|The\s+(?:first|second|third|fourth|fifth|next|"
                        r"previous|last|latest|new)\b|[Tt]he\s+(?:sum|amount|package|tranche))")
+
+
+@cache
+def _institutions() -> re.Pattern:
+    return phrase_pattern(LEX.institutions.keys())
+
+
+@cache
+def _aid_type_patterns() -> list[tuple[str, re.Pattern]]:
+    return [(kind, phrase_pattern(LEX.words(f"aid.types.{kind}")))
+            for kind in ("military", "humanitarian", "financial")]
+
+
+def aid_type(text: str) -> str:
+    """military, humanitarian, financial, mixed (two kinds but military) or unspecified."""
+    kinds = [name for name, pattern in _aid_type_patterns() if pattern.search(text)]
+    if len(kinds) == 1:
+        return kinds[0]
+    if len(kinds) > 1:
+        return kinds[0] if kinds[0] == "military" else "mixed"
+    return "unspecified"
+
+
+def _lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+class Parties:
+    """Countries and institutions named in one sentence, by character span."""
+
+    def __init__(self, view: View):
+        self.view = view
+        names = country_display_names()
+        spans: list[tuple[int, int, str]] = []
+        for m in _institutions().finditer(view.text):
+            word = m.group(0)
+            if word[0].isupper():
+                spans.append((m.start(), m.end(), LEX.institutions[" ".join(word.lower().split())]))
+        for place in view.places:
+            if not place.is_city:
+                spans.append((place.start, place.end, names.get(place.country, place.country)))
+        self.spans = spans
+
+    def of(self, token) -> str | None:
+        """The party a token names: an institution, a country, an office-holder's country,
+        or a nationality word ("British aid")."""
+        view = self.view
+        for s, e, name in self.spans:
+            if s <= token.idx < e:
+                return name
+        person = view.person_at(token)
+        if person:
+            home = view.roster.home_of(person.name) if view.roster else None
+            return country_display_names().get(home, home) if home else None
+        iso = LEX.demonyms.get(token.lower_)
+        if iso and token.text[0].isupper():
+            return country_display_names().get(iso, iso)
+        if token.lower_ in ("it", "they") and token.dep_ in ("nsubj", "nsubjpass"):
+            return None
+        return None
+
+    def in_phrase(self, token) -> str | None:
+        """The party of a noun phrase: its head word or a word that describes it."""
+        found = self.of(token)
+        if found:
+            return found
+        for c in token.children:
+            if c.dep_ in ("compound", "amod", "poss", "nmod", "appos"):
+                found = self.of(c)
+                if found:
+                    return found
+        return None
+
+
+def _chain_words(money_token) -> list:
+    """The money token and the words above it up to its verb: "in aid", "package of"."""
+    out = [money_token]
+    t = money_token
+    for _ in range(6):
+        if t.head is t:
+            break
+        t = t.head
+        out.append(t)
+        if t.pos_ in ("VERB", "AUX"):
+            break
+    return out
+
+
+def _nearby_nouns(money_token) -> set[str]:
+    words = set()
+    for t in _chain_words(money_token):
+        words.add(_lemma(t))
+        for c in t.children:
+            if c.dep_ in ("compound", "amod", "pobj", "prep", "nmod", "dobj"):
+                words.add(_lemma(c))
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        words.add(_lemma(g))
+    return words
+
+
+def _is_aid(view: View, m, token) -> bool:
+    words = _nearby_nouns(token)
+    if words & LEX.aid.not_aid_words and not words & {"aid", "assistance", "loan", "grant",
+                                                      "pledge", "relief", "humanitarian"}:
+        return False
+    if words & LEX.aid.nouns:
+        return True
+    text = view.text
+    near = text[max(0, m.start - 45):m.end + 35]
+    if NOT_AID.search(near) and not re.search(r"\b(?:aid|assistance|loan|lend|pledge)",
+                                              text[max(0, m.start - 25):m.end + 25]):
+        return False
+    verb = verb_of(token)
+    return bool(AID_WORDS.search(text) and verb is not None and (
+        _lemma(verb) in LEX.aid.giving_verbs or any(
+            _lemma(verb) in LEX.words(f"aid.status_verbs.{s}") for s in STATUS_ORDER)))
+
+
+def _status(view: View, token) -> str | None:
+    """The aid status the words governing an amount give it."""
+    verb = verb_of(token)
+    chain = [t for t in _chain_words(token) if t.pos_ in ("NOUN", "PROPN")]
+    for t in chain:
+        lemma = _lemma(t)
+        if lemma in LEX.aid.request_nouns and t is not token:
+            return "requested"
+        if lemma in ("pledge", "promise", "commitment"):
+            return "pledged"
+    if verb is None:
+        return None
+    links = governors(verb)
+    future = False
+    for v in links:
+        modals = modal_children(v)
+        if modals & (LEX.status.future_auxiliaries | LEX.status.possible_modals) or any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            future = True
+    for v in links:
+        lemma = _lemma(v)
+        if lemma in ("ask", "request", "seek", "urge", "want") and (
+                _asks_legislature(v) or any(_lemma(c) in LEX.aid.legislatures
+                                            for c in v.children)):
+            return "proposed"
+        subjects = [_lemma(s) for s in subjects_of(v)]
+        if lemma in ("approve", "pass", "vote", "clear", "back") and subjects and any(
+                s in LEX.aid.legislatures for s in subjects):
+            return "authorized"
+        for status in STATUS_ORDER:
+            if lemma in LEX.words(f"aid.status_verbs.{status}"):
+                if status == "delivered" and (future or negated(v)):
+                    return "pledged"
+                if status == "delivered" and v.tag_ in ("VBZ", "VBP", "VBG") and not any(
+                        c.lemma_ == "have" for c in v.children):
+                    return "pledged" if lemma not in ("receive", "arrive") else "delivered"
+                return status
+    return "pledged" if future else None
+
+
+def _asks_legislature(verb) -> bool:
+    for t in verb.subtree:
+        if _lemma(t) in LEX.aid.legislatures and t.text[0].isupper():
+            return True
+    return False
+
+
+GENERIC_GIVERS = {"government", "administration", "cabinet", "ministry", "state", "country",
+                  "nation", "we", "i", "it", "they", "our", "us", "authorities", "officials",
+                  "kingdom", "republic"}
+
+
+def _aid_phrases(token) -> list:
+    """The amount's token and the aid nouns around it: its heads up to the verb, "in aid",
+    "of assistance", the verb's object ("gave a package of $X")."""
+    out = [t for t in _chain_words(token) if t.pos_ in ("NOUN", "PROPN", "NUM", "SYM")]
+    holders = list(out)
+    verb = verb_of(token)
+    if verb is not None:
+        holders.append(verb)
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "of", "for") :
+                out += [g for g in c.children if g.dep_ == "pobj" and _lemma(g) in LEX.aid.nouns]
+            if c.dep_ == "dobj" and _lemma(c) in LEX.aid.nouns:
+                out.append(c)
+    return list(dict.fromkeys(out))
+
+
+def _speaker_party(token, view: View, parties: Parties) -> str | None:
+    """Whose "we", "it" or "the government" a giving verb has: the party of the subject of
+    the verb of saying above it, else the country of the story's subject."""
+    for v in token.ancestors:
+        if _lemma(v) in LEX.status.reporting_verbs or _lemma(v) in ("announce", "pledge"):
+            for s in subjects_of(v):
+                if s is token:
+                    continue
+                found = parties.in_phrase(s)
+                if found:
+                    return found
+    if view.focus and view.roster:
+        home = view.roster.home_of(view.focus)
+        if home:
+            return country_display_names().get(home, home)
+    return None
+
+
+def _donor(view: View, parties: Parties, token, status: str) -> tuple[str | None, str]:
+    """(donor, how it was found) of an amount."""
+    for phrase in _aid_phrases(token):
+        for c in phrase.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c is not token:
+                found = parties.of(c)
+                if found:
+                    return found, "owner"  # "Denmark's DKK 2bn", "UK aid"
+    for phrase in _aid_phrases(token):
+        for o in prep_objects(phrase, ("from", "by")):
+            found = parties.in_phrase(o)
+            if found:
+                return found, "from"
+    verb = verb_of(token)
+    if verb is None:
+        return None, "none"
+    for v in [verb, *verb.ancestors]:
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        if _lemma(v) in ("receive", "get", "secure", "obtain", "win", "seek", "need", "request"):
+            for o in prep_objects(v, ("from", "by")):
+                found = parties.in_phrase(o)
+                if found:
+                    return found, "from"
+            if _lemma(v) in ("receive", "get", "secure", "obtain", "win"):
+                return None, "receiver"
+        for o in prep_objects(v, ("by",)) + [t for c in v.children if c.dep_ == "agent"
+                                              for t in c.children]:
+            found = parties.in_phrase(o)
+            if found:
+                return found, "agent"
+        for s in subjects_of(v):
+            found = parties.in_phrase(s)
+            if found:
+                return found, "subject"
+            if s.lower_ in GENERIC_GIVERS or _lemma(s) in GENERIC_GIVERS:
+                found = _speaker_party(s, view, parties)
+                if found:
+                    return found, "speaker"
+        if v.dep_ in ("ROOT",):
+            break
+    return None, "none"
+
+
+def _recipient(view: View, parties: Parties, token, donor: str | None) -> str | None:
+    verb = verb_of(token)
+    holders = _aid_phrases(token)
+    if verb is not None:
+        holders += [verb] + [v for v in verb.ancestors if v.pos_ in ("VERB", "AUX")][:2]
+    for h in holders:
+        for o in prep_objects(h, ("to", "for", "into", "in")):
+            found = parties.in_phrase(o) or _recipient_word(o)
+            if found and found != donor:
+                return found
+        for c in h.children:
+            if c.dep_ in ("dative", "iobj") or (c.dep_ == "dobj" and c is not token and
+                                                 _lemma(h) in ("give", "grant", "lend",
+                                                               "send", "offer", "pay", "help")):
+                found = parties.in_phrase(c)
+                if found and found != donor:
+                    return found
+        if _lemma(h) in ("receive", "get", "secure", "obtain"):
+            for s in subjects_of(h):
+                found = parties.in_phrase(s)
+                if found and found != donor:
+                    return found
+        for c in h.children:
+            if c.dep_ in ("advcl", "xcomp") and _lemma(c) in ("help", "support", "assist"):
+                for g in c.subtree:
+                    found = parties.of(g)
+                    if found and found != donor and g.dep_ in ("dobj", "nsubj", "pobj"):
+                        return found
+    return None
+
+
+def _fallback_recipient(view: View, parties: Parties, token, donor: str | None) -> str | None:
+    """The party the sentence names that is neither the giver nor an adversary ("caused by
+    Russia's invasion")."""
+    text = view.text
+    tail = text[token.idx:]
+    for key, name in RECIPIENT_WORDS.items():
+        if re.search(rf"\b(?:to|for|in|into)\s+(?:the\s+)?{key}\b", tail, re.IGNORECASE):
+            return name
+    for s, e, name in sorted(parties.spans):
+        if name == donor:
+            continue
+        if re.search(r"\b(?:against|by|from|with|on|of)\s+(?:the\s+)?$", text[max(0, s - 14):s]):
+            continue
+        if re.match(r"(?:'s|’s)\s+(?:full-scale\s+)?(?:invasion|war|aggression|attack|"
+                    r"offensive|forces|troops|army)", text[e:e + 30]):
+            continue
+        return name
+    return None
+
+
+def _recipient_word(token) -> str | None:
+    words = " ".join(t.lower_ for t in token.subtree)
+    for key, name in RECIPIENT_WORDS.items():
+        if re.search(rf"\b{key}\b", words):
+            return name
+    return None
 
 
 def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
@@ -168,108 +373,74 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
     """Aid facts of one sentence; `ctx_donor` is the donor the article last named and
     `previous` the sentence before when it spoke of aid."""
     text = view.text
-    money = [m for m in view.money() if not m.restated]
-    if not money:
+    money = [m for m in view.money() if not m.restated and m.amount >= 1000]
+    if not money or view.doc is None:
         return []
     follow_on = False
     if not AID_WORDS.search(text):
         if not (previous and FOLLOW_ON.match(text) and len(text) < 160):
             return []
         follow_on = True
-    parties = _parties(text, view)
+    parties = Parties(view)
     facts = []
     for m in money:
-        near = text[max(0, m.start - 45):m.end + 35]
-        if NOT_AID.search(near) and not re.search(r"\b(?:aid|assistance|loan|lend|pledge)",
-                                                  text[max(0, m.start - 25):m.end + 25]):
+        span = view.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
             continue
-        if m.amount < 1000:
+        token = _amount_token(span)
+        if not follow_on and not _is_aid(view, m, token):
             continue
-        status = _status(text, m.start, m.end)
+        status = _status(view, token)
         if status is None and previous and (follow_on or re.match(
                 r"\s*(?:Before|After)\s+that\b", text)):
-            # "Before that, there was a tranche on May 25": no verb of its own, so the
-            # status of the aid the sentence before described.
-            status = _status(previous + " " + text, len(previous) + 1 + m.start,
-                             len(previous) + 1 + m.end)
+            status = "delivered" if re.search(r"\b(?:paid|sent|received|disbursed|"
+                                              r"transferred)\b", previous) else None
         status = status or "pledged"
-        donor = _donor(text, m, parties, status)
-        if donor is None and status != "requested" and not NO_DONOR.search(text):
-            donor = ctx_donor
-        recipient = _recipient(text, m, parties, donor)
+        donor, found_by = _donor(view, parties, token, status)
+        if donor is None and status != "requested" and not NO_DONOR.search(text) and \
+                found_by != "receiver":
+            donor, found_by = ctx_donor, "article"
+        recipient = _recipient(view, parties, token, donor) or _fallback_recipient(
+            view, parties, token, donor)
         q = QUALIFIER.search(text[max(0, m.start - 30):m.start])
         qualifier = QUALIFIER_NAMES.get(" ".join(q.group("q").lower().split())) if q else None
-        dates = view.dates(bool(re.search(r"\bwill\b", text[:m.start])))
-        date = (min(dates, key=lambda d: abs(d.start - m.start)).value if dates
-                else view.default_date())
-        if not dates and follow_on:
-            # "...in January. It amounted to €3 billion.": the date the sentence before gave.
-            from etl.extract.dates import find_dates
-
-            found = find_dates(previous, view.anchor, False)
-            if found:
-                date = found[0].value
-                dates = found
+        date, default = _aid_date(view, token, m, follow_on, previous)
         fact = view.fact_base(article) | {
             "type": "aid", "donor": donor, "recipient": recipient, "amount": m.amount,
-            "currency": m.currency, "aid_type": _aid_type(text), "status": status,
-            "date": date,
+            "currency": m.currency, "aid_type": aid_type(text), "status": status,
+            "date": date, "_how": {"amount": m.text, "verb": (verb_of(token) or token).text,
+                                   "donor": found_by},
         }
         if qualifier:
             fact["qualifier"] = qualifier
-        if not dates:
+        if default:
             fact["_default_date"] = True
         facts.append(fact)
     return facts
 
 
-def _donor(text: str, m, parties, status: str) -> str | None:
-    before = [p for p in parties if p[1] <= m.start]
-    if status == "requested" or NO_DONOR.search(text[:m.start]):
-        explicit = [p for p in before if re.match(r"\s+(?:pledged|promised|gave|will|has|have)",
-                                                  text[p[1]:p[1] + 12])]
-        return explicit[-1][2] if explicit else None
-    by = [p for p in parties if m.end <= p[0] <= m.end + 70 and re.search(
-        r"\b(?:(?:provided|funded|financed|pledged|given|set\s+up|offered|granted|donated|"
-        r"promised|contributed|backed)\s+by|from)\s+(?:the\s+)?$",
-        text[max(0, p[0] - 30):p[0]])]
-    if by:
-        return by[0][2]
-    candidates = [p for p in before if not re.search(r"\b(?:to|for|in)\s+(?:the\s+)?$",
-                                                     text[max(0, p[0] - 12):p[0]])]
-    # The giver is the party a verb of giving follows ("Norway $11.5 million" in a list
-    # elides the verb); otherwise the clause's first party, its subject.
-    acting = [p for p in candidates if re.match(
-        r"\s*(?:(?:government|officials|authorities|cabinet|ministry|administration|has|have|"
-        r"had|is|was|will|would|said|says|also|had\s+so\s+far|it)\s+)*"
-        r"(?:pledg|promis|give|gave|provid|donat|announc|commit|offer|grant|paid|pay|sen[dt]|"
-        r"deliver|contribut|approv|allocat|disburs|\$|£|€|¥|\d)", text[p[1]:p[1] + 40])]
-    if acting:
-        return acting[-1][2]
-    if candidates:
-        return candidates[0][2]
-    after = [p for p in parties if p[0] >= m.end and re.search(
-        r"\b(?:from|by)\s+(?:the\s+)?$", text[max(0, p[0] - 12):p[0]])]
-    return after[0][2] if after else None
+def _amount_token(span):
+    """The token that stands for an amount in the parse: its number or scale word."""
+    for t in span:
+        if t.like_num or t.pos_ == "NUM":
+            head = t.head if t.head in span else t
+            return head
+    return span.root
 
 
-def _recipient(text: str, m, parties, donor: str | None) -> str | None:
-    tail = text[m.end:]
-    for key, name in RECIPIENT_WORDS.items():
-        if re.search(rf"\b(?:to|for|in|into)\s+(?:the\s+)?{key}\b", tail, re.IGNORECASE):
-            return name
-    for p in parties:
-        if p[2] != donor and re.search(r"\b(?:to|for|in|into|help|lend|give|gave|send|sent)\s+"
-                                       r"(?:the\s+)?$", text[max(0, p[0] - 12):p[0]]):
-            return p[2]
-    others = [p[2] for p in parties if p[2] != donor and not _opposed(text, p[0], p[1])]
-    return others[0] if others else None
+def _aid_date(view: View, token, m, follow_on: bool, previous: str | None):
+    future = bool(re.search(r"\bwill\b", view.text[:m.start]))
+    dates = view.dates(future)
+    if dates:
+        return min(dates, key=lambda d: abs(d.start - m.start)).value, False
+    if follow_on and previous:
+        from etl.extract.dates import find_dates
+
+        found = find_dates(previous, view.anchor, False)
+        if found:
+            return found[0].value, False
+    return view.default_date(), True
 
 
-def _aid_type(text: str) -> str:
-    kinds = [name for name, pattern in AID_TYPES if pattern.search(text)]
-    if len(kinds) == 1:
-        return kinds[0]
-    if len(kinds) > 1:
-        return kinds[0] if kinds[0] == "military" else "mixed"
-    return "unspecified"
+def conjoined(token) -> list:
+    return conjuncts(token)

@@ -1,7 +1,8 @@
 """What the rules know while reading an article: the sentence at hand and what came before.
 
-Each sentence is tagged once (people, places, money, numbers) and handed to every fact rule;
-the article context carries who the story is about, so "he" and "the trio" resolve.
+Each sentence is tagged once (people, places, its parse when it has one) and handed to every
+fact rule; the article context carries who the story is about, so "he", "the secretary"
+and "the two leaders" resolve.
 """
 
 from __future__ import annotations
@@ -12,8 +13,12 @@ from datetime import date
 
 from etl.extract.dates import DateRef, find_dates
 from etl.extract.geo import PlaceRef, find_places
-from etl.extract.people import PeopleIndex, PersonRef
+from etl.extract.lexicon import LEX
+from etl.extract.people import ArticlePeople, PersonRef, role_people
 from etl.model import Article, Sentence
+
+PRONOUNS_ONE = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+PRONOUNS_GROUP = {"they", "them", "their", "themselves"}
 
 
 @dataclass
@@ -25,8 +30,10 @@ class View:
     anchor_precision: str
     people: list[PersonRef]
     places: list[PlaceRef]
-    subject: list[str] = field(default_factory=list)  # who "he"/"they" means here
+    doc: object | None = None  # the spaCy Doc of the sentence, when it was parsed
     focus: str | None = None  # who the story is about so far
+    group: list[str] = field(default_factory=list)  # who "they" means
+    roster: ArticlePeople | None = None
 
     @property
     def text(self) -> str:
@@ -49,7 +56,7 @@ class View:
 
     def _dates_uncached(self, future: bool) -> list[DateRef]:
         found = find_dates(self.text, self.anchor, future)
-        if self.anchor_precision != "year":
+        if self.anchor_precision != "year" or self.anchor is None:
             return found
         # A segment dated only to its year: a weekday read against 1 January would invent a
         # day, so dates without their own year keep the year alone.
@@ -61,7 +68,7 @@ class View:
         """The date an undated event reported as done is given: the story's own day.
 
         News reports what happened on or just before the day it is published, so an event
-        told as done with no date of its own is dated to the anchor, at the anchor's precision.
+        told as done with no date of its own is dated to the anchor, at its precision.
         """
         if self.anchor is None:
             return None
@@ -75,32 +82,93 @@ class View:
         return {"article": article.id, "evidence": self.text,
                 "evidence_start": self.sentence.start, "evidence_end": self.sentence.end}
 
+    # -- tokens to people and places ------------------------------------------------------
 
-PRONOUN_SUBJECT = re.compile(
-    r"^\s*(?:(?:After|Before|During|Speaking|Arriving|Standing|Addressing|Following|At|In|On|"
-    r"Later|Earlier|Then|There)\b[^,;]{0,100},\s*)?(?:But\s+|And\s+|Then\s+|There,?\s+|"
-    r"Later,?\s+)?(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+(?:trio|two|three|four|leaders?|pair|men|"
-    r"diplomats?|ministers?|president|secretary))\b")
-GROUP_ANYWHERE = re.compile(r"\b(?:both\s+(?:diplomats|men|leaders|ministers)|the\s+(?:trio|pair)|"
-                            r"the\s+two\s+(?:men|leaders|diplomats|ministers|sides))\b",
-                            re.IGNORECASE)
+    def person_at(self, token) -> PersonRef | None:
+        for p in self.people:
+            if p.start <= token.idx < p.end:
+                return p
+        return None
+
+    def place_at(self, token) -> PlaceRef | None:
+        for p in self.places:
+            if p.start <= token.idx < p.end:
+                return p
+        return None
+
+    def persons_for(self, token) -> list[str]:
+        """Who a subject or object token stands for: a named person, a pronoun read against
+        the sentence and the story, or a group noun ("the two leaders")."""
+        person = self.person_at(token)
+        if person:
+            return [person.name]
+        word = token.lower_
+        if word in PRONOUNS_ONE:
+            before = self._antecedent(token)
+            if before:
+                return [before]
+            return [self.focus] if self.focus else []
+        if word in PRONOUNS_GROUP or (token.pos_ == "NOUN" and token.lemma_.lower() in (
+                LEX.people.group_nouns) and token.tag_ in ("NNS", "CD")) or (
+                word in ("two", "both", "three") and token.dep_ in ("nsubj", "nsubjpass")):
+            if self.group:
+                return list(self.group)
+            main = self.main_subject(exclude=token)
+            return main if main and len(main) >= 2 else []
+        if token.pos_ == "NOUN" and token.lemma_.lower() in LEX.people.role_nouns and any(
+                c.lower_ == "the" for c in token.children) and token.tag_ == "NN":
+            return [self.focus] if self.focus else []
+        return []
+
+    def _antecedent(self, pronoun) -> str | None:
+        """A person named earlier in the same sentence as a subject or an owner ("On
+        Kerry's maiden voyage, he will visit"), the nearest first."""
+        if self.doc is None:
+            return None
+        for t in reversed(list(self.doc[:pronoun.i])):
+            person = self.person_at(t)
+            if person and t.dep_ in ("nsubj", "nsubjpass", "poss") and t.head is not pronoun.head \
+                    or person and t.dep_ in ("nsubj", "nsubjpass") and pronoun.dep_ == "poss":
+                return person.name
+        return None
+
+    def main_subject(self, exclude=None) -> list[str]:
+        """Named persons that are the subject of the sentence's main verb."""
+        if self.doc is None:
+            return []
+        from etl.extract.syntax import subjects_of
+
+        root = next((t for t in self.doc if t.dep_ == "ROOT"), None)
+        if root is None:
+            return []
+        names = []
+        for t in subjects_of(root):
+            if t is exclude:
+                continue
+            p = self.person_at(t)
+            if p:
+                names.append(p.name)
+        return list(dict.fromkeys(names))
 
 
 class ArticleContext:
-    """Reading state for one article: anchors per segment, people seen, the current subject."""
+    """Reading state for one article: anchors per segment, the people, the current subject."""
 
-    def __init__(self, article: Article):
+    def __init__(self, article: Article, sentences: list[Sentence], docs: dict[int, object]):
         self.article = article
-        self.people = PeopleIndex(article.published)
-        self.last_people: list[str] = []
-        self.last_group: list[str] = []
+        self._anchors = {s.n: (s.anchor, s.anchor_precision) for s in article.segments}
+        self.people = ArticlePeople(article.published)
+        for s in sentences:
+            self.people.anchors[s.n] = self.anchor(s.segment)[0]
+            self.people.add_sentence(s.n, s.text, docs.get(s.n))
+        self.people.resolve()
+        self.docs = docs
         self.focus: str | None = None
+        self.group: list[str] = []
         self.last_donor: str | None = None
         self.aid_context: str | None = None  # the last sentence that spoke of aid
         self.last_reporter: str | None = None  # who gave the last casualty figure
         self.last_where: str | None = None
-        self._group_locked = False
-        self._anchors = {s.n: (s.anchor, s.anchor_precision) for s in article.segments}
 
     def anchor(self, segment: int) -> tuple[date | None, str]:
         if segment in self._anchors:
@@ -111,37 +179,22 @@ class ArticleContext:
 
     def view(self, sentence: Sentence) -> View:
         anchor, precision = self.anchor(sentence.segment)
-        if anchor is not None and anchor != self.people.when:
-            self.people = _rebased(self.people, anchor)
-        people = self.people.find(sentence.text, subject=self.focus)
+        named = self.people.in_sentence(sentence.n)
+        roles = role_people(sentence.text, named, self.people, sentence.n, self.focus)
+        people = sorted(named + roles, key=lambda p: p.start)
         places = find_places(sentence.text, taken=[(p.start, p.end) for p in people])
-        view = View(sentence, anchor, precision, people, places, focus=self.focus)
-        view.subject = self._implied_subject(view)
-        return view
-
-    def _implied_subject(self, view: View) -> list[str]:
-        m = PRONOUN_SUBJECT.match(view.text)
-        if not m:
-            if re.search(r"\btheir\s+(?:[A-Z]\w+\s+)?counterparts?\b", view.text) and \
-                    self.last_group:
-                return list(self.last_group)
-            if GROUP_ANYWHERE.search(view.text) and self.last_group:
-                return list(self.last_group)
-            return []
-        word = m.group("p").lower()
-        if word in ("he", "she") or word.startswith("the president") or word.startswith(
-                "the secretary"):
-            return [self.focus] if self.focus else []
-        return list(self.last_group) if self.last_group else (
-            [self.focus] if self.focus else [])
+        return View(sentence, anchor, precision, people, places,
+                    doc=self.docs.get(sentence.n), focus=self.focus, group=list(self.group),
+                    roster=self.people)
 
     def note(self, facts: list[dict]) -> None:
         """Facts of the sentence just read: travellers form the group "they" refers to."""
         actors = list(dict.fromkeys(f["actor"] for f in facts if f["type"] == "visit"))
         if len(actors) >= 2:
-            self.last_group = actors
-            self._group_locked = True
+            self.group = actors
         for f in facts:
+            if f["type"] == "meeting" and len(f["participants"]) >= 2:
+                self.group = list(f["participants"])
             if f["type"] == "aid" and f.get("donor"):
                 self.last_donor = f["donor"]
             if f["type"] == "casualty":
@@ -149,24 +202,51 @@ class ArticleContext:
                 self.last_where = f.get("where") or self.last_where
 
     def remember(self, view: View) -> None:
+        """After a sentence: who it was about becomes the story's subject."""
         from etl.extract.aid import AID_WORDS
 
         self.aid_context = view.text if AID_WORDS.search(view.text) else None
-        names = [p.name for p in view.people]
-        if names:
+        if view.doc is not None:
+            actors = self._actors(view)
+            if actors:
+                self.focus = actors[0]
+                if len(actors) >= 2:
+                    self.group = actors
+            return
+        if view.people:
             first = view.people[0]
-            # The sentence's first person is its likely subject unless quoted as a source.
             after = view.text[first.end:first.end + 12]
-            if not re.match(r"\s*(?:said|told|says|according)", after):
+            # The sentence's first person is its likely subject unless quoted as a source.
+            if not re.match(r"\s*,?\s*(?:said|told|says|according)", after):
                 self.focus = first.name
-            self.last_people = names
-            distinct = list(dict.fromkeys(names))
-            if len(distinct) >= 2 and not self._group_locked:
-                self.last_group = distinct
-            self._group_locked = False
+            distinct = list(dict.fromkeys(p.name for p in view.people))
+            if len(distinct) >= 2:
+                self.group = distinct
+
+    def _actors(self, view: View) -> list[str]:
+        """Persons that are the subject of a verb that is not one of saying, or of one of
+        saying when they are not a spokesperson: who the sentence is about."""
+        from etl.extract.syntax import conjuncts
+
+        found: list[str] = []
+        speakers: list[str] = []
+        for t in view.doc:
+            if t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            names = [n for c in conjuncts(t) for n in view.persons_for(c)]
+            if not names:
+                continue
+            if t.head.lemma_.lower() in LEX.status.reporting_verbs:
+                person = view.person_at(t)
+                if person and SPOKESPERSON.search(view.text[max(0, person.start - 40):
+                                                            person.start]):
+                    continue
+                speakers += names
+            else:
+                found += names
+        return list(dict.fromkeys(found or speakers))
 
 
-def _rebased(index: PeopleIndex, when: date) -> PeopleIndex:
-    fresh = PeopleIndex(when)
-    fresh.seen = dict(index.seen)
-    return fresh
+SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|official|aide|adviser|advisor|"
+                          r"analyst|expert|correspondent|reporter|editor|professor|researcher|"
+                          r"lawmaker|senator|spokesperson)\b[\w\s.,'’-]{0,25}$", re.IGNORECASE)

@@ -1,169 +1,226 @@
 """Meetings: two or more named persons meet, talk by phone or by video.
 
-The trigger ("met", "talks with", "spoke by telephone", "virtual summit") must stand in the
-sentence; participants are the persons of the clause less those quoted as sources ("said
-O'Brien"), plus the story's subject when the sentence says "he" or "they".
+The parties come from the grammar of the meeting word: the subject and the object of "met"
+or "hosted", the "with" and "between" objects of "talks" or "spoke", the owner of "meeting"
+("Trump's meeting with King Salman"). "Met separately with A, B and C" is one meeting per
+counterpart. The place is an "in / at" phrase of the meeting word or of the visit it is
+part of ("a visit to Kyiv where he met"); the mode comes from the words around it.
 """
 
 from __future__ import annotations
 
-import re
-
 from etl.extract.context import View
-from etl.extract.cues import clause_start, meeting_mode, status_in
-from etl.extract.visits import ATTRIBUTION_BEFORE, NOT_A_VISIT_CONTEXT, _is_modifier
+from etl.extract.lexicon import LEX
+from etl.extract.syntax import (
+    conjuncts,
+    governors,
+    objects_of,
+    prep_objects,
+    status_of,
+    subjects_of,
+    verb_of,
+)
+from etl.extract.visits import _date, attachment, is_modifier
 from etl.model import Article
 
-TRIGGER = re.compile(
-    r"\b(?:met|meet(?:s|ing|ings)?|talks|talked|spoke\s+(?:by|with|to|on)|speak\s+(?:with|to)|"
-    r"(?:phone|telephone|video|conference)\s+call|call(?:ed|ing)?\s+(?:President|Prime|with|"
-    r"[A-Z])|phoned|telephoned|summit|sat\s+down\s+with|host(?:s|ed|ing)?|welcomed|"
-    r"shook\s+hands|shake\s+hands|face-to-face|held\s+discussions|discussions|"
-    r"courtesy\s+call|press\s+conference\s+with|cross\s+paths|encounter|visit(?:ed|s|ing)?\s+"
-    r"(?:President|Prime|King|Chancellor))\b",
-    re.IGNORECASE,
-)
+# Verbs that are a meeting only with a person as object or a "with" phrase.
+_NEEDS_PARTY = {"call", "receive", "welcome", "greet", "host", "see", "join", "thank", "visit",
+                "brief", "engage", "accompany", "sit", "shake", "hold", "have", "spend",
+                "agree", "exchange", "sign", "attend", "convene", "discuss", "dine", "lunch",
+                "communicate", "speak", "talk", "hug", "embrace", "dial", "ring"}
+# Nouns that are a meeting only when the text says with whom.
+_NEEDS_WITH = {"conference", "lunch", "dinner", "breakfast", "visit", "exchange", "session",
+               "courtesy", "phone", "chat"}
 
 
-def participants(view: View, trigger: re.Match) -> list[str]:
-    before = view.text[:trigger.start()]
-    owner = [p for p in view.people if p.end <= trigger.start() and re.fullmatch(
-        r"(?:'s|’s)\s+(?:[\w-]+\s+){0,2}", view.text[p.end:trigger.start()])]
-    if owner and not re.search(r"\b(?:met|meets|talks|spoke)\b", before):
-        # "Starmer's upcoming meeting at the White House": only the owner and whoever the
-        # text says the meeting is with.
-        others = [p.name for p in view.people if p.start > trigger.end() and re.search(
-            r"\bwith\s+(?:[\w-]+\s+){0,4}$", view.text[trigger.end():p.start])]
-        return sorted(dict.fromkeys([owner[-1].name] + others))
-    # The meeting's clause ends where a new clause begins after the trigger (", who holds",
-    # "; he will also", ", where he is to see"): persons beyond it meet someone else.
-    clause_end = len(view.text)
-    end = re.compile(r";|,\s*(?:who|which|where|whose|while|before|after|and\s+(?:then|later|"
-                     r"also|will|is|was))\b|\.\s")
-    first_after = next((p for p in view.people if p.start >= trigger.end()), None)
-    after_object = end.search(view.text, first_after.end) if first_after else None
-    if after_object:
-        clause_end = after_object.start()
-    names = []
-    for p in view.people:
-        if p.start > clause_end:
+ROLE_NOUNS = LEX.people.role_nouns | {"counterpart", "counterparts", "leader", "leaders",
+                                      "host", "wife", "husband", "lady", "prince", "king"}
+
+
+def _lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+def is_trigger(token) -> bool:
+    lemma = _lemma(token)
+    if lemma == "call" and any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in (
+            "for", "on", "upon")) for c in token.children):
+        return False  # "called off", "called for", "called on": no call
+    if token.pos_ in ("VERB", "AUX"):
+        return lemma in LEX.meeting.object_verbs or lemma in LEX.meeting.with_verbs
+    if token.pos_ in ("NOUN", "PROPN"):
+        if lemma == "exchange" and token.dep_ == "pobj" and token.head.lower_ == "in":
+            return False  # "in exchange for"
+        return lemma in LEX.meeting.nouns or token.lower_ in LEX.meeting.nouns
+    return False
+
+
+def persons_in(token, view: View) -> list[str]:
+    """Who a noun phrase names: the person itself, or the persons that describe a role noun
+    ("his Russian counterpart Sergei Lavrov", "her Saudi and Jordanian counterparts")."""
+    names = view.persons_for(token)
+    if names:
+        return names
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is not None and token.lemma_.lower() in ROLE_NOUNS:
+        person = view.person_at(nxt)
+        if person:
+            return [person.name]  # "his Ukrainian counterpart Volodymyr Zelensky"
+    for c in token.children:
+        if c.dep_ in ("appos", "amod", "compound", "nmod", "conj") and c.i != token.i:
+            if c.dep_ == "conj":
+                continue
+            names += view.persons_for(c)
+            for g in c.children:
+                if g.dep_ == "conj":
+                    names += view.persons_for(g)
+    return names
+
+
+def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
+    """(the subject side, the other side, whether the text says "separately")."""
+    lemma = _lemma(trigger)
+    subject_side: list[str] = []
+    other_side: list[str] = []
+    noun = trigger.pos_ in ("NOUN", "PROPN")
+    holder = trigger
+    if noun:
+        for c in trigger.children:
+            if c.dep_ in ("poss", "compound", "nmod") and (view.person_at(c) or c.pos_ == "PRON"):
+                subject_side += [n for t in conjuncts(c) for n in view.persons_for(t)]
+        verb = verb_of(trigger.head) if trigger.head is not trigger else None
+        if verb is not None and verb is not trigger:
+            holder = verb
+            if not subject_side and _lemma(verb) not in ("cancel", "postpone", "scrap"):
+                subject_side = [n for t in subjects_of(verb) for n in view.persons_for(t)]
+            elif not subject_side:
+                subject_side = [n for t in subjects_of(verb) for n in view.persons_for(t)]
+    else:
+        subject_side = [n for t in subjects_of(trigger) for n in view.persons_for(t)]
+        if lemma in LEX.meeting.object_verbs:
+            other_side += [n for t in objects_of(trigger, ("dobj",)) for n in persons_in(t, view)]
+    for t in prep_objects(trigger, ("with", "between", "among", "to") if lemma in (
+            "speak", "talk", "call", "conversation", "chat") else ("with", "between", "among")):
+        other_side += persons_in(t, view)
+    if noun and holder is not trigger:
+        for t in prep_objects(holder, ("with",)):
+            other_side += persons_in(t, view)
+        if not other_side and trigger.dep_ == "pobj" and trigger.head.lower_ in (
+                "during", "at", "in", "after", "before"):
+            # "pressured Zelensky during talks in Washington": the object was at the table
+            h = holder
+            for _ in range(3):
+                other_side += [n for t in objects_of(h, ("dobj",)) for n in persons_in(t, view)]
+                if other_side or h.dep_ not in ("xcomp", "conj") or h.head is h:
+                    break
+                h = h.head
+    if _lemma(trigger) in ("hold", "have") or (not noun and any(
+            _lemma(o) in LEX.meeting.nouns for o in objects_of(trigger, ("dobj",)))):
+        for o in objects_of(trigger, ("dobj",)):
+            for t in prep_objects(o, ("with", "between")):
+                other_side += persons_in(t, view)
+    separately = any(c.lower_ in LEX.meeting.separate_words for c in list(trigger.children) + (
+        list(holder.children) if holder is not trigger else []))
+    subject_side = list(dict.fromkeys(subject_side))
+    other_side = [n for n in dict.fromkeys(other_side) if n not in subject_side]
+    return subject_side, other_side, separately
+
+
+def _governed_by_subjects(noun) -> bool:
+    """ "Rubio and Lavrov called off an expected meeting", "the two held talks": a meeting
+    noun that is the object of the parties' own verb, not "their Kyiv meetings"."""
+    return noun.dep_ in ("dobj", "nsubjpass") and not any(
+        c.dep_ == "poss" for c in noun.children)
+
+
+def _mode(trigger, view: View) -> str:
+    """phone, video or in_person from the words that hang from the meeting word: "spoke by
+    phone", "a phone call", "a virtual summit", "met virtually", "called Putin"."""
+    words = {trigger.lower_}
+    for t in trigger.children:
+        if t.dep_ == "prt":
             continue
-        if ATTRIBUTION_BEFORE.search(view.text[max(0, p.start - 20):p.start]):
-            continue
-        if re.search(r"\b(?:representatives?|supporters|allies|aides?|officials|envoys?|"
-                     r"delegation|loyalists)\s+(?:of|to|for)\s+(?:[\w.-]+\s+){0,3}$",
-                     view.text[max(0, p.start - 50):p.start]):
-            continue  # "met ... representatives of Juan Guaido": he was not there
-        if p.start > trigger.end() and re.match(
-                r"(?:'s|’s)\s+(?!(?:meeting|talks|visit|trip|call|summit|counterpart|host|hosts|"
-                r"invitation)\b)", view.text[p.end:p.end + 30]):
-            continue  # "Zelensky's requests": named, but not at the table
-        if re.match(r"\s*,?\s*(?:said|says|told)\b", view.text[p.end:p.end + 12]) and \
-                p.start > trigger.end():
-            continue
-        names.append(p.name)
-    if view.subject and (len(set(names)) < 2 or re.match(
-            r"\s*(?:they|he|she|the\s+\w+)\b", view.text, re.IGNORECASE)):
-        names = list(view.subject) + names
-    return sorted(dict.fromkeys(n for n in names if n))
+        words |= {t.lower_}
+        words |= {g.lower_ for g in t.children}
+    if trigger.head.dep_ == "prep" and trigger.dep_ == "pobj":
+        words.add(trigger.head.head.lower_)
+    if words & LEX.meeting.video_words:
+        return "video"
+    if words & LEX.meeting.phone_words:
+        return "phone"
+    return "in_person"
 
 
-def place_of(view: View, after: int) -> tuple[str | None, str | None]:
-    """The meeting's place: a place after "in"/"at" near the trigger, else at the start."""
+def _place(trigger, view: View) -> tuple[str | None, str | None]:
+    """Where the meeting is: an "in / at" place of the meeting word or of its verb, or the
+    destination of the visit it belongs to."""
+    candidates = []
+    chain = governors(trigger)
     for place in view.places:
-        before = view.text[max(0, place.start - 30):place.start]
-        if _is_modifier(view.text, place) or NOT_A_VISIT_CONTEXT.search(before):
+        if is_modifier(view.text, place):
             continue
-        leading = re.match(r"\s*(?:In|At)\s+(?:the\s+)?$", view.text[:place.start])
-        if not leading and not (after <= place.start <= after + 110):
+        span = view.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
             continue
-        if re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", before) and not re.search(
-                r"\b(?:war|conflict|crisis|invasion|fighting|support|interests|sanctions|"
-                r"troops)\s+in\s+$", before):
-            return place.name, place.country
-    # "will visit Moscow next week for talks with Lavrov": the talks are where the visit is.
-    for place in reversed([p for p in view.places if p.end <= after]):
-        before = view.text[max(0, place.start - 40):place.start]
-        same_clause = ";" not in view.text[place.end:after]
-        if same_clause and not _is_modifier(view.text, place) and re.search(
-                r"\b(?:visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing)\s+in|travel(?:s|led|ed|ling)?"
-                r"\s+to|fl(?:y|ew|ies)\s+to|(?:visit|trip|tour|stay|stop)\s+(?:to|in)|in)"
-                r"\s+(?:the\s+)?$", before):
-            return place.name, place.country
-    return None, None
-
-
-def _local_mode(text: str, trigger: re.Match) -> str:
-    """The mode one trigger speaks of: words right around it ("spoke by phone",
-    "meet in person"), so one sentence can hold a call and a meeting."""
-    window = text[max(0, trigger.start() - 25):trigger.end() + 25]
-    if re.search(r"\bin\s+person\b|face-to-face", window, re.IGNORECASE):
-        return "in_person"
-    return meeting_mode(window)
+        tok = span.root
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head in chain:
+            candidates.append((0, place))
+            continue
+        if trigger.dep_ == "relcl" and trigger.head is tok:
+            candidates.append((1, place))  # "a visit to Kyiv where he met"
+            continue
+        link = attachment(tok, view)
+        if link and link[1] in ("dest", "presence"):
+            linked = link[0]
+            if linked in trigger.subtree or trigger in linked.subtree or linked in chain:
+                candidates.append((2, place))
+    if not candidates:
+        return None, None
+    best = min(candidates, key=lambda c: c[0])[1]
+    return best.name, best.country
 
 
 def from_sentence(view: View, article: Article) -> list[dict]:
-    """Meeting facts of one sentence: one per mode the sentence speaks of."""
-    text = view.text
-    triggers = list(TRIGGER.finditer(text))
-    if not triggers:
+    """Meeting facts of one sentence."""
+    if view.doc is None or len(view.people) < 1:
         return []
-    people = participants(view, triggers[0])
-    if len(people) < 2:
-        return []
-    by_mode: dict[str, list[re.Match]] = {}
-    for trigger in triggers:
-        by_mode.setdefault(_local_mode(text, trigger), []).append(trigger)
-    if "in_person" in by_mode and len(by_mode) == 2 and not re.search(
-            r"\bin\s+person\b|in-person|face-to-face|\bvisit|\bmet\s+in\b|\bat\s+the\b",
-            text, re.IGNORECASE) and len({
-                _fact(view, article, people, found[0], mode, whole=False)["status"]
-                for mode, found in by_mode.items()}) == 1:
-        # "held talks ... by video link": the talks are the video call, not a second meeting.
-        other = next(mode for mode in by_mode if mode != "in_person")
-        by_mode = {other: by_mode[other] + by_mode["in_person"]}
-    if len(by_mode) == 1:
-        # One kind of meeting: the whole sentence describes it.
-        mode = meeting_mode(text) if "in_person" in by_mode else next(iter(by_mode))
-        return [_fact(view, article, people, triggers[0], mode, whole=True)]
-    return [_fact(view, article, people, found[0], mode, whole=False)
-            for mode, found in by_mode.items()]
-
-
-def _fact(view: View, article: Article, people: list[str], trigger: re.Match, mode: str,
-          whole: bool) -> dict:
-    text = view.text
-    if whole:
-        start = clause_start(text, trigger.start())
-    else:
-        start = max(0, trigger.start() - 45, clause_start(text, trigger.start()))
-    window = text[start:min(len(text), trigger.end() + 40)]
-    status = status_in(window)
-    if status == "planned" and re.search(r"\b(?:not|no)\b[^.;]{0,30}\bplanned\b", window):
-        status = "possible"
-    if status == "planned" and re.search(r"\bto\s+$", text[max(0, trigger.start() - 4):
-                                                          trigger.start()]) and \
-            re.search(r"\bhad\s+(?:already\s+)?(?:travell?ed|flown|gone|come|been)\b",
-                      text[start:trigger.start()]) and not re.search(
-                r"\b(?:will|would|is\s+to|are\s+to|due|expected|plans?|scheduled)\b",
-                text[start:trigger.start()]):
-        status = "occurred"  # "had travelled to Washington to meet Biden": it happened
-    place, country = place_of(view, trigger.start()) if mode == "in_person" else (None, None)
-    future = status in ("planned", "possible")
-    dates = view.dates(future)
-    if not whole:
-        dates = [d for d in dates if abs(d.start - trigger.start()) < 60]
-    date = None
-    default = False
-    if dates:
-        date = min(dates, key=lambda d: abs(d.start - trigger.start())).value
-    elif status == "occurred":
-        date = view.default_date()
-        default = True
-    fact = view.fact_base(article) | {
-        "type": "meeting", "participants": people, "place": place, "country": country,
-        "date": date, "status": status, "mode": mode,
-    }
-    if default and date:
-        fact["_default_date"] = True
-    return fact
+    facts: list[dict] = []
+    seen: dict[tuple, dict] = {}
+    for trigger in view.doc:
+        if not is_trigger(trigger):
+            continue
+        subject_side, other_side, separately = _parties(trigger, view)
+        lemma = _lemma(trigger)
+        if not other_side and (lemma in _NEEDS_WITH or len(subject_side) < 2 or (
+                trigger.pos_ != "VERB" and not _governed_by_subjects(trigger))):
+            continue  # "their Kyiv meetings": with whom, the text does not say
+        if separately and len(subject_side) >= 1 and len(other_side) >= 2:
+            groups = [sorted(set(subject_side + [o])) for o in other_side]
+        else:
+            groups = [sorted(set(subject_side + other_side))]
+        mode = _mode(trigger, view)
+        status, cues = status_of(trigger)
+        if status == "cancelled" and any(c.startswith("negated") for c in cues) and any(
+                c.startswith("planned") for c in cues):
+            status = "possible"  # "does not have a meeting planned": not ruled out
+        place, country = _place(trigger, view) if mode == "in_person" else (None, None)
+        date, default = _date(view, trigger, trigger, status)
+        for group in groups:
+            if len(group) < 2:
+                continue
+            key = (tuple(group), mode)
+            fact = view.fact_base(article) | {
+                "type": "meeting", "participants": group, "place": place, "country": country,
+                "date": date, "status": status, "mode": mode,
+                "_how": {"trigger": trigger.text, "cues": cues},
+            }
+            if default:
+                fact["_default_date"] = True
+            if key in seen:
+                kept = seen[key]
+                if not kept["place"] and place:
+                    kept["place"], kept["country"] = place, country
+                continue
+            seen[key] = fact
+            facts.append(fact)
+    return facts

@@ -1,358 +1,537 @@
-"""People in a sentence: reference names and aliases, titled unknowns, and role phrases.
+"""People in an article: reference names, titled and recognised names, and role phrases.
 
-"the top US diplomat" or "Britain's foreign secretary" resolve through data/reference/
-roles.csv to whoever held the role on the article's date; "Foreign Minister Jane Doe"
-names a person the reference does not know, who is kept under the name as written.
+A person is found four ways: a name or alias of the curated registry; a title before a
+capitalised name ("Foreign Minister Jane Doe"); a PERSON entity of the statistical parser;
+a role phrase ("Kenya's foreign minister", "his Ukrainian counterpart") resolved to whoever
+held the office on the story's date. A name the registry does not know takes the longest
+full form the article gives it, and a later surname refers back to that form; a surname
+two people of the article share refers to the one named last.
 """
 
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from etl.places import fold, lookup_country
-from etl.settings import REFERENCE_DIR
+from etl.extract.lexicon import LEX, phrase_pattern
+from etl.extract.registry import (
+    country_of,
+    holder,
+    office_of,
+    reference_people,
+    title_group,
+)
+from etl.places import country_names, fold, lookup_city
 
 
 @dataclass(frozen=True)
 class PersonRef:
-    """A person mentioned at [start, end) of a sentence; `how` says how it was recognised."""
+    """A person named at [start, end) of a sentence and how the name was found.
+
+    `how`: reference (a registry name or alias), surname (a registry surname or one the
+    article gave in full before), titled, entity (the statistical NER), role (an office
+    phrase resolved on the story's date), counterpart.
+    """
 
     name: str
     start: int
     end: int
-    how: str  # name | alias | surname | titled | role | counterpart
+    how: str
+    known: bool = False  # the name is the registry's canonical one
 
 
 @dataclass(frozen=True)
-class Role:
+class RoleObservation:
+    """An office the text gives a person: "Kenya's Foreign Minister Musalia Mudavadi"."""
+
     name: str
-    title: str
+    office: str
     country: str
-    start: date | None
-    end: date | None
+    sentence: int
+    evidence: str
 
 
-# Titles folded into groups, so "top diplomat", "foreign secretary" and "Secretary of State"
-# find the same office in each country.
-TITLE_GROUPS = {
-    "secretary of state": "foreign", "foreign minister": "foreign", "foreign secretary": "foreign",
-    "fm": "foreign", "top diplomat": "foreign", "chief diplomat": "foreign",
-    "foreign affairs minister": "foreign", "minister of foreign affairs": "foreign",
-    "president": "leader", "prime minister": "leader", "premier": "leader",
-    "chancellor": "leader", "king": "leader", "leader": "leader", "supreme leader": "leader",
-    "head of state": "leader", "pm": "leader",
-}
-ROLE_TITLE_GROUPS = {
-    "Secretary of State": "foreign", "Foreign Minister": "foreign", "Foreign Secretary": "foreign",
-    "President": "leader", "Prime Minister": "leader", "Chancellor": "leader", "King": "leader",
-    "Supreme Leader": "leader",
-}
-# The head of government is who "leader" means where both a president and a PM exist.
-LEADER_PREFERENCE = {"GB": "Prime Minister", "DE": "Chancellor", "IT": "Prime Minister",
-                     "JP": "Prime Minister", "IN": "Prime Minister", "IL": "Prime Minister",
-                     "HU": "Prime Minister", "NP": "Prime Minister", "CA": "Prime Minister",
-                     "NL": "Prime Minister", "JO": "King", "SA": "King"}
-
-DEMONYMS = {
-    "us": "US", "u.s.": "US", "american": "US", "united states": "US", "washington's": "US",
-    "british": "GB", "uk": "GB", "u.k.": "GB", "britain's": "GB", "britain": "GB",
-    "russian": "RU", "russia's": "RU", "russia": "RU", "moscow's": "RU",
-    "ukrainian": "UA", "ukraine's": "UA", "ukraine": "UA", "kyiv's": "UA",
-    "french": "FR", "france's": "FR", "german": "DE", "germany's": "DE", "italian": "IT",
-    "italy's": "IT", "chinese": "CN", "china's": "CN", "beijing's": "CN", "indian": "IN",
-    "india's": "IN", "japanese": "JP", "japan's": "JP", "south korean": "KR",
-    "north korean": "KP", "turkish": "TR", "turkey's": "TR", "israeli": "IL", "israel's": "IL",
-    "palestinian": "PS", "jordanian": "JO", "jordan's": "JO", "egyptian": "EG", "egypt's": "EG",
-    "saudi": "SA", "iranian": "IR", "iran's": "IR", "polish": "PL", "poland's": "PL",
-    "hungarian": "HU", "romanian": "RO", "moldovan": "MD", "belarusian": "BY",
-    "philippine": "PH", "filipino": "PH", "nepalese": "NP", "nepali": "NP", "kenyan": "KE",
-    "venezuelan": "VE", "canadian": "CA", "australian": "AU", "dutch": "NL",
-    "spanish": "ES", "qatari": "QA", "emirati": "AE", "syrian": "SY", "afghan": "AF",
-    "pakistani": "PK", "brazilian": "BR", "mexican": "MX", "sri lankan": "LK",
-    "argentine": "AR", "argentinian": "AR", "colombian": "CO", "chilean": "CL",
-    "peruvian": "PE", "cuban": "CU", "nigerian": "NG", "south african": "ZA",
-    "ethiopian": "ET", "moroccan": "MA", "algerian": "DZ", "tunisian": "TN", "libyan": "LY",
-    "sudanese": "SD", "rwandan": "RW", "ugandan": "UG", "congolese": "CD", "ghanaian": "GH",
-    "senegalese": "SN", "bangladeshi": "BD", "indonesian": "ID", "malaysian": "MY",
-    "thai": "TH", "vietnamese": "VN", "singaporean": "SG", "cambodian": "KH",
-    "burmese": "MM", "mongolian": "MN", "kazakh": "KZ", "uzbek": "UZ", "azerbaijani": "AZ",
-    "armenian": "AM", "georgian": "GE", "greek": "GR", "serbian": "RS", "albanian": "AL",
-    "croatian": "HR", "bulgarian": "BG", "czech": "CZ", "slovak": "SK", "austrian": "AT",
-    "swiss": "CH", "swedish": "SE", "norwegian": "NO", "danish": "DK", "finnish": "FI",
-    "estonian": "EE", "latvian": "LV", "lithuanian": "LT", "irish": "IE",
-    "portuguese": "PT", "belgian": "BE", "lebanese": "LB", "iraqi": "IQ", "kuwaiti": "KW",
-    "omani": "OM", "yemeni": "YE", "bahraini": "BH", "taiwanese": "TW",
-    "new zealand": "NZ", "macedonian": "MK", "north macedonian": "MK", "salvadoran": "SV",
-    "guatemalan": "GT", "panamanian": "PA", "dominican": "DO", "costa rican": "CR",
-    "honduran": "HN", "nicaraguan": "NI", "haitian": "HT", "jamaican": "JM",
-    "eritrean": "ER", "somali": "SO", "zimbabwean": "ZW", "nigerien": "NE", "malian": "ML",
-}
-
-_NAME_TOKEN = (r"(?:[A-Z][a-zà-ÿ'’\-]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|Mc[A-Z][a-z]+|"
-               r"O'[A-Z][a-z]+|O’[A-Z][a-z]+)")
-_PARTICLE = r"(?:al-|el-|bin\s|ibn\s|de\s|van\s|von\s|der\s|da\s|di\s|le\s|la\s)"
-TITLES_BEFORE_NAME = (
-    r"President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Minister|Foreign\s+Secretary|"
-    r"Secretary\s+of\s+State|Deputy\s+Foreign\s+Minister|Defen[cs]e\s+Minister|"
-    r"Defen[cs]e\s+Secretary|Finance\s+Minister|Finance\s+Secretary|Minister|Secretary|"
-    r"Vice\s+President|King|Queen|Emir|Crown\s+Prince|Sheikh|Pope|Ambassador|Envoy|Senator|"
-    r"Sen\.|Governor|Gov\.|General|Gen\.|Administrator|Commissioner|Secretary-General|"
-    r"Secretary\s+General|Chairman|Chairwoman|Director|Mayor|Speaker|Chief|Spokesman|"
-    r"Spokeswoman|Undersecretary|Under-Secretary|Coordinator|"
-    r"president|prime\s+minister|premier|chancellor|foreign\s+minister|foreign\s+secretary|"
-    r"deputy\s+foreign\s+minister|minister|secretary|spokesman|spokeswoman|envoy|"
-    r"ambassador|counterpart|leader|governor|administrator|coordinator|chief|director|"
-    r"emergency\s+relief\s+coordinator|secretary-general|secretary\s+general"
-)
-TITLED_RE = re.compile(
-    rf"\b(?P<title>{TITLES_BEFORE_NAME})\s+(?P<name>(?:{_NAME_TOKEN}\s+(?:{_PARTICLE})?)"
-    rf"{{1,3}}{_NAME_TOKEN}(?:\s+(?:Jr\.|III|II|IV))?)"
-)
-# Words that start with a capital but do not begin or continue a person's name.
-NOT_NAME = {
-    "The", "A", "An", "In", "On", "At", "And", "Of", "For", "With", "To", "From", "His",
-    "Her", "Their", "This", "That", "But", "As", "After", "Before", "During", "When",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "State", "Foreign", "Minister", "Secretary",
-    "President", "Prime", "General", "Office", "Ministry", "Department", "House", "White",
-    "Senate", "Congress", "Parliament", "Council", "Union", "Nations", "United", "Kingdom",
-    "States", "Republic", "Affairs", "Defense", "Defence", "Security", "National", "NATO",
-    "UN", "EU", "US", "U.S.", "UK", "IMF", "OSCE", "G20", "G7", "Party", "Government",
-    "Administration", "Army", "Forces", "Health", "Development", "International", "Agency",
-    "Organization", "Organisation", "Commission", "European", "Bank", "Fund", "World",
-    "He", "She", "They", "It", "We", "I", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lady", "Lord",
-}
-
-ROLE_RE = re.compile(
-    r"\b(?:(?P<poss>his|her|their)\s+)?(?:the\s+)?(?P<top>[Tt]op\s+)?"
-    r"(?P<country>U\.S\.|US|UK|U\.K\.|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:'s|’s)?)\s+"
-    r"(?:top\s+)?(?P<title>[Ss]ecretary\s+of\s+[Ss]tate|[Ff]oreign\s+[Mm]inister|"
-    r"[Ff]oreign\s+[Ss]ecretary|FM|[Tt]op\s+[Dd]iplomat|[Dd]iplomat|[Cc]hief\s+[Dd]iplomat|"
-    r"[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]remier|[Cc]hancellor|[Ll]eader|[Kk]ing|"
-    r"[Cc]ounterparts?)\b(?!\s+(?:for|of)\b)"
-)
-
-
-_PLURAL_TITLES = (r"(?P<title>leaders|presidents|prime\s+ministers|foreign\s+ministers|"
-                  r"heads\s+of\s+state|chancellors|top\s+diplomats)")
-_NATION = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
-PLURAL_ROLE_RE = re.compile(
-    rf"\b(?:the\s+)?{_PLURAL_TITLES}\s+of\s+(?P<a>{_NATION}),?\s+(?:(?P<b>{_NATION}),?\s+)?"
-    rf"and\s+(?P<c>{_NATION})"
-    rf"|\bthe\s+(?P<a2>{_NATION}),?\s+(?:(?P<b2>{_NATION}),?\s+)?and\s+(?P<c2>{_NATION})\s+"
-    rf"(?P<title2>leaders|presidents|prime\s+ministers|foreign\s+ministers)\b"
-)
-
-
-def country_of(word: str) -> str | None:
-    """ISO2 for a nationality or country word as a title phrase uses it ("Russian", "Britain's").
-
-    >>> country_of("Britain’s"), country_of("South Korean"), country_of("Ruritanian")
-    ('GB', 'KR', None)
-    """
-    word = word.lower().replace("’", "'")
-    return DEMONYMS.get(word) or lookup_country(re.sub(r"'s$", "", word))
+_PARTICLES = {"al", "al-", "el", "el-", "bin", "ibn", "de", "van", "von", "der", "da", "di",
+              "le", "la", "du", "dos", "das", "del", "ben", "abu", "bint", "ter", "den"}
+_SUFFIXES = {"Jr.", "Jr", "Sr.", "III", "II", "IV"}
+_NAME_WORD = r"(?:[A-Z][\w'’\-]*[\w]|[A-Z]\.|[A-Z])"
+_CONNECT = r"(?:\s+(?:al-|el-|bin\s|ibn\s|de\s|van\s|von\s|der\s|da\s|di\s|le\s|la\s|dos\s|del\s))?"
 
 
 @cache
-def reference_people() -> dict[str, list[str]]:
-    """Canonical name -> aliases, from data/reference/people.csv."""
-    out: dict[str, list[str]] = {}
-    path = REFERENCE_DIR / "people.csv"
-    if not path.exists():
-        return out
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            aliases = [a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()]
-            out[row["name"].strip()] = aliases
-    return out
+def _not_name() -> frozenset[str]:
+    """Capitalised words that never begin or continue a name, as written in the lexicon."""
+    return frozenset(LEX.raw["people"]["not_name"])
 
 
 @cache
-def reference_roles() -> list[Role]:
-    """Every dated role in data/reference/roles.csv."""
-    out: list[Role] = []
-    path = REFERENCE_DIR / "roles.csv"
-    if not path.exists():
-        return out
-
-    def day(text: str) -> date | None:
-        return date.fromisoformat(text) if text else None
-
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            out.append(Role(row["name"], row["title"], row["country"].upper(),
-                            day(row["start"]), day(row["end"])))
-    return out
+def _titled_re() -> re.Pattern:
+    titles = phrase_pattern(LEX.people.titles).pattern
+    titles = titles.removeprefix(r"(?<![\w-])(?:").removesuffix(r")(?![\w-])")
+    name = rf"{_NAME_WORD}(?:{_CONNECT}\s*{_NAME_WORD}){{0,3}}(?:\s+(?:Jr\.|III|II|IV))?"
+    # Titles in any case ("President", "president"), names only capitalised.
+    return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}))\s+(?P<name>{name})")
 
 
-def roles_on(name: str, when: date | None) -> list[Role]:
-    """The roles `name` held on `when` (all roles when the date is unknown)."""
-    out = []
-    for role in reference_roles():
-        if role.name != name:
-            continue
-        if when is None or ((role.start is None or role.start <= when)
-                            and (role.end is None or when <= role.end)):
-            out.append(role)
-    return out
-
-
-def holder(group: str, country: str, when: date | None) -> str | None:
-    """Who held a title of `group` ('foreign' or 'leader') for `country` on `when`."""
-    candidates = [r for r in reference_roles()
-                  if r.country == country and ROLE_TITLE_GROUPS.get(r.title) == group
-                  and (when is None or ((r.start is None or r.start <= when)
-                                        and (r.end is None or when <= r.end)))]
-    if not candidates:
-        return None
-    if group == "leader" and len(candidates) > 1:
-        preferred = LEADER_PREFERENCE.get(country, "President")
-        for r in candidates:
-            if r.title == preferred:
-                return r.name
-    return candidates[0].name if when is not None or len(candidates) == 1 else None
-
-
-def home_country(name: str, when: date | None) -> str | None:
-    """The country a person serves on `when` (their seat), from roles.csv."""
-    from etl.places import country_display_names
-
-    for role in roles_on(name, when):
-        # "UN" and "EU" are organisations in roles.csv, not anyone's country.
-        if role.country in country_display_names() and role.country not in ("UN", "EU"):
-            return role.country
-    return None
+def _name_capitals(name: str) -> bool:
+    return all(w[0].isupper() or w.lower().rstrip("-") in _PARTICLES for w in name.split())
 
 
 @cache
-def _alias_pattern() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    """One regex of all names and aliases, longest first, with what each one means."""
+def _alias_table() -> tuple[re.Pattern | None, dict[str, tuple[str, str]]]:
+    """One regex of all registry names and aliases, longest first, with what each means."""
     table: dict[str, tuple[str, str]] = {}
     for name, aliases in reference_people().items():
-        table[name] = (name, "name")
+        table[name] = (name, "reference")
         for alias in aliases:
-            how = "surname" if " " not in alias and "." not in alias else "alias"
+            how = "surname" if " " not in alias and "." not in alias else "reference"
             table.setdefault(alias, (name, how))
+    if not table:
+        return None, table
     ordered = sorted(table, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in ordered)
                          + r")(?![\w-])")
     return pattern, table
 
 
-def _clean_name(raw: str) -> str:
-    tokens = raw.split()
-    while tokens and tokens[-1] in NOT_NAME:
-        tokens.pop()
-    while tokens and tokens[0] in NOT_NAME:
-        tokens.pop(0)
-    name = " ".join(tokens)
-    return re.sub(r"(?:'s|’s)$", "", name)
+@cache
+def _folded_reference() -> dict[str, str]:
+    """Folded full name or alias -> canonical, and sorted-word keys for reversed names."""
+    out: dict[str, str] = {}
+    for name, aliases in reference_people().items():
+        for form in (name, *aliases):
+            if " " in form or "." in form:
+                out.setdefault(fold(form), name)
+                out.setdefault("~" + " ".join(sorted(fold(form).split())), name)
+    return out
 
 
-class PeopleIndex:
-    """Per-article memory of who has been named, so surnames and titles resolve."""
+def known_name(name: str) -> str | None:
+    """The registry's canonical form of a full name, if it knows one.
 
-    def __init__(self, when: date | None):
-        self.when = when
-        self.seen: dict[str, str] = {}  # surname -> full name, for unknown persons
-
-    def find(self, text: str, subject: str | None = None) -> list[PersonRef]:
-        """The persons in one sentence, without overlaps, in text order."""
-        pattern, table = _alias_pattern()
-        refs: list[PersonRef] = []
-        for m in pattern.finditer(text):
-            name, how = table[m.group(0)]
-            refs.append(PersonRef(name, m.start(), m.end(), how))
-        for m in TITLED_RE.finditer(text):
-            name = _clean_name(m.group("name"))
-            if len(name.split()) < 2 or any(t in NOT_NAME for t in name.split()):
-                continue
-            start = m.start("name") + m.group("name").find(name.split()[0])
-            if any(r.start <= start < r.end for r in refs):
-                continue
-            known = self._known_full(name)
-            refs.append(PersonRef(known or name, start, start + len(name), "titled"))
-            if not known:
-                self.seen[name.split()[-1]] = name
-        for surname, full in self.seen.items():
-            for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-                if not any(r.start <= m.start() < r.end for r in refs):
-                    refs.append(PersonRef(full, m.start(), m.end(), "surname"))
-        refs.extend(self._plural_roles(text, refs))
-        for m in ROLE_RE.finditer(text):
-            if any(r.start <= m.start("title") < r.end or m.start() <= r.start < m.end()
-                   for r in refs):
-                continue
-            name = self._role_holder(m, subject)
-            if name:
-                refs.append(PersonRef(name, m.start(), m.end(), "role"))
-        # "French President Emmanuel Macron": the role phrase is the name's title, not a
-        # second person.
-        refs = [r for r in refs if r.how != "role" or not any(
-            o is not r and 0 <= o.start - r.end <= 2 for o in refs)]
-        refs.sort(key=lambda r: (r.start, -(r.end - r.start)))
-        out: list[PersonRef] = []
-        for r in refs:
-            if out and r.start < out[-1].end:
-                continue
-            out.append(r)
-        return out
-
-    def _plural_roles(self, text: str, taken: list[PersonRef]) -> list[PersonRef]:
-        """ "the leaders of France and Germany", "the Egyptian and Palestinian leaders": one
-        office-holder per country named."""
-        out: list[PersonRef] = []
-        for m in PLURAL_ROLE_RE.finditer(text):
-            if any(r.start < m.end() and m.start() < r.end for r in taken):
-                continue
-            title = fold(m.group("title") or m.group("title2"))
-            group = "foreign" if ("foreign" in title or "diplomat" in title) else "leader"
-            for key in ("a", "b", "c", "a2", "b2", "c2"):
-                word = m.group(key)
-                if not word:
-                    continue
-                iso = country_of(word)
-                name = holder(group, iso, self.when) if iso else None
-                if name:
-                    out.append(PersonRef(name, m.start(key), m.end(key), "role"))
-        return out
-
-    def _known_full(self, name: str) -> str | None:
-        """A titled name the reference knows under another form: a full alias, the same
-        words in another order ("Kishida Fumio"), or the first words of a longer name
-        ("Abdel Fattah" for Abdel Fattah al-Sisi)."""
-        pattern, table = _alias_pattern()
-        m = pattern.fullmatch(name)
-        if m:
-            return table[m.group(0)][0]
-        words = fold(name).split()
+    Accents, case and word order are folded ("Kishida Fumio" is Fumio Kishida), and a name
+    that gives the first words of a longer registry name ("Abdel Fattah") is that person.
+    """
+    key = fold(name)
+    folded = _folded_reference()
+    if key in folded:
+        return folded[key]
+    hit = folded.get("~" + " ".join(sorted(key.split())))
+    if hit:
+        return hit
+    words = key.split()
+    if len(words) >= 2:
         for full in reference_people():
             full_words = fold(full).split()
-            if sorted(words) == sorted(full_words) or (
-                    len(words) >= 2 and full_words[:len(words)] == words):
+            if len(full_words) > len(words) and full_words[:len(words)] == words:
                 return full
+    return None
+
+
+def clean_name(raw: str) -> tuple[str, int]:
+    """A name without titles, possessive or stray words at its ends, and its offset in raw.
+
+    >>> clean_name("President Joe Biden's")
+    ('Joe Biden', 10)
+    """
+    not_name = _not_name()
+    words = list(re.finditer(r"\S+", raw))
+    while words and (words[-1].group().rstrip(",.;:") in not_name
+                     or not words[-1].group()[0].isalpha()):
+        words.pop()
+    while words and (words[0].group() in not_name or words[0].group().lower() in
+                     LEX.people.titles or not words[0].group()[0].isupper()
+                     or (len(words) > 2 and _country_word(words[0].group()))):
+        words.pop(0)
+    if not words:
+        return "", 0
+    start, end = words[0].start(), words[-1].end()
+    name = raw[start:end]
+    name = re.sub(r"(?:'s|’s|'|’)$", "", name).rstrip(",.;:)”\"")
+    if name.endswith(".") and not re.search(r"\b[A-Z]\.$|Jr\.$", name):
+        name = name[:-1]
+    return name, start
+
+
+def _country_word(word: str) -> bool:
+    key = fold(word.rstrip(",.;:"))
+    return key in country_names() or key in LEX.demonyms
+
+
+def plausible_name(name: str) -> bool:
+    """Whether a string can be a person's name: capitalised words, no digits, not a place."""
+    words = name.split()
+    if not 1 <= len(words) <= 5 or re.search(r"\d|[@#/\\|=<>{}\[\]]", name):
+        return False
+    if not _name_capitals(name) or all(w in _not_name() for w in words):
+        return False
+    if any(w in _not_name() and w not in ("Lady", "Lord", "Sir") for w in words[1:]):
+        return False
+    if len(name) > 60 or name.isupper() and len(name) <= 5:
+        return False
+    key = fold(name)
+    if key in country_names() or key in LEX.demonyms:
+        return False
+    if len(words) == 1 and lookup_city(name) is not None:
+        return False
+    return True
+
+
+@dataclass
+class _Raw:
+    """A name as found before the article's names are compared."""
+
+    sentence: int
+    start: int
+    end: int
+    surface: str
+    how: str
+    canonical: str | None = None  # set for registry hits
+
+
+@dataclass
+class ArticlePeople:
+    """Names of one article: found per sentence, then resolved against each other.
+
+    Call `add_sentence` for every sentence (with its parse when there is one), then
+    `resolve`; `in_sentence(n)` gives the sentence's persons.
+    """
+
+    when: date | None
+    raw: dict[int, list[_Raw]] = field(default_factory=dict)
+    texts: dict[int, str] = field(default_factory=dict)
+    observations: list[RoleObservation] = field(default_factory=list)
+    canonical: dict[str, str] = field(default_factory=dict)  # folded full form -> name
+    by_surname: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    resolved: dict[int, list[PersonRef]] = field(default_factory=dict)
+    anchors: dict[int, date | None] = field(default_factory=dict)  # sentence -> its day
+
+    # -- pass 1: what each sentence names -------------------------------------------------
+
+    def add_sentence(self, n: int, text: str, doc=None) -> None:
+        found: list[_Raw] = []
+        headline = _title_case(text)
+        pattern, table = _alias_table()
+        if pattern is not None:
+            for m in pattern.finditer(text):
+                name, how = table[m.group(0)]
+                if how == "surname" and self._other_given_name(text, m.start(), name):
+                    continue  # "Hunter Biden" is not Joe Biden
+                found.append(_Raw(n, m.start(), m.end(), m.group(0), how, name))
+        for m in _titled_re().finditer(text):
+            name, offset = clean_name(m.group("name"))
+            if not name or not plausible_name(name) or headline:
+                continue
+            start = m.start("name") + offset
+            found.append(_Raw(n, start, start + len(name), name, "titled"))
+            self._observe(n, text, m.start("title"), m.group("title"), name)
+        if doc is not None and not headline:
+            for ent in doc.ents:
+                if ent.label_ != "PERSON":
+                    continue
+                start, end = _whole_words(text, ent.start_char, ent.end_char)
+                name, offset = clean_name(text[start:end])
+                if name and plausible_name(name):
+                    found.append(_Raw(n, start + offset, start + offset + len(name), name,
+                                      "entity"))
+        for m in _APPOSITION.finditer(text):
+            name, offset = clean_name(m.group("name"))
+            if name and plausible_name(name) and len(name.split()) >= 2:
+                self._observe(n, text, m.start("title"), m.group("title"), name,
+                              country_word=m.group("country"))
+        self.raw[n] = found
+        self.texts[n] = text
+
+    def _other_given_name(self, text: str, start: int, name: str) -> bool:
+        before = re.search(r"([A-Z][\w'’-]+)\s+$", text[max(0, start - 30):start])
+        if not before:
+            return False
+        word = before.group(1)
+        if word in _not_name() or word.lower() in LEX.people.titles:
+            return False
+        return fold(word) not in fold(name).split()
+
+    def _observe(self, n: int, text: str, title_start: int, title: str, name: str,
+                 country_word: str | None = None) -> None:
+        office = title_group(title)
+        if office is None or office not in ("foreign", "leader") and len(office) > 40:
+            return
+        if country_word is None:
+            before = re.search(r"((?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.’']*)\s+(?:(?:new|top)\s+)?$",
+                               text[max(0, title_start - 40):title_start])
+            country_word = before.group(1) if before else None
+        country = country_of(country_word) if country_word else None
+        if country is None:
+            return
+        self.observations.append(RoleObservation(name, office, country, n, text))
+
+    # -- pass 2: one canonical name per person --------------------------------------------
+
+    def resolve(self) -> None:
+        full_forms: list[tuple[int, str]] = []
+        for n in sorted(self.raw):
+            for r in self.raw[n]:
+                if r.canonical:
+                    continue
+                if len(r.surface.split()) >= 2:
+                    full_forms.append((n, r.surface))
+        longest: dict[str, str] = {}
+        forms = sorted({f for _, f in full_forms}, key=lambda f: -len(f.split()))
+        for form in forms:
+            key = fold(form)
+            known = known_name(form)
+            if known:
+                longest[key] = known
+                continue
+            words = _surname_words(form)
+            for other in forms:
+                other_words = _surname_words(other)
+                if len(other_words) > len(words) and other_words[-1] == words[-1] and \
+                        _subsequence(words, other_words):
+                    longest[key] = longest.get(fold(other), other)
+                    break
+            else:
+                longest[key] = form
+        self.canonical = longest
+        for n in sorted(self.raw):
+            for r in self.raw[n]:
+                name = r.canonical or (longest.get(fold(r.surface)) if len(
+                    r.surface.split()) >= 2 else None)
+                if name and (r.how != "surname" or r.canonical):
+                    self._index(n, name)
+        self.observations = [RoleObservation(self._full(o.name), o.office, o.country,
+                                             o.sentence, o.evidence)
+                             for o in self.observations]
+        for n in sorted(self.raw):
+            self.resolved[n] = self._resolve_sentence(n)
+
+    def _full(self, name: str) -> str:
+        return self.canonical.get(fold(name)) or known_name(name) or name
+
+    def _index(self, n: int, name: str) -> None:
+        words = _surname_words(name)
+        keys = {words[-1]} if words else set()
+        if len(words) >= 2 and re.match(r"^(?:xi|kim|moon|lee|li|wang|park|yoon|hun)$",
+                                        words[0]):
+            keys.add(words[0])  # family name first: "Xi Jinping" is "Xi"
+        for key in keys:
+            entries = self.by_surname.setdefault(key, [])
+            if not entries or entries[-1][1] != name:
+                entries.append((n, name))
+
+    def surname_holder(self, surname: str, n: int) -> str | None:
+        """The person of the article a bare surname means in sentence `n`."""
+        entries = self.by_surname.get(fold(surname))
+        if not entries:
+            return None
+        names = {name for _, name in entries}
+        if len(names) == 1:
+            return entries[0][1]
+        before = [name for m, name in entries if m <= n]
+        return before[-1] if before else entries[0][1]
+
+    def _resolve_sentence(self, n: int) -> list[PersonRef]:
+        text = self.texts[n]
+        refs: list[PersonRef] = []
+        for r in sorted(self.raw[n], key=lambda r: (r.start, -(r.end - r.start))):
+            if r.canonical and r.how == "surname":
+                name = self.surname_holder(r.surface, n) or r.canonical
+                refs.append(PersonRef(name, r.start, r.end, "surname",
+                                      known=name == r.canonical))
+            elif r.canonical:
+                refs.append(PersonRef(r.canonical, r.start, r.end, "reference", known=True))
+            elif len(r.surface.split()) >= 2:
+                name = self.canonical.get(fold(r.surface), r.surface)
+                refs.append(PersonRef(name, r.start, r.end, r.how,
+                                      known=name in reference_people()))
+            else:
+                name = self.surname_holder(r.surface, n)
+                if name:
+                    refs.append(PersonRef(name, r.start, r.end, "surname",
+                                          known=name in reference_people()))
+        # Surnames the article gave in full elsewhere, where no finder saw a name.
+        for surname in self.by_surname:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text,
+                                 re.IGNORECASE):
+                if not text[m.start()].isupper() or any(
+                        r.start <= m.start() < r.end for r in refs):
+                    continue
+                if self._other_given_name(text, m.start(), self.surname_holder(surname, n)
+                                          or ""):
+                    continue
+                name = self.surname_holder(surname, n)
+                if name:
+                    refs.append(PersonRef(name, m.start(), m.end(), "surname",
+                                          known=name in reference_people()))
+        return _without_overlaps(refs)
+
+    # -- who holds an office, as the article or the registry says ---------------------------
+
+    def office_holder(self, office: str, country: str, n: int) -> tuple[str | None, str]:
+        """(name, how) of the office-holder of `country` a role phrase in sentence n means:
+        the article's own word first, then the registry on the story's date."""
+        name = holder(office, country, self.anchors.get(n, self.when))
+        if name:
+            return name, "registry"
+        said = [o for o in self.observations if o.office == office and o.country == country]
+        if said:
+            before = [o for o in said if o.sentence <= n]
+            return (before[-1] if before else said[0]).name, "observed"
+        return None, "none"
+
+    def office_of(self, name: str) -> tuple[str, str] | None:
+        """(office, country) the article or the registry gives a person."""
+        for o in self.observations:
+            if o.name == name:
+                return o.office, o.country
+        return office_of(name, self.when)
+
+    def home_of(self, name: str) -> str | None:
+        """The country a person serves, as the article or the registry says."""
+        from etl.extract.registry import home_country
+
+        home = home_country(name, self.when)
+        if home:
+            return home
+        for o in self.observations:
+            if o.name == name and len(o.country) == 2:
+                return o.country
         return None
 
-    def _role_holder(self, m: re.Match, subject: str | None) -> str | None:
-        country = country_of(m.group("country"))
-        if country is None:
-            return None
+    def in_sentence(self, n: int) -> list[PersonRef]:
+        return list(self.resolved.get(n, ()))
+
+
+# "Mudavadi, the Kenyan foreign minister," / "Name, Kenya's top diplomat": an office given
+# after the name.
+_APPOSITION = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+),\s+(?:the\s+|who\s+is\s+(?:the\s+)?)?"
+    r"(?P<country>U\.S\.|US|UK|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:'s|’s)?)\s+(?:new\s+|top\s+)?"
+    r"(?P<title>[Ff]oreign\s+[Mm]inister|[Ff]oreign\s+[Ss]ecretary|[Pp]resident|"
+    r"[Pp]rime\s+[Mm]inister|[Tt]op\s+[Dd]iplomat|[Cc]hancellor|[Ss]ecretary\s+of\s+[Ss]tate)"
+    r"(?=\s*(?:,|\.|;|$|\s+(?:said|says|told|who|has|had|is|was|will)\b))")
+
+
+def _title_case(text: str) -> bool:
+    """A headline written In Title Case: its capitals say nothing about names."""
+    words = [w for w in re.findall(r"[A-Za-z][a-z']+", text) if len(w) >= 4]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _surname_words(name: str) -> list[str]:
+    """Folded words of a name without generational suffixes: "Benigno Aquino III" ends in
+    "aquino"."""
+    words = fold(name).split()
+    while len(words) > 1 and words[-1] in ("jr", "sr", "ii", "iii", "iv"):
+        words.pop()
+    return words
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen an entity span to whole words: a name is never cut at a hyphen."""
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "“\"(":
+        start -= 1
+    while end < len(text) and not text[end].isspace() and text[end] not in ",;:”\")":
+        end += 1
+    return start, end
+
+
+def _without_overlaps(refs: list[PersonRef]) -> list[PersonRef]:
+    refs = sorted(refs, key=lambda r: (r.start, -(r.end - r.start)))
+    out: list[PersonRef] = []
+    for r in refs:
+        if out and r.start < out[-1].end:
+            continue
+        out.append(r)
+    return out
+
+
+# -- role phrases: "the top US diplomat", "Britain's foreign secretary", "his counterpart" --
+
+ROLE_RE = re.compile(
+    r"\b(?:(?P<poss>his|her|their)\s+)?(?:the\s+)?(?P<top>[Tt]op\s+)?"
+    r"(?:(?:new|then|current|incoming|former)\s+)?"
+    r"(?P<country>U\.S\.|US|UK|U\.K\.|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:'s|’s)?)\s+"
+    r"(?:(?:new|top|then)\s+)?(?P<title>[Ss]ecretary\s+of\s+[Ss]tate|[Ff]oreign\s+[Mm]inister|"
+    r"[Ff]oreign\s+[Ss]ecretary|FM|[Tt]op\s+[Dd]iplomat|[Dd]iplomat|[Cc]hief\s+[Dd]iplomat|"
+    r"[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]remier|[Cc]hancellor|[Ll]eader|[Kk]ing|[Ee]mir|"
+    r"[Cc]ounterparts?)\b(?!\s+(?:for|of)\b)"
+)
+_PLURAL_TITLES = (r"(?P<title>leaders|presidents|prime\s+ministers|foreign\s+ministers|"
+                  r"heads\s+of\s+state|chancellors|top\s+diplomats|counterparts)")
+_NATION = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+PLURAL_ROLE_RE = re.compile(
+    rf"\b(?:the\s+)?{_PLURAL_TITLES}\s+of\s+(?P<a>{_NATION}),?\s+(?:(?P<b>{_NATION}),?\s+)?"
+    rf"and\s+(?P<c>{_NATION})"
+    rf"|\b(?:the\s+|(?:his|her|their)\s+)(?P<a2>{_NATION}),?\s+(?:(?P<b2>{_NATION}),?\s+)?"
+    rf"and\s+(?P<c2>{_NATION})\s+"
+    r"(?P<title2>leaders|presidents|prime\s+ministers|foreign\s+ministers|counterparts)\b"
+)
+
+
+def role_people(text: str, taken: list[PersonRef], people: ArticlePeople, n: int,
+                subject: str | None) -> list[PersonRef]:
+    """Office-holders a sentence names by role: one per country of a plural phrase."""
+    out: list[PersonRef] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(r.start < end and start < r.end for r in taken + out)
+
+    for m in PLURAL_ROLE_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        title = fold(m.group("title") or m.group("title2"))
+        office = _plural_office(title, subject, people)
+        if office is None:
+            continue
+        for key in ("a", "b", "c", "a2", "b2", "c2"):
+            word = m.group(key)
+            iso = country_of(word) if word else None
+            if not iso:
+                continue
+            name, how = people.office_holder(office, iso, n)
+            if name and name != subject:
+                out.append(PersonRef(name, m.start(key), m.end(key), "role"))
+    for m in ROLE_RE.finditer(text):
+        if not free(m.start("title"), m.end("title")) or not free(m.start(), m.end()):
+            continue
+        if re.match(r"\s*,?\s*(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+", text[m.end():]) and \
+                any(r.start >= m.end() and r.start - m.end() <= 3 for r in taken):
+            continue  # "French President Emmanuel Macron": the title of the name after it
+        iso = country_of(m.group("country"))
+        if iso is None:
+            continue
         title = fold(m.group("title"))
         if title.startswith("counterpart"):
             if not subject or (m.group("poss") or "").lower() == "their":
-                return None
-            group = next((ROLE_TITLE_GROUPS.get(r.title) for r in roles_on(subject, self.when)
-                          if ROLE_TITLE_GROUPS.get(r.title)), None)
-            return holder(group, country, self.when) if group else None
-        if title == "diplomat":
-            if not m.group("top"):
-                return None
-            title = "top diplomat"
-        group = TITLE_GROUPS.get(title)
-        return holder(group, country, self.when) if group else None
+                continue
+            own = people.office_of(subject)
+            office = own[0] if own else None
+        elif title == "diplomat":
+            office = "foreign" if m.group("top") else None
+        else:
+            office = title_group(title)
+        if office is None:
+            continue
+        name, how = people.office_holder(office, iso, n)
+        counterpart = title.startswith("counterpart")
+        if name and (name != subject or not counterpart):
+            out.append(PersonRef(name, m.start(), m.end(), "counterpart" if counterpart
+                                 else "role"))
+    return out
+
+
+def _plural_office(title: str, subject: str | None, people: ArticlePeople) -> str | None:
+    if "counterpart" in title:
+        own = people.office_of(subject) if subject else None
+        return own[0] if own else None
+    if "foreign" in title or "diplomat" in title:
+        return "foreign"
+    return "leader"

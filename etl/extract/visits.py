@@ -1,8 +1,13 @@
 """Visits: a person is, was or will be in a place.
 
-A visit needs a traveller (a person before the travel words, or the story's subject for "he"
-and "they") and a destination that a locative phrase introduces ("to Kyiv", "in Brussels",
-"visit Germany", "from Poland" for a departure point). Status comes from the clause's verbs.
+A place is a stop only when the grammar puts someone there: the object of "to / for / into"
+on a verb or noun of travel ("flew to Kyiv", "his trip to Amman"), of "in / at" on a verb of
+arrival or presence ("arrived in Seoul", "told reporters in Paris", "meetings in Cairo"),
+the direct object of "visit" or "tour", or a departure point ("left Washington", "by train
+from Poland"). The traveller is the subject of that verb (or the owner of the noun, or the
+person sent or hosted); the status comes from the verbs above it. Itinerary lines ("Monday,
+May 22: Jerusalem") and a host's permission ("refused to let Lavrov attend") are read by
+their own patterns.
 """
 
 from __future__ import annotations
@@ -10,213 +15,36 @@ from __future__ import annotations
 import re
 
 from etl.extract.context import View
-from etl.extract.cues import (
-    CANCELLED,
-    MAIN_CLAUSE_PLAN,
-    PAST,
-    clause_start,
-    mode_of,
-    status_in,
-)
+from etl.extract.cues import CANCELLED, mode_of, status_in
 from etl.extract.geo import PlaceRef
-from etl.extract.people import home_country
+from etl.extract.lexicon import LEX
+from etl.extract.syntax import (
+    agents_of,
+    conjuncts,
+    first_conjunct,
+    governors,
+    objects_of,
+    prep_objects,
+    status_of,
+    subjects_of,
+    verb_of,
+)
 from etl.model import Article
 from etl.places import is_capital
 
-# Words that move a person toward a place; the place follows within the clause.
-DEST_TRIGGER = re.compile(
-    r"\b(?:visit(?:s|ed|ing)?|trip|tour(?:s|ed|ing)?|travel(?:s|led|ed|ling|ing)?|"
-    r"journey(?:ed)?|head(?:s|ed|ing)?|fl(?:y|ew|ies|ying|own)|arriv(?:e|es|ed|ing|al)|"
-    r"land(?:s|ed|ing)?|bound|depart(?:s|ed|ing|ure)?|left|leaves?|leaving|en\s+route|"
-    r"go(?:es|ing)?|went|gone|stop(?:s|ped|over)?|take|takes|took|taking|embark(?:s|ed|ing)?|"
-    r"came|come|comes|coming|attend(?:s|ed|ing)?|be|been|was|were|is|are|met|meet(?:s|ing)?|"
-    r"sent|send|sends|dispatch(?:ed|es)?|"
-    r"meeting|talks|summit|speaking|spoke|says|said|press\s+conference|stay(?:s|ed|ing)?)\b",
-    re.IGNORECASE,
-)
-STRONG_TRAVEL = re.compile(
-    r"\b(?:visit(?:s|ed|ing)?|trip|tour(?:s|ed|ing)?|travel(?:s|led|ed|ling|ing)?|"
-    r"journey(?:ed)?|head(?:s|ed|ing)?|fl(?:y|ew|ies|ying|own)|arriv(?:e|es|ed|ing|al)|"
-    r"land(?:s|ed|ing)?|bound\s+for|depart(?:s|ed|ing|ure)?|left|leaves?|leaving|en\s+route|"
-    r"embark(?:s|ed|ing)?|stop(?:s|ped|over)?|train|take[sn]?\s+(?:[\w-]+\s+){0,4}to|"
-    r"sen[dt]s?\s+(?:[\w.-]+\s+){0,5}to|dispatch(?:ed|es)?\s+(?:[\w.-]+\s+){0,5}to|"
-    r"took\s+(?:[\w-]+\s+){0,4}to|meetings?\s+in)\b",
-    re.IGNORECASE,
-)
-ORIGIN_BEFORE = re.compile(
-    r"(?:\bfrom|\bdepart(?:s|ed|ing|ure)?(?:\s+from)?|\bleft|\bleaves|\bleaving|"
-    r"\bboard(?:s|ed|ing)?\s+(?:his|her|their|the|a)?\s*(?:aircraft|plane|jet|flight|train)"
-    r"\s+(?:in|at))\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-# What may stand between a locative word and the place: "to the heavily-bombed town of".
-LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?:to|in|into|at|via|toward|towards|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?\s+of|"
-    r"trip\s+to|arriv(?:e|es|ed|ing)\s+(?:in|at)|reach(?:es|ed)?|bound\s+for|left\s+for|"
-    r"leaves?\s+for|depart(?:s|ed)?\s+for|heads?\s+for|headed\s+for)"
-    r"(?:\s+(?:the|a|an|both|either|[a-z][\w-]*(?:\s+(?:town|city|capital|port|village|region))?\s+of|"
-    r"close|allies|and|partners|U\.S\.|US|Western|key|several|neighbouring|neighboring|"
-    r"other|[a-z]+-[a-z]+|heavily|bombed|town|city|capital|port|village|region|of))*\s+$)",
-    re.IGNORECASE,
-)
-# "the Amman visit", "his Kyiv trip": the place names the trip that follows it.
-NOUN_AFTER = re.compile(r"\s+(?:visit|trip|stop|stopover|leg|tour)\b", re.IGNORECASE)
-LIST_GAP = re.compile(r"^(?:\s*(?:,|;|and|&|then|as\s+well\s+as|before|after|followed\s+by)"
-                      r"\s*(?:to|in|on\s+to|onto|then|the)?\s*)+$", re.IGNORECASE)
-NOT_A_VISIT_CONTEXT = re.compile(
-    r"\b(?:war|conflict|fighting|crisis|invasion|attacks?|situation|support|aid|interests?|"
-    r"sanctions|investments?|troops|forces|elections?|embassy|ambassador|born|lives|"
-    r"based|economy|people|deaths?|killed|violence|operations?|offensive|peace|ceasefire|truce|"
-    r"hostilities|strikes|bombing|bombardment|shelling|hostages|humanitarian|"
-    r"anger|amid|outrage|protests?|concerns?|fears?|gains|positions|airspace|border|"
-    r"members?|membership|relations|ties|stake|policy|role|missiles|weapons|arms|supplies|"
-    r"supply|exports?|shipments?|ammunition|drones|money|help|assistance|message|threat|"
-    r"threats|access|routes?|pressure|visitors|tourists|migrants|refugees|investors)"
-    r"\s+(?:in|to|into|at)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-HOME_WORDS = re.compile(r"\b(?:return(?:s|ed|ing)?|back\s+to|home|heading\s+home)\b",
-                        re.IGNORECASE)
-ATTRIBUTION_BEFORE = re.compile(r"(?:\bsaid|\bsays|\btold|\baccording\s+to|\bquoted)\s*,?\s*$")
+TOWARD = {"to", "for", "into", "toward", "towards", "onto", "via", "on", "onward", "onwards"}
+AT = {"in", "at", "inside", "within", "on"}
+COMPANIONS = {"alongside", "with", "beside"}
+COMPANION_PHRASES = re.compile(r"\b(?:along\s+with|together\s+with|accompanied\s+by|"
+                               r"joined\s+by|alongside)\s+$", re.IGNORECASE)
+# "Ukraine's", "Kyiv-based", "US-China": a place used as an adjective is no stop.
+_ADJECTIVAL_AFTER = re.compile(r"(?:'s|’s)\b|-(?!\s)")
 
 
-GROUP_SUBJECT = re.compile(r"\b(?:the\s+(?:trio|pair|two|three|four|leaders|men|ministers|"
-                           r"diplomats)|they|both(?:\s+(?:men|leaders|diplomats|ministers))?)\s+"
-                           r"(?:[\w-]+\s+){0,6}$", re.IGNORECASE)
-
-
-# A person right after these verbs is their object, not the one who travels.
-OBJECT_BEFORE = re.compile(
-    r"\b(?:meet|met|meets|meeting|see|saw|sees|join(?:ed|s)?|with|invited|invites|hosted|"
-    r"hosts|welcomed|welcomes|received|receives|thanked|praised|urged|asked|called|phoned|"
-    r"told|replac\w+|succeed\w*|and\s+(?:with|also))\s+(?:(?:[A-Z][\w.’'-]*|the|his|her|"
-    r"their|former|new|then)\s+){0,5}$")
-
-
-def travellers(view: View, before: int) -> list[str]:
-    """People who are the subject of travel words at `before`, or the implied subject."""
-    prior = [p for p in view.people if p.start < before]
-    if prior and re.match(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,2}$", view.text[prior[-1].end:before]):
-        return [prior[-1].name]
-    if GROUP_SUBJECT.search(view.text[max(0, before - 70):before]):
-        lead = _leading_people(view)
-        if len(lead) >= 2:
-            return lead
-        if view.subject:
-            return list(view.subject)
-    guests = [p.name for p in view.people if p.start < before and re.search(
-        r"\b(?:hosted|hosts|hosting|welcomed|welcomes|received|receives)\s+"
-        r"(?:[A-Z][\w.’'-]*\s+){0,5}$", view.text[max(0, p.start - 60):p.start])]
-    if guests:
-        return guests  # "Trump hosted Modi for a visit in Washington": the guest travelled
-    names = []
-    meeting_there = re.match(r"(?:met|meet|meets|meeting|talks)\b", view.text[before:before + 8])
-    for p in view.people:
-        if p.start >= before:
-            continue
-        if ATTRIBUTION_BEFORE.search(view.text[max(0, p.start - 20):p.start]):
-            continue
-        if not meeting_there and OBJECT_BEFORE.search(view.text[max(0, p.start - 70):p.start]):
-            continue  # "to meet Prime Minister X in Rome before flying to Paris": X stays
-        between = view.text[p.end:before]
-        speaking_there = re.fullmatch(r"\s*,?\s*(?:told|said|says|tells)\s+(?:[\w-]+\s+){0,2}"
-                                      r"(?:in|at)\s+(?:the\s+)?", between)
-        if not speaking_there and re.search(r"[;]|\b(?:told|said|asked|urged|called)\b",
-                                            between):
-            continue
-        names.append(p.name)
-    if meeting_there and names:
-        # "to meet Prime Minister X in Rome": whoever is met is there too.
-        names += [p.name for p in view.people if before < p.start < before + 70
-                  and re.match(r"[^,;]{0,25}\b(?:in|at)\b", view.text[p.end:p.end + 30])]
-    tail = view.text[before:]
-    by = [p for p in view.people if p.start >= before and re.search(
-        r"\b(?:by|of)\s+(?:[A-Z][\w.]*\s+){0,4}$", view.text[max(before, p.start - 40):p.start])
-          and re.search(r"\b(?:trip|visit|tour|journey)\b", view.text[:p.start])]
-    if by and not any(p.start < before for p in view.people):
-        return [by[0].name]
-    for p in view.people:
-        if p.start >= before and re.search(
-                r"\b(?:alongside|along\s+with|together\s+with|accompanied\s+by|joined\s+by)\s+"
-                r"(?:[\w'’-]+\s+){0,5}$", view.text[max(before, p.start - 60):p.start]):
-            names.append(p.name)
-    sender = re.search(r"\b(?:take[sn]?|took|sen[dt]s?|dispatch(?:ed|es)?)\s+"
-                       r"(?:[\w.’'-]+\s+){0,6}$",
-                       view.text[max(0, before - 80):before + 12])
-    if not names and sender:
-        # "sent Foreign Minister X to Washington", "will take the top US diplomat to Paris":
-        # the traveller is the object of the verb.
-        names = [p.name for p in view.people if before - 80 < p.start < before + 60]
-    elif not names and re.search(r"\btake(?:s)?\b|\btook\b", tail[:40] + view.text[:before][-40:]):
-        names = [p.name for p in view.people if p.start > before - 80]
-    if not names:
-        names = [n for n in view.subject if n]
-    participle = re.search(r"\b(?:speaking|arriving|visiting|addressing|appearing|standing|"
-                           r"touring|landing)\b[^,;]*$", view.text[:before + 20], re.IGNORECASE)
-    if not names and (re.match(r"\s*(?:At|In|During|After)\b", view.text) or participle):
-        comma = view.text.find(",", before)
-        if comma > 0:
-            names = [p.name for p in view.people if comma < p.start < comma + 40][:1]
-    return list(dict.fromkeys(names))
-
-
-def _leading_people(view: View) -> list[str]:
-    """The persons named before the sentence's first verb: its compound subject."""
-    verb = re.search(r"\b(?:have|has|had|were|was|will|are|is|met|said|arrived|travell?ed|"
-                     r"visited|flew|left|departed)\b", view.text)
-    end = verb.start() if verb else len(view.text)
-    return list(dict.fromkeys(p.name for p in view.people if p.start < end))
-
-
-def destinations(view: View) -> list[tuple[PlaceRef, str]]:
-    """Places the sentence puts someone in: (place, 'dest' | 'origin')."""
-    out: list[tuple[PlaceRef, str]] = []
-    prev: PlaceRef | None = None
-    for place in view.places:
-        before = view.text[max(0, place.start - 80):place.start]
-        if _is_modifier(view.text, place):
-            prev = None
-            continue
-        if ORIGIN_BEFORE.search(before[-40:]) and (
-                not re.search(r"\bfrom\s+(?:[\w-]+\s+){0,2}$", before[-40:])
-                or STRONG_TRAVEL.search(before[-70:])):
-            out.append((place, "origin"))
-        elif NOT_A_VISIT_CONTEXT.search(before[-45:]):
-            prev = None
-            continue
-        elif NOUN_AFTER.match(view.text[place.end:place.end + 20]) or LOCATIVE_BEFORE.search(
-                before) or (
-                re.search(r"\bfor\s+(?:the\s+)?$", before) and not re.search(
-                    r"\b(?:support|aid|help|backing|solidarity|sanctions|funding|war|"
-                    r"peace|security)\s+for\s+(?:the\s+)?$", before) and re.search(
-                    r"\b(?:left|leaves?|leaving|depart\w*|bound|head\w*|fl(?:y|ew|ies|ying)|"
-                    r"set\s+off|set\s+out)\b", view.text[:place.start], re.IGNORECASE)) or (
-                prev is not None and LIST_GAP.match(view.text[prev.end:place.start])):
-            out.append((place, "dest"))
-        elif prev is not None and re.fullmatch(r",\s*", view.text[prev.end:place.start]) and \
-                not place.is_city and prev.is_city and prev.country == place.country:
-            # "Ankara, Turkey": the country only qualifies the city.
-            continue
-        else:
-            prev = None
-            continue
-        prev = place
-    # "Ankara, Turkey" gives one visit, to the city.
-    cities = {p.country for p, _ in out if p.is_city}
-    out = [(p, k) for p, k in out if p.is_city or p.country not in cities
-           or not _qualifies_city(view.text, p, out)]
-    return out
-
-
-def _qualifies_city(text: str, country: PlaceRef, found: list[tuple[PlaceRef, str]]) -> bool:
-    return any(p.is_city and p.country == country.country and
-               re.fullmatch(r",\s*", text[p.end:country.start]) for p, _ in found)
-
-
-def _is_modifier(text: str, place: PlaceRef) -> bool:
+def is_modifier(text: str, place: PlaceRef) -> bool:
     """ "US Secretary", "Ukraine's", "Kyiv-based", "US-China": a place used as an adjective."""
     after = text[place.end:place.end + 25]
-    if re.match(r"(?:'s|’s)\b", after):
-        return True
-    if re.match(r"-(?!based)[A-Za-z]", after) or re.match(r"-based", after):
+    if _ADJECTIVAL_AFTER.match(after):
         return True
     if not place.is_city and re.match(
             r"\s+(?:[A-Z][a-z]+\s+)?(?:Secretary|Minister|President|officials?|forces|army|"
@@ -225,6 +53,319 @@ def _is_modifier(text: str, place: PlaceRef) -> bool:
         return True
     return False
 
+
+def _lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+def _is_noun(token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN")
+
+
+def attachment(token, view: View) -> tuple[object, str] | None:
+    """(trigger token, 'dest' | 'origin' | 'presence') for a place token, or None when the
+    grammar does not put anyone there."""
+    t = first_conjunct(token)
+    if t.dep_ in ("appos", "npadvmod") and view.place_at(t.head) is not None:
+        return None  # "Ankara, Turkey": the country qualifies the city
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(t.head.head) in (
+            LEX.visit.place_nouns):
+        t = first_conjunct(t.head.head)  # "the town of Irpin" stands where "town" stands
+    head = t.head
+    if t.dep_ in ("compound", "nmod", "amod") and _lemma(head) in LEX.visit.nouns:
+        return head, "dest"  # "the Amman visit", "his Kyiv trip"
+    if t.dep_ in ("compound", "nmod", "amod") and _lemma(head) in LEX.visit.event_nouns:
+        return head, "presence"  # "at the Munich Security Conference"
+    if t.dep_ == "compound" and head.dep_ == "compound" and _lemma(head.head) in (
+            LEX.visit.event_nouns):
+        return head.head, "presence"
+    if t.dep_ in ("dobj", "attr"):
+        if _lemma(head) in LEX.visit.visit_verbs and head.pos_ == "VERB":
+            return head, "dest"
+        if _lemma(head) in LEX.visit.leave_verbs and head.pos_ == "VERB":
+            return head, "origin"
+        return None
+    if t.dep_ == "advmod" and head.pos_ == "VERB" and _lemma(head) in LEX.visit.toward_verbs:
+        return head, "dest"  # "flew Tuesday Kyiv" is rare; "headed north" is not a place
+    if t.dep_ != "pobj" or head.dep_ not in ("prep", "agent", "dative", "advmod"):
+        return None
+    word = head.lower_
+    gov = head.head
+    if gov.dep_ == "prep" and gov.lower_ in ("on", "back", "out") and word in ("to", "of"):
+        gov = gov.head  # "moved on to Paris", "flew out of Kabul"
+    if gov.dep_ in ("advmod", "prt") and gov.lower_ in ("back", "on", "onward", "off", "out"):
+        gov = gov.head
+    if gov.pos_ == "VERB" and gov.dep_ == "acl" and _lemma(gov.head) in (
+            LEX.visit.presence_nouns | LEX.visit.nouns) and word in AT:
+        return gov.head, "presence"  # "a summit held in Germany" is "a summit in Germany"
+    lemma = _lemma(gov)
+    noun = _is_noun(gov)
+    if word in AT and noun and gov.dep_ == "dobj" and _lemma(gov.head) in (
+            LEX.visit.visit_verbs) and gov.head.pos_ == "VERB":
+        return gov.head, "dest"  # "visit close allies and partners in Britain"
+    if noun and lemma in LEX.visit.not_whereabouts:
+        return None
+    if word in TOWARD and word != "on":
+        if word == "for" and lemma not in ("leave", "depart", "head", "bind", "set", "fly",
+                                           "sail", "embark", "bound"):
+            return None  # "support for Ukraine"
+        if noun and lemma in LEX.visit.nouns:
+            return gov, "dest"
+        if not noun and (lemma in LEX.visit.toward_verbs or lemma in
+                         LEX.visit.object_travellers or lemma in LEX.visit.arrival_verbs):
+            return gov, "dest"
+        if gov.pos_ == "ADJ" and lemma in ("bound", "en"):
+            return gov, "dest"
+        return None
+    if word in AT:
+        if word == "on" and not (noun and lemma in ("visit", "trip", "tour")):
+            return None
+        if noun and lemma in LEX.visit.nouns:
+            return gov, "dest"  # "a visit in Washington", "his stay in Nairobi"
+        if not noun and lemma in LEX.visit.arrival_verbs:
+            return gov, "dest"
+        if noun and lemma in LEX.visit.presence_nouns:
+            return gov, "presence"
+        if noun and lemma in LEX.visit.audience_nouns and gov.dep_ in ("dobj", "pobj", "dative"):
+            verb = verb_of(gov.head)
+            if verb is not None:
+                return verb, "presence"  # "told reporters in Paris"
+        if not noun and lemma in LEX.visit.presence_verbs:
+            return gov, "presence"
+        if not noun and lemma in LEX.visit.toward_verbs | LEX.visit.visit_verbs:
+            return gov, "presence"  # "travelled in Kenya", "toured in the north"
+        if gov.pos_ == "PROPN" and view.person_at(gov) is not None and gov.dep_ in (
+                "ROOT", "nsubj"):
+            return gov, "presence"  # a headline: "Kerry in Rome for talks"
+        return None
+    if word == "from":
+        if not noun and lemma in LEX.visit.from_verbs:
+            return gov, "origin"
+        if noun and lemma in LEX.visit.nouns | {"train", "flight", "ride", "drive"}:
+            return gov, "origin"
+        return None
+    if word == "of" and noun and lemma in ("tour", "visit", "trip", "swing", "leg"):
+        return gov, "dest"
+    if word in ("across", "around", "through") and lemma in ("tour", "travel", "trip", "swing"):
+        return gov, "dest"
+    return None
+
+
+def travellers(trigger, view: View) -> list[str]:
+    """Who the travel word is about: the verb's subject, the noun's owner, the object of
+    "sent" or "hosted", and companions ("alongside Lammy")."""
+    names: list[str] = []
+    if _is_noun(trigger) and _lemma(trigger) not in ("talks",) and not (
+            trigger.pos_ == "PROPN" and view.person_at(trigger)):
+        for c in trigger.children:
+            if c.dep_ in ("poss", "compound", "nmod") and (view.person_at(c) or c.pos_ == "PRON"):
+                names += [n for t in conjuncts(c) for n in view.persons_for(t)]
+        if not names:
+            for t in prep_objects(trigger, ("by", "of")):
+                names += view.persons_for(t)
+        if not names:
+            verb = verb_of(trigger.head) if trigger.head is not trigger else None
+            if verb is not None:
+                names = _verb_travellers(verb, view)
+    elif trigger.pos_ == "PROPN" and view.person_at(trigger):
+        names = [n for t in conjuncts(trigger) for n in view.persons_for(t)]
+    else:
+        names = _verb_travellers(trigger, view)
+    names += _companions(trigger, view)
+    return [n for n in dict.fromkeys(names) if n]
+
+
+def _verb_travellers(verb, view: View) -> list[str]:
+    if _lemma(verb) in LEX.visit.object_travellers:
+        objects = [n for t in objects_of(verb) for n in view.persons_for(t)]
+        if objects:
+            return objects  # "sent Kuleba to Beijing", "hosted Modi for a visit"
+    names = [n for t in subjects_of(verb) for n in view.persons_for(t)]
+    if not names:
+        names = [n for t in agents_of(verb) for n in view.persons_for(t)]
+    return names
+
+
+def _companions(trigger, view: View) -> list[str]:
+    """ "alongside Foreign Secretary David Lammy", "accompanied by his wife"."""
+    out = []
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else verb_of(trigger)
+    for holder in {trigger, verb} - {None}:
+        for t in prep_objects(holder, COMPANIONS):
+            prep = t.head
+            if prep.lower_ == "with" and _lemma(holder) in LEX.meeting.with_verbs:
+                continue  # "met with X": X is met, not a co-traveller
+            out += view.persons_for(t)
+    for p in view.people:
+        if COMPANION_PHRASES.search(view.text[max(0, p.start - 30):p.start]):
+            out.append(p.name)
+    return out
+
+
+def _at_home(actor: str, place: PlaceRef, view: View) -> bool:
+    home = view.roster.home_of(actor) if view.roster else None
+    if home is None or home != place.country:
+        return False
+    return not place.is_city or is_capital(place.name, home)
+
+
+def _date(view: View, trigger, place_token, status: str) -> tuple[str | None, bool]:
+    """The date of the stop and whether it is the story's own day (no date stated)."""
+    future = status in ("planned", "possible")
+    dates = view.dates(future)
+    if dates and view.doc is not None:
+        chain = set(governors(trigger)) | {trigger, place_token}
+        own = []
+        for d in dates:
+            span = view.doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if _hangs_from(span.root, chain):
+                own.append(d)
+        if own:
+            return own[0].value, False
+        if len(dates) == 1:
+            span = view.doc.char_span(dates[0].start, dates[0].end, alignment_mode="expand")
+            if span is not None and not _belongs_elsewhere(span.root, trigger):
+                return dates[0].value, False
+    if future:
+        return None, False
+    return view.default_date(), True
+
+
+def _hangs_from(token, chain: set) -> bool:
+    t = token
+    for _ in range(8):
+        if t in chain:
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and t not in chain and t.dep_ not in ("aux", "auxpass"):
+            return t in chain
+    return False
+
+
+def _belongs_elsewhere(token, trigger) -> bool:
+    """A date inside a clause of its own ("since the Oct. 7 attack") is that clause's."""
+    t = token
+    for _ in range(8):
+        if t.head is t or t is trigger:
+            return False
+        if t.dep_ == "pobj" and t.head.lower_ in ("since", "after", "before", "until",
+                                                  "following"):
+            return True
+        t = t.head
+        if t.pos_ == "VERB" and t is not trigger and trigger not in t.subtree:
+            return True
+    return False
+
+
+def _greeters(trigger, view: View) -> list[str]:
+    """ "The planes arrived in Cucuta and were met by Mark Green": whoever met the
+    arrivals was there."""
+    out = []
+    for v in conjuncts(trigger):
+        if v is trigger or _lemma(v) not in ("meet", "greet", "welcome", "receive"):
+            continue
+        out += [n for t in agents_of(v) for n in view.persons_for(t)]
+    return out
+
+
+def syntax_visits(view: View, article: Article) -> list[dict]:
+    """Visits the parse of a sentence puts someone on."""
+    text = view.text
+    facts = []
+    pending = []  # stops whose travel word names nobody: the sentence's traveller, if one
+    for place in view.places:
+        if is_modifier(text, place):
+            continue
+        span = view.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            continue
+        link = attachment(span.root, view)
+        if link is None:
+            continue
+        trigger, relation = link
+        if any(c.lower_ in LEX.visit.home_words for c in trigger.children if c.dep_ in (
+                "advmod", "npadvmod", "prt")) and relation == "dest":
+            continue  # "flew back to Washington"
+        if _lemma(trigger) == "return" and relation == "dest":
+            continue
+        actors = travellers(trigger, view) or _greeters(trigger, view)
+        if not actors:
+            if _is_noun(trigger) and relation in ("dest", "origin"):
+                pending.append((place, span, trigger, relation))
+            continue
+        facts += _stop_facts(view, article, place, span, trigger, relation, actors)
+    sentence_actors = list(dict.fromkeys(f["actor"] for f in facts))
+    if len(sentence_actors) == 1:
+        for place, span, trigger, relation in pending:
+            facts += _stop_facts(view, article, place, span, trigger, relation, sentence_actors)
+    return _drop_city_qualifiers(facts, view)
+
+
+def _stop_facts(view: View, article: Article, place: PlaceRef, span, trigger, relation: str,
+                actors: list[str]) -> list[dict]:
+        text = view.text
+        facts = []
+        status, cues = status_of(trigger)
+        if relation == "origin" and status == "cancelled" and any(
+                c.startswith("negated") for c in cues):
+            return []  # "has not left China since": no stop at all
+        if _not_yet_done(trigger):
+            return []  # "has yet to visit Canada", "has never been to Cuba"
+        if status == "occurred" and relation == "dest" and _lemma(trigger) in (
+                "head", "fly", "travel", "go", "bind", "depart", "leave") and \
+                trigger.tag_ in ("VBZ", "VBP", "VBG", "JJ") and not _arrived(view):
+            status = "planned"  # "as he flies to Brussels": the arrival is still ahead
+        rest = re.split(r"[,;]", text[place.end:])[0][:80]
+        if status != "cancelled" and CANCELLED.search(rest) and re.search(
+                r"\b(?:was|were|has|had|been|is)\b", rest):
+            status = "cancelled"  # "the trip to Amman by Biden was called off"
+        date, default = _date(view, trigger, span.root, status)
+        for actor in actors:
+            if relation == "presence" and _at_home(actor, place, view):
+                continue
+            if relation == "dest" and (_at_home(actor, place, view) or (
+                    not place.is_city and view.roster and
+                    view.roster.home_of(actor) == place.country)):
+                continue
+            fact = view.fact_base(article) | {
+                "type": "visit", "actor": actor, "place": place.name,
+                "country": place.country, "date": date, "status": status,
+            }
+            mode = mode_of(text)
+            if mode:
+                fact["mode"] = mode
+            if default:
+                fact["_default_date"] = True
+            fact["_how"] = {"relation": relation, "trigger": trigger.text, "cues": cues}
+            facts.append(fact)
+        return facts
+
+
+def _not_yet_done(trigger) -> bool:
+    for t in [trigger, *trigger.ancestors][:4]:
+        for c in t.children:
+            if c.lower_ in ("never", "yet") and c.dep_ in ("advmod", "neg"):
+                return True
+        if t.pos_ == "VERB" and t.dep_ not in ("xcomp",):
+            break
+    return False
+
+
+def _arrived(view: View) -> bool:
+    return bool(re.search(r"\b(?:arrived|landed|reached)\b", view.text))
+
+
+def _drop_city_qualifiers(facts: list[dict], view: View) -> list[dict]:
+    """ "Riyadh, Saudi Arabia" gives one visit, to the city."""
+    cities = {(f["actor"], f["country"]) for f in facts if f["place"]}
+    return [f for f in facts if f["place"] or (f["actor"], f["country"]) not in cities]
+
+
+# -- patterns of their own ----------------------------------------------------------------
 
 # "Poland refused to let Lavrov attend", "North Macedonia would allow him to take part":
 # a host's permission decides a visit.
@@ -245,7 +386,7 @@ def permission_visits(view: View, article: Article) -> list[dict]:
         aside = [(r.start(), r.end()) for r in re.finditer(r",\s*(?:which|who)\b[^,]*,",
                                                             view.text)]
         hosts = [p for p in view.places if p.end <= m.start() and not p.is_city
-                 and not _is_modifier(view.text, p)
+                 and not is_modifier(view.text, p)
                  and not any(s <= p.start < e for s, e in aside)]
         if not hosts:
             continue
@@ -267,7 +408,8 @@ def permission_visits(view: View, article: Article) -> list[dict]:
         for name in names:
             out.append(view.fact_base(article) | {
                 "type": "visit", "actor": name, "place": None, "country": host.country,
-                "date": dates[0].value if dates else None, "status": status})
+                "date": dates[0].value if dates else None, "status": status,
+                "_how": {"relation": "permission", "trigger": verb, "cues": []}})
     return out
 
 
@@ -282,7 +424,7 @@ def schedule_stops(view: View, article: Article) -> list[dict]:
     m = SCHEDULE_LINE.match(view.text)
     if not m or not view.focus or not view.places:
         return []
-    places = [p for p in view.places if p.start >= m.end() - 1 and not _is_modifier(
+    places = [p for p in view.places if p.start >= m.end() - 1 and not is_modifier(
         view.text, p)]
     if not places:
         return []
@@ -290,9 +432,11 @@ def schedule_stops(view: View, article: Article) -> list[dict]:
     date = dates[0].value if dates else None
     status = "planned" if date and view.anchor and date > view.anchor.isoformat() else \
         status_in(view.text[m.end():], "planned")
-    return [view.fact_base(article) | {
+    facts = [view.fact_base(article) | {
         "type": "visit", "actor": view.focus, "place": place.name, "country": place.country,
-        "date": date, "status": status} for place in places]
+        "date": date, "status": status,
+        "_how": {"relation": "itinerary", "trigger": ":", "cues": []}} for place in places]
+    return _drop_city_qualifiers(facts, view)
 
 
 def from_sentence(view: View, article: Article) -> list[dict]:
@@ -302,113 +446,6 @@ def from_sentence(view: View, article: Article) -> list[dict]:
         return schedule_stops(view, article)
     if PERMISSION.search(text):
         return permission_visits(view, article)
-    if not view.places or not (view.people or view.subject):
+    if view.doc is None or not view.places:
         return []
-    found = destinations(view)
-    if not found:
-        return []
-    facts = []
-    for place, kind in found:
-        trigger = NOUN_AFTER.match(text, place.end) or _trigger_before(text, place.start)
-        if trigger is None:
-            continue
-        if kind == "dest" and not STRONG_TRAVEL.search(text) and not _presence(text, view, place):
-            continue
-        if HOME_WORDS.search(text[max(0, place.start - 25):place.start]):
-            continue
-        actors = travellers(view, trigger.start() if kind == "dest" else place.start)
-        if not actors:
-            actors = travellers(view, place.start)
-        clause_start = _clause_start(text, trigger.start())
-        window = text[clause_start:place.end]
-        status = status_in(window)
-        if status == "occurred" and not PAST.search(window) and MAIN_CLAUSE_PLAN.search(
-                text[place.end:]):
-            # "During his stay in Nairobi, Kerry will discuss...": the main clause's tense.
-            status = "planned"
-        if kind == "dest" and status == "occurred" and re.search(
-                r"\b(?:flies|heads|leaves|departs|travels|sets\s+off|is\s+(?:flying|heading|"
-                r"travell?ing|en\s+route|bound))\s+(?:\w+\s+){0,2}(?:to|for)\s+$",
-                text[max(0, place.start - 40):place.start]):
-            status = "planned"  # "as he flies to Brussels": the arrival is still ahead
-        if kind == "dest" and status == "occurred" and re.search(
-                r"\bto\s+$", text[max(0, trigger.start() - 4):
-                                                               trigger.start()]):
-            status = "planned"  # "leaves today to fly to Riyadh": the purpose is still ahead
-        rest = re.split(r"[,;]", text[place.end:])[0][:120]
-        if status != "cancelled" and CANCELLED.search(rest):
-            status = "cancelled"
-        for actor in actors:
-            if kind == "dest" and not STRONG_TRAVEL.search(text) and _at_home(
-                    actor, place, view):
-                continue
-            if kind == "dest" and not place.is_city and home_country(
-                    actor, view.anchor) == place.country:
-                continue
-            if _at_home(actor, place, view) and kind == "dest" and re.search(
-                    r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, place.start - 8):place.start]):
-                continue
-            fact = view.fact_base(article) | {
-                "type": "visit", "actor": actor,
-                "place": place.name, "country": place.country,
-                "date": None, "status": status,
-            }
-            future = status in ("planned", "possible")
-            fact["date"] = _nearest_date(view, future, trigger.start(), place.start, kind)
-            if fact["date"] and not view.dates(future):
-                fact["_default_date"] = True
-            mode = mode_of(text)
-            if mode:
-                fact["mode"] = mode
-            fact["_kind"] = kind
-            facts.append(fact)
-    return facts
-
-
-def _trigger_before(text: str, pos: int) -> re.Match | None:
-    last = None
-    for m in DEST_TRIGGER.finditer(text, 0, pos):
-        last = m
-    if last is None:
-        m = re.search(r"\b(?:in|to)\b", text[:pos])
-        return m
-    return last
-
-
-def _clause_start(text: str, pos: int) -> int:
-    return clause_start(text, pos)
-
-
-def _presence(text: str, view: View, place: PlaceRef) -> bool:
-    """ "Blinken, speaking Tuesday in London": presence without a travel verb."""
-    before = text[max(0, place.start - 60):place.start]
-    if not re.search(r"\b(?:in|at)\s+$", before):
-        return False
-    near = [p for p in view.people if abs(p.start - place.start) < 90]
-    if not near and not view.subject:
-        return False
-    if any(re.fullmatch(r"\s+in\s+", text[p.end:place.start]) for p in near):
-        return True
-    return bool(re.search(
-        r"\b(?:speaking|spoke|met|meets|meetings?|talks|summit|conference|attend(?:s|ed|ing)?|"
-        r"arriv\w*|visit\w*|held|hosted|stay(?:s|ed|ing)?|will\s+be|was|were|is|are|be|told|"
-        r"said|says|tells|advised|addressed|remarks|event|ceremony|forum|gathering|session|"
-        r"rally|reporters|journalists)\s+"
-        r"(?:[\w,-]+\s+){0,4}(?:in|at)\s+(?:the\s+)?$", before, re.IGNORECASE))
-
-
-def _at_home(actor: str, place: PlaceRef, view: View) -> bool:
-    home = home_country(actor, view.anchor)
-    if home is None or home != place.country:
-        return False
-    return not place.is_city or is_capital(place.name, home)
-
-
-def _nearest_date(view: View, future: bool, trigger: int, place: int, kind: str) -> str | None:
-    # A date far from the trigger belongs to another event of the sentence.
-    dates = [d for d in view.dates(future) if min(abs(d.start - trigger), abs(d.start - place))
-             < 70]
-    if not dates:
-        return view.default_date() if not future else None
-    best = min(dates, key=lambda d: min(abs(d.start - trigger), abs(d.start - place)))
-    return best.value
+    return syntax_visits(view, article)

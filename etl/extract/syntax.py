@@ -1,0 +1,275 @@
+"""Reading the dependency parse: who is the subject of a verb, what governs a phrase, which
+status the verbs above a trigger give it, which date belongs to it.
+
+Every function takes spaCy tokens; none looks at character distance, so "arms deliveries
+to Russia" is a place attached to a noun of supply, not to anyone's travel verb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from etl.extract.lexicon import LEX
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+# Dependencies through which a verb inherits the subject of the verb above it: "is expected
+# to travel", "arrived and met", "Arriving in Kyiv, he said".
+INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp", "oprd"}
+# A clause that starts its own tense: what is above it does not decide its status.
+OWN_CLAUSE_DEPS = {"advcl", "relcl", "ccomp", "parataxis", "csubj", "acl", "pcomp"}
+
+
+def conjuncts(token) -> list:
+    """A token and the tokens coordinated with it ("Kenya, Ghana and Senegal"), also when
+    the parser hangs the next conjunct on an apposition ("Blinken, the Secretary of State,
+    and Lammy")."""
+    seen = [token]
+    for t in token.conjuncts:
+        if t not in seen:
+            seen.append(t)
+    for c in token.children:
+        if c.dep_ == "appos":
+            for t in c.conjuncts:
+                if t not in seen and t.i > c.i:
+                    seen.append(t)
+    return sorted(seen, key=lambda t: t.i)
+
+
+def first_conjunct(token):
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def verb_of(token):
+    """The verb a token hangs from: itself when it is one, else its nearest verb ancestor."""
+    for t in _self_and_ancestors(token):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def _self_and_ancestors(token) -> Iterator:
+    yield token
+    yield from token.ancestors
+
+
+def subjects_of(verb, depth: int = 6) -> list:
+    """The subject tokens of a verb (with their conjuncts), climbing to the verb it depends
+    on when it has none of its own ("expected to travel", "arrived in Kyiv and met",
+    "called off a meeting to arrange the summit after speaking by phone").
+
+    A relative clause's subject is the noun it describes ("Blinken, who arrived ...", "the
+    delegation led by Diokno").
+    """
+    v = verb
+    for _ in range(depth):
+        own = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if own:
+            subject = own[0]
+            if subject.lower_ in ("who", "that", "which") and v.dep_ in ("relcl", "acl"):
+                subject = v.head
+            return conjuncts(subject)
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        if v.dep_ in ("relcl", "acl") and not infinitive and v.head.pos_ in (
+                "PROPN", "NOUN", "PRON"):
+            return conjuncts(v.head)
+        if v.head is v:
+            break
+        if v.dep_ in INHERIT_DEPS or v.dep_ in ("pobj", "prep", "acl", "relcl"):
+            v = v.head
+            continue
+        if v.pos_ in ("NOUN", "PROPN") and v.dep_ in ("dobj", "pobj", "attr"):
+            v = v.head
+            continue
+        break
+    return []
+
+
+def agents_of(verb) -> list:
+    """Persons of a passive's "by" phrase: "was welcomed by President X"."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "agent":
+            out += [conjuncts(g) for g in c.children if g.dep_ == "pobj"]
+    return [t for group in out for t in group]
+
+
+def objects_of(token, deps: Iterable[str] = ("dobj", "dative", "attr")) -> list:
+    deps = set(deps)
+    return [t for c in token.children if c.dep_ in deps for t in conjuncts(c)]
+
+
+def prep_objects(token, words: Iterable[str]) -> list:
+    """Objects of the prepositions `words` attached to a token, with their conjuncts."""
+    words = set(words)
+    out = []
+    for c in token.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in words:
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    out += conjuncts(g)
+    return out
+
+
+def governors(trigger, depth: int = 6) -> list:
+    """The trigger and the words above it that still speak of the same event.
+
+    A noun trigger ("trip") climbs to the verb that governs it ("cancelled his trip");
+    a verb climbs through infinitive complements ("is expected to travel", "refused to
+    attend") but not into another clause of its own.
+    """
+    chain = [trigger]
+    t = trigger
+    for _ in range(depth):
+        head = t.head
+        if head is t:
+            break
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj",
+                                                     "attr", "conj", "appos", "npadvmod"):
+            if t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in (
+                    "during", "after", "before", "since", "following", "ahead", "until"):
+                break  # "during his visit": the visit is the frame, not governed
+            chain.append(head)
+            t = head
+            continue
+        if t.dep_ == "prep":
+            chain.append(head)
+            t = head
+            continue
+        if t.dep_ in ("xcomp", "oprd") or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+            chain.append(head)
+            t = head
+            continue
+        if t.dep_ == "ccomp" and head.lemma_ in LEX.status.cancel_verbs | frozenset(
+                ("deny", "refuse")):
+            chain.append(head)
+            t = head
+            continue
+        break
+    return chain
+
+
+def _cancels(token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma not in LEX.status.cancel_verbs:
+        return False
+    if lemma in LEX.status.particle_only:
+        wanted = LEX.status.cancel_particles.get(lemma, frozenset())
+        return any(c.dep_ == "prt" and c.lower_ in wanted for c in token.children)
+    return True
+
+
+def negated(token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def modal_children(token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass") and
+            c.tag_ == "MD"} | {c.lemma_.lower() for c in token.children
+                                if c.dep_ == "aux" and c.tag_ == "MD"}
+
+
+def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
+    """The status the verbs and words governing a trigger give its event, with the cues.
+
+    cancelled > possible > planned > occurred, as the strongest cue found wins: "Jordan
+    cancelled the summit", "could travel", "is expected to travel", "arrived".
+    """
+    chain = governors(trigger)
+    cues: list[str] = []
+    found = set()
+    first = first_conjunct(trigger)
+    extra = [first] if first is not trigger else []
+    for t in chain + extra:
+        lemma = t.lemma_.lower()
+        if _cancels(t) and t is not trigger:
+            found.add("cancelled")
+            cues.append(f"cancelled: {t.text}")
+        if negated(t) and t.pos_ in ("VERB", "AUX"):
+            found.add("negated")
+            cues.append(f"negated: {t.text}")
+        modals = modal_children(t)
+        if modals & LEX.status.possible_modals:
+            found.add("possible")
+            cues.append(f"possible: {' '.join(sorted(modals))}")
+        if lemma in LEX.status.possible_words and t is not trigger:
+            found.add("possible")
+            cues.append(f"possible: {t.text}")
+        for c in t.children:
+            if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
+                found.add("possible")
+                cues.append(f"possible: {c.text}")
+            if c.dep_ in ("amod", "advmod") and c.lower_ in LEX.status.possible_words:
+                found.add("possible")
+                cues.append(f"possible: {c.text}")
+            if c.dep_ in ("amod", "advmod", "npadvmod") and c.lower_ in (
+                    "upcoming", "forthcoming", "planned", "scheduled", "expected", "proposed",
+                    "next", "tomorrow", "soon", "later", "planned", "prospective"):
+                found.add("planned")
+                cues.append(f"planned: {c.text}")
+        if modals & LEX.status.future_auxiliaries or any(
+                c.dep_ == "aux" and c.lower_ in ("'ll", "wo", "shall") for c in t.children):
+            found.add("planned")
+            cues.append(f"planned: {' '.join(sorted(modals)) or 'will'}")
+        if lemma in LEX.status.planned_words and t is not trigger and t.pos_ in (
+                "VERB", "AUX", "ADJ", "NOUN"):
+            found.add("planned")
+            cues.append(f"planned: {t.text}")
+        if _infinitive_ahead(t):
+            found.add("planned")
+            cues.append(f"planned: to {t.text}")
+        if t.lemma_ == "be" and any(c.dep_ == "xcomp" and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                for c in t.children):
+            found.add("planned")
+            cues.append("planned: is to")
+    if "cancelled" in found:
+        return "cancelled", cues
+    if "negated" in found:
+        return "cancelled", cues
+    if "possible" in found:
+        return "possible", cues
+    if "planned" in found:
+        return "planned", cues
+    return default, cues
+
+
+def _infinitive_ahead(t) -> bool:
+    """ "leaves today to fly to Riyadh", "travelled to Poland to meet Duda": an infinitive
+    of purpose is still ahead, unless the clause above it is past ("had travelled")."""
+    if t.pos_ != "VERB" or t.dep_ not in ("advcl", "xcomp", "relcl", "acl"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return False
+    if t.dep_ == "xcomp":
+        return False  # "expected to travel": the head verb decides
+    return True
+
+
+def is_past(token) -> bool:
+    """Whether a verb (or the verbs it hangs from) is in a past tense."""
+    for t in [token] + [c for c in token.children if c.dep_ in ("aux", "auxpass")]:
+        if t.tag_ in ("VBD",) or (t.tag_ == "VBN" and any(
+                c.lemma_ in ("have", "be") for c in token.children)):
+            return True
+    return False
+
+
+def subtree_span(token) -> tuple[int, int]:
+    """Character span of a token's subtree."""
+    left = token.left_edge
+    right = token.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def attaches_to(token, targets: set, depth: int = 6) -> bool:
+    """Whether a token hangs (directly or through a few heads) from one of `targets`."""
+    t = token
+    for _ in range(depth):
+        if t in targets:
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return t in targets
