@@ -25,7 +25,7 @@ RULES = {
     "visits": lambda view, article, ctx: visits.from_sentence(view, article),
     "meetings": lambda view, article, ctx: meetings.from_sentence(view, article),
     "aid": lambda view, article, ctx: aid.from_sentence(view, article, ctx.last_donor,
-                                                        ctx.aid_context),
+                                                        ctx.aid_context, ctx.last_recipient),
     "casualties": lambda view, article, ctx: casualties.from_sentence(
         view, article, ctx.last_reporter, ctx.last_where),
 }

@@ -161,6 +161,8 @@ def _nearby_nouns(money_token) -> set[str]:
 
 
 def _is_aid(view: View, m, token) -> bool:
+    """Aid when an aid word governs the amount, or the sentence speaks of aid and nothing
+    around the amount makes it a budget, a cost, trade or a deal."""
     words = _nearby_nouns(token)
     if words & LEX.aid.not_aid_words and not words & {"aid", "assistance", "loan", "grant",
                                                       "pledge", "relief", "humanitarian"}:
@@ -172,15 +174,35 @@ def _is_aid(view: View, m, token) -> bool:
     if NOT_AID.search(near) and not re.search(r"\b(?:aid|assistance|loan|lend|pledge)",
                                               text[max(0, m.start - 25):m.end + 25]):
         return False
-    verb = verb_of(token)
-    return bool(AID_WORDS.search(text) and verb is not None and (
-        _lemma(verb) in LEX.aid.giving_verbs or any(
-            _lemma(verb) in LEX.words(f"aid.status_verbs.{s}") for s in STATUS_ORDER)))
+    return bool(AID_WORDS.search(text))
+
+
+def _verb_status(v) -> tuple[str | None, bool]:
+    """(status, whether a status verb said it) of one verb: "approved" is authorized, a
+    giving verb tells by its tense ("will give" pledged, "is providing" announced, "gave"
+    delivered)."""
+    lemma = _lemma(v)
+    future = bool(modal_children(v) & (LEX.status.future_auxiliaries |
+                                       LEX.status.possible_modals)) or any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    for status in STATUS_ORDER:
+        if lemma in LEX.words(f"aid.status_verbs.{status}"):
+            if status == "delivered" and (future or negated(v)):
+                return "pledged", True
+            return status, True
+    if lemma in LEX.aid.giving_verbs:
+        if future or negated(v):
+            return "pledged", False
+        perfect = any(c.lemma_ == "have" and c.dep_ == "aux" for c in v.children)
+        if v.tag_ in ("VBZ", "VBP", "VBG") and not perfect:
+            return "announced", False
+        return "delivered", False
+    return None, False
 
 
 def _status(view: View, token) -> str | None:
-    """The aid status the words governing an amount give it."""
-    verb = verb_of(token)
+    """The aid status the words governing an amount give it: the nearest verb of a stated
+    status ("announced plans to pour"), else the tense of the verb of giving."""
     chain = [t for t in _chain_words(token) if t.pos_ in ("NOUN", "PROPN")]
     for t in chain:
         lemma = _lemma(t)
@@ -188,16 +210,13 @@ def _status(view: View, token) -> str | None:
             return "requested"
         if lemma in ("pledge", "promise", "commitment"):
             return "pledged"
+    verb = verb_of(token)
     if verb is None:
         return None
-    links = governors(verb)
-    future = False
-    for v in links:
-        modals = modal_children(v)
-        if modals & (LEX.status.future_auxiliaries | LEX.status.possible_modals) or any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
-            future = True
-    for v in links:
+    giving: str | None = None
+    for v in [verb, *verb.ancestors][:5]:
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
         lemma = _lemma(v)
         if lemma in ("ask", "request", "seek", "urge", "want") and (
                 _asks_legislature(v) or any(_lemma(c) in LEX.aid.legislatures
@@ -207,15 +226,14 @@ def _status(view: View, token) -> str | None:
         if lemma in ("approve", "pass", "vote", "clear", "back") and subjects and any(
                 s in LEX.aid.legislatures for s in subjects):
             return "authorized"
-        for status in STATUS_ORDER:
-            if lemma in LEX.words(f"aid.status_verbs.{status}"):
-                if status == "delivered" and (future or negated(v)):
-                    return "pledged"
-                if status == "delivered" and v.tag_ in ("VBZ", "VBP", "VBG") and not any(
-                        c.lemma_ == "have" for c in v.children):
-                    return "pledged" if lemma not in ("receive", "arrive") else "delivered"
-                return status
-    return "pledged" if future else None
+        status, stated = _verb_status(v)
+        if stated:
+            return status
+        if status and giving is None:
+            giving = status
+        if lemma in LEX.status.reporting_verbs:
+            break
+    return giving
 
 
 def _asks_legislature(verb) -> bool:
@@ -231,19 +249,24 @@ GENERIC_GIVERS = {"government", "administration", "cabinet", "ministry", "state"
 
 
 def _aid_phrases(token) -> list:
-    """The amount's token and the aid nouns around it: its heads up to the verb, "in aid",
-    "of assistance", the verb's object ("gave a package of $X")."""
-    out = [t for t in _chain_words(token) if t.pos_ in ("NOUN", "PROPN", "NUM", "SYM")]
-    holders = list(out)
-    verb = verb_of(token)
-    if verb is not None:
-        holders.append(verb)
-    for h in holders:
+    """The amount's token and the aid nouns around it, nearest first: "$X in aid", the
+    nouns above it up to its verb ("a package of $X"), the verb's object."""
+    out = []
+
+    def add(h) -> None:
+        out.append(h)
         for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "of", "for") :
-                out += [g for g in c.children if g.dep_ == "pobj" and _lemma(g) in LEX.aid.nouns]
+            if c.dep_ == "prep" and c.lower_ in ("in", "of", "for"):
+                out.extend(g for g in c.children if g.dep_ == "pobj" and _lemma(g) in
+                           LEX.aid.nouns)
             if c.dep_ == "dobj" and _lemma(c) in LEX.aid.nouns:
                 out.append(c)
+
+    for t in _chain_words(token):
+        if t.pos_ in ("VERB", "AUX"):
+            add(t)
+            break
+        add(t)
     return list(dict.fromkeys(out))
 
 
@@ -360,6 +383,17 @@ def _fallback_recipient(view: View, parties: Parties, token, donor: str | None) 
     return None
 
 
+def _listed_donor(view: View, parties: Parties, m) -> str | None:
+    """ "Denmark said it would give $38 million, and Norway $11.5 million": in a list the
+    verb of giving is left out and the giver stands right before its amount."""
+    before = view.text[:m.start]
+    for s, e, name in parties.spans:
+        if re.fullmatch(r"\s*(?:,\s*)?(?:and\s+|also\s+)?", before[e:]) and re.search(
+                r"(?:,|\band)\s*$", before[:s]):
+            return name
+    return None
+
+
 def _recipient_word(token) -> str | None:
     words = " ".join(t.lower_ for t in token.subtree)
     for key, name in RECIPIENT_WORDS.items():
@@ -369,9 +403,9 @@ def _recipient_word(token) -> str | None:
 
 
 def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
-                  previous: str | None = None) -> list[dict]:
-    """Aid facts of one sentence; `ctx_donor` is the donor the article last named and
-    `previous` the sentence before when it spoke of aid."""
+                  previous: str | None = None, ctx_recipient: str | None = None) -> list[dict]:
+    """Aid facts of one sentence; `ctx_donor` and `ctx_recipient` are the parties the
+    article's last aid fact named and `previous` the sentence before when it spoke of aid."""
     text = view.text
     money = [m for m in view.money() if not m.restated and m.amount >= 1000]
     if not money or view.doc is None:
@@ -397,11 +431,17 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
                                               r"transferred)\b", previous) else None
         status = status or "pledged"
         donor, found_by = _donor(view, parties, token, status)
+        if donor is None:
+            donor = _listed_donor(view, parties, m)
+            found_by = "listed" if donor else found_by
         if donor is None and status != "requested" and not NO_DONOR.search(text) and \
                 found_by != "receiver":
             donor, found_by = ctx_donor, "article"
         recipient = _recipient(view, parties, token, donor) or _fallback_recipient(
             view, parties, token, donor)
+        if recipient is None and (follow_on or re.match(r"\s*(?:-\s*)?(?:The|It|This|Before|"
+                                                        r"After)\b", text)):
+            recipient = ctx_recipient  # "It amounted to €3 billion."
         q = QUALIFIER.search(text[max(0, m.start - 30):m.start])
         qualifier = QUALIFIER_NAMES.get(" ".join(q.group("q").lower().split())) if q else None
         date, default = _aid_date(view, token, m, follow_on, previous)

@@ -109,7 +109,8 @@ class View:
                 return [before]
             return [self.focus] if self.focus else []
         if word in PRONOUNS_GROUP or (token.pos_ == "NOUN" and token.lemma_.lower() in (
-                LEX.people.group_nouns) and token.tag_ in ("NNS", "CD")) or (
+                LEX.people.group_nouns) and (token.tag_ in ("NNS", "CD") or token.lower_ in (
+                    "trio", "pair", "duo", "quartet"))) or (
                 word in ("two", "both", "three") and token.dep_ in ("nsubj", "nsubjpass")):
             if self.group:
                 return list(self.group)
@@ -166,6 +167,8 @@ class ArticleContext:
         self.focus: str | None = None
         self.group: list[str] = []
         self.last_donor: str | None = None
+        self.last_recipient: str | None = None
+        self._aid_said = False  # the sentence just read gave an aid fact
         self.aid_context: str | None = None  # the last sentence that spoke of aid
         self.last_reporter: str | None = None  # who gave the last casualty figure
         self.last_where: str | None = None
@@ -195,8 +198,10 @@ class ArticleContext:
         for f in facts:
             if f["type"] == "meeting" and len(f["participants"]) >= 2:
                 self.group = list(f["participants"])
-            if f["type"] == "aid" and f.get("donor"):
-                self.last_donor = f["donor"]
+            if f["type"] == "aid":
+                self.last_donor = f.get("donor") or self.last_donor
+                self.last_recipient = f.get("recipient") or self.last_recipient
+                self._aid_said = True
             if f["type"] == "casualty":
                 self.last_reporter = f.get("reported_by") or self.last_reporter
                 self.last_where = f.get("where") or self.last_where
@@ -205,7 +210,8 @@ class ArticleContext:
         """After a sentence: who it was about becomes the story's subject."""
         from etl.extract.aid import AID_WORDS
 
-        self.aid_context = view.text if AID_WORDS.search(view.text) else None
+        self.aid_context = view.text if AID_WORDS.search(view.text) or self._aid_said else None
+        self._aid_said = False
         if view.doc is not None:
             actors = self._actors(view)
             if actors:

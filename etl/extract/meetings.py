@@ -126,6 +126,16 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
     return subject_side, other_side, separately
 
 
+def _unknown_party(trigger, view: View) -> bool:
+    """The meeting's other side is a person-like noun no name or office resolves to."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    for o in objects_of(trigger, ("dobj",)) + prep_objects(trigger, ("with",)):
+        if o.lemma_.lower() in ROLE_NOUNS and not persons_in(o, view):
+            return True
+    return False
+
+
 def _governed_by_subjects(noun) -> bool:
     """ "Rubio and Lavrov called off an expected meeting", "the two held talks": a meeting
     noun that is the object of the parties' own verb, not "their Kyiv meetings"."""
@@ -198,6 +208,8 @@ def from_sentence(view: View, article: Article) -> list[dict]:
             groups = [sorted(set(subject_side + [o])) for o in other_side]
         else:
             groups = [sorted(set(subject_side + other_side))]
+        if _unknown_party(trigger, view):
+            continue  # "met the Ukrainian president": someone the text does not name
         mode = _mode(trigger, view)
         status, cues = status_of(trigger)
         if status == "cancelled" and any(c.startswith("negated") for c in cues) and any(

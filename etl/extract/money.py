@@ -1,53 +1,28 @@
-"""Money amounts: "$61 billion", "£162m", "EUR 280 million", "30 billion yen", "US$2bn".
+"""Money amounts: "$61 billion", "£162m", "EUR 280 million", "30 billion yen", "Rs 10,000
+crore", "$US15 billion", "SDR 150.5 million", "500 million kronor".
 
-An amount restated in a second currency right after the first ("$350 million (€280
-million)", "30 billion yen or the equivalent of P11.6bn") is marked `restated` so that only
-the first one becomes a fact.
+Symbols, ISO codes, currency words and scale words come from the lexicon. An amount
+restated in a second currency right after the first ("$350 million (€280 million)", "30
+billion yen or the equivalent of P11.6bn") is marked `restated`, so that only the first one
+becomes a fact.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from etl.extract.numbers import _NUMERAL, SCALES
+from etl.extract.lexicon import LEX
+from etl.extract.numbers import _NUMERAL
 
-SYMBOLS = {
-    "us$": "USD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₱": "PHP",
-    "a$": "AUD", "c$": "CAD", "hk$": "HKD", "chf": "CHF", "rs": "INR", "rs.": "INR",
-}
-CODES = {"USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "CNY", "INR", "PHP", "RUB", "UAH",
-         "SEK", "NOK", "DKK", "PLN", "KRW", "SAR", "AED", "TRY", "BRL", "ZAR", "NZD", "HKD"}
-WORD_CURRENCIES = {
-    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR",
-    "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP", "yen": "JPY",
-    "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "pesos": "PHP", "roubles": "RUB",
-    "rubles": "RUB", "hryvnias": "UAH", "hryvnia": "UAH", "swiss francs": "CHF",
-    "francs": "CHF", "crowns": "SEK", "kroner": "NOK", "zlotys": "PLN", "won": "KRW",
-    "riyals": "SAR", "dirhams": "AED", "lira": "TRY",
-}
-NUMBER_WORDS = ("half\\s+a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-                "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred")
-
-_SYM = r"US\$|A\$|C\$|HK\$|\$|£|€|¥|₹|₱|Rs\.?(?=\s?\d)|P(?=\d{1,3}(?:,\d{3}){2,})"
-_CODE = "|".join(sorted(CODES))
-_AMOUNT = rf"(?:{_NUMERAL}|{NUMBER_WORDS})"
-_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|mln|bln)\b|(?:bn|mn|m|tn|k)\b)"
-_WORD_CUR = "|".join(sorted((re.escape(w) for w in WORD_CURRENCIES), key=len, reverse=True))
-
-MONEY_RE = re.compile(
-    rf"(?:(?P<sym>{_SYM})\s?(?P<a1>{_AMOUNT})(?P<s1>{_SCALE})?"
-    rf"|(?<![A-Za-z])(?P<code>{_CODE})\s?(?P<a2>{_AMOUNT})(?P<s2>{_SCALE})?"
-    rf"|(?<![\w$£€¥.,])(?P<a3>{_AMOUNT})(?P<s3>{_SCALE})?\s(?:(?P<code3>{_CODE})\b"
-    rf"|(?P<word>{_WORD_CUR})\b))",
-    re.IGNORECASE,
-)
-
-_WORD_VALUES = {"half a": 0.5, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-                "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-                "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100}
+# Codes that name the same currency as another ("SDR" is the IMF's XDR).
+CODE_ALIASES = {"SDR": "XDR"}
+_WORD_VALUES = {"half a": 0.5, "a half": 0.5, "a": 1, "one": 1, "two": 2, "three": 3,
+                "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+                "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                "ninety": 90, "hundred": 100, "a hundred": 100}
 
 
 @dataclass(frozen=True)
@@ -62,16 +37,44 @@ class Money:
     restated: bool = False
 
 
+def _alt(words) -> str:
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split())
+                    for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _money_re() -> re.Pattern:
+    symbols = _alt(LEX.money.symbols.keys())
+    codes = _alt(w.upper() for w in LEX.money.codes)
+    words = _alt(LEX.money.words.keys())
+    scales = _alt(k for k in LEX.numbers.scales if len(k) > 2)
+    short = _alt(k for k in LEX.numbers.scales if len(k) <= 3)
+    number_words = _alt(k for k in _WORD_VALUES if k != "a")
+    amount = rf"(?:{_NUMERAL}|{number_words})"
+    scale = rf"(?:\s?(?:{scales})\b|\s?(?:bn|mn|tn|trn|mln|bln)\b|(?:{short})\b)"
+    return re.compile(
+        # "$61 billion", "US$ 3 million", "Rs 10,000 crore", "$US15bn"
+        rf"(?:(?<![\w$£€¥])(?P<sym>{symbols}|P(?=\d{{1,3}}(?:,\d{{3}}){{2,}}))\s?"
+        rf"(?P<a1>{amount})(?P<s1>{scale})?"
+        rf"(?:\s+(?:{words})\b)?"
+        # "DKK 2bn", "SDR 150.5 million"
+        rf"|(?<![A-Za-z])(?P<code>{codes})\s?(?P<a2>{amount})(?P<s2>{scale})?"
+        # "30 billion yen", "500 million kronor", "1.2 trillion won", "5bn USD"
+        rf"|(?<![\w$£€¥.,])(?P<a3>{amount})(?P<s3>{scale})?\s(?:(?P<code3>{codes})\b"
+        rf"|(?P<word>{words})\b))",
+        re.IGNORECASE)
+
+
 def _value(raw: str, scale: str | None) -> float:
     raw = " ".join(raw.strip().lower().split())
     if raw in _WORD_VALUES:
         value = float(_WORD_VALUES[raw])
     elif re.fullmatch(r"\d{1,3},\d{1,2}", raw):
-        value = float(raw.replace(",", "."))
+        value = float(raw.replace(",", "."))  # "253,4 billion": a decimal comma
     else:
-        value = float(raw.replace(",", ""))
+        value = float(raw.replace(",", "").replace(" ", ""))
     if scale:
-        value *= SCALES[scale.strip().lower()]
+        value *= float(LEX.numbers.scales[" ".join(scale.strip().lower().split())])
     # "8.12 billion" must come out as 8120000000, not 8119999999.999999.
     return round(value, 2)
 
@@ -85,6 +88,19 @@ _RESTATE_GAP = re.compile(
 )
 
 
+def _currency(m: re.Match) -> str | None:
+    if m.group("sym"):
+        sym = m.group("sym").lower().replace(" ", "")
+        return LEX.money.symbols.get(sym) or ("PHP" if sym == "p" else None)
+    if m.group("code"):
+        code = m.group("code").upper()
+        return CODE_ALIASES.get(code, code)
+    if m.group("code3"):
+        code = m.group("code3").upper()
+        return CODE_ALIASES.get(code, code)
+    return LEX.money.words.get(" ".join(m.group("word").lower().split()))
+
+
 def find_money(text: str) -> list[Money]:
     """Every amount of money in `text`; restatements in a second currency are flagged.
 
@@ -95,20 +111,20 @@ def find_money(text: str) -> list[Money]:
     [(162000000.0, 'GBP'), (280000000.0, 'EUR'), (5000000000.0, 'JPY')]
     >>> [(m.amount, m.currency) for m in find_money("$1.1 trillion and US$2bn")]
     [(1100000000000.0, 'USD'), (2000000000.0, 'USD')]
+    >>> [(m.amount, m.currency) for m in find_money("Rs 10,000 crore, $US15 billion, "
+    ...                                              "SDR 150.5 million, 500 million kronor")]
+    [(100000000000.0, 'INR'), (15000000000.0, 'USD'), (150500000.0, 'XDR'), (500000000.0, 'SEK')]
     """
     found: list[Money] = []
-    for m in MONEY_RE.finditer(text):
-        if m.group("sym"):
-            sym = m.group("sym").lower()
-            currency = SYMBOLS.get(sym, "PHP" if sym == "p" else "USD")
-            value = _value(m.group("a1"), m.group("s1"))
-        elif m.group("code"):
-            currency = m.group("code").upper()
-            value = _value(m.group("a2"), m.group("s2"))
-        else:
-            currency = (m.group("code3") or "").upper() or WORD_CURRENCIES[
-                m.group("word").lower()]
-            value = _value(m.group("a3"), m.group("s3"))
+    for m in _money_re().finditer(text):
+        currency = _currency(m)
+        if currency is None:
+            continue
+        raw = m.group("a1") or m.group("a2") or m.group("a3")
+        scale = m.group("s1") or m.group("s2") or m.group("s3")
+        if m.group("word") and m.group("word").lower() == "won" and not scale:
+            continue  # "won 300 seats" is a verb, not the Korean currency
+        value = _value(raw, scale)
         restated = False
         if found and found[-1].currency != currency:
             gap = text[found[-1].end:m.start()]

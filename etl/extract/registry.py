@@ -128,10 +128,20 @@ def roles_on(name: str, when: date | None) -> list[Role]:
     return [r for r in _roles_by_name().get(name, ()) if r.holds_on(when)]
 
 
-def holder(group: str, country: str, when: date | None) -> str | None:
-    """Who held an office of `group` for `country` on `when`, per the curated registry."""
+# Titles that name one office: "the Ukrainian president" is never the prime minister.
+SPECIFIC_TITLES = {"president": ("president",), "prime minister": ("prime minister", "premier"),
+                   "premier": ("prime minister", "premier"), "chancellor": ("chancellor",),
+                   "king": ("king",), "emir": ("emir",), "queen": ("queen",)}
+
+
+def holder(group: str, country: str, when: date | None, title: str | None = None) -> str | None:
+    """Who held an office of `group` for `country` on `when`, per the curated registry;
+    with a specific `title` ("president"), only a holder of that title."""
     candidates = [r for r in reference_roles() if r.country == country
                   and title_group(r.title) == group and r.holds_on(when)]
+    wanted = SPECIFIC_TITLES.get(fold(title or ""))
+    if wanted:
+        candidates = [r for r in candidates if fold(r.title) in wanted]
     if not candidates:
         return None
     if group == "leader" and len(candidates) > 1:

@@ -32,6 +32,8 @@ from etl.extract.syntax import (
 from etl.model import Article
 from etl.places import is_capital
 
+VEHICLES = {"train", "flight", "plane", "ride", "drive", "helicopter", "car", "motorcade",
+            "convoy", "boat", "ferry", "jet", "aircraft"}
 TOWARD = {"to", "for", "into", "toward", "towards", "onto", "via", "on", "onward", "onwards"}
 AT = {"in", "at", "inside", "within", "on"}
 COMPANIONS = {"alongside", "with", "beside"}
@@ -120,6 +122,12 @@ def attachment(token, view: View) -> tuple[object, str] | None:
     if word in AT:
         if word == "on" and not (noun and lemma in ("visit", "trip", "tour")):
             return None
+        if noun and gov.dep_ in ("dobj", "pobj") and (view.person_at(gov) or lemma in (
+                LEX.people.role_nouns | {"counterpart", "leader", "host"})):
+            verb = verb_of(gov.head) if gov.dep_ == "dobj" else verb_of(gov.head.head)
+            if verb is not None and _lemma(verb) in LEX.visit.presence_verbs | (
+                    LEX.meeting.object_verbs):
+                return verb, "presence"  # "met the Ukrainian president in Kyiv"
         if noun and lemma in LEX.visit.nouns:
             return gov, "dest"  # "a visit in Washington", "his stay in Nairobi"
         if not noun and lemma in LEX.visit.arrival_verbs:
@@ -141,7 +149,10 @@ def attachment(token, view: View) -> tuple[object, str] | None:
     if word == "from":
         if not noun and lemma in LEX.visit.from_verbs:
             return gov, "origin"
-        if noun and lemma in LEX.visit.nouns | {"train", "flight", "ride", "drive"}:
+        if noun and lemma in VEHICLES and gov.head.dep_ in ("agent", "prep") and \
+                gov.head.head.pos_ == "VERB":
+            return gov.head.head, "origin"  # "travelled overnight by train from Poland"
+        if noun and lemma in LEX.visit.nouns | VEHICLES:
             return gov, "origin"
         return None
     if word == "of" and noun and lemma in ("tour", "visit", "trip", "swing", "leg"):
@@ -277,6 +288,7 @@ def syntax_visits(view: View, article: Article) -> list[dict]:
     text = view.text
     facts = []
     pending = []  # stops whose travel word names nobody: the sentence's traveller, if one
+    previous: tuple | None = None  # the last place that was a stop, and its link
     for place in view.places:
         if is_modifier(text, place):
             continue
@@ -284,8 +296,12 @@ def syntax_visits(view: View, article: Article) -> list[dict]:
         if span is None:
             continue
         link = attachment(span.root, view)
+        if link is None and previous is not None and LIST_GAP.fullmatch(
+                text[previous[0].end:place.start]):
+            link = previous[1]  # "meetings in Cairo; Ankara, Turkey; Riyadh, ..." a list
         if link is None:
             continue
+        previous = (place, link)
         trigger, relation = link
         if any(c.lower_ in LEX.visit.home_words for c in trigger.children if c.dep_ in (
                 "advmod", "npadvmod", "prt")) and relation == "dest":
@@ -363,6 +379,12 @@ def _drop_city_qualifiers(facts: list[dict], view: View) -> list[dict]:
     """ "Riyadh, Saudi Arabia" gives one visit, to the city."""
     cities = {(f["actor"], f["country"]) for f in facts if f["place"]}
     return [f for f in facts if f["place"] or (f["actor"], f["country"]) not in cities]
+
+
+# Between two places of one list: "Cairo; Ankara, Turkey; Riyadh", "Kenya, Ghana and".
+LIST_GAP = re.compile(r"\s*(?:[,;]|\band\b|\bthen\b|\bas\s+well\s+as\b|&)"
+                      r"(?:\s*(?:[,;]|\band\b|\bthen\b|\bto\b|\bthe\b|\bon\s+to\b))*\s*",
+                      re.IGNORECASE)
 
 
 # -- patterns of their own ----------------------------------------------------------------
