@@ -430,10 +430,10 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
             status = "delivered" if re.search(r"\b(?:paid|sent|received|disbursed|"
                                               r"transferred)\b", previous) else None
         status = status or "pledged"
-        donor, found_by = _donor(view, parties, token, status)
+        donor = _listed_donor(view, parties, m)
+        found_by = "listed"
         if donor is None:
-            donor = _listed_donor(view, parties, m)
-            found_by = "listed" if donor else found_by
+            donor, found_by = _donor(view, parties, token, status)
         if donor is None and status != "requested" and not NO_DONOR.search(text) and \
                 found_by != "receiver":
             donor, found_by = ctx_donor, "article"

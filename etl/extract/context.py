@@ -108,6 +108,11 @@ class View:
             if before:
                 return [before]
             return [self.focus] if self.focus else []
+        if token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in (
+                LEX.people.role_nouns | {"leader", "counterpart", "head"}):
+            named = self._role_members(token)
+            if named:
+                return named  # "the leaders of France and Germany"
         if word in PRONOUNS_GROUP or (token.pos_ == "NOUN" and token.lemma_.lower() in (
                 LEX.people.group_nouns) and (token.tag_ in ("NNS", "CD") or token.lower_ in (
                     "trio", "pair", "duo", "quartet"))) or (
@@ -120,6 +125,21 @@ class View:
                 c.lower_ == "the" for c in token.children) and token.tag_ == "NN":
             return [self.focus] if self.focus else []
         return []
+
+    def _role_members(self, token) -> list[str]:
+        """Persons a plural office noun lists: "the leaders of France and Germany", "the
+        Egyptian and Palestinian leaders"."""
+        from etl.extract.syntax import conjuncts
+
+        found: list[str] = []
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        found += [p.name for t in conjuncts(g) if (p := self.person_at(t))]
+            if c.dep_ in ("amod", "compound", "nmod"):
+                found += [p.name for t in conjuncts(c) if (p := self.person_at(t))]
+        return list(dict.fromkeys(found))
 
     def _antecedent(self, pronoun) -> str | None:
         """A person named earlier in the same sentence as a subject or an owner ("On
@@ -186,6 +206,9 @@ class ArticleContext:
         roles = role_people(sentence.text, named, self.people, sentence.n, self.focus)
         people = sorted(named + roles, key=lambda p: p.start)
         places = find_places(sentence.text, taken=[(p.start, p.end) for p in people])
+        doc = self.docs.get(sentence.n)
+        if doc is not None:
+            places = _not_named_otherwise(places, doc)
         return View(sentence, anchor, precision, people, places,
                     doc=self.docs.get(sentence.n), focus=self.focus, group=list(self.group),
                     roster=self.people)
@@ -251,6 +274,25 @@ class ArticleContext:
             else:
                 found += names
         return list(dict.fromkeys(found or speakers))
+
+
+NOT_PLACE_LABELS = {"ORG", "PERSON", "NORP", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}
+
+
+def _not_named_otherwise(places: list[PlaceRef], doc) -> list[PlaceRef]:
+    """Gazetteer cities the statistical NER reads as something else ("the Commonwealth
+    summit", "Jackson said") are dropped; countries and curated aliases are kept."""
+    from etl.places import _aliases, fold
+
+    out = []
+    for place in places:
+        if place.is_city and fold(place.text) not in _aliases():
+            labels = {e.label_ for e in doc.ents
+                      if e.start_char <= place.start and place.end <= e.end_char}
+            if labels and not labels & {"GPE", "LOC"} and labels & NOT_PLACE_LABELS:
+                continue
+        out.append(place)
+    return out
 
 
 SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|official|aide|adviser|advisor|"

@@ -99,9 +99,17 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
         subject_side = [n for t in subjects_of(trigger) for n in view.persons_for(t)]
         if lemma in LEX.meeting.object_verbs:
             other_side += [n for t in objects_of(trigger, ("dobj",)) for n in persons_in(t, view)]
-    for t in prep_objects(trigger, ("with", "between", "among", "to") if lemma in (
-            "speak", "talk", "call", "conversation", "chat") else ("with", "between", "among")):
+    words = ("with", "between", "among", "to") if lemma in (
+        "speak", "talk", "call", "conversation", "chat") else ("with", "between", "among")
+    for t in prep_objects(trigger, words):
         other_side += persons_in(t, view)
+    for c in trigger.children:
+        # "spoke by telephone with Xi", "a meeting planned with Lavrov"
+        inner = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in (
+            "by", "via", "over", "on") else [c] if c.dep_ in ("acl", "relcl") else []
+        for g in inner:
+            for t in prep_objects(g, ("with", "between")):
+                other_side += persons_in(t, view)
     if noun and holder is not trigger:
         for t in prep_objects(holder, ("with",)):
             other_side += persons_in(t, view)
@@ -182,6 +190,9 @@ def _place(trigger, view: View) -> tuple[str | None, str | None]:
         link = attachment(tok, view)
         if link and link[1] in ("dest", "presence"):
             linked = link[0]
+            if linked.dep_ == "pobj" and linked.head.lower_ in ("after", "before", "following",
+                                                                "ahead", "since"):
+                continue  # "after a visit to Irpin, they met": not at Irpin
             if linked in trigger.subtree or trigger in linked.subtree or linked in chain:
                 candidates.append((2, place))
     if not candidates:

@@ -287,8 +287,8 @@ class ArticlePeople:
             words = _surname_words(form)
             for other in forms:
                 other_words = _surname_words(other)
-                if len(other_words) > len(words) and other_words[-1] == words[-1] and \
-                        _subsequence(words, other_words):
+                if len(other_words) > len(words) and _subsequence(words, other_words) and (
+                        other_words[-1] == words[-1] or other_words[:len(words)] == words):
                     longest[key] = longest.get(fold(other), other)
                     break
             else:

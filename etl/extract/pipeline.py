@@ -32,22 +32,44 @@ BATCH_SIZE = 64
 _IRREGULAR = ("flew", "flown", "went", "gone", "came", "left", "met", "spoke", "spoken",
               "took", "taken", "sent", "brought", "held", "sat", "told", "saw", "seen", "rang",
               "rung", "drove", "driven", "gave", "given", "paid", "sought", "bound", "en route",
-              "lent", "hosted", "shook", "arriv", "visit", "summit", "talks", "trip", "tour")
+              "lent", "shook", "was in", "were in", "is in", "are in", "be in", "been in",
+              "made a", "arrivals", "meetings", "talks")
+
+
+def inflections(lemma: str) -> set[str]:
+    """The regular forms of an English verb or noun: visit, visits, visited, visiting;
+    fly, flies, flied; stop, stopped, stopping; arrive, arrived, arriving.
+
+    >>> sorted(inflections("fly"))
+    ['flied', 'flies', 'fly', 'flying', 'flys']
+    >>> sorted(inflections("stop"))
+    ['stop', 'stoped', 'stopes', 'stoping', 'stopped', 'stopping', 'stops']
+    """
+    forms = {lemma, lemma + "s", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing", lemma + "s"}
+    elif lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    else:
+        forms |= {lemma + "ed", lemma + "es"}
+        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma):
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
 
 
 @cache
 def _gate() -> re.Pattern:
-    stems: set[str] = set(_IRREGULAR)
+    forms: set[str] = set(_IRREGULAR)
     for dotted in ("visit.toward_verbs", "visit.arrival_verbs", "visit.visit_verbs",
-                   "visit.leave_verbs", "visit.nouns", "visit.object_travellers",
+                   "visit.leave_verbs", "visit.from_verbs", "visit.nouns",
+                   "visit.object_travellers", "visit.presence_verbs", "visit.departure_verbs",
                    "meeting.object_verbs", "meeting.with_verbs", "meeting.nouns",
                    "meeting.phone_words", "meeting.video_words", "status.cancel_verbs"):
         for lemma in LEX.words(dotted):
-            stem = lemma[:-1] if lemma.endswith("e") and len(lemma) > 3 else lemma
-            if len(stem) >= 2:
-                stems.add(stem)
-    body = "|".join(sorted((re.escape(s) for s in stems), key=len, reverse=True))
-    return re.compile(rf"\b(?:{body})", re.IGNORECASE)
+            if len(lemma) >= 3 and lemma not in ("be", "make", "get", "set", "put", "have"):
+                forms |= inflections(lemma)
+    body = "|".join(sorted((re.escape(s) for s in forms), key=len, reverse=True))
+    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
 
 
 MONEY_HINT = re.compile(r"[$£€¥₹₱₩₺₽₴₦₪]|\b(?:[A-Z]{3}|Rs\.?|Sh|KSh)\s?\d|\d\s*(?:bn|mn|m|k)?\s*"

@@ -57,6 +57,21 @@ def _title_groups() -> dict[str, str]:
     return out
 
 
+# Registry titles of the "leader" group: a bare "Leader" (of a party or a movement) is not
+# the head of a state or government.
+REGISTRY_LEADER_TITLES = {"president", "prime minister", "premier", "chancellor", "king",
+                          "queen", "emir", "sultan", "supreme leader", "head of state",
+                          "taoiseach", "state counsellor", "chief executive"}
+
+
+def registry_group(title: str) -> str | None:
+    """The office group of a registry title; stricter than `title_group` for leaders."""
+    group = title_group(title)
+    if group == "leader" and fold(title) not in REGISTRY_LEADER_TITLES:
+        return fold(title)
+    return group
+
+
 def title_group(title: str) -> str | None:
     """The office group a title names: 'foreign', 'leader', or the folded title itself.
 
@@ -138,7 +153,7 @@ def holder(group: str, country: str, when: date | None, title: str | None = None
     """Who held an office of `group` for `country` on `when`, per the curated registry;
     with a specific `title` ("president"), only a holder of that title."""
     candidates = [r for r in reference_roles() if r.country == country
-                  and title_group(r.title) == group and r.holds_on(when)]
+                  and registry_group(r.title) == group and r.holds_on(when)]
     wanted = SPECIFIC_TITLES.get(fold(title or ""))
     if wanted:
         candidates = [r for r in candidates if fold(r.title) in wanted]
@@ -158,7 +173,7 @@ def holder(group: str, country: str, when: date | None, title: str | None = None
 def office_of(name: str, when: date | None) -> tuple[str, str] | None:
     """(group, country) of the first national office `name` held on `when`."""
     for role in roles_on(name, when):
-        group = title_group(role.title)
+        group = registry_group(role.title)
         if group:
             return group, role.country
     return None

@@ -203,9 +203,9 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
             if c.dep_ in ("amod", "advmod") and c.lower_ in LEX.status.possible_words:
                 found.add("possible")
                 cues.append(f"possible: {c.text}")
-            if c.dep_ in ("amod", "advmod", "npadvmod") and c.lower_ in (
+            if c.dep_ in ("amod", "advmod", "npadvmod", "acl") and c.lower_ in (
                     "upcoming", "forthcoming", "planned", "scheduled", "expected", "proposed",
-                    "next", "tomorrow", "soon", "later", "planned", "prospective"):
+                    "next", "tomorrow", "soon", "planned", "prospective"):
                 found.add("planned")
                 cues.append(f"planned: {c.text}")
         if modals & LEX.status.future_auxiliaries or any(

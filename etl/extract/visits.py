@@ -76,11 +76,11 @@ def attachment(token, view: View) -> tuple[object, str] | None:
     head = t.head
     if t.dep_ in ("compound", "nmod", "amod") and _lemma(head) in LEX.visit.nouns:
         return head, "dest"  # "the Amman visit", "his Kyiv trip"
-    if t.dep_ in ("compound", "nmod", "amod") and _lemma(head) in LEX.visit.event_nouns:
-        return head, "presence"  # "at the Munich Security Conference"
-    if t.dep_ == "compound" and head.dep_ == "compound" and _lemma(head.head) in (
-            LEX.visit.event_nouns):
-        return head.head, "presence"
+    event = head if t.dep_ in ("compound", "nmod", "amod") else None
+    if event is not None and event.dep_ == "compound":
+        event = event.head
+    if event is not None and _lemma(event) in LEX.visit.event_nouns and _attended(event):
+        return event, "presence"  # "speaking at the Munich Security Conference"
     if t.dep_ in ("dobj", "attr"):
         if _lemma(head) in LEX.visit.visit_verbs and head.pos_ == "VERB":
             return head, "dest"
@@ -132,6 +132,8 @@ def attachment(token, view: View) -> tuple[object, str] | None:
             return gov, "dest"  # "a visit in Washington", "his stay in Nairobi"
         if not noun and lemma in LEX.visit.arrival_verbs:
             return gov, "dest"
+        if not noun and lemma in LEX.visit.departure_verbs:
+            return gov, "origin"  # "boarded his plane in Washington"
         if noun and lemma in LEX.visit.presence_nouns:
             return gov, "presence"
         if noun and lemma in LEX.visit.audience_nouns and gov.dep_ in ("dobj", "pobj", "dative"):
@@ -160,6 +162,15 @@ def attachment(token, view: View) -> tuple[object, str] | None:
     if word in ("across", "around", "through") and lemma in ("tour", "travel", "trip", "swing"):
         return gov, "dest"
     return None
+
+
+def _attended(event) -> bool:
+    """Whether the grammar puts someone at an event: "at / during the summit", "attended
+    the summit", not "to arrange the Budapest summit"."""
+    if event.dep_ == "pobj" and event.head.lower_ in ("at", "during", "in", "on", "for"):
+        return True
+    return event.dep_ in ("dobj", "nsubjpass") and _lemma(event.head) in (
+        "attend", "join", "host", "hold", "address", "chair", "open", "skip", "boycott", "miss")
 
 
 def travellers(trigger, view: View) -> list[str]:
@@ -221,8 +232,12 @@ def _at_home(actor: str, place: PlaceRef, view: View) -> bool:
 
 
 def _date(view: View, trigger, place_token, status: str) -> tuple[str | None, bool]:
-    """The date of the stop and whether it is the story's own day (no date stated)."""
+    """The date of the stop and whether it is the story's own day (no date stated).
+
+    Only what happened is dated to the story's day when the text gives no date: a plan or
+    a cancellation without a date has none."""
     future = status in ("planned", "possible")
+    undated = status in ("planned", "possible", "cancelled")
     dates = view.dates(future)
     if dates and view.doc is not None:
         chain = set(governors(trigger)) | {trigger, place_token}
@@ -239,7 +254,7 @@ def _date(view: View, trigger, place_token, status: str) -> tuple[str | None, bo
             span = view.doc.char_span(dates[0].start, dates[0].end, alignment_mode="expand")
             if span is not None and not _belongs_elsewhere(span.root, trigger):
                 return dates[0].value, False
-    if future:
+    if undated:
         return None, False
     return view.default_date(), True
 
