@@ -99,7 +99,7 @@ class View:
     def persons_for(self, token) -> list[str]:
         """Who a subject or object token stands for: a named person, a pronoun read against
         the sentence and the story, or a group noun ("the two leaders")."""
-        person = self.person_at(token)
+        person = self.person_at(token) or self._named_in_title(token)
         if person:
             return [person.name]
         word = token.lower_
@@ -107,6 +107,9 @@ class View:
             before = self._antecedent(token)
             if before:
                 return [before]
+            main = self._main_subject_after(token)
+            if main:
+                return [main]  # "Paying his fifth visit to Kyiv, Blinken dropped by"
             return [self.focus] if self.focus else []
         if token.pos_ == "NOUN" and token.tag_ == "NNS" and token.lemma_.lower() in (
                 LEX.people.role_nouns | {"leader", "counterpart", "head"}):
@@ -125,6 +128,32 @@ class View:
                 c.lower_ == "the" for c in token.children) and token.tag_ == "NN":
             return [self.focus] if self.focus else []
         return []
+
+    def _named_in_title(self, token) -> PersonRef | None:
+        """The person a title phrase names when the parser made the title its head ("the
+        Chinese foreign minister Wang Yi", "Egypt's Foreign Minister Badr Abdelatty")."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for c in token.children:
+            if c.dep_ in ("appos", "compound", "flat", "nmod") and c.i > token.i:
+                person = self.person_at(c) or self._named_in_title(c)
+                if person:
+                    return person
+        return None
+
+    def _main_subject_after(self, pronoun) -> str | None:
+        """The main clause's person subject when the pronoun stands in an opening phrase
+        before it."""
+        if self.doc is None:
+            return None
+        root = next((t for t in self.doc if t.dep_ == "ROOT"), None)
+        if root is None or root.i < pronoun.i:
+            return None
+        for s in root.children:
+            if s.dep_ in ("nsubj", "nsubjpass") and s.i > pronoun.i:
+                person = self.person_at(s)
+                return person.name if person else None
+        return None
 
     def _role_members(self, token) -> list[str]:
         """Persons a plural office noun lists: "the leaders of France and Germany", "the
@@ -147,7 +176,8 @@ class View:
         if self.doc is None:
             return None
         for t in reversed(list(self.doc[:pronoun.i])):
-            person = self.person_at(t)
+            person = self.person_at(t) or (self._named_in_title(t) if t.dep_ in (
+                "nsubj", "nsubjpass") else None)
             if person and t.dep_ in ("nsubj", "nsubjpass", "poss") and t.head is not pronoun.head \
                     or person and t.dep_ in ("nsubj", "nsubjpass") and pronoun.dep_ == "poss":
                 return person.name
@@ -166,7 +196,7 @@ class View:
         for t in subjects_of(root):
             if t is exclude:
                 continue
-            p = self.person_at(t)
+            p = self.person_at(t) or self._named_in_title(t)
             if p:
                 names.append(p.name)
         return list(dict.fromkeys(names))
@@ -203,15 +233,18 @@ class ArticleContext:
     def view(self, sentence: Sentence) -> View:
         anchor, precision = self.anchor(sentence.segment)
         named = self.people.in_sentence(sentence.n)
-        roles = role_people(sentence.text, named, self.people, sentence.n, self.focus)
+        doc = self.docs.get(sentence.n)
+        draft = View(sentence, anchor, precision, named, [], doc=doc, focus=self.focus,
+                     group=list(self.group), roster=self.people)
+        # "his counterpart" is the counterpart of the sentence's own subject first.
+        subject = (draft.main_subject() or [self.focus])[0]
+        roles = role_people(sentence.text, named, self.people, sentence.n, subject)
         people = sorted(named + roles, key=lambda p: p.start)
         places = find_places(sentence.text, taken=[(p.start, p.end) for p in people])
-        doc = self.docs.get(sentence.n)
         if doc is not None:
             places = _not_named_otherwise(places, doc)
-        return View(sentence, anchor, precision, people, places,
-                    doc=self.docs.get(sentence.n), focus=self.focus, group=list(self.group),
-                    roster=self.people)
+        return View(sentence, anchor, precision, people, places, doc=doc, focus=self.focus,
+                    group=list(self.group), roster=self.people)
 
     def note(self, facts: list[dict]) -> None:
         """Facts of the sentence just read: travellers form the group "they" refers to."""

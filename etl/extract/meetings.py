@@ -12,6 +12,7 @@ from __future__ import annotations
 from etl.extract.context import View
 from etl.extract.lexicon import LEX
 from etl.extract.syntax import (
+    agents_of,
     conjuncts,
     governors,
     objects_of,
@@ -43,11 +44,12 @@ def _lemma(token) -> str:
 
 def is_trigger(token) -> bool:
     lemma = _lemma(token)
-    if lemma == "call" and any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in (
-            "for", "on", "upon")) for c in token.children):
+    if lemma == "call" and token.pos_ == "VERB" and any(c.dep_ == "prt" or (
+            c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")) for c in token.children):
         return False  # "called off", "called for", "called on": no call
     if token.pos_ in ("VERB", "AUX"):
-        return lemma in LEX.meeting.object_verbs or lemma in LEX.meeting.with_verbs
+        return (lemma in LEX.meeting.verbs or lemma in LEX.meeting.object_verbs
+                or lemma in LEX.meeting.with_verbs)
     if token.pos_ in ("NOUN", "PROPN"):
         if lemma == "exchange" and token.dep_ == "pobj" and token.head.lower_ == "in":
             return False  # "in exchange for"
@@ -99,10 +101,19 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
         subject_side = [n for t in subjects_of(trigger) for n in view.persons_for(t)]
         if lemma in LEX.meeting.object_verbs:
             other_side += [n for t in objects_of(trigger, ("dobj",)) for n in persons_in(t, view)]
+        other_side += [n for t in agents_of(trigger) for n in view.persons_for(t)]
     words = ("with", "between", "among", "to") if lemma in (
         "speak", "talk", "call", "conversation", "chat") else ("with", "between", "among")
-    for t in prep_objects(trigger, words):
-        other_side += persons_in(t, view)
+    holders = [trigger]
+    if not noun and lemma in LEX.meeting.with_verbs:
+        holders += objects_of(trigger, ("dobj",))  # "discussed the issue with Putin"
+    for t in [o for h in holders for o in prep_objects(h, words)]:
+        found = persons_in(t, view)
+        other_side += found
+        if not found:
+            # "talks with their Ukrainian counterpart": they are at the table
+            subject_side += [n for c in t.children if c.dep_ == "poss" and c.pos_ == "PRON"
+                             for n in view.persons_for(c)]
     for c in trigger.children:
         # "spoke by telephone with Xi", "a meeting planned with Lavrov"
         inner = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in (
@@ -181,6 +192,12 @@ def _place(trigger, view: View) -> tuple[str | None, str | None]:
         if span is None:
             continue
         tok = span.root
+        if _located_at(tok) in chain:
+            candidates.append((0, place))
+            continue
+        if span is None:
+            continue
+        tok = span.root
         if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head in chain:
             candidates.append((0, place))
             continue
@@ -201,6 +218,20 @@ def _place(trigger, view: View) -> tuple[str | None, str | None]:
     return best.name, best.country
 
 
+def _located_at(place_token):
+    """The word an "in / at" place phrase locates, through the places it names: "received
+    by Tinubu at the presidential villa in Abuja" locates "received"."""
+    t = place_token
+    for _ in range(4):
+        if t.dep_ != "pobj" or t.head.lower_ not in ("in", "at", "near", "inside", "on"):
+            return None
+        head = t.head.head
+        if head.pos_ in ("VERB", "AUX") or _lemma(head) in LEX.meeting.nouns:
+            return head
+        t = head
+    return None
+
+
 def from_sentence(view: View, article: Article) -> list[dict]:
     """Meeting facts of one sentence."""
     if view.doc is None or len(view.people) < 1:
@@ -212,7 +243,8 @@ def from_sentence(view: View, article: Article) -> list[dict]:
             continue
         subject_side, other_side, separately = _parties(trigger, view)
         lemma = _lemma(trigger)
-        if not other_side and (lemma in _NEEDS_WITH or len(subject_side) < 2 or (
+        if not other_side and (len(subject_side) < 2 or lemma in _NEEDS_WITH or (
+                trigger.pos_ == "VERB" and lemma not in LEX.meeting.verbs) or (
                 trigger.pos_ != "VERB" and not _governed_by_subjects(trigger))):
             continue  # "their Kyiv meetings": with whom, the text does not say
         if separately and len(subject_side) >= 1 and len(other_side) >= 2:
