@@ -297,10 +297,15 @@ def _donor(view: View, parties: Parties, token, status: str) -> tuple[str | None
                 if found:
                     return found, "owner"  # "Denmark's DKK 2bn", "UK aid"
     for phrase in _aid_phrases(token):
-        for o in prep_objects(phrase, ("from", "by")):
-            found = parties.in_phrase(o)
-            if found:
-                return found, "from"
+        holders = [phrase] + [c for c in phrase.children if c.dep_ in ("acl", "relcl")]
+        for h in holders:
+            # "from the EU", "a package set up by Western countries"
+            agents = [g for c in h.children if c.dep_ == "agent" for g in c.children
+                      if g.dep_ == "pobj"]
+            for o in prep_objects(h, ("from", "by")) + agents:
+                found = parties.in_phrase(o)
+                if found:
+                    return found, "from"
     verb = verb_of(token)
     if verb is None:
         return None, "none"

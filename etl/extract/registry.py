@@ -33,18 +33,19 @@ class Role:
                                 and (self.end is None or when <= self.end))
 
 
-# The head of government is who "leader" means where both a president and a PM exist.
-LEADER_PREFERENCE = {"GB": "Prime Minister", "DE": "Chancellor", "IT": "Prime Minister",
-                     "JP": "Prime Minister", "IN": "Prime Minister", "IL": "Prime Minister",
-                     "HU": "Prime Minister", "NP": "Prime Minister", "CA": "Prime Minister",
-                     "NL": "Prime Minister", "JO": "King", "SA": "King", "ES": "Prime Minister",
-                     "AU": "Prime Minister", "PK": "Prime Minister", "BD": "Prime Minister",
-                     "GR": "Prime Minister", "PL": "Prime Minister", "CZ": "Prime Minister",
-                     "IQ": "Prime Minister", "ET": "Prime Minister", "TH": "Prime Minister",
-                     "MY": "Prime Minister", "SE": "Prime Minister", "NO": "Prime Minister",
-                     "DK": "Prime Minister", "BE": "Prime Minister", "IE": "Prime Minister",
-                     "NZ": "Prime Minister", "AT": "Chancellor", "PT": "Prime Minister",
-                     "QA": "Emir", "KW": "Emir", "AE": "President", "MA": "King"}
+@cache
+def leader_titles() -> dict[str, tuple[str, ...]]:
+    """Country -> the titles "the <country> leader" means, in order of preference
+    (data/reference/leaders.csv: the head of government where a president is ceremonial)."""
+    path = settings.REFERENCE_DIR / "leaders.csv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as fh:
+        return {row["country"].strip().upper(): tuple(
+            fold(t) for t in row["leader_titles"].split(";") if t.strip())
+            for row in csv.DictReader(fh) if row.get("country")}
+
+
 ORGANISATIONS = {"UN", "EU", "NATO", "AU", "OSCE", "ASEAN", "G7", "G20", "IMF", "WB"}
 
 
@@ -160,10 +161,10 @@ def holder(group: str, country: str, when: date | None, title: str | None = None
     if not candidates:
         return None
     if group == "leader" and len(candidates) > 1:
-        preferred = LEADER_PREFERENCE.get(country, "President")
-        for r in candidates:
-            if fold(r.title) == fold(preferred):
-                return r.name
+        for preferred in leader_titles().get(country, ("president",)):
+            for r in candidates:
+                if fold(r.title) == preferred:
+                    return r.name
     names = {r.name for r in candidates}
     if len(names) > 1 and when is None:
         return None
