@@ -82,7 +82,11 @@ def worth_parsing(text: str) -> bool:
     """Whether a sentence could hold a visit, a meeting or aid (and is short enough)."""
     if len(text) > MAX_PARSE_CHARS or len(text) < 12:
         return False
-    return bool(_gate().search(text) or MONEY_HINT.search(text))
+    if _gate().search(text):
+        return True
+    from etl.extract.money import find_money
+
+    return bool(MONEY_HINT.search(text) or find_money(text))
 
 
 @cache

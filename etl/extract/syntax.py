@@ -146,8 +146,16 @@ def governors(trigger, depth: int = 6) -> list:
             chain.append(head)
             t = head
             continue
+        if t.dep_ in ("relcl", "acl") and head.lemma_.lower() in EVENT_NOUNS:
+            # "cancelled a summit it was scheduled to host": the summit's fate is the host's
+            chain.append(head)
+            t = head
+            continue
         break
     return chain
+
+
+EVENT_NOUNS = LEX.meeting.nouns | LEX.visit.nouns
 
 
 def _cancels(token) -> bool:
