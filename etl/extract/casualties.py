@@ -10,31 +10,33 @@ from __future__ import annotations
 import re
 
 from etl.extract.context import View
+from etl.extract.lexicon import LEX
 from etl.extract.numbers import find_numbers
 from etl.model import Article
 
-METRIC_AFTER = [
-    ("killed", r"(?:killed|dead|deaths?|died|fatalities|lives|bodies|martyrs|"
-               r"killed\s+and\s+\S+\s+(?:wounded|injured))"),
-    ("wounded", r"(?:wounded|injured|injuries|hurt)"),
-    ("displaced", r"(?:displaced|homeless|refugees|evacuated|fled|forced\s+to\s+flee|uprooted|"
-                  r"internally\s+displaced)"),
-    ("missing", r"(?:missing|unaccounted\s+for)"),
-    ("captured", r"(?:captured|taken\s+(?:hostage|prisoner|captive)|hostages|"
-                 r"prisoners\s+of\s+war|abducted|kidnapped)"),
-]
+def _metric_words(metric: str) -> str:
+    """One regex alternation of a metric's words from the lexicon, longest first."""
+    words = sorted(LEX.words(f"casualty.metrics.{metric}"), key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in word.split()) for word in words) + ")"
+
+
+METRICS = ("killed", "wounded", "displaced", "missing", "captured")
+METRIC_AFTER = [(metric, _metric_words(metric)) for metric in METRICS]
 # Between a number and its metric: "people were", "civilians have been", "of them".
 _FILLER = (r"(?:\s+(?:more|other|people|persons|civilians|Palestinians|Israelis|Ukrainians|"
            r"protesters|demonstrators|children|women|soldiers|troops|residents|citizens|"
            r"others|individuals|migrants|of\s+them|in\s+all|in\s+total|so\s+far|"
-           r"[A-Z][a-z]+s|are|were|was|have|has|had|been|being|reported|reportedly|"
+           r"(?-i:[A-Z][a-z]+(?:s|ese|i)|[A-Z]{2,5})|are|were|was|have|has|had|been|being|reported|"
+           r"reportedly|"
            r"confirmed|feared|believed|now|still|also|who|inside|medical|health|staff|"
            r"personnel|workers|journalists|aid|police|officers|security|were\s+reported|"
+           r"remain|remains|remained|having|got|getting|lost|"
            r"[a-z]+-[a-z]+)){0,5}\s+")
 TOLL_BEFORE = re.compile(
     r"(?P<m>death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed)|"
     r"deaths|killed|killing|kills|wounded|wounding|injured|injuring|displaced|displacing|"
-    r"displacement|missing|captured|claimed\s+the\s+lives\s+of)"
+    r"displacement|missing|captured|capturing|abducted|abducting|kidnapped|kidnapping|"
+    r"seized|seizing|claimed\s+the\s+lives\s+of|taking\s+hostage|took\s+hostage)"
     r"(?:\s+(?:has|have|had|now|also|so\s+far|reportedly|in\s+\w+|from\s+\w+|of|is|was|"
     r"stood|stands|rose|risen|rises|climbed|climbs|jumped|reached|reaches|hit|nears|neared|"
     r"surpassed|surpasses|exceeded|topped|passed|increased|to|at|more\s+than|at\s+least|"
@@ -47,6 +49,9 @@ TOLL_METRIC = {"death toll": "killed", "toll": "killed", "deaths": "killed", "ki
                "wounding": "wounded", "injured": "wounded", "injuring": "wounded",
                "displaced": "displaced", "displacing": "displaced",
                "displacement": "displaced", "missing": "missing", "captured": "captured",
+               "capturing": "captured", "abducted": "captured", "abducting": "captured",
+               "kidnapped": "captured", "kidnapping": "captured", "seized": "captured",
+               "seizing": "captured", "taking hostage": "captured", "took hostage": "captured",
                "claimed the lives of": "killed"}
 QUALIFIERS = [
     ("at least", r"at\s+least|no\s+fewer\s+than|a\s+minimum\s+of"),
@@ -162,7 +167,7 @@ def _inherited(text: str, num, facts: list[dict]) -> str | None:
 CASUALTY_WORDS = re.compile(
     r"kill|dead|death|died|die\b|wound|injur|hurt|displac|missing|captur|hostage|prisoner|"
     r"fled|flee|refugee|toll|casualt|fatalit|uproot|homeless|lives|bodies|abduct|kidnap|"
-    r"evacuat|martyr|unaccounted", re.IGNORECASE)
+    r"evacuat|martyr|unaccounted|perish|slain|drown|massacre|murder|seized", re.IGNORECASE)
 
 
 # A sentence that goes on from the one before: "It added that...", "The ministry also said".
@@ -216,7 +221,7 @@ def _figures(view: View, article: Article) -> list[dict]:
                 text[prev_end:num.start]):
             qualifier = prev_qualifier
         prev_qualifier, prev_end = qualifier, num.end
-        facts.append(_fact(view, article, metric, int(num.value), qualifier, num.start))
+        facts.append(_fact(view, article, metric, int(num.value), qualifier, num.start, num.end))
     for m in ZERO.finditer(text):
         words = [w for w in (m.group("a"), m.group("b"), m.group("c")) if w]
         for word in words:
@@ -226,8 +231,33 @@ def _figures(view: View, article: Article) -> list[dict]:
     return facts
 
 
+def _population_words() -> list[tuple[str, re.Pattern]]:
+    out = []
+    for name, words in LEX.casualty.populations.items():
+        body = "|".join(r"\s+".join(re.escape(w) for w in word.split())
+                        for word in sorted(words, key=len, reverse=True))
+        out.append((name, re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?(?:{body})\b", re.IGNORECASE)))
+    return out
+
+
+POPULATIONS = _population_words()
+
+
+def population_of(text: str, end: int) -> str:
+    """Whom a count counts: "2,055 children", "15 civilians", "88 UN staff", else all.
+
+    >>> population_of("killing 15 civilians", 10), population_of("20 people died", 2)
+    ('civilians', 'all')
+    """
+    after = text[end:end + 40]
+    for name, pattern in POPULATIONS:
+        if pattern.match(after):
+            return name
+    return "all"
+
+
 def _fact(view: View, article: Article, metric: str, value: int, qualifier: str | None,
-          pos: int = 0) -> dict:
+          pos: int = 0, end: int = 0) -> dict:
     text = view.text
     # The figure's own date stands near it ("20 killed on Monday", "officials said
     # Thursday"); a date further off belongs to another event ("since the Oct. 7 attack").
@@ -248,6 +278,7 @@ def _fact(view: View, article: Article, metric: str, value: int, qualifier: str 
     return view.fact_base(article) | {
         "type": "casualty", "metric": metric, "value": value, "qualifier": qualifier,
         "as_of": as_of, "reported_by": _reporter(text), "where": _where(view, pos),
+        "population": population_of(text, end) if end else "all",
     }
 
 
