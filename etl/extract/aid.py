@@ -54,6 +54,9 @@ QUALIFIER_NAMES = {"up to": "up to", "more than": "more than", "over": "more tha
                    "about": "about", "around": "about", "nearly": "about", "almost": "about",
                    "at least": "at least", "some": "about", "approximately": "about",
                    "roughly": "about", "close to": "about", "as much as": "up to"}
+# Verbs that ask someone else to approve: what they govern is still a proposal.
+PERSUADING = {"persuade", "urge", "ask", "press", "push", "lobby", "want", "seek", "try",
+              "call", "hope", "need", "convince"}
 STATUS_ORDER = ("delivered", "requested", "proposed", "authorized", "announced", "pledged")
 # A short sentence that goes on about the aid the one before named: "It amounted to €3
 # billion.", "The second was for €1.5 billion and arrived in March."
@@ -214,10 +217,13 @@ def _status(view: View, token) -> str | None:
     if verb is None:
         return None
     giving: str | None = None
-    for v in [verb, *verb.ancestors][:5]:
+    for v in [verb, *verb.ancestors]:
         if v.pos_ not in ("VERB", "AUX"):
             continue
         lemma = _lemma(v)
+        if v.dep_ in ("acl", "relcl") and _lemma(v.head) in LEX.aid.proposal_nouns | {
+                "resolution", "measure", "package", "law", "act"}:
+            continue  # "passed a bill calling for $350 million": the bill's fate counts
         if lemma in ("ask", "request", "seek", "urge", "want") and (
                 _asks_legislature(v) or any(_lemma(c) in LEX.aid.legislatures
                                             for c in v.children)):
@@ -227,6 +233,8 @@ def _status(view: View, token) -> str | None:
                 s in LEX.aid.legislatures for s in subjects):
             return "authorized"
         status, stated = _verb_status(v)
+        if stated and status == "authorized" and any(_lemma(a) in PERSUADING for a in v.ancestors):
+            return "proposed"  # "trying to persuade Congress to approve $61 billion"
         if stated:
             return status
         if status and giving is None:

@@ -34,6 +34,8 @@ from etl.places import is_capital
 
 VEHICLES = {"train", "flight", "plane", "ride", "drive", "helicopter", "car", "motorcade",
             "convoy", "boat", "ferry", "jet", "aircraft"}
+TIME_WORDS = {"morning", "evening", "afternoon", "night", "time", "midnight", "noon", "dawn",
+              "hour", "date", "day", "week", "weekend"}
 TOWARD = {"to", "for", "into", "toward", "towards", "onto", "via", "on", "onward", "onwards"}
 AT = {"in", "at", "inside", "within", "on"}
 COMPANIONS = {"alongside", "with", "beside"}
@@ -122,6 +124,9 @@ def attachment(token, view: View) -> tuple[object, str] | None:
     if word in AT:
         if word == "on" and not (noun and lemma in ("visit", "trip", "tour")):
             return None
+        if lemma in TIME_WORDS or head.i > 0 and head.doc[head.i - 1].lemma_.lower() in (
+                TIME_WORDS):
+            return None  # "Tuesday morning in Beijing": a clock, not a stop
         if noun and gov.dep_ in ("dobj", "pobj") and (view.person_at(gov) or lemma in (
                 LEX.people.role_nouns | {"counterpart", "leader", "host"})):
             verb = verb_of(gov.head) if gov.dep_ == "dobj" else verb_of(gov.head.head)
@@ -260,11 +265,16 @@ def _date(view: View, trigger, place_token, status: str) -> tuple[str | None, bo
 
 
 def _hangs_from(token, chain: set) -> bool:
+    """Whether a date hangs from the travel word, not from another event on the way
+    ("his third trip since the attack of 7 October")."""
     t = token
     for _ in range(8):
         if t in chain:
             return True
         if t.head is t:
+            return False
+        if t.dep_ == "pobj" and t.head.lower_ in ("since", "after", "before", "until", "of",
+                                                  "following", "from"):
             return False
         t = t.head
         if t.pos_ in ("VERB", "AUX") and t not in chain and t.dep_ not in ("aux", "auxpass"):
@@ -350,6 +360,9 @@ def _stop_facts(view: View, article: Article, place: PlaceRef, span, trigger, re
                 "head", "fly", "travel", "go", "bind", "depart", "leave") and \
                 trigger.tag_ in ("VBZ", "VBP", "VBG", "JJ") and not _arrived(view):
             status = "planned"  # "as he flies to Brussels": the arrival is still ahead
+        if status == "occurred" and not cues and relation == "dest" and _is_noun(trigger) and \
+                _present_only(trigger):
+            status = "planned"  # "Blinken's stop in Israel ... comes as": still ahead
         rest = re.split(r"[,;]", text[place.end:])[0][:80]
         if status != "cancelled" and CANCELLED.search(rest) and re.search(
                 r"\b(?:was|were|has|had|been|is)\b", rest):
@@ -374,6 +387,15 @@ def _stop_facts(view: View, article: Article, place: PlaceRef, span, trigger, re
             fact["_how"] = {"relation": relation, "trigger": trigger.text, "cues": cues}
             facts.append(fact)
         return facts
+
+
+def _present_only(noun) -> bool:
+    """A trip noun whose verb is in the present and a sentence with no past tense."""
+    verb = verb_of(noun)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(t.tag_ == "VBD" or (t.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") for c in t.children)) for t in noun.doc)
 
 
 def _not_yet_done(trigger) -> bool:
