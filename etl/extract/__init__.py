@@ -119,10 +119,10 @@ def _not_yet(fact: dict, article: Article) -> dict:
     for segment in article.segments:
         if segment.start <= fact.get("evidence_start", 0) < segment.end:
             anchor = segment.anchor if segment.anchor_precision == "day" else None
-    if fact["type"] in ("visit", "meeting") and fact.get("status") == "occurred" \
-            and anchor and len(fact.get("date") or "") == 10 \
-            and fact["date"] > anchor.isoformat():
-        fact["status"] = "planned"
+    date = fact.get("date") or ""
+    if fact["type"] in ("visit", "meeting") and fact.get("status") == "occurred" and anchor \
+            and date and date > anchor.isoformat()[:len(date)]:
+        fact["status"] = "planned"  # "next month", "on May 2" in an April story
     return fact
 
 

@@ -206,10 +206,11 @@ def _verb_status(v) -> tuple[str | None, bool]:
 def _status(view: View, token) -> str | None:
     """The aid status the words governing an amount give it: the nearest verb of a stated
     status ("announced plans to pour"), else the tense of the verb of giving."""
-    chain = [t for t in _chain_words(token) if t.pos_ in ("NOUN", "PROPN")]
-    for t in chain:
+    for t in _aid_phrases(token):
         lemma = _lemma(t)
-        if lemma in LEX.aid.request_nouns and t is not token:
+        if t.pos_ not in ("NOUN", "PROPN") or t is token:
+            continue
+        if lemma in LEX.aid.request_nouns:
             return "requested"
         if lemma in ("pledge", "promise", "commitment"):
             return "pledged"
@@ -235,12 +236,24 @@ def _status(view: View, token) -> str | None:
         status, stated = _verb_status(v)
         if stated and status == "authorized" and any(_lemma(a) in PERSUADING for a in v.ancestors):
             return "proposed"  # "trying to persuade Congress to approve $61 billion"
+        if status in ("pledged", "announced", "delivered") and _lemma(v) in LEX.aid.giving_verbs \
+                | {"spend"} and any(_lemma(a) in ("want", "propose", "seek") for a in v.ancestors):
+            return "proposed"  # "Obama wants to spend $1 billion"
         if stated:
             return status
         if status and giving is None:
             giving = status
         if lemma in LEX.status.reporting_verbs:
             break
+    if giving is None:
+        # "The previous tranche was sent on May 29, it also amounted to €1.5 billion": a
+        # verb of amounting leaves the status to the other verbs of the sentence.
+        for v in token.doc:
+            if v.pos_ == "VERB" and v is not verb and (v.dep_ in ("ROOT", "conj", "parataxis",
+                                                                 "ccomp")):
+                status, stated = _verb_status(v)
+                if status:
+                    return status
     return giving
 
 

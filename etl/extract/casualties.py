@@ -263,8 +263,9 @@ def _fact(view: View, article: Article, metric: str, value: int, qualifier: str 
     # Thursday"); a date further off belongs to another event ("since the Oct. 7 attack").
     near = [d for d in view.dates(False) if d.precision == "day"
             and not re.match(r"['’]s\b", text[d.end:d.end + 2])
-            and not re.search(r"\b(?:since|followed|after|before|until|from)\s+(?:[\w'’.]+\s+)"
-                              r"{0,2}$", text[max(0, d.start - 30):d.start])
+            and not re.search(r"\b(?:since|followed|after|before|until|from|began|started|"
+                              r"erupted|broke\s+out)\s+(?:[\w'’.]+\s+){0,2}$",
+                              text[max(0, d.start - 30):d.start])
             and min(abs(d.start - pos), abs(d.end - pos)) < 150]
     reported = [d for d in view.dates(False) if d.precision == "day" and re.search(
         r"\b(?:said|says|reported|announced|told|stated)\b",

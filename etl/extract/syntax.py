@@ -112,7 +112,12 @@ def prep_objects(token, words: Iterable[str]) -> list:
     return out
 
 
-def governors(trigger, depth: int = 6) -> list:
+FRAME_PREPS = {"during", "on", "in", "at", "throughout", "amid"}
+POSSIBLE_PREDICATES = {"possible", "likely", "unlikely", "probable", "chance", "possibility",
+                       "conceivable", "expected", "hope", "plan", "wish"}
+
+
+def governors(trigger, depth: int = 6, conj: bool = True, frames: bool = False) -> list:
     """The trigger and the words above it that still speak of the same event.
 
     A noun trigger ("trip") climbs to the verb that governs it ("cancelled his trip");
@@ -129,6 +134,9 @@ def governors(trigger, depth: int = 6) -> list:
                                                      "attr", "conj", "appos", "npadvmod"):
             if t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in (
                     "during", "after", "before", "since", "following", "ahead", "until"):
+                if frames and head.lower_ in FRAME_PREPS and head.head.pos_ in ("VERB", "AUX"):
+                    # "During his stay in Nairobi, Kerry will discuss": the clause's tense
+                    chain.append(FrameVerb(head.head))
                 break  # "during his visit": the visit is the frame, not governed
             chain.append(head)
             t = head
@@ -137,12 +145,14 @@ def governors(trigger, depth: int = 6) -> list:
             chain.append(head)
             t = head
             continue
-        if t.dep_ in ("xcomp", "oprd") or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+        if t.dep_ in ("xcomp", "oprd") or (conj and t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
             chain.append(head)
             t = head
             continue
-        if t.dep_ == "ccomp" and head.lemma_ in LEX.status.cancel_verbs | frozenset(
-                ("deny", "refuse")):
+        if t.dep_ == "ccomp" and (head.lemma_ in LEX.status.cancel_verbs | frozenset(
+                ("deny", "refuse")) or any(c.lemma_.lower() in POSSIBLE_PREDICATES and c.dep_ in (
+                    "acomp", "attr") for c in head.children)):
+            # "it is quite possible that he will meet Xi": the predicate above decides
             chain.append(head)
             t = head
             continue
@@ -156,6 +166,14 @@ def governors(trigger, depth: int = 6) -> list:
 
 
 EVENT_NOUNS = LEX.meeting.nouns | LEX.visit.nouns
+
+
+class FrameVerb:
+    """The verb of the clause a "during his visit" frame opens: it lends the frame its tense
+    and modals, not the meaning of its words ("pledged during a press conference")."""
+
+    def __init__(self, token):
+        self.token = token
 
 
 def _cancels(token) -> bool:
@@ -184,12 +202,21 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
     cancelled > possible > planned > occurred, as the strongest cue found wins: "Jordan
     cancelled the summit", "could travel", "is expected to travel", "arrived".
     """
-    chain = governors(trigger)
+    chain = governors(trigger, frames=True)
     cues: list[str] = []
     found = set()
     first = first_conjunct(trigger)
     extra = [first] if first is not trigger else []
     for t in chain + extra:
+        if isinstance(t, FrameVerb):
+            verb = t.token
+            if modal_children(verb) & LEX.status.future_auxiliaries:
+                found.add("planned")
+                cues.append(f"planned: {verb.text} (clause)")
+            if modal_children(verb) & LEX.status.possible_modals:
+                found.add("possible")
+                cues.append(f"possible: {verb.text} (clause)")
+            continue
         lemma = t.lemma_.lower()
         if _cancels(t) and t is not trigger:
             found.add("cancelled")
@@ -204,6 +231,11 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
         if lemma in LEX.status.possible_words and t is not trigger:
             found.add("possible")
             cues.append(f"possible: {t.text}")
+        for c in t.children:
+            if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in POSSIBLE_PREDICATES - {
+                    "expected", "plan"} and t.lemma_ == "be":
+                found.add("possible")
+                cues.append(f"possible: {c.text}")
         for c in t.children:
             if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
                 found.add("possible")
@@ -252,6 +284,8 @@ def _infinitive_ahead(t) -> bool:
         return False
     if t.dep_ == "xcomp":
         return False  # "expected to travel": the head verb decides
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in t.head.children):
+        return False  # "had travelled to Washington to meet Biden": done before the story
     return True
 
 

@@ -245,7 +245,7 @@ def _date(view: View, trigger, place_token, status: str) -> tuple[str | None, bo
     undated = status in ("planned", "possible", "cancelled")
     dates = view.dates(future)
     if dates and view.doc is not None:
-        chain = set(governors(trigger)) | {trigger, place_token}
+        chain = set(governors(trigger, conj=False)) | {trigger, place_token}
         own = []
         for d in dates:
             span = view.doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -255,6 +255,14 @@ def _date(view: View, trigger, place_token, status: str) -> tuple[str | None, bo
                 own.append(d)
         if own:
             return own[0].value, False
+        above = [a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX", "NOUN", "PROPN")]
+        for a in above:
+            # "made a surprise visit to Kyiv on Monday where he met Zelensky"
+            for d in dates:
+                span = view.doc.char_span(d.start, d.end, alignment_mode="expand")
+                if span is not None and span.root.head is a and span.root.dep_ in (
+                        "npadvmod", "prep", "pobj", "nmod", "advmod"):
+                    return d.value, False
         if len(dates) == 1:
             span = view.doc.char_span(dates[0].start, dates[0].end, alignment_mode="expand")
             if span is not None and not _belongs_elsewhere(span.root, trigger):
