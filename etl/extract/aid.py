@@ -24,7 +24,7 @@ from etl.extract.syntax import (
     verb_of,
 )
 from etl.model import Article
-from etl.places import country_display_names
+from etl.places import country_display_names, is_capital
 
 AID_WORDS = re.compile(
     r"\b(?:aid|assistance|support|package|loans?|grants?|pledg\w*|donat\w*|funding|funds?|"
@@ -102,6 +102,9 @@ class Parties:
                 spans.append((m.start(), m.end(), LEX.institutions[" ".join(word.lower().split())]))
         for place in view.places:
             if not place.is_city:
+                spans.append((place.start, place.end, names.get(place.country, place.country)))
+            elif is_capital(place.name, place.country):
+                # "granted Kyiv $17 billion", "Tokyo will lend": a capital for its state
                 spans.append((place.start, place.end, names.get(place.country, place.country)))
         self.spans = spans
 
@@ -365,7 +368,7 @@ def _recipient(view: View, parties: Parties, token, donor: str | None) -> str | 
         holders += [verb] + [v for v in verb.ancestors if v.pos_ in ("VERB", "AUX")][:2]
     for h in holders:
         for o in prep_objects(h, ("to", "for", "into", "in")):
-            found = parties.in_phrase(o) or _recipient_word(o)
+            found = _recipient_word(o) or parties.in_phrase(o)
             if found and found != donor:
                 return found
         for c in h.children:
@@ -383,30 +386,40 @@ def _recipient(view: View, parties: Parties, token, donor: str | None) -> str | 
         for c in h.children:
             if c.dep_ in ("advcl", "xcomp") and _lemma(c) in ("help", "support", "assist"):
                 for g in c.subtree:
-                    found = parties.of(g)
+                    found = _recipient_word(g) if g.dep_ in ("dobj", "nsubj", "pobj") else None
+                    found = found or parties.of(g)
                     if found and found != donor and g.dep_ in ("dobj", "nsubj", "pobj"):
                         return found
     return None
 
 
 def _fallback_recipient(view: View, parties: Parties, token, donor: str | None) -> str | None:
-    """The party the sentence names that is neither the giver nor an adversary ("caused by
-    Russia's invasion")."""
+    """A country the sentence names that is neither a giver nor an adversary ("caused by
+    Russia's invasion"): the recipient when the grammar names none."""
     text = view.text
     tail = text[token.idx:]
     for key, name in RECIPIENT_WORDS.items():
         if re.search(rf"\b(?:to|for|in|into)\s+(?:the\s+)?{key}\b", tail, re.IGNORECASE):
             return name
+    countries = set(country_display_names().values())
     for s, e, name in sorted(parties.spans):
-        if name == donor:
+        if name == donor or name not in countries:
             continue
         if re.search(r"\b(?:against|by|from|with|on|of)\s+(?:the\s+)?$", text[max(0, s - 14):s]):
             continue
         if re.match(r"(?:'s|’s)\s+(?:full-scale\s+)?(?:invasion|war|aggression|attack|"
                     r"offensive|forces|troops|army)", text[e:e + 30]):
             continue
+        if _giver_at(view, s, e) or re.match(r"\s*[$£€¥₹]|\s+(?:said|says|pledged|gave|"
+                                             r"will|would|has|had)\b", text[e:e + 12]):
+            continue  # "and Norway $11.5 million", "Denmark said": a giver, not a recipient
         return name
     return None
+
+
+def _giver_at(view: View, start: int, end: int) -> bool:
+    span = view.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _listed_donor(view: View, parties: Parties, m) -> str | None:
@@ -437,7 +450,8 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
     if not money or view.doc is None:
         return []
     follow_on = False
-    if not AID_WORDS.search(text):
+    gives = not AID_WORDS.search(text) and _gives_to_a_party(view, money)
+    if not AID_WORDS.search(text) and not gives:
         if not (previous and FOLLOW_ON.match(text) and len(text) < 160):
             return []
         follow_on = True
@@ -448,7 +462,7 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
         if span is None:
             continue
         token = _amount_token(span)
-        if not follow_on and not _is_aid(view, m, token):
+        if not follow_on and not gives and not _is_aid(view, m, token):
             continue
         status = _status(view, token)
         if status is None and previous and (follow_on or re.match(
@@ -485,13 +499,35 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
     return facts
 
 
+def _gives_to_a_party(view: View, money) -> bool:
+    """ "The EU announced EUR 50m for Chad", "Germany plans to pour 500 million euros into
+    Afghanistan": an amount a verb of giving or committing sends to a country, without any
+    word of aid, is aid."""
+    parties = Parties(view)
+    for m in money:
+        span = view.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        token = _amount_token(span)
+        if _nearby_nouns(token) & LEX.aid.not_aid_words:
+            continue
+        verb = verb_of(token)
+        if verb is None or not (_verb_status(verb)[0] or _lemma(verb) in ("approve",)):
+            continue
+        if _recipient(view, parties, token, None):
+            return True
+    return False
+
+
 def _amount_token(span):
-    """The token that stands for an amount in the parse: its number or scale word."""
+    """The token that stands for an amount in the parse: its number or scale word, or the
+    currency word when the parser made it the phrase's head ("1.2 trillion won")."""
+    root = span.root
     for t in span:
         if t.like_num or t.pos_ == "NUM":
             head = t.head if t.head in span else t
             return head
-    return span.root
+    return root
 
 
 def _aid_date(view: View, token, m, follow_on: bool, previous: str | None):
@@ -510,3 +546,4 @@ def _aid_date(view: View, token, m, follow_on: bool, previous: str | None):
 
 def conjoined(token) -> list:
     return conjuncts(token)
+

@@ -85,9 +85,17 @@ class View:
     # -- tokens to people and places ------------------------------------------------------
 
     def person_at(self, token) -> PersonRef | None:
+        """The person named at a token, also when the token ends a name whose first words
+        the finder matched ("President Xi" Jinping)."""
         for p in self.people:
             if p.start <= token.idx < p.end:
                 return p
+        if token.pos_ == "PROPN":
+            for c in token.children:
+                if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN":
+                    for p in self.people:
+                        if p.start <= c.idx < p.end:
+                            return p
         return None
 
     def place_at(self, token) -> PlaceRef | None:

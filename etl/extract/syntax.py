@@ -44,8 +44,9 @@ def first_conjunct(token):
 def verb_of(token):
     """The verb a token hangs from: itself when it is one, else its nearest verb ancestor."""
     for t in _self_and_ancestors(token):
-        if t.pos_ in ("VERB", "AUX"):
-            return t
+        if t.pos_ in ("VERB", "AUX") and not (t.lower_ in LEX.money.words and any(
+                c.dep_ == "nummod" for c in t.children)):
+            return t  # "1.2 trillion won": a currency the parser read as a verb is none
     return None
 
 
