@@ -1,19 +1,23 @@
-"""Extraction throughput with 1 and 2 workers, against the floor of only reading the text.
+"""Extraction throughput: the engine with 1 and 2 workers, against spaCy's full small
+pipeline over the same texts and against the floors of reading and of tokenizing.
 
-    .venv/bin/python benchmarks/bench_extract.py [--n 1000] [--articles DIR] [--repeat 3]
+    .venv/bin/python benchmarks/bench_extract.py [--mix real|generated|both] [--n 1000]
+                                                 [--repeat 3] [--profile-n 300]
 
-Prints articles/s and words/s for: the floor (etl.read.iter_articles alone: decode, front
-matter, normalise, split sentences, segments), extraction with 1 worker and with 2
-(etl.build.extract_stream, the path `python -m etl build` takes), the ratio of each to the
-floor, the 2-worker speed-up, and a cProfile of extract_article grouped by module and by
-function so the cost can be located.
+Two corpora: the real-article mix (../shared/seeds, corpus/dev and corpus/dev2, copied
+under new ids until there are --n articles; read at run time, never stored) and the
+generated corpus of benchmarks/generate_articles.py. For each it prints articles/s and
+words/s, with the min, median and max of --repeat runs and the load average before each:
 
-Both runs do the same work on the same corpus: read every file in the main process and
-extract every article. Start-up is excluded from both equally and timed on its own: before
-the 1-worker run the main process loads the reference data (what a worker does when it
-starts); before the 2-worker run the pool's processes are started and warmed
-(etl.build.ExtractionPool.wait_warm). Each run is repeated, 1 and 2 workers alternating,
-with the load average before each; the best and the range are printed.
+- read: etl.read alone (decode, front matter, normalise, sentences, segments);
+- tokenize: spaCy's tokenizer over every article body (the floor of any spaCy engine);
+- spaCy full: the whole small pipeline (tok2vec, tagger, parser, NER, lemmatizer) over
+  every article body, batched with nlp.pipe, the cost of "parse everything";
+- engine, 1 and 2 workers: etl.build.extract_stream, the path `python -m etl build` takes
+  (it parses only the sentences that can hold a fact).
+
+Start-up (loading the model and the reference data, warming the pool) is timed apart.
+A cProfile of extract_article says where the engine's time goes, by module.
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ import argparse
 import cProfile
 import os
 import pstats
+import re
+import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -37,35 +44,62 @@ from generate_articles import generate  # noqa: E402
 
 from etl.build import ExtractionPool, Outcome, _warm_worker, extract_stream  # noqa: E402
 from etl.extract import extract_article  # noqa: E402
+from etl.extract.pipeline import nlp  # noqa: E402
 from etl.model import Article  # noqa: E402
 from etl.read import iter_articles  # noqa: E402
 
-
-def timed_read(folder: Path) -> tuple[float, int, int]:
-    """Seconds to read and tokenize every article, and the articles and words read."""
-    started = time.perf_counter()
-    articles = words = 0
-    for item in iter_articles([folder]):
-        if isinstance(item, Article):
-            articles += 1
-            words += len(item.text.split())
-    return time.perf_counter() - started, articles, words
+SHARED = ROOT.parent / "shared"
+REAL_SOURCES = [SHARED / "seeds", SHARED / "corpus" / "dev" / "articles",
+                SHARED / "corpus" / "dev2" / "articles"]
 
 
-def timed_extract(folder: Path, pool: ExtractionPool | None) -> tuple[float, float, int, int]:
-    """Seconds and main-process CPU seconds to read and extract every article, in this
-    process (`pool` None) or in the pool's warm workers; the articles and facts."""
-    started, cpu = time.perf_counter(), time.process_time()
-    articles = facts = 0
+def real_mix(n: int, folder: Path) -> int:
+    """Copy the shared real articles into `folder` under new ids until there are n."""
+    sources = sorted(p for d in REAL_SOURCES if d.exists() for p in d.glob("*.md"))
+    if not sources:
+        raise SystemExit("no real articles under ../shared: use --mix generated")
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        src = sources[i % len(sources)]
+        text = src.read_text(encoding="utf-8")
+        text = re.sub(r"^id: (.+)$", lambda m: f"id: {m.group(1)}-copy{i}", text, count=1,
+                      flags=re.M)
+        (folder / f"{i:05d}-{src.name}").write_text(text, encoding="utf-8")
+    return n
+
+
+def stats_line(label: str, seconds: list[float], loads: list[float], n: int,
+               words: int) -> str:
+    best, median, worst = min(seconds), statistics.median(seconds), max(seconds)
+    return (f"  {label:<22} {n / best:7.1f} articles/s {words / best:9.0f} words/s   "
+            f"(s: min {best:.2f} median {median:.2f} max {worst:.2f} over {len(seconds)} runs; "
+            f"load {min(loads):.1f}-{max(loads):.1f})")
+
+
+def time_runs(repeat: int, run) -> tuple[list[float], list[float]]:
+    seconds, loads = [], []
+    for _ in range(repeat):
+        loads.append(os.getloadavg()[0])
+        started = time.perf_counter()
+        run()
+        seconds.append(time.perf_counter() - started)
+    return seconds, loads
+
+
+def bodies(folder: Path) -> list[str]:
+    return [a.text for a in iter_articles([folder]) if isinstance(a, Article)]
+
+
+def engine_run(folder: Path, pool: ExtractionPool | None) -> int:
+    facts = 0
     for outcome in extract_stream(iter_articles([folder]), pool=pool):
         if isinstance(outcome, Outcome):
-            articles += 1
             facts += len(outcome.facts or [])
-    return time.perf_counter() - started, time.process_time() - cpu, articles, facts
+    return facts
 
 
-def profile_extract(folder: Path, limit: int, top: int = 15) -> None:
-    """cProfile of extract_article alone (reading done beforehand), grouped two ways."""
+def profile_extract(folder: Path, limit: int) -> None:
+    """cProfile of extract_article alone (reading done beforehand), by module."""
     articles = [a for a in iter_articles([folder]) if isinstance(a, Article)][:limit]
     profiler = cProfile.Profile()
     profiler.enable()
@@ -74,86 +108,80 @@ def profile_extract(folder: Path, limit: int, top: int = 15) -> None:
     profiler.disable()
     stats = pstats.Stats(profiler)
     total = stats.total_tt
-    by_module: dict[str, float] = defaultdict(float)
+    by_part: dict[str, float] = defaultdict(float)
     for (file, _, _), (_, _, tottime, _, _) in stats.stats.items():
-        name = file
         if "/etl/" in file:
             name = "etl/" + file.split("/etl/", 1)[1]
-        elif file.startswith("~") or file.startswith("<"):
+        elif any(k in file for k in ("thinc", "spacy", "numpy", "blis", "srsly")):
+            name = "spaCy and its model (thinc, numpy)"
+        elif file.startswith(("~", "<")):
             name = "builtins (re, str, list ...)"
         else:
             name = "other: " + Path(file).name
-        by_module[name] += tottime
-    print(f"\nprofile of extract_article over {len(articles)} articles "
-          f"({total:.2f} s under the profiler):")
-    print("  own time by module:")
-    for name, seconds in sorted(by_module.items(), key=lambda kv: -kv[1])[:10]:
+        by_part[name] += tottime
+    print(f"  where the engine's time goes ({len(articles)} articles, {total:.2f} s "
+          "under the profiler), own time:")
+    for name, seconds in sorted(by_part.items(), key=lambda kv: -kv[1])[:10]:
         print(f"    {seconds / total:6.1%}  {name}")
-    print("  top functions by own time:")
-    rows = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:top]
-    for (file, line, func), (_, calls, tottime, cumtime, _) in rows:
-        where = ("etl/" + file.split("/etl/", 1)[1]) if "/etl/" in file else Path(file).name
-        print(f"    {tottime / total:6.1%} own {cumtime / total:6.1%} cum {calls:>9} calls  "
-              f"{func} ({where}:{line})")
-    print("  top etl functions by cumulative time:")
-    rows = sorted(((k, v) for k, v in stats.stats.items() if "/etl/" in k[0]),
-                  key=lambda kv: -kv[1][3])[:top]
-    for (file, line, func), (_, calls, _, cumtime, _) in rows:
-        where = "etl/" + file.split("/etl/", 1)[1]
-        print(f"    {cumtime / total:6.1%} cum {calls:>9} calls  {func} ({where}:{line})")
+
+
+def bench(label: str, folder: Path, repeat: int, profile_n: int) -> None:
+    texts = bodies(folder)
+    n, words = len(texts), sum(len(t.split()) for t in texts)
+    print(f"\n{label}: {n} articles, {words / max(n, 1):.0f} words each on average")
+    pipeline = nlp()
+    seconds, loads = time_runs(repeat, lambda: bodies(folder))
+    print(stats_line("read", seconds, loads, n, words))
+    seconds, loads = time_runs(repeat, lambda: [pipeline.make_doc(t) for t in texts])
+    print(stats_line("tokenize (spaCy)", seconds, loads, n, words))
+    seconds, loads = time_runs(repeat, lambda: list(pipeline.pipe(texts, batch_size=64)))
+    full = min(seconds)
+    print(stats_line("spaCy full pipeline", seconds, loads, n, words))
+    with ExtractionPool(2) as pool:
+        pool.wait_warm()
+        one, one_loads, two, two_loads = [], [], [], []
+        for _ in range(repeat):  # 1 and 2 workers alternate, so the load is shared fairly
+            s, load = time_runs(1, lambda: engine_run(folder, None))
+            one += s
+            one_loads += load
+            s, load = time_runs(1, lambda: engine_run(folder, pool))
+            two += s
+            two_loads += load
+    print(stats_line("engine, 1 worker", one, one_loads, n, words))
+    print(stats_line("engine, 2 workers", two, two_loads, n, words))
+    print(f"  engine (1 worker) vs spaCy full pipeline: {full / min(one):.2f}x faster; "
+          f"2 workers vs 1: {min(one) / min(two):.2f}x (median "
+          f"{statistics.median(one) / statistics.median(two):.2f}x)")
+    if profile_n:
+        profile_extract(folder, profile_n)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--n", type=int, default=1_000, help="articles to generate")
-    parser.add_argument("--articles", type=Path, help="an existing folder to read instead")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="runs of each (1 and 2 workers alternate)")
+    parser.add_argument("--mix", choices=("real", "generated", "both"), default="both")
+    parser.add_argument("--n", type=int, default=1_000, help="articles per corpus")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measure")
     parser.add_argument("--profile-n", type=int, default=300,
                         help="articles to profile (0: no profile)")
     args = parser.parse_args(argv)
+    print(f"cpus: {os.cpu_count()}; load average now {os.getloadavg()[0]:.1f}")
+    started = time.perf_counter()
+    nlp()
+    _warm_worker(extract_article)
+    print(f"start-up (model and reference data, not in the figures): "
+          f"{time.perf_counter() - started:.2f} s")
     with tempfile.TemporaryDirectory(prefix="shuttle-bench-") as tmp:
-        folder = args.articles
-        if folder is None:
-            folder = Path(tmp) / "articles"
+        if args.mix in ("real", "both"):
+            folder = Path(tmp) / "real"
+            real_mix(args.n, folder)
+            bench("real-article mix (seeds, dev, dev2 repeated)", folder, args.repeat,
+                  args.profile_n)
+            shutil.rmtree(folder)
+        if args.mix in ("generated", "both"):
+            folder = Path(tmp) / "generated"
             generate(args.n, folder)
-        print(f"cpus: {os.cpu_count()}; corpus: {folder}")
-        timed_read(folder)  # warm the page cache and imports once
-        floor, n, words = timed_read(folder)
-        print(f"floor (read + tokenize only): {floor:7.2f} s  {n / floor:8.1f} articles/s  "
-              f"{words / floor:10.0f} words/s")
-        started = time.perf_counter()
-        _warm_worker(extract_article)
-        print(f"start-up, not in the figures below: reference data in this process "
-              f"{time.perf_counter() - started:.2f} s", end="")
-        started = time.perf_counter()
-        with ExtractionPool(2) as pool:
-            pool.wait_warm()
-            print(f"; a pool of 2 started and warm {time.perf_counter() - started:.2f} s")
-            runs: dict[int, list[tuple[float, float, float]]] = {1: [], 2: []}
-            for _ in range(args.repeat):
-                for workers in (1, 2):
-                    load = os.getloadavg()[0]
-                    seconds, cpu, n_done, facts = timed_extract(
-                        folder, pool if workers > 1 else None)
-                    runs[workers].append((seconds, cpu, load))
-        for workers, timings in runs.items():
-            seconds, cpu, _ = min(timings)
-            low, high = min(t for t, _, _ in timings), max(t for t, _, _ in timings)
-            loads = [load for _, _, load in timings]
-            print(f"extract, {workers} worker{'s' if workers > 1 else ' '}:    {seconds:7.2f} s  "
-                  f"{n_done / seconds:8.1f} articles/s  {words / seconds:10.0f} words/s  "
-                  f"{facts} facts  {seconds / floor:5.1f}x the floor  (range {low:.2f}-"
-                  f"{high:.2f} s over {len(timings)} runs, main-process CPU {cpu:.2f} s, "
-                  f"load before {min(loads):.1f}-{max(loads):.1f})")
-        best = {w: min(t for t, _, _ in timings) for w, timings in runs.items()}
-        pairs = [one[0] / two[0] for one, two in zip(runs[1], runs[2], strict=True)]
-        print(f"2 workers vs 1: {best[1] / best[2]:.2f}x faster (best runs; run by run "
-              f"{min(pairs):.2f}x-{max(pairs):.2f}x)")
-        print(f"extraction alone (1 worker minus the floor): {best[1] - floor:.2f} s, "
-              f"{(best[1] - floor) / n * 1000:.1f} ms per article")
-        if args.profile_n:
-            profile_extract(folder, args.profile_n)
+            bench("generated corpus (benchmarks/generate_articles.py)", folder, args.repeat,
+                  args.profile_n)
     return 0
 
 

@@ -25,7 +25,7 @@ from etl.extract.dates import find_dates
 from etl.extract.geo import find_places
 from etl.extract.money import find_money
 from etl.extract.numbers import find_numbers, parse_number
-from etl.extract.people import PeopleIndex
+from etl.extract.people import ArticlePeople, role_people
 from etl.model import Article, Problem
 from etl.read import decode_bytes, parse_article_text, read_file
 
@@ -125,11 +125,15 @@ def test_places_and_people_never_raise_and_spans_hold(text, when):
     for place in find_places(text):
         check_span(text, place.start, place.end, place.text)
         assert len(place.country) == 2
-    index = PeopleIndex(when)
-    for person in index.find(text):
-        check_span(text, person.start, person.end)
-        assert person.name.strip()
-    index.find(text, subject="Antony Blinken")  # with memory of the first pass
+    people = ArticlePeople(when)
+    people.add_sentence(0, text)
+    people.add_sentence(1, text)  # a second sentence resolves against the first
+    people.resolve()
+    for n in (0, 1):
+        named = people.in_sentence(n)
+        for person in named + role_people(text, named, people, n, "Antony Blinken"):
+            check_span(text, person.start, person.end)
+            assert person.name.strip()
 
 
 @FUZZ

@@ -17,7 +17,7 @@ from etl.extract import aid, casualties, meetings, visits
 from etl.extract.confidence import score_fact
 from etl.extract.context import ArticleContext
 from etl.extract.dates import precision_of
-from etl.extract.pipeline import parse, worth_parsing
+from etl.extract.pipeline import MAX_PARSE_CHARS, parse, worth_parsing
 from etl.model import Article, Sentence
 
 log = logging.getLogger("etl.extract")
@@ -33,7 +33,7 @@ RULES = {
 STATUS_RANK = {"cancelled": 4, "occurred": 3, "planned": 2, "possible": 1}
 # A "sentence" longer than this (a table, text without full stops) is read in pieces of at
 # most PIECE_CHARS, cut at spaces, so the cost of the rules stays linear in its length.
-MAX_SENTENCE_CHARS = 1500
+MAX_SENTENCE_CHARS = MAX_PARSE_CHARS
 PIECE_CHARS = 600
 
 
@@ -208,10 +208,26 @@ def merge(facts: list[dict]) -> list[dict]:
                 kept["mode"] = fact["mode"]
     out = list(merged.values())
     # A country-level visit that the same article also names by a city of that country
-    # is the same stop told twice.
-    cities = {(f["actor"], f["country"]) for f in out if f["type"] == "visit" and f.get("place")}
-    return [f for f in out if not (f["type"] == "visit" and not f.get("place")
-                                   and (f["actor"], f["country"]) in cities)]
+    # is the same stop told twice; what the country-level report states (a status cue, a
+    # date) beats what the city report only defaulted to.
+    cities = {(f["actor"], f["country"]): f for f in out
+              if f["type"] == "visit" and f.get("place")}
+    kept = []
+    for f in out:
+        city = cities.get((f.get("actor"), f.get("country"))) if f["type"] == "visit" else None
+        if city is None or f.get("place"):
+            kept.append(f)
+            continue
+        if _defaulted(city) and not _defaulted(f):
+            city["status"], city["date"] = f["status"], f.get("date")
+            city.pop("_default_date", None)
+            city["_how"] = dict(city.get("_how") or {}, cues=(f.get("_how") or {}).get("cues"))
+    return kept
+
+
+def _defaulted(fact: dict) -> bool:
+    """A fact whose status comes only from the tense and whose date is the story's day."""
+    return bool(fact.get("_default_date")) and not (fact.get("_how") or {}).get("cues")
 
 
 def _meeting_key(fact: dict, merged: dict[tuple, dict]) -> tuple:
