@@ -248,6 +248,8 @@ def _status(view: View, token) -> str | None:
             giving = status
         if lemma in LEX.status.reporting_verbs:
             break
+    if giving in ("pledged", "announced") and _under_a_bill(verb):
+        return "proposed"  # "a bill that would provide $X": not law until it passes
     if giving is None:
         # "The previous tranche was sent on May 29, it also amounted to €1.5 billion": a
         # verb of amounting leaves the status to the other verbs of the sentence.
@@ -258,6 +260,16 @@ def _status(view: View, token) -> str | None:
                 if status:
                     return status
     return giving
+
+
+def _under_a_bill(verb) -> bool:
+    """Whether a verb of giving describes a bill or legislation ("the bill would provide")."""
+    for t in [verb, *verb.ancestors][:4]:
+        if _lemma(t) in LEX.aid.proposal_nouns:
+            return True
+        if t.dep_ in ("relcl", "acl") and _lemma(t.head) in LEX.aid.proposal_nouns:
+            return True
+    return any(_lemma(s) in LEX.aid.proposal_nouns for s in subjects_of(verb))
 
 
 def _asks_legislature(verb) -> bool:

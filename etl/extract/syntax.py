@@ -133,6 +133,9 @@ def governors(trigger, depth: int = 6, conj: bool = True, frames: bool = False) 
             break
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj",
                                                      "attr", "conj", "appos", "npadvmod"):
+            if t.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "ahead":
+                chain.append(AheadOf(head.head))  # "ahead of his meeting with Xi": to come
+                break
             if t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in (
                     "during", "after", "before", "since", "following", "ahead", "until"):
                 if frames and head.lower_ in FRAME_PREPS and head.head.pos_ in ("VERB", "AUX"):
@@ -167,6 +170,13 @@ def governors(trigger, depth: int = 6, conj: bool = True, frames: bool = False) 
 
 
 EVENT_NOUNS = LEX.meeting.nouns | LEX.visit.nouns
+
+
+class AheadOf:
+    """ "ahead of": the event it frames is still to come."""
+
+    def __init__(self, token):
+        self.token = token
 
 
 class FrameVerb:
@@ -209,6 +219,10 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
     first = first_conjunct(trigger)
     extra = [first] if first is not trigger else []
     for t in chain + extra:
+        if isinstance(t, AheadOf):
+            found.add("planned")
+            cues.append("planned: ahead of")
+            continue
         if isinstance(t, FrameVerb):
             verb = t.token
             if modal_children(verb) & LEX.status.future_auxiliaries:
