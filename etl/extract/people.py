@@ -292,7 +292,7 @@ class ArticlePeople:
                     longest[key] = longest.get(fold(other), other)
                     break
             else:
-                longest[key] = known_name(form) or form
+                longest[key] = known_name(form) or _without_initials(form)
         self.canonical = longest
         for n in sorted(self.raw):
             for r in self.raw[n]:
@@ -431,6 +431,16 @@ def _title_case(text: str) -> bool:
         return sum(w[0].isupper() for w in small) >= 0.67 * len(small)
     long = [w for w in words if len(w) >= 4]
     return 3 <= len(long) <= 10 and all(w[0].isupper() for w in long)
+
+
+def _without_initials(name: str) -> str:
+    """A name as outlets write it, without middle initials: "Antony J. Blinken" is "Antony
+    Blinken" (a first initial stays: "S. Jaishankar")."""
+    words = name.split()
+    if len(words) >= 3:
+        words = [words[0]] + [w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.?", w)] + [
+            words[-1]]
+    return " ".join(words)
 
 
 def _surname_words(name: str) -> list[str]:

@@ -69,7 +69,7 @@ def registry_group(title: str) -> str | None:
     """The office group of a registry title; stricter than `title_group` for leaders."""
     group = title_group(title)
     if group == "leader" and fold(title) not in REGISTRY_LEADER_TITLES:
-        return fold(title)
+        return f"title:{fold(title)}"  # "Leader" of a movement: an office of its own
     return group
 
 
@@ -160,11 +160,14 @@ def holder(group: str, country: str, when: date | None, title: str | None = None
         candidates = [r for r in candidates if fold(r.title) in wanted]
     if not candidates:
         return None
-    if group == "leader" and len(candidates) > 1:
+    if group == "leader" and not wanted:
+        # "the Egyptian leader": only the office that leads the country (leaders.csv, else
+        # the president); a registry that lacks it gives no answer rather than a deputy.
         for preferred in leader_titles().get(country, ("president",)):
             for r in candidates:
                 if fold(r.title) == preferred:
                     return r.name
+        return None
     names = {r.name for r in candidates}
     if len(names) > 1 and when is None:
         return None
