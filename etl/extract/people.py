@@ -238,6 +238,8 @@ class ArticlePeople:
                 if name and plausible_name(name):
                     found.append(_Raw(n, start + offset, start + offset + len(name), name,
                                       "entity"))
+        if doc is not None and not headline:
+            found += _argument_names(n, text, doc)
         for m in _APPOSITION.finditer(text):
             name, offset = clean_name(m.group("name"))
             if name and plausible_name(name) and len(name.split()) >= 2:
@@ -450,6 +452,35 @@ def _surname_words(name: str) -> list[str]:
     while len(words) > 1 and words[-1] in ("jr", "sr", "ii", "iii", "iv"):
         words.pop()
     return words
+
+
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative"}
+NOT_PERSON_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART",
+                     "LAW", "DATE", "TIME", "MONEY", "LANGUAGE"}
+
+
+def _argument_names(n: int, text: str, doc) -> list[_Raw]:
+    """Names the statistical NER missed: a run of two or more capitalised proper nouns that
+    is the subject or object of a verb ("the leader of China Xi Jinping", "Musalia Mudavadi
+    met ..."), is no place the gazetteer knows and no organisation the NER saw."""
+    out = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ not in ARGUMENT_DEPS:
+            continue
+        words = [c for c in token.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+        if not words or any(c.i != token.i - len(words) + k for k, c in enumerate(words)):
+            continue
+        start, end = words[0].idx, token.idx + len(token.text)
+        if any(e.label_ in NOT_PERSON_LABELS and e.start_char < end and start < e.end_char
+               for e in doc.ents):
+            continue
+        name, offset = clean_name(text[start:end])
+        if len(name.split()) < 2 or not plausible_name(name):
+            continue
+        if any(lookup_city(w) or fold(w) in country_names() for w in name.split()):
+            continue
+        out.append(_Raw(n, start + offset, start + offset + len(name), name, "entity"))
+    return out
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:
