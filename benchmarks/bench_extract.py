@@ -62,8 +62,7 @@ def real_mix(n: int, folder: Path) -> int:
     for i in range(n):
         src = sources[i % len(sources)]
         text = src.read_text(encoding="utf-8")
-        text = re.sub(r"^id: (.+)$", lambda m: f"id: {m.group(1)}-copy{i}", text, count=1,
-                      flags=re.M)
+        text = re.sub(r"^id: (.+)$", rf"id: \g<1>-copy{i}", text, count=1, flags=re.M)
         (folder / f"{i:05d}-{src.name}").write_text(text, encoding="utf-8")
     return n
 

@@ -16,7 +16,6 @@ from etl.extract.context import View
 from etl.extract.lexicon import LEX, phrase_pattern
 from etl.extract.syntax import (
     conjuncts,
-    governors,
     modal_children,
     negated,
     prep_objects,

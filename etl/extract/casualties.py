@@ -14,6 +14,7 @@ from etl.extract.lexicon import LEX
 from etl.extract.numbers import find_numbers
 from etl.model import Article
 
+
 def _metric_words(metric: str) -> str:
     """One regex alternation of a metric's words from the lexicon, longest first."""
     words = sorted(LEX.words(f"casualty.metrics.{metric}"), key=len, reverse=True)
