@@ -145,7 +145,12 @@ def clean_name(raw: str) -> tuple[str, int]:
         words.pop()
     while words and (words[0].group() in not_name or words[0].group().lower() in
                      LEX.people.titles or not words[0].group()[0].isupper()
-                     or (len(words) > 2 and _country_word(words[0].group()))):
+                     or (len(words) > 2 and _country_word(words[0].group()))
+                     or (len(words) > 2 and " ".join(w.group() for w in words[:2]).lower() in
+                         LEX.people.titles)):
+        if len(words) > 2 and " ".join(w.group() for w in words[:2]).lower() in \
+                LEX.people.titles:
+            words.pop(0)  # "First Lady Olena Zelenska": both words of the title go
         words.pop(0)
     if not words:
         return "", 0
@@ -238,7 +243,8 @@ class ArticlePeople:
                 if name and plausible_name(name):
                     found.append(_Raw(n, start + offset, start + offset + len(name), name,
                                       "entity"))
-        if doc is not None and not headline:
+        if doc is not None and not headline and doc.has_annotation("ENT_IOB"):
+            # only where the NER ran: elsewhere every capitalised word is a known one
             found += _argument_names(n, text, doc)
         for m in _APPOSITION.finditer(text):
             name, offset = clean_name(m.group("name"))
@@ -479,8 +485,16 @@ def _argument_names(n: int, text: str, doc) -> list[_Raw]:
             continue
         if any(lookup_city(w) or fold(w) in country_names() for w in name.split()):
             continue
+        if any(p.start < end and start < p.end for p in places_in(text)):
+            continue  # "Tel Aviv", "United Arab Emirates"
         out.append(_Raw(n, start + offset, start + offset + len(name), name, "entity"))
     return out
+
+
+def places_in(text: str) -> list:
+    from etl.extract.geo import find_places
+
+    return find_places(text)
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:
