@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from etl.extract.dates import DateRef, find_dates
-from etl.extract.geo import PlaceRef, find_places
+from etl.extract.geo import PlaceRef, find_places, places_of
 from etl.extract.lexicon import LEX
 from etl.extract.people import ArticlePeople, PersonRef, role_people
 from etl.model import Article, Sentence
@@ -248,7 +248,10 @@ class ArticleContext:
         subject = (draft.main_subject() or [self.focus])[0]
         roles = role_people(sentence.text, named, self.people, sentence.n, subject)
         people = sorted(named + roles, key=lambda p: p.start)
-        places = find_places(sentence.text, taken=[(p.start, p.end) for p in people])
+        spans = [(p.start, p.end) for p in people]
+        places = list(places_of(sentence.text))
+        if any(s < p.end and p.start < e for s, e in spans for p in places):
+            places = find_places(sentence.text, taken=spans)
         if doc is not None:
             places = _not_named_otherwise(places, doc)
         return View(sentence, anchor, precision, people, places, doc=doc, focus=self.focus,

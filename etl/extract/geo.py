@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from etl.places import (
@@ -45,6 +46,12 @@ _NOT_CITIES = {"of", "university", "president", "minister", "march", "may", "mob
                "said", "best", "most", "more", "many", "man", "young", "god", "deal", "union",
                "aden?", "kim", "moon", "li", "ban", "hague", "dover", "hope", "mission",
                "western", "eastern", "northern", "southern", "central", "gaza"}
+
+
+@lru_cache(maxsize=8192)
+def places_of(text: str) -> tuple[PlaceRef, ...]:
+    """find_places with nothing taken, computed once per sentence."""
+    return tuple(find_places(text))
 
 
 def find_places(text: str, taken: list[tuple[int, int]] = ()) -> list[PlaceRef]:

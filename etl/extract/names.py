@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from etl.extract.lexicon import LEX
-from etl.extract.people import _alias_table
+from etl.extract.people import alias_hits
 from etl.places import country_names, fold, lookup_city
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ÿ'’-]+(?:[- ][A-Z][a-zà-ÿ'’-]+)*")
@@ -42,8 +42,7 @@ def may_name_a_stranger(text: str) -> bool:
     >>> may_name_a_stranger("Mudavadi met Timothewos in Nairobi.")
     True
     """
-    pattern, _ = _alias_table()
-    known = [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []
+    known = [(start, end) for start, end, *_ in alias_hits(text)]
     words = _known_words()
     for m in _CAPITALISED.finditer(text):
         if any(s <= m.start() < e for s, e in known):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from etl.extract.lexicon import LEX, phrase_pattern
 from etl.extract.registry import (
@@ -107,6 +107,17 @@ def _folded_reference() -> dict[str, str]:
                 out.setdefault(fold(form), name)
                 out.setdefault("~" + " ".join(sorted(fold(form).split())), name)
     return out
+
+
+@lru_cache(maxsize=8192)
+def alias_hits(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
+    """(start, end, surface, canonical, how) of every registry name or alias in a text,
+    computed once per sentence for both the finders and the NER gate."""
+    pattern, table = _alias_table()
+    if pattern is None:
+        return ()
+    return tuple((m.start(), m.end(), m.group(0), *table[m.group(0)])
+                 for m in pattern.finditer(text))
 
 
 def known_name(name: str) -> str | None:
@@ -220,13 +231,10 @@ class ArticlePeople:
     def add_sentence(self, n: int, text: str, doc=None) -> None:
         found: list[_Raw] = []
         headline = _title_case(text)
-        pattern, table = _alias_table()
-        if pattern is not None:
-            for m in pattern.finditer(text):
-                name, how = table[m.group(0)]
-                if how == "surname" and self._other_given_name(text, m.start(), name):
-                    continue  # "Hunter Biden" is not Joe Biden
-                found.append(_Raw(n, m.start(), m.end(), m.group(0), how, name))
+        for start, end, surface, name, how in alias_hits(text):
+            if how == "surname" and self._other_given_name(text, start, name):
+                continue  # "Hunter Biden" is not Joe Biden
+            found.append(_Raw(n, start, end, surface, how, name))
         for m in _titled_re().finditer(text):
             name, offset = clean_name(m.group("name"))
             if not name or not plausible_name(name) or headline:
@@ -491,10 +499,10 @@ def _argument_names(n: int, text: str, doc) -> list[_Raw]:
     return out
 
 
-def places_in(text: str) -> list:
-    from etl.extract.geo import find_places
+def places_in(text: str) -> tuple:
+    from etl.extract.geo import places_of
 
-    return find_places(text)
+    return places_of(text)
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:
