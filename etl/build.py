@@ -25,12 +25,7 @@ import duckdb
 import pyarrow as pa
 
 from etl import resolve, settings
-from etl.corrections import (
-    CorrectionSet,
-    flag_corrected_events,
-    normalise_flags,
-    previously_corrected,
-)
+from etl.corrections import CorrectionSet, normalise_flags, previously_corrected
 from etl.extract import extract_article
 from etl.load import FACT_TABLES, Loader, create_schema, schema_fingerprint
 from etl.model import Article, Problem
@@ -519,10 +514,7 @@ def build(
         fixes.store(con)
         report.corrections = fixes.summary_lines()
 
-        marts_notes = _build_marts(con)
-        if not marts_notes:
-            flag_corrected_events(con)
-        report.notes += marts_notes
+        report.notes += _build_marts(con)
         con.executemany("insert into build_info values (?, ?)", [
             ["built_at", build_time.isoformat()],
             ["extraction_fingerprint", fingerprint],

@@ -13,30 +13,15 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from etl.facts import FACT_TABLES, FACT_TYPES, date_precision, fact_type, schema_values
 from etl.model import Article, Problem
 
 SCHEMA_SQL = Path(__file__).with_name("sql") / "schema.sql"
+_PLACEHOLDER = re.compile(r"\{([a-z_]+(?::[a-z_.]+)?)\}")
 
-# FACTS.md fact type -> the table holding its mentions.
-FACT_TABLES = {
-    "visit": "mentions_visit",
-    "meeting": "mentions_meeting",
-    "aid": "mentions_aid",
-    "casualty": "mentions_casualty",
-}
-
-# The fields that say which fact a mention is; with the article and the evidence offset they
-# make the mention id, so an unchanged fact keeps its id from one build to the next.
-KEY_FIELDS = {
-    "visit": ("actor", "place", "country", "date", "status"),
-    "meeting": ("participants", "place", "country", "date", "status"),
-    "aid": ("donor", "recipient", "amount", "currency", "status"),
-    "casualty": ("metric", "value", "as_of", "reported_by"),
-}
-
-# A date column and the column giving its precision, derived from the date's length when
-# the extractor does not give it.
-PRECISION_OF = {"date_precision": "date", "as_of_precision": "as_of"}
+# A date column's precision column, derived from the date's length when the extractor does
+# not give it (etl/facts.py).
+PRECISION_OF = {t.precision: t.date for t in FACT_TYPES.values()}
 
 # Rows are handed to DuckDB as Arrow tables of this many rows at most: large enough that
 # the per-insert cost vanishes, small enough that memory stays flat on 100k articles.
@@ -54,15 +39,29 @@ ARROW_TYPES = {
 }
 
 
+def schema_sql() -> str:
+    """etl/sql/schema.sql with its {accepted:TYPE.FIELD} and {fact_types} placeholders
+    filled from the fact contract (etl/facts.py); an unknown placeholder is an error."""
+    values = schema_values()
+
+    def fill(match: re.Match[str]) -> str:
+        if match.group(1) not in values:
+            raise KeyError(f"schema.sql names {match.group(0)}, which etl/facts.py lacks")
+        return values[match.group(1)]
+
+    return _PLACEHOLDER.sub(fill, SCHEMA_SQL.read_text(encoding="utf-8"))
+
+
 def schema_fingerprint() -> str:
-    """A hash of etl/sql/schema.sql: a database whose build_info names the same one has the
-    same raw tables, so a build can start from a copy of it."""
-    return hashlib.sha256(SCHEMA_SQL.read_bytes()).hexdigest()[:16]
+    """A hash of the schema as created (schema.sql with the contract's values): a database
+    whose build_info names the same one has the same raw tables, so a build can start from
+    a copy of it."""
+    return hashlib.sha256(schema_sql().encode("utf-8")).hexdigest()[:16]
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the raw tables of etl/sql/schema.sql in an empty database."""
-    con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
+    con.execute(schema_sql())
 
 
 def table_columns(
@@ -106,17 +105,6 @@ def quote_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def date_precision(value: str | None) -> str:
-    """The precision of an ISO date string as the mentions tables store it.
-
-    >>> [date_precision(d) for d in ("2023-11-28", "2024-09", "2014", None)]
-    ['day', 'month', 'year', 'unknown']
-    """
-    if not isinstance(value, str):
-        return "unknown"
-    return {10: "day", 7: "month", 4: "year"}.get(len(value), "unknown")
-
-
 def mention_id(article_id: str, fact: dict) -> str:
     """sha1 of article|type|key fields|evidence_start, first 16 hex characters.
 
@@ -128,7 +116,8 @@ def mention_id(article_id: str, fact: dict) -> str:
     """
     kind = fact.get("type")
     parts = [article_id, str(kind)]
-    for name in KEY_FIELDS.get(kind, ()):
+    known = fact_type(kind)
+    for name in known.mention_key if known else ():
         value = fact.get(name)
         if isinstance(value, list):
             value = sorted(str(v) for v in value)

@@ -14,8 +14,8 @@ import duckdb
 import pytest
 
 from etl import settings
-from etl.__main__ import CONTRACT_KEYS, OPTIONAL_KEYS
 from etl.extract import extract_article
+from etl.facts import FACT_TYPES
 from etl.model import Article
 from etl.progress import Progress
 from etl.read import iter_articles
@@ -108,9 +108,9 @@ def test_extract_writes_the_facts_md_format(fixture_articles, tmp_path):
     assert [(f["article"], f["type"], f["evidence"]) for f in facts] == expected
     for fact in facts:
         keys = list(fact)
-        required = list(CONTRACT_KEYS[fact["type"]])
+        required = list(FACT_TYPES[fact["type"]].contract_keys)
         assert keys[: len(required)] == required
-        assert set(keys[len(required):]) <= set(OPTIONAL_KEYS.get(fact["type"], ()))
+        assert set(keys[len(required):]) <= set(FACT_TYPES[fact["type"]].optional)
     assert f"{len(facts)} facts" in result.stderr
 
 

@@ -86,6 +86,8 @@ def every_query(con, f: Filters, value: str) -> dict[str, pd.DataFrame | object]
         "article_facts": queries.article_facts(con, value),
         "missing_tables": queries.missing_tables(con, (value, "articles")),
         "missing_columns": queries.missing_columns(con, (value, "articles.id")),
+        "correction_outcomes": queries.correction_outcomes(con),
+        "corrections_orphaned": queries.corrections_orphaned(con),
     }
     public = {name for name, fn in inspect.getmembers(queries, inspect.isfunction)
               if fn.__module__ == queries.__name__ and not name.startswith("_")}

@@ -374,7 +374,8 @@ create table casualty_reports (
 );
 create table event_mentions (
     event_type varchar, event_id varchar, mention_id varchar, article_id varchar,
-    evidence varchar, evidence_start integer, evidence_end integer, published date
+    evidence varchar, evidence_start integer, evidence_end integer, published date,
+    corrected boolean default false, correction_id varchar
 );
 """
 
@@ -431,7 +432,7 @@ def build_fixture_db(path: Path, *, extra_articles: list[dict] | None = None) ->
                     raise ValueError(f"evidence not in {article_id}: {evidence!r}")
                 mention_id = _mention_id(article_id, kind, key, start)
                 con.execute(
-                    "insert into event_mentions values (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "insert into event_mentions values (?, ?, ?, ?, ?, ?, ?, ?, false, null)",
                     [event_type, event_id, mention_id, article_id, evidence, start,
                      start + len(evidence), articles[article_id]["published"]],
                 )

@@ -43,8 +43,8 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 
+from etl.countries import country_name
 from ui import charts, maps, queries
-from ui.countries import country_name
 from ui.escape import esc
 from ui.filters import Filters, and_list
 

@@ -18,8 +18,8 @@ from datetime import date
 import duckdb
 import streamlit as st
 
+from etl.countries import country_name
 from ui import queries
-from ui.countries import country_name
 
 # Widget keys, which are also the query parameter names.
 DIPLOMAT = "diplomat"

@@ -21,8 +21,8 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
+from etl.countries import country_name
 from ui.charts import GREY, OKABE_ITO
-from ui.countries import country_name
 from ui.escape import esc, shorten
 
 COUNTRIES_GEOJSON = Path(__file__).resolve().parent.parent / "data/reference/countries.geojson"

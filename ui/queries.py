@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 import duckdb
 import pandas as pd
 
-from ui.countries import country_aliases
+from etl import facts
+from etl.countries import country_aliases
 
 if TYPE_CHECKING:
     from ui.filters import Filters
@@ -33,9 +34,10 @@ MAP_CAP = 2_000
 TABLE_CAP = 5_000
 SEARCH_CAP = 500
 
-VISIT_STATUSES = ("occurred", "planned", "possible", "cancelled")
-AID_STATUSES = ("requested", "proposed", "authorized", "pledged", "announced", "delivered")
-METRICS = ("killed", "wounded", "displaced", "missing", "captured")
+# the choices the pages offer: the fact contract's accepted values (etl/facts.py)
+VISIT_STATUSES = facts.VISIT_STATUSES
+AID_STATUSES = facts.AID_STATUSES
+METRICS = facts.METRICS
 
 _PARAM = re.compile(r"\$([a-z_]+)")
 
@@ -242,6 +244,16 @@ def article_one(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:
 def article_facts(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.DataFrame:
     """The events an article reports, one row per evidence span, in text order."""
     return run(con, "article_facts", article_id=article_id)
+
+
+def correction_outcomes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """id, status, detail, mentions: what the last build made of each correction."""
+    return run(con, "correction_outcomes")
+
+
+def corrections_orphaned(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The last build's orphaned corrections, oldest first."""
+    return run(con, "corrections_orphaned")
 
 
 def missing_tables(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> list[str]:

@@ -25,7 +25,7 @@ filters.url_multi("metric", list(queries.METRICS))
 with left:
     chosen = st.multiselect(
         "Figures", options=list(queries.METRICS), key="metric",
-        placeholder="All figures (killed, wounded, displaced, missing, captured)",
+        placeholder=f"All figures ({', '.join(queries.METRICS)})",
     )
 filters.sync_url("metric", chosen)
 metrics = list(chosen)
