@@ -282,3 +282,14 @@ def test_briefing_page_lists_the_slides(fixture_db, con, monkeypatch):
     listed = "\n".join(m.value for m in at.markdown).replace("\\", "")
     assert f"Itinerary: {routes.caption.split(', ')[0]}, " in listed
     assert at.query_params["brief_views"] in ("person", ["person"])
+
+
+def test_the_exporter_imports_no_streamlit():
+    """`python -m ui.export` runs where streamlit's runtime is not wanted (a cron job): the
+    package, its builders and their queries must not import it."""
+    probe = ("import sys, ui.export, ui.builders, ui.export.cli; "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'streamlit'))")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -24,6 +24,7 @@ from pydeck.bindings.json_tools import default_serialize
 from etl.countries import country_name
 from ui.charts import GREY, OKABE_ITO
 from ui.escape import esc, shorten
+from ui.projection import merc, unmerc, world_pixel
 
 COUNTRIES_GEOJSON = Path(__file__).resolve().parent.parent / "data/reference/countries.geojson"
 
@@ -373,13 +374,6 @@ def fit_view(lats: list[float], lons: list[float], *, width_px: int = 1400,
     if not points:
         return pdk.ViewState(latitude=40.0, longitude=10.0, zoom=1.6)
 
-    def merc(lat: float) -> float:
-        lat = max(-85.0, min(85.0, lat))
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-    def unmerc(y: float) -> float:
-        return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
-
     lat_lo, lat_hi = min(p[0] for p in points), max(p[0] for p in points)
     lon_lo, lon_hi = min(p[1] for p in points), max(p[1] for p in points)
     lon_span = max(lon_hi - lon_lo, 1e-6)
@@ -407,14 +401,8 @@ def project(view: pdk.ViewState, lat: float, lon: float, width: int,
     (400.0, 300.0)
     """
     scale = 512 * 2**view.zoom
-
-    def world(la: float, lo: float) -> tuple[float, float]:
-        la = max(-85.0, min(85.0, la))
-        y = math.log(math.tan(math.pi / 4 + math.radians(la) / 2))
-        return (lo + 180) / 360 * scale, (1 - y / math.pi) / 2 * scale
-
-    cx, cy = world(view.latitude, view.longitude)
-    px, py = world(lat, lon)
+    cx, cy = world_pixel(view.latitude, view.longitude, scale)
+    px, py = world_pixel(lat, lon, scale)
     return width / 2 + (px - cx), height / 2 + (py - cy)
 
 

@@ -23,7 +23,7 @@ from etl import facts
 from etl.countries import country_aliases
 
 if TYPE_CHECKING:
-    from ui.filters import Filters
+    from ui.scope import Filters
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 
@@ -244,6 +244,14 @@ def article_one(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:
 def article_facts(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.DataFrame:
     """The events an article reports, one row per evidence span, in text order."""
     return run(con, "article_facts", article_id=article_id)
+
+
+def articles_behind(con: duckdb.DuckDBPyConnection, event_type: str,
+                    event_ids: list[object]) -> pd.DataFrame:
+    """The articles that report the given events (stop ids, aid ids, ...), oldest first:
+    id, title, outlet, url, published, mentions."""
+    ids = [str(i) for i in dict.fromkeys(event_ids) if i is not None and not pd.isna(i)]
+    return run(con, "briefing_sources", event_type=event_type, event_ids=ids)
 
 
 def correction_outcomes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

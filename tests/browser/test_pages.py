@@ -99,7 +99,7 @@ def test_casualties_page(server, page):
 def test_people_page(server, page):
     page.goto(f"{server}/diplomats?person=Antony+Blinken")
     wait_for_app(page, "Counterparts met")
-    assert page.get_by_role("heading", name="Antony Blinken").is_visible()
+    assert page.get_by_role("heading", name="Antony Blinken", exact=True).is_visible()
     assert page.locator(f"{DECK} canvas").first.is_visible()
     assert "Offices held by Antony Blinken" in page.locator(
         "[data-testid='stPlotlyChart']").first.inner_text()
