@@ -45,6 +45,21 @@ def _progress(paths: Sequence[Path]):
     return Progress(count_inputs(paths))
 
 
+def dask_missing() -> str | None:
+    """What to install for `--engine dask` when dask.distributed is not there, else None:
+    Dask is an optional extra, not part of requirements.txt."""
+    import importlib.util
+
+    try:
+        found = importlib.util.find_spec("dask.distributed") is not None
+    except ImportError:  # dask itself missing: find_spec imports the parent package
+        found = False
+    if found:
+        return None
+    return ("--engine dask needs Dask, which is not installed: run "
+            "'pip install -r requirements-dask.txt' (or use the default --engine local)")
+
+
 def cmd_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from etl.build import BuildError, build
 
@@ -56,6 +71,11 @@ def cmd_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     progress = _progress(paths)
     try:
         if args.engine == "dask":
+            missing = dask_missing()
+            if missing:
+                progress.close()
+                print(missing, file=sys.stderr)
+                return 1
             from etl.engine_dask import build_dask
 
             report = build_dask(paths, db, scheduler=args.scheduler,

@@ -200,3 +200,17 @@ def test_progress_stays_quiet_on_a_short_run():
         progress.advance()
     progress.close()
     assert stream.getvalue() == ""
+
+
+def test_dask_engine_without_dask_says_what_to_install(fixture_articles, tmp_path):
+    """Dask is an optional extra: without it, --engine dask names the file to install and
+    writes nothing."""
+    db = tmp_path / "shuttle.duckdb"
+    hide_dask = ("import sys; sys.modules['dask'] = None; from etl.__main__ import main; "
+                 f"sys.exit(main(['build', '--engine', 'dask', '--db', {str(db)!r}, "
+                 f"'--articles', {str(fixture_articles)!r}]))")
+    result = subprocess.run([sys.executable, "-c", hide_dask], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 1
+    assert "pip install -r requirements-dask.txt" in result.stderr
+    assert not db.exists()
