@@ -154,7 +154,7 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 def cmd_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     import duckdb
 
-    from etl.load import export_tables
+    from etl.export import export_tables
 
     db = settings.db_path(args.db)
     if not db.is_file():

@@ -9,6 +9,7 @@ is always quoted here (quote_identifier), never pasted in as it came.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -47,23 +48,49 @@ def sql_file(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-def statement(name: str, **identifiers: str) -> str:
-    """etl/sql/<name>.sql with each `{key}` replaced by the quoted identifier given for it;
-    a placeholder without a value is an error, so a statement never runs half-filled.
+def statement(name: str, /, *, literals: dict[str, str] | None = None,
+              **identifiers: str | Sequence[str] | int) -> str:
+    """etl/sql/<name>.sql with each `{key}` filled; a placeholder without a value is an
+    error, so a statement never runs half-filled. What fills it:
 
-    Identifiers may be dotted ("previous.corrections"): each part is quoted on its own.
+    - a name: the quoted identifier; dotted ones ("previous.corrections") part by part;
+    - a list of names: the quoted identifiers, comma-separated (a column list);
+    - a number n: n parameter marks, "?, ?, ?" (the values are still bound);
+    - `literals[key]`: a quoted string literal, for COPY ... TO, which takes no parameter.
+
+    >>> statement("store/insert_row", table="mentions_aid", columns=["a", "b"], values=2)
+    'insert into "mentions_aid" ("a", "b") values (?, ?)'
     """
+    literals = literals or {}
+
     def fill(match: re.Match[str]) -> str:
         key = match.group(1)
+        if key in literals:
+            return quote_literal(literals[key])
         if key not in identifiers:
             raise KeyError(f"etl/sql/{name}.sql needs {{{key}}}")
-        return ".".join(quote_identifier(part) for part in str(identifiers[key]).split("."))
+        value = identifiers[key]
+        if isinstance(value, bool):
+            raise TypeError(f"{{{key}}} takes a name, names or a count, not {value!r}")
+        if isinstance(value, int):
+            return ", ".join("?" for _ in range(value))
+        if isinstance(value, str):
+            return ".".join(quote_identifier(part) for part in value.split("."))
+        return ", ".join(quote_identifier(part) for part in value)
 
-    return _PLACEHOLDER.sub(fill, sql_file(name))
+    return _PLACEHOLDER.sub(fill, _body(name))
 
 
-def execute(con: duckdb.DuckDBPyConnection, name: str, params: Any = None,
-            **identifiers: str) -> duckdb.DuckDBPyConnection:
+def _body(name: str) -> str:
+    """The statement of a file without its comment lines (they explain the placeholders,
+    which must not be filled there)."""
+    lines = sql_file(name).splitlines()
+    return "\n".join(line for line in lines if not line.lstrip().startswith("--")).strip()
+
+
+def execute(con: duckdb.DuckDBPyConnection, name: str, params: Any = None, /, *,
+            literals: dict[str, str] | None = None,
+            **identifiers: str | Sequence[str] | int) -> duckdb.DuckDBPyConnection:
     """Run etl/sql/<name>.sql on `con` with `params` bound; returns the cursor."""
-    sql = statement(name, **identifiers)
+    sql = statement(name, literals=literals, **identifiers)
     return con.execute(sql, params) if params is not None else con.execute(sql)

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 import duckdb
 
-MACROS_SQL = (Path(__file__).resolve().parent / "sql" / "macros.sql").read_text(encoding="utf-8")
+from ui.queries import sql_text
 
 
 @dataclass(frozen=True)
@@ -40,11 +39,9 @@ def open_handle(path: str | os.PathLike[str]) -> Handle:
     path = str(path)
     stamp = file_stamp(path)
     con = duckdb.connect(":memory:", config={"python_enable_replacements": False})
-    con.execute("attach ? as shuttle (read_only)", [path])
-    # Past the attach, no query of the dashboard needs a file: no COPY TO, read_csv or
-    # other ATTACH through this connection, and no setting may turn that back on.
-    con.execute("set enable_external_access = false")
-    con.execute("set lock_configuration = true")
+    con.execute(sql_text("attach_database"), [path])
+    # no file access past the attach (ui/sql/lock_down.sql says why)
+    con.execute(sql_text("lock_down"))
     return Handle(path=path, stamp=stamp, con=con)
 
 
@@ -55,6 +52,6 @@ def cursor(handle: Handle) -> duckdb.DuckDBPyConnection:
     takes its own cursor of the shared in-memory instance.
     """
     con = handle.con.cursor()
-    con.execute("use shuttle")
-    con.execute(MACROS_SQL)
+    con.execute(sql_text("use_database"))
+    con.execute(sql_text("macros"))
     return con
