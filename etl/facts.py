@@ -95,51 +95,31 @@ def _accepted(**values: tuple[str, ...]) -> MappingProxyType:
 
 
 VISIT = FactType(
-    name="visit",
-    fields=("actor", "place", "country", "date", "status"),
-    optional=("mode", "purpose", *COMMON_OPTIONAL),
-    required=("actor", "status"),
+    name="visit", fields=("actor", "place", "country", "date", "status"),
+    optional=("mode", "purpose", *COMMON_OPTIONAL), required=("actor", "status"),
     accepted=_accepted(status=VISIT_STATUSES, mode=VISIT_MODES),
     identity=("actor", "place", "country"),
-    mention_key=("actor", "place", "country", "date", "status"),
-    date="date",
-    event="stop",
-)
+    mention_key=("actor", "place", "country", "date", "status"), date="date", event="stop")
 MEETING = FactType(
-    name="meeting",
-    fields=("participants", "place", "country", "date", "status", "mode"),
-    optional=COMMON_OPTIONAL,
-    required=("participants", "status"),
-    accepted=_accepted(status=VISIT_STATUSES, mode=MEETING_MODES),
-    identity=("participants",),
-    mention_key=("participants", "place", "country", "date", "status"),
-    date="date",
-    event="meeting",
-)
+    name="meeting", fields=("participants", "place", "country", "date", "status", "mode"),
+    optional=COMMON_OPTIONAL, required=("participants", "status"),
+    accepted=_accepted(status=VISIT_STATUSES, mode=MEETING_MODES), identity=("participants",),
+    mention_key=("participants", "place", "country", "date", "status"), date="date",
+    event="meeting")
 AID = FactType(
     name="aid",
     fields=("donor", "recipient", "amount", "currency", "aid_type", "status", "date"),
-    optional=COMMON_OPTIONAL,
-    # "more than $56 billion": the loader and the marts tell stated totals by it
-    extra=("qualifier",),
-    required=("amount", "currency", "status"),
+    # qualifier: "more than $56 billion"; the marts tell stated totals by it
+    optional=COMMON_OPTIONAL, extra=("qualifier",), required=("amount", "currency", "status"),
     accepted=_accepted(status=AID_STATUSES, aid_type=AID_TYPES),
     identity=("donor", "currency", "amount"),
-    mention_key=("donor", "recipient", "amount", "currency", "status"),
-    date="date",
-    event="aid",
-)
+    mention_key=("donor", "recipient", "amount", "currency", "status"), date="date",
+    event="aid")
 CASUALTY = FactType(
-    name="casualty",
-    fields=("metric", "value", "qualifier", "as_of", "reported_by", "where"),
-    optional=COMMON_OPTIONAL,
-    required=("metric", "value"),
-    accepted=_accepted(metric=METRICS, qualifier=QUALIFIERS),
-    identity=("metric", "value"),
-    mention_key=("metric", "value", "as_of", "reported_by"),
-    date="as_of",
-    event="casualty",
-)
+    name="casualty", fields=("metric", "value", "qualifier", "as_of", "reported_by", "where"),
+    optional=COMMON_OPTIONAL, required=("metric", "value"),
+    accepted=_accepted(metric=METRICS, qualifier=QUALIFIERS), identity=("metric", "value"),
+    mention_key=("metric", "value", "as_of", "reported_by"), date="as_of", event="casualty")
 
 FACT_TYPES: MappingProxyType = MappingProxyType(
     {t.name: t for t in (VISIT, MEETING, AID, CASUALTY)})

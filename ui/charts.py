@@ -40,12 +40,6 @@ AID_STATUS_COLOURS = {
     "announced": "#0072B2",
     "delivered": "#009E73",
 }
-VISIT_STATUS_COLOURS = {
-    "occurred": "#0072B2",
-    "planned": "#E69F00",
-    "possible": "#56B4E9",
-    "cancelled": "#D55E00",
-}
 
 # Streamlit's own typeface first (served with the app), then common fallbacks (kaleido).
 FONT = '"Source Sans", "Source Sans 3", "Source Sans Pro", Arial, sans-serif'

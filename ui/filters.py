@@ -16,10 +16,11 @@ import streamlit as st
 
 from etl.countries import country_name
 from ui import queries
-from ui.scope import Filters, and_list, explain_empty
+from ui.scope import Filters, and_list, explain_empty, explain_empty_choice
 
-__all__ = ["Filters", "and_list", "current", "explain_empty", "render_sidebar", "sync_url",
-           "url_choice", "url_flag", "url_multi", "url_ordered_range", "url_range", "url_text"]
+__all__ = ["Filters", "and_list", "current", "explain_empty", "explain_empty_choice",
+           "render_sidebar", "sync_url", "url_choice", "url_flag", "url_multi",
+           "url_ordered_range", "url_range", "url_text"]
 
 # Widget keys, which are also the query parameter names.
 DIPLOMAT = "diplomat"
@@ -27,7 +28,6 @@ YEARS = "years"
 COUNTRY = "country"
 STATUS = "status"
 OUTLET = "outlet"
-SIDEBAR_KEYS = (DIPLOMAT, YEARS, COUNTRY, STATUS, OUTLET)
 
 _STATE = "_shuttle_filters"
 

@@ -1,6 +1,6 @@
 """The dashboard's named queries: one function each, SQL in ui/sql/<name>.sql, values bound.
 
-Every function takes an open DuckDB connection (ui/db.py) and returns a DataFrame; filtering
+Every function takes an open DuckDB connection (ui/handle.py) and returns a DataFrame; filtering
 and aggregation happen in DuckDB, and the row-level queries stop at a cap (the total before
 the cap comes back in `total_rows`, the number of articles behind the rows in
 `articles_total`: behind the rows returned for the map's stops, which is what the map draws,

@@ -120,3 +120,14 @@ def explain_empty(what: str, f: Filters, count: Callable[[Filters], int],
     if count(Filters(year_bounds=f.year_bounds)) == 0:
         return f"{head} The database holds no {what} at all yet."
     return f"{head} No single filter explains it: clear some of them (Reset filters)."
+
+
+def explain_empty_choice(what: str, f: Filters, count: Callable[[Filters, list[str]], int],
+                         chosen: list[str], choice: str, advice: str) -> str:
+    """explain_empty for a page the diplomat and status filters do not touch (aid,
+    casualties), with its own multiple choice (aid statuses, figures): `count(filters,
+    chosen)` counts rows, and `choice` with `advice` names the page's choice when clearing
+    it is what would fill the view."""
+    extra = [(choice, lambda: count(f, []), advice)] if chosen else []
+    plain = dataclasses.replace(f, diplomats=(), statuses=())
+    return explain_empty(what, plain, lambda ff: count(ff, chosen), extra)

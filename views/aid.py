@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import streamlit as st
 
 from ui import builders, charts, db, export, filters, queries, tables
@@ -38,17 +36,10 @@ scope = f.describe("years", "countries", "outlets")
 built = builders.aid_view(con, f, statuses=statuses, by=by)
 rows = built.rows
 if rows.empty:
-    def count(ff: filters.Filters) -> int:
-        return int(len(queries.aid_rows(con, ff, statuses=statuses, cap=1)))
-
-    extra = []
-    if statuses:
-        extra.append(("the aid status choice",
-                      lambda: int(len(queries.aid_rows(con, f, statuses=[], cap=1))),
-                      "clear the aid statuses"))
-    # The diplomat and status filters do not touch aid: explain with them set aside.
-    plain = dataclasses.replace(f, diplomats=(), statuses=())
-    st.info(md(filters.explain_empty("aid commitments", plain, count, extra)))
+    st.info(md(filters.explain_empty_choice(
+        "aid commitments", f,
+        lambda ff, chosen: int(len(queries.aid_rows(con, ff, statuses=chosen, cap=1))),
+        statuses, "the aid status choice", "clear the aid statuses")))
     st.stop()
 
 n_articles = int(rows["articles_total"].iloc[0])

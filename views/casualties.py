@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import streamlit as st
 
 from ui import builders, db, export, filters, queries, tables
@@ -49,16 +47,10 @@ built = builders.casualties_view(con, f, metrics=metrics,
                                  place=ALL_PLACES if place is None else place)
 rows = built.frame
 if rows.empty:
-    def count(ff: filters.Filters) -> int:
-        return int(len(queries.casualty_rows(con, ff, metrics=metrics, cap=1)))
-
-    extra = []
-    if metrics:
-        extra.append(("the figure choice",
-                      lambda: int(len(queries.casualty_rows(con, f, metrics=[], cap=1))),
-                      "clear the figures"))
-    plain = dataclasses.replace(f, diplomats=(), statuses=())
-    st.info(md(filters.explain_empty("casualty reports", plain, count, extra)))
+    st.info(md(filters.explain_empty_choice(
+        "casualty reports", f,
+        lambda ff, chosen: int(len(queries.casualty_rows(con, ff, metrics=chosen, cap=1))),
+        metrics, "the figure choice", "clear the figures")))
     st.stop()
 
 st.plotly_chart(built.figure, theme=None, key="casualty_chart", config={"displaylogo": False})

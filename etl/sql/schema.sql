@@ -1,7 +1,7 @@
 -- The raw and staged tables: articles as read, their sentences, the per-article facts
 -- (mentions) and the problems of the last build. Keys and not-nulls are declared here;
 -- the accepted values of the facts' fields come from the fact contract, etl/facts.py: each
--- {accepted:TYPE.FIELD} is filled with its list when the schema is created (etl/load.py),
+-- {accepted:TYPE.FIELD} is filled with its list when the schema is created (etl/schema.py),
 -- and tests/test_facts.py checks the columns and not-nulls against the contract.
 -- etl/load.py relies on them and turns a violating fact into a build problem instead of a
 -- crash. The marts are built from these by etl/events.py.
@@ -17,7 +17,7 @@ create table articles (
         check (published_precision in ('day', 'approx', 'unknown')),
     language            varchar,
     path                varchar,
-    -- content hash from etl/read.py: an unchanged hash lets a rebuild reuse the facts
+    -- content hash from etl/read/: an unchanged hash lets a rebuild reuse the facts
     sha256              varchar not null check (length(sha256) > 0),
     text                varchar not null,
     -- when this content was first loaded; kept across rebuilds while the hash is unchanged
