@@ -30,11 +30,15 @@ _FINGERPRINT_SKIPS = {"__main__.py", "build.py", "load.py", "progress.py", "even
 RACY_SECONDS = 2.0
 
 
-def code_fingerprint() -> str:
-    """sha256 over the extraction code (etl/**.py, etl/sql/schema.sql) and data/reference."""
-    etl_dir = Path(__file__).resolve().parent
+def code_fingerprint(etl_dir: Path | None = None) -> str:
+    """sha256 over the extraction code (etl/**.py, etl/sql/schema.sql), the data files of
+    etl/extract/ (a lexicon decides facts as much as code does) and data/reference.
+    `etl_dir` is this package unless a test gives a copy."""
+    etl_dir = etl_dir or Path(__file__).resolve().parent
     code = [p for p in etl_dir.rglob("*.py")
             if p.relative_to(etl_dir).parts[0] not in _FINGERPRINT_SKIPS]
+    code += [p for p in (etl_dir / "extract").rglob("*") if p.is_file() and p.suffix != ".py"
+             and p.suffix != ".pyc"]
     code.append(etl_dir / "sql" / "schema.sql")
     reference = settings.REFERENCE_DIR
     data = [p for p in reference.rglob("*") if p.is_file()] if reference.is_dir() else []
