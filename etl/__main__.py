@@ -11,47 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from etl import settings
+from etl.facts import contract_fact
 
 EXIT_STATUSES = """exit status:
   0  every file was read and loaded cleanly
   1  some file was skipped or some fact dropped (each is listed with its reason),
      or the command could not finish
   2  the command line itself is wrong"""
-
-# FACTS.md: the keys of each fact type in the order the contract lists them, then the
-# optional keys written only when the extractor gives them.
-CONTRACT_KEYS = {
-    "visit": ("article", "type", "actor", "place", "country", "date", "status", "evidence"),
-    "meeting": ("article", "type", "participants", "place", "country", "date", "status",
-                "mode", "evidence"),
-    "aid": ("article", "type", "donor", "recipient", "amount", "currency", "aid_type",
-            "status", "date", "evidence"),
-    "casualty": ("article", "type", "metric", "value", "qualifier", "as_of", "reported_by",
-                 "where", "evidence"),
-}
-OPTIONAL_KEYS = {"visit": ("mode", "purpose")}
-
-
-def contract_fact(article_id: str, fact: dict) -> dict:
-    """A fact as FACTS.md writes it: its keys in contract order, nothing else.
-
-    >>> contract_fact("a", {"type": "casualty", "value": 4.0, "metric": "killed",
-    ...                     "evidence": "Four died.", "evidence_start": 0, "evidence_end": 10})
-    ... # doctest: +NORMALIZE_WHITESPACE
-    {'article': 'a', 'type': 'casualty', 'metric': 'killed', 'value': 4, 'qualifier': None,
-     'as_of': None, 'reported_by': None, 'where': None, 'evidence': 'Four died.'}
-    """
-    kind = fact.get("type")
-    out = {key: fact.get(key) for key in CONTRACT_KEYS.get(kind, ("article", "type"))}
-    out["article"] = article_id
-    for key in OPTIONAL_KEYS.get(kind, ()):
-        if fact.get(key) is not None:
-            out[key] = fact[key]
-    for key in ("amount", "value"):
-        if isinstance(out.get(key), float) and out[key].is_integer():
-            out[key] = int(out[key])
-    return out
-
 
 def _wrapped(text: str) -> str:
     """A help paragraph wrapped for an 80-column terminal (the raw formatter keeps lines)."""
@@ -79,6 +45,21 @@ def _progress(paths: Sequence[Path]):
     return Progress(count_inputs(paths))
 
 
+def dask_missing() -> str | None:
+    """What to install for `--engine dask` when dask.distributed is not there, else None:
+    Dask is an optional extra, not part of requirements.txt."""
+    import importlib.util
+
+    try:
+        found = importlib.util.find_spec("dask.distributed") is not None
+    except ImportError:  # dask itself missing: find_spec imports the parent package
+        found = False
+    if found:
+        return None
+    return ("--engine dask needs Dask, which is not installed: run "
+            "'pip install -r requirements-dask.txt' (or use the default --engine local)")
+
+
 def cmd_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from etl.build import BuildError, build
 
@@ -90,6 +71,11 @@ def cmd_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     progress = _progress(paths)
     try:
         if args.engine == "dask":
+            missing = dask_missing()
+            if missing:
+                progress.close()
+                print(missing, file=sys.stderr)
+                return 1
             from etl.engine_dask import build_dask
 
             report = build_dask(paths, db, scheduler=args.scheduler,
@@ -168,7 +154,7 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 def cmd_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     import duckdb
 
-    from etl.load import export_tables
+    from etl.export import export_tables
 
     db = settings.db_path(args.db)
     if not db.is_file():

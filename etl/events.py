@@ -1,61 +1,39 @@
 """Mentions across articles -> events: the marts the dashboard reads, built in DuckDB.
 
-`build_marts(con)` runs the SQL models of etl/sql/marts/ in dependency order. Python does
-only the per-value work (etl/resolve.py: people reference, geocoding the distinct places, ECB
-rates for the distinct currency-days); SQL does the merging, joining and grouping, so a
-build stays a handful of set operations however many mentions there are.
+`build_marts(con)` runs the SQL models of etl/sql/intermediate/ (temp tables of the build)
+and etl/sql/marts/ (the tables the pages read) in the order their own references give:
+a model that reads another (`from int_visit_mentions`, `join stops`) runs after it, so a
+new model needs no list to be added to. Python does only the per-value work (etl/resolve.py:
+people reference, geocoding the distinct places, ECB rates for the distinct currency-days);
+SQL does the merging, joining and grouping, so a build stays a handful of set operations
+however many mentions there are.
 """
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from graphlib import TopologicalSorter
 from pathlib import Path
 
 import duckdb
 
-from etl import resolve
+from etl import resolve, statements
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 MARTS_DIR = SQL_DIR / "marts"
+INTERMEDIATE_DIR = SQL_DIR / "intermediate"
 POST_DIR = SQL_DIR / "post"
 
-# The tables the pages read and `python -m etl export` writes, in build order.
-MARTS: tuple[str, ...] = (
-    "meetings",
-    "stops",
-    "legs",
-    "aid",
-    "casualty_reports",
-    "people",
-    "places",
-    "event_mentions",
-    "evidence_sentences",
-)
+# The tables the pages read and `python -m etl export` writes: every model of marts/, and
+# what post_marts adds.
+MARTS: tuple[str, ...] = (*sorted(p.stem for p in MARTS_DIR.glob("*.sql")),
+                          "evidence_sentences")
 
-# Every model in dependency order. int_* models are temp tables of the build connection:
-# they never reach the database file the dashboard opens.
-_MODELS: tuple[str, ...] = (
-    "int_article_windows",
-    "int_visit_mentions",
-    "int_meeting_mentions",
-    "int_stop_members",
-    "int_visit_stops",
-    "int_meeting_members",
-    "meetings",
-    "int_meeting_stop_members",
-    "stops",
-    "legs",
-    "int_aid_mentions",
-    "int_aid_members",
-    "int_aid_events",
-    "aid",  # needs stg_fx: resolve.stage_fx runs just before it
-    "int_casualty_members",
-    "casualty_reports",
-    "people",
-    "places",
-    "event_mentions",
-)
-
-_STAGING = ("ref_people", "ref_roles", "stg_places", "stg_fx")
+# Tables made by Python before the models run (etl/resolve.py), and the one made between
+# them: stg_fx needs the aid events' currencies and days, and aid needs the rates.
+_STAGED_FIRST = ("ref_people", "ref_roles", "stg_places")
+_STAGED_FROM = {"stg_fx": "int_aid_events"}
 
 # The event marts and, for etl/sql/post/event_columns.sql: their event_mentions.event_type,
 # id column, date column and the DATE an undated row is placed at.
@@ -66,6 +44,10 @@ EVENT_MARTS: tuple[tuple[str, str, str, str, str], ...] = (
     ("casualty_reports", "casualty", "report_id", "as_of", "null::date"),
 )
 
+_NAME = r"[a-z_][a-z0-9_]*"
+_READS = re.compile(rf"\b(?:from|join)\s+({_NAME})\b")
+_CTE = re.compile(rf"\b({_NAME})\s+as\s*\(")
+
 
 def build_marts(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)create the marts from the raw and mentions tables of `con`. Idempotent.
@@ -73,23 +55,25 @@ def build_marts(con: duckdb.DuckDBPyConnection) -> None:
     Expects the contract's tables: articles, sentences, mentions_visit, mentions_meeting,
     mentions_aid, mentions_casualty. Each mart is dropped and recreated.
     """
-    con.execute(_read(SQL_DIR / "macros.sql"))
+    con.execute(statements.sql_file("macros"))
     resolve.stage_people(con)
     resolve.stage_places(con)
-    for name in _MODELS:
-        if name == "aid":
-            resolve.stage_fx(con, "int_aid_events")
-        _run_model(con, name)
+    for name in build_order():
+        if name == "stg_fx":
+            resolve.stage_fx(con, _STAGED_FROM[name])
+        else:
+            _run_model(con, name)
     post_marts(con)
-    for name in (*_MODELS, *_STAGING):
+    for name in (*models(), *_STAGED_FIRST, *_STAGED_FROM):
         if name not in MARTS:
-            con.execute(f"drop table if exists temp.{name}")
+            statements.execute(con, "events/drop_temp_table", name=f"temp.{name}")
 
 
 def post_marts(con: duckdb.DuckDBPyConnection) -> None:
     """What the pages read beside the merged events, worked out from the finished marts:
-    every event mart's day window, latest evidence, article ids and outlets; every leg the
-    same of the stops at its ends; one row per evidence sentence for the search.
+    every event mart's day window, latest evidence, article ids, outlets and whether an
+    analyst corrected it; every leg the same of the stops at its ends; one row per evidence
+    sentence for the search.
 
     The pages filter and caption every event by these; computing them here once keeps each
     page query a scan of one table (etl/sql/post/*.sql say what each column means). Needs
@@ -103,17 +87,78 @@ def post_marts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_read(POST_DIR / "evidence_sentences.sql"))
 
 
+@cache
+def models() -> dict[str, Path]:
+    """Every model by name: the intermediates, then the marts."""
+    found = {p.stem: p for folder in (INTERMEDIATE_DIR, MARTS_DIR)
+             for p in sorted(folder.glob("*.sql"))}
+    return found
+
+
 def model_sql(name: str) -> str:
-    """The select statement of one model, as written in etl/sql/marts/<name>.sql."""
-    return _read(MARTS_DIR / f"{name}.sql")
+    """The select statement of one model, as written in its .sql file."""
+    return _read(models()[name])
+
+
+def references(sql: str, known: set[str]) -> set[str]:
+    """The names in `known` that the SQL reads (after from or join), leaving out reads of
+    its own CTEs: `meetings as (select * from meetings)` reads the model meetings inside
+    that CTE, and the CTE everywhere else.
+
+    >>> references("with a as (select * from mentions_aid) select * from a join b using (x)",
+    ...            {"a", "b"})
+    {'b'}
+    >>> sorted(references("with m as (select * from m), n as (select * from m) "
+    ...                   "select * from n", {"m", "n"}))
+    ['m']
+    """
+    code = "\n".join(line.split("--", 1)[0] for line in sql.lower().splitlines())
+    found: set[str] = set()
+    ctes: set[str] = set()
+    position = 0
+    for match in _CTE.finditer(code):
+        if match.start() < position:
+            continue  # a name inside a CTE already read (a subquery alias)
+        end = _closing(code, match.end() - 1)
+        body = code[match.end():end]
+        # inside its own body a CTE's name is the table of that name; other CTEs named
+        # earlier are CTEs there too
+        found |= {n for n in _READS.findall(body) if n not in ctes}
+        ctes.add(match.group(1))
+        position = end
+    found |= {n for n in _READS.findall(code[position:]) if n not in ctes}
+    return found & known
+
+
+def _closing(code: str, opening: int) -> int:
+    """The index of the parenthesis that closes the one at `opening`."""
+    depth = 0
+    for i in range(opening, len(code)):
+        if code[i] == "(":
+            depth += 1
+        elif code[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    raise ValueError("unbalanced parentheses in a model")
+
+
+@cache
+def build_order() -> tuple[str, ...]:
+    """Every model (and stg_fx, staged from int_aid_events) after what it reads; the graph
+    is built in the files' alphabetical order, so the order is the same on every run."""
+    names = set(models()) | set(_STAGED_FROM)
+    graph: TopologicalSorter[str] = TopologicalSorter()
+    for name, path in models().items():
+        graph.add(name, *sorted(references(_read(path), names - {name})))
+    for name, source in _STAGED_FROM.items():
+        graph.add(name, source)
+    return tuple(graph.static_order())
 
 
 def _run_model(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    select = model_sql(name)
-    if name in MARTS:
-        con.execute(f"create or replace table {name} as\n{select}")
-    else:
-        con.execute(f"create or replace temp table {name} as\n{select}")
+    create = "events/create_table" if name in MARTS else "events/create_temp_table"
+    con.execute(statements.statement(create, name=name) + "\n" + model_sql(name))
 
 
 def _read(path: Path) -> str:

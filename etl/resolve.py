@@ -21,11 +21,12 @@ from datetime import date
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import pyarrow as pa
 
-from etl import fx, settings
+from etl import fx, settings, statements
 from etl.settings import REFERENCE_DIR
 
 # The libraries whose data places and rates come from, and our code that reads them: a new
@@ -64,8 +65,8 @@ def stage_people(con: duckdb.DuckDBPyConnection, reference_dir: Path = REFERENCE
             "to": pa.array([_iso_date(r.get("end")) for r in roles], pa.date32()),
         }
     )
-    _create_temp(con, "ref_people", people_table, "where name is not null")
-    _create_temp(con, "ref_roles", roles_table, "where name is not null")
+    _create_temp(con, "ref_people", people_table)
+    _create_temp(con, "ref_roles", roles_table)
 
 
 def stage_places(con: duckdb.DuckDBPyConnection) -> None:
@@ -77,13 +78,7 @@ def stage_places(con: duckdb.DuckDBPyConnection) -> None:
     the gazetteer does not know, or a mention that names only a country, is drawn at the
     country's capital with kind 'country', so the map never passes a guess off as a city.
     """
-    pairs = con.execute(
-        """
-        select distinct place, country from mentions_visit
-        union
-        select distinct place, country from mentions_meeting
-        """
-    ).fetchall()
+    pairs = statements.execute(con, "staging/place_pairs").fetchall()
     fingerprint = reference_fingerprint()
     kept = _kept(con, "resolved_places", fingerprint)
     rows = [kept.get(pair) or _place_row(*pair) for pair in pairs]
@@ -94,20 +89,7 @@ def stage_places(con: duckdb.DuckDBPyConnection) -> None:
     )
     con.register("_stg_places_arrow", table)
     try:
-        con.execute(
-            """
-            create or replace temp table stg_places as
-            select
-                *,
-                -- the merge key of a place: a city by name and country, a country-level guess
-                -- by country alone (every 'Britain' without a city is the same point)
-                case
-                    when kind = 'city' then 'city:' || name || ':' || coalesce(country, '')
-                    when kind = 'country' then 'country:' || country
-                end as place_key
-            from _stg_places_arrow
-            """
-        )
+        statements.execute(con, "staging/stg_places")
         _keep(con, "resolved_places", "_stg_places_arrow", fingerprint)
     finally:
         con.unregister("_stg_places_arrow")
@@ -116,14 +98,25 @@ def stage_places(con: duckdb.DuckDBPyConnection) -> None:
 def _place_row(place: str | None, country: str | None) -> tuple:
     """resolve_place's row with the country's aliases appended: a stg_places row."""
     row = resolve_place(place, country)
-    return (*row, _country_aliases().get(row[3] or "", []))
+    return (*row, _country_aliases().get(row.country or "", []))
 
 
-def resolve_place(
-    place: str | None, country: str | None
-) -> tuple[str | None, str | None, str | None, str | None, float | None, float | None,
-           str | None, str | None]:
-    """(raw_place, raw_country, name, country, lat, lon, kind, country_name) for one pair.
+class ResolvedPlace(NamedTuple):
+    """Where a mention's (place, country) pair is drawn: the stg_places columns but the
+    aliases, in their order."""
+
+    raw_place: str | None
+    raw_country: str | None
+    name: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    kind: str | None  # city | country
+    country_name: str | None
+
+
+def resolve_place(place: str | None, country: str | None) -> ResolvedPlace:
+    """Where one (place, country) pair of a mention is drawn.
 
     A city the gazetteer finds (in the mention's country, when it gives one) is kind 'city';
     a place that is a country, a city it does not find, or no place at all gives the
@@ -141,8 +134,8 @@ def resolve_place(
             found = lookup_city(name, country)
         if found is not None and found.kind == "city":
             iso = _upper(found.country)
-            return (raw_place, raw_country, found.name, iso, _num(found.lat), _num(found.lon),
-                    "city", _country_name(iso))
+            return ResolvedPlace(raw_place, raw_country, found.name, iso, _num(found.lat),
+                                 _num(found.lon), "city", _country_name(iso))
         if found is not None:
             country = country or _upper(found.country)
     if country:
@@ -151,15 +144,15 @@ def resolve_place(
             lat, lon = _num(capital.lat), _num(capital.lon)
             if lat == 0.0 and lon == 0.0:  # the gazetteer's "no capital known"
                 lat = lon = None
-            return (raw_place, raw_country, capital.name, country, lat, lon, "country",
-                    _country_name(country))
+            return ResolvedPlace(raw_place, raw_country, capital.name, country, lat, lon,
+                                 "country", _country_name(country))
         # an ISO code the gazetteer cannot place: keep it, without a point on the map
-        return (raw_place, raw_country, _country_name(country) or country, country, None,
-                None, "country", _country_name(country))
+        return ResolvedPlace(raw_place, raw_country, _country_name(country) or country,
+                             country, None, None, "country", _country_name(country))
     if name:
         # a city the gazetteer does not know, in no stated country: listed, not drawn
-        return (raw_place, raw_country, name, None, None, None, "city", None)
-    return (raw_place, raw_country, None, None, None, None, None, None)
+        return ResolvedPlace(raw_place, raw_country, name, None, None, None, "city", None)
+    return ResolvedPlace(raw_place, raw_country, None, None, None, None, None, None)
 
 
 def stage_fx(con: duckdb.DuckDBPyConnection, source: str = "int_aid_events") -> None:
@@ -168,9 +161,7 @@ def stage_fx(con: duckdb.DuckDBPyConnection, source: str = "int_aid_events") -> 
     Columns: currency, fx_day (the day asked for), fx_rate (USD per unit), fx_date (the day
     whose ECB rate was used: fx_day itself, or the nearest end of the ECB history).
     """
-    pairs = con.execute(
-        f"select distinct currency, fx_day from {source} where currency is not null"
-    ).fetchall()
+    pairs = statements.execute(con, "staging/fx_pairs", source=source).fetchall()
     fingerprint = reference_fingerprint()
     kept = _kept(con, "resolved_fx", fingerprint)
     rates = [kept[pair][2:] if pair in kept else fx.usd_rate(*pair) for pair in pairs]
@@ -185,7 +176,7 @@ def stage_fx(con: duckdb.DuckDBPyConnection, source: str = "int_aid_events") -> 
     view = "_stg_fx_arrow"
     con.register(view, table)
     try:
-        con.execute(f"create or replace temp table stg_fx as select * from {view}")
+        statements.execute(con, "staging/stg_fx")
         _keep(con, "resolved_fx", view, fingerprint)
     finally:
         con.unregister(view)
@@ -222,22 +213,20 @@ def carry_over(con: duckdb.DuckDBPyConnection) -> int:
     for name, columns in KEPT_TABLES.items():
         if not (_has_table(con, name, "previous") and _has_table(con, name)):
             continue
-        names = ", ".join(columns)
-        con.execute(f"delete from main.{name}")
+        statements.execute(con, "store/clear_table", table=f"main.{name}")
         try:
-            con.execute(f"insert into main.{name} ({names}, fingerprint) select {names}, "
-                        f"fingerprint from previous.{name} where fingerprint = ?", [fingerprint])
+            statements.execute(con, "staging/carry_over", [fingerprint], table=f"main.{name}",
+                               source=f"previous.{name}", columns=list(columns))
         except duckdb.Error:
             continue  # a table of another shape: nothing kept, every key is resolved again
-        copied += con.execute(f"select count(*) from main.{name}").fetchall()[0][0]
+        copied += statements.execute(con, "store/count_rows",
+                                     table=f"main.{name}").fetchall()[0][0]
     return copied
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, name: str, catalog: str | None = None) -> bool:
-    return con.execute(
-        "select count(*) from duckdb_tables() where schema_name = 'main' and table_name = ? "
-        "and database_name = coalesce(?, current_database())", [name, catalog]
-    ).fetchall()[0][0] > 0  # fetchall: a half-read result would block the next register
+    found = statements.execute(con, "staging/has_table", [name, catalog]).fetchall()
+    return found[0][0] > 0  # fetchall: a half-read result would block the next register
 
 
 def _kept(con: duckdb.DuckDBPyConnection, name: str, fingerprint: str) -> dict[tuple, tuple]:
@@ -246,8 +235,8 @@ def _kept(con: duckdb.DuckDBPyConnection, name: str, fingerprint: str) -> dict[t
     if not _has_table(con, name):
         return {}
     columns = KEPT_TABLES[name]
-    rows = con.execute(f"select {', '.join(columns)} from main.{name} where fingerprint = ?",
-                       [fingerprint]).fetchall()
+    rows = statements.execute(con, "staging/kept_rows", [fingerprint], table=f"main.{name}",
+                              columns=list(columns)).fetchall()
     return {row[:2]: row for row in rows}
 
 
@@ -256,19 +245,17 @@ def _keep(con: duckdb.DuckDBPyConnection, name: str, view: str, fingerprint: str
     next build; nothing when the database has no such table."""
     if not _has_table(con, name):
         return
-    names = ", ".join(KEPT_TABLES[name])
-    con.execute(f"delete from main.{name}")
-    con.execute(f"insert into main.{name} ({names}, fingerprint) select {names}, ? from {view}",
-                [fingerprint])
+    statements.execute(con, "store/clear_table", table=f"main.{name}")
+    statements.execute(con, "staging/keep_rows", [fingerprint], table=f"main.{name}",
+                       source=view, columns=list(KEPT_TABLES[name]))
 
 
-def _create_temp(
-    con: duckdb.DuckDBPyConnection, name: str, table: pa.Table, where: str = ""
-) -> None:
+def _create_temp(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
+    """Temp table `name` from the Arrow rows of a reference file, named rows only."""
     view = f"_{name}_arrow"
     con.register(view, table)
     try:
-        con.execute(f"create or replace temp table {name} as select * from {view} {where}")
+        statements.execute(con, "staging/reference_table", name=name, source=view)
     finally:
         con.unregister(view)
 

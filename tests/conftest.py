@@ -1,4 +1,4 @@
-"""Shared fixtures: the fixture articles and a database built from them by the real ETL."""
+"""Shared fixtures: the fixture articles and the databases built from them by the real ETL."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ if str(ROOT) not in sys.path:
 from etl.build import BuildReport, build  # noqa: E402
 
 FIXTURE_ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+# Short articles the page tests add (routes, aid and casualty figures to filter and draw),
+# written for this project like the fixture articles.
+PAGE_ARTICLES = Path(__file__).parent / "fixtures" / "pages"
 
 
 @pytest.fixture(scope="session")
@@ -38,3 +41,13 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> BuildReport:
 def fixture_db(fixture_build: BuildReport) -> Path:
     """The path of the fixture database (see fixture_build); open it read-only."""
     return fixture_build.db
+
+
+@pytest.fixture(scope="session")
+def pages_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The database the page, export and browser tests read: one real build of the fixture
+    articles and the page articles (tests/fixtures/pages). Shared: open it read-only."""
+    db = tmp_path_factory.mktemp("pages-db") / "shuttle.duckdb"
+    report = build([FIXTURE_ARTICLES, PAGE_ARTICLES], db)
+    assert not report.skipped, report.summary()
+    return db

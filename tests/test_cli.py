@@ -14,8 +14,8 @@ import duckdb
 import pytest
 
 from etl import settings
-from etl.__main__ import CONTRACT_KEYS, OPTIONAL_KEYS
 from etl.extract import extract_article
+from etl.facts import FACT_TYPES
 from etl.model import Article
 from etl.progress import Progress
 from etl.read import iter_articles
@@ -108,9 +108,9 @@ def test_extract_writes_the_facts_md_format(fixture_articles, tmp_path):
     assert [(f["article"], f["type"], f["evidence"]) for f in facts] == expected
     for fact in facts:
         keys = list(fact)
-        required = list(CONTRACT_KEYS[fact["type"]])
+        required = list(FACT_TYPES[fact["type"]].contract_keys)
         assert keys[: len(required)] == required
-        assert set(keys[len(required):]) <= set(OPTIONAL_KEYS.get(fact["type"], ()))
+        assert set(keys[len(required):]) <= set(FACT_TYPES[fact["type"]].optional)
     assert f"{len(facts)} facts" in result.stderr
 
 
@@ -200,3 +200,17 @@ def test_progress_stays_quiet_on_a_short_run():
         progress.advance()
     progress.close()
     assert stream.getvalue() == ""
+
+
+def test_dask_engine_without_dask_says_what_to_install(fixture_articles, tmp_path):
+    """Dask is an optional extra: without it, --engine dask names the file to install and
+    writes nothing."""
+    db = tmp_path / "shuttle.duckdb"
+    hide_dask = ("import sys; sys.modules['dask'] = None; from etl.__main__ import main; "
+                 f"sys.exit(main(['build', '--engine', 'dask', '--db', {str(db)!r}, "
+                 f"'--articles', {str(fixture_articles)!r}]))")
+    result = subprocess.run([sys.executable, "-c", hide_dask], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 1
+    assert "pip install -r requirements-dask.txt" in result.stderr
+    assert not db.exists()

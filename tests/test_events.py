@@ -17,9 +17,9 @@ import pytest
 from currency_converter import CurrencyConverter
 
 from etl.events import MARTS, build_marts
+from etl.load import create_schema
 
 ROOT = Path(__file__).resolve().parents[1]
-SCHEMA = ROOT / "etl" / "sql" / "schema.sql"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
@@ -106,7 +106,7 @@ class Corpus:
 @pytest.fixture
 def con(tmp_path: Path):
     connection = duckdb.connect(str(tmp_path / "events.duckdb"))
-    connection.execute(SCHEMA.read_text(encoding="utf-8"))
+    create_schema(connection)
     yield connection
     connection.close()
 

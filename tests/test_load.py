@@ -490,3 +490,23 @@ def test_problem_paths_in_build_problems(tmp_path, articles_dir):
                  [str(articles_dir / "empty.md")]) == 1
     assert count(db, "select count(*) from articles") == 6
 
+
+
+def test_the_extraction_fingerprint_follows_code_and_lexicon_not_the_write_side(tmp_path):
+    """A changed rule or lexicon entry means no fact is reused; a changed loader does not."""
+    from etl.incremental import code_fingerprint
+
+    etl_dir = tmp_path / "etl"
+    for name, text in {"extract/visits.py": "RULES = 1\n", "extract/lexicon/en.yaml": "a: b\n",
+                       "sql/schema.sql": "create table t (x int);\n",
+                       "load.py": "BATCH = 1\n"}.items():
+        (etl_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (etl_dir / name).write_text(text)
+    first = code_fingerprint(etl_dir)
+    (etl_dir / "load.py").write_text("BATCH = 2\n")
+    assert code_fingerprint(etl_dir) == first
+    (etl_dir / "extract/lexicon/en.yaml").write_text("a: c\n")
+    second = code_fingerprint(etl_dir)
+    assert second != first
+    (etl_dir / "extract/visits.py").write_text("RULES = 2\n")
+    assert code_fingerprint(etl_dir) != second

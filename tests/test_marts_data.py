@@ -16,14 +16,15 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from etl import facts
 from etl.events import MARTS, build_marts
+from etl.load import create_schema
 
 ROOT = Path(__file__).resolve().parents[1]
-SCHEMA = ROOT / "etl" / "sql" / "schema.sql"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
-STATUSES = ("occurred", "planned", "possible", "cancelled")
-PRECISIONS = ("day", "month", "year", "unknown")
+STATUSES = facts.VISIT_STATUSES
+PRECISIONS = facts.DATE_PRECISIONS
 
 UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "people": ("name",),
@@ -66,24 +67,23 @@ ACCEPTED: dict[tuple[str, str], tuple] = {
     ("stops", "place_kind"): ("city", "country"),
     ("stops", "date_precision"): PRECISIONS,
     ("stops", "origin"): ("visit", "meeting"),
-    ("stops", "mode"): ("air", "train", "road"),
+    ("stops", "mode"): facts.VISIT_MODES,
     ("legs", "status"): STATUSES,
     ("legs", "date_precision"): PRECISIONS,
     ("legs", "from_kind"): ("city", "country"),
     ("legs", "to_kind"): ("city", "country"),
     ("meetings", "status"): STATUSES,
-    ("meetings", "mode"): ("in_person", "phone", "video"),
+    ("meetings", "mode"): facts.MEETING_MODES,
     ("meetings", "place_kind"): ("city", "country"),
     ("meetings", "date_precision"): PRECISIONS,
-    ("aid", "status"): ("requested", "proposed", "authorized", "pledged", "announced",
-                        "delivered"),
-    ("aid", "aid_type"): ("military", "financial", "humanitarian", "mixed", "unspecified"),
+    ("aid", "status"): facts.AID_STATUSES,
+    ("aid", "aid_type"): facts.AID_TYPES,
     ("aid", "date_precision"): PRECISIONS,
-    ("casualty_reports", "metric"): ("killed", "wounded", "displaced", "missing", "captured"),
-    ("casualty_reports", "qualifier"): ("at least", "about", "more than", "up to"),
+    ("casualty_reports", "metric"): facts.METRICS,
+    ("casualty_reports", "qualifier"): facts.QUALIFIERS,
     ("casualty_reports", "as_of_precision"): PRECISIONS,
-    ("event_mentions", "event_type"): ("stop", "meeting", "aid", "casualty"),
-    ("event_mentions", "mention_type"): ("visit", "meeting", "aid", "casualty"),
+    ("event_mentions", "event_type"): tuple(t.event for t in facts.FACT_TYPES.values()),
+    ("event_mentions", "mention_type"): tuple(facts.FACT_TYPES),
 }
 
 # (child table, child column, parent table, parent column, condition on the child rows)
@@ -180,7 +180,7 @@ CASUALTIES = [  # article, metric, value, as_of, reported_by, where, qualifier
 
 def _hand_written(path: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(str(path))
-    con.execute(SCHEMA.read_text(encoding="utf-8"))
+    create_schema(con)
     for article_id, published in ARTICLES:
         con.execute(
             "insert into articles (id, title, published, published_precision, sha256, text) "

@@ -1,4 +1,5 @@
-"""Tests of the article readers (etl/read.py) and the body text helpers (etl/text.py)."""
+"""Tests of the article readers (etl/read/: formats, files, article) and the body text helpers
+(etl/read/: normalise, sentences, boilerplate, segments)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from hypothesis import strategies as st
 from etl import settings as etl_settings
 from etl.model import Article, Problem
 from etl.read import iter_articles, parse_article_text, read_file
-from etl.text import normalise, split_sentences
+from etl.read.normalise import normalise
+from etl.read.sentences import split_sentences
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FORMATS = FIXTURES / "formats"

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 from etl import corrections as cx
-from etl.text import normalise
+from etl.read.normalise import normalise
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

@@ -28,7 +28,7 @@ from tests.test_reliability_corpus import (
 )
 from ui import db as ui_db
 from ui import queries
-from ui.filters import Filters
+from ui.scope import Filters
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -86,6 +86,9 @@ def every_query(con, f: Filters, value: str) -> dict[str, pd.DataFrame | object]
         "article_facts": queries.article_facts(con, value),
         "missing_tables": queries.missing_tables(con, (value, "articles")),
         "missing_columns": queries.missing_columns(con, (value, "articles.id")),
+        "articles_behind": queries.articles_behind(con, value, [value]),
+        "correction_outcomes": queries.correction_outcomes(con),
+        "corrections_orphaned": queries.corrections_orphaned(con),
     }
     public = {name for name, fn in inspect.getmembers(queries, inspect.isfunction)
               if fn.__module__ == queries.__name__ and not name.startswith("_")}

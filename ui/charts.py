@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.subplots import make_subplots
 
+from etl import facts
 from ui.escape import esc
 
 # Okabe & Ito (2008), the colour-blind-safe palette; yellow last, it is faint on white.
@@ -30,7 +31,7 @@ OKABE_ITO = [
 GREY = "#8C8C8C"
 
 # Aid moves from asked to given; the colours follow the same order.
-AID_STATUS_ORDER = ["requested", "proposed", "authorized", "pledged", "announced", "delivered"]
+AID_STATUS_ORDER = list(facts.AID_STATUSES)
 AID_STATUS_COLOURS = {
     "requested": "#F0E442",
     "proposed": "#E69F00",
@@ -38,12 +39,6 @@ AID_STATUS_COLOURS = {
     "pledged": "#56B4E9",
     "announced": "#0072B2",
     "delivered": "#009E73",
-}
-VISIT_STATUS_COLOURS = {
-    "occurred": "#0072B2",
-    "planned": "#E69F00",
-    "possible": "#56B4E9",
-    "cancelled": "#D55E00",
 }
 
 # Streamlit's own typeface first (served with the app), then common fallbacks (kaleido).
@@ -303,8 +298,7 @@ def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: st
         + (f", {w if isinstance(w, str) and w else 'unspecified place'}" if by_place else "")
         for r, w in zip(df["reported_by"], df["where"], strict=True)
     ])
-    metrics = [m for m in ["killed", "wounded", "displaced", "missing", "captured"]
-               if m in set(df["metric"])]
+    metrics = [m for m in facts.METRICS if m in set(df["metric"])]
     metrics += sorted(set(df["metric"]) - set(metrics))
     reporters = list(dict.fromkeys(df.sort_values("as_of")["reported_by"].fillna("unattributed")))
     colours = {r: OKABE_ITO[i % len(OKABE_ITO)] for i, r in enumerate(reporters)}

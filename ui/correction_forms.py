@@ -1,6 +1,6 @@
 """Correction forms for an open article: reject or edit one of its facts, or add one the
 extractor missed, each with a reason; the line goes to the corrections file
-(etl/corrections.py) and the next build applies it."""
+(etl/corrections/) and the next build applies it."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import duckdb
 import streamlit as st
 
 from etl import corrections as cx
+from etl.facts import FACT_TYPES
 from ui.escape import md, shorten
 
 ACTIONS = {"reject": "Reject a fact", "edit": "Edit a fact", "add": "Add a missing fact"}
@@ -38,7 +39,7 @@ def _shown(value: Any) -> str:
 def summary(fact: dict[str, Any]) -> str:
     """One line naming a fact in a picker: type, fields, status, start of the evidence."""
     said = ", ".join(f"{v:,.0f}" if isinstance(v, float) else _shown(v)
-                     for v in (fact.get(n) for n in cx.FIELDS[fact["type"]])
+                     for v in (fact.get(n) for n in FACT_TYPES[fact["type"]].editable)
                      if v not in (None, "", []))
     flag = " (corrected)" if fact.get("corrected") else ""
     return f"{fact['type']}: {said}{flag} · “{shorten(fact.get('evidence'), 60)}”"
@@ -48,12 +49,12 @@ def field_inputs(kind: str, prefix: str, fact: dict[str, Any]) -> dict[str, str 
     """One widget per field of the type, starting at the fact's values; returns their text."""
     values: dict[str, str | None] = {}
     columns = st.columns(3)
-    for i, name in enumerate(cx.FIELDS[kind]):
+    for i, name in enumerate(FACT_TYPES[kind].editable):
         with columns[i % 3]:
             key = f"{prefix}_{name}"
-            choices = cx.CHOICES[kind].get(name)
+            choices = FACT_TYPES[kind].accepted.get(name)
             if choices:
-                options = list(choices) if name in cx.REQUIRED[kind] else ["", *choices]
+                options = list(choices) if name in FACT_TYPES[kind].required else ["", *choices]
                 current = _shown(fact.get(name))
                 values[name] = st.selectbox(
                     name, options, key=key,
@@ -91,7 +92,7 @@ def render(con: duckdb.DuckDBPyConnection, article_id: str) -> None:
             if action == "edit":
                 changes = field_inputs(fact["type"], f"fix_{mention_id}", fact)
         else:
-            kind = st.selectbox("Fact type", list(cx.FIELDS), key="correction_add_type")
+            kind = st.selectbox("Fact type", list(FACT_TYPES), key="correction_add_type")
             evidence = st.text_area(
                 "Evidence, copied verbatim from the article", key="correction_evidence",
                 help="The sentence or shortest span the fact rests on; it must occur in the "

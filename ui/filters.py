@@ -5,21 +5,22 @@ the URL seeds the widgets (so a copied URL reproduces the exact view), values th
 longer valid options are dropped, and after the widgets are drawn their values are written
 back to st.query_params, defaults left out. The parameters carry plain values (names, ISO
 codes, years), never the labels with counts that the widgets show. Page-level controls use
-the same helpers (url_multi, url_choice, ...).
+the same helpers (url_multi, url_choice, ...). The Filters themselves, and their wording,
+are plain data in ui/scope.py.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
-
 import duckdb
 import streamlit as st
 
+from etl.countries import country_name
 from ui import queries
-from ui.countries import country_name
+from ui.scope import Filters, and_list, explain_empty, explain_empty_choice
+
+__all__ = ["Filters", "and_list", "current", "explain_empty", "explain_empty_choice",
+           "render_sidebar", "sync_url", "url_choice", "url_flag", "url_multi",
+           "url_ordered_range", "url_range", "url_text"]
 
 # Widget keys, which are also the query parameter names.
 DIPLOMAT = "diplomat"
@@ -27,119 +28,8 @@ YEARS = "years"
 COUNTRY = "country"
 STATUS = "status"
 OUTLET = "outlet"
-SIDEBAR_KEYS = (DIPLOMAT, YEARS, COUNTRY, STATUS, OUTLET)
 
 _STATE = "_shuttle_filters"
-
-
-def and_list(items: list[str], *, word: str = "and", many: str | None = None,
-              limit: int = 3) -> str:
-    """'A', 'A and B', 'A, B and C'; past `limit` items, `many` ("4 diplomats").
-
-    >>> and_list(["a", "b", "c"])
-    'a, b and c'
-    >>> and_list(["a", "b", "c", "d"], many="4 things")
-    '4 things'
-    """
-    if len(items) > limit and many:
-        return many
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {word} {items[-1]}"
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What the analyst chose in the sidebar; an empty tuple means "all"."""
-
-    diplomats: tuple[str, ...] = ()
-    years: tuple[int, int] | None = None  # None: the whole period, undated rows included
-    countries: tuple[str, ...] = ()  # ISO 3166-1 alpha-2
-    statuses: tuple[str, ...] = ()  # occurred, planned, possible, cancelled
-    outlets: tuple[str, ...] = ()
-    year_bounds: tuple[int, int] | None = None  # the database's first and last year
-
-    @property
-    def date_from(self) -> date | None:
-        return date(self.years[0], 1, 1) if self.years else None
-
-    @property
-    def date_to(self) -> date | None:
-        return date(self.years[1], 12, 31) if self.years else None
-
-    def years_text(self) -> str:
-        """'2014', '2014-2024', or the database's whole period.
-
-        >>> Filters(years=(2014, 2016)).years_text(), Filters(year_bounds=(2013, 2024)).years_text()
-        ('2014-2016', '2013-2024')
-        """
-        first, last = self.years or self.year_bounds or (None, None)
-        if first is None:
-            return "all years"
-        return str(first) if first == last else f"{first}-{last}"
-
-    def diplomats_text(self) -> str:
-        return and_list(list(self.diplomats), many=f"{len(self.diplomats)} diplomats") \
-            or "all diplomats"
-
-    def countries_text(self) -> str:
-        names = [country_name(c) for c in self.countries]
-        return and_list(names, word="or", many=f"{len(names)} countries") or "all countries"
-
-    def statuses_text(self) -> str:
-        return and_list(list(self.statuses), word="or") or "all statuses"
-
-    def outlets_text(self) -> str:
-        return and_list(list(self.outlets), word="or", many=f"{len(self.outlets)} outlets") \
-            or "all outlets"
-
-    def describe(self, *parts: str) -> str:
-        """The chosen parts ('diplomats', 'years', 'countries', 'statuses', 'outlets') as
-        title text; parts left at "all" are dropped except years.
-
-        >>> Filters(diplomats=("Antony Blinken",), year_bounds=(2013, 2024)).describe(
-        ...     "diplomats", "years", "countries")
-        'Antony Blinken, 2013-2024'
-        """
-        texts = []
-        for part in parts:
-            text = getattr(self, f"{part}_text")()
-            if part == "years" or not text.startswith("all "):
-                texts.append(text)
-        return ", ".join(texts)
-
-
-def explain_empty(what: str, f: Filters, count: Callable[[Filters], int],
-                  extra: list[tuple[str, Callable[[], int], str]] | None = None) -> str:
-    """A sentence saying which filter emptied the view, found by relaxing one at a time.
-
-    `count(filters)` counts rows under some filters; `extra` adds page-level controls as
-    (name, count without that control, advice). Example: "No stops for Antony Blinken in
-    2019. The year range empties the view: widen the year range."
-    """
-    scope = f.describe("diplomats", "countries")
-    head = f"No {what}" + (f" for {scope}" if scope else "") + f" in {f.years_text()}"
-    if f.statuses:
-        head += f" with status {f.statuses_text()}"
-    if f.outlets:
-        head += f" from {f.outlets_text()}"
-    head += "."
-    relaxers = [
-        ("the year range", dataclasses.replace(f, years=None), "widen the year range"),
-        ("the diplomat choice", dataclasses.replace(f, diplomats=()), "choose other diplomats"),
-        ("the country choice", dataclasses.replace(f, countries=()), "clear the countries"),
-        ("the status choice", dataclasses.replace(f, statuses=()), "clear the statuses"),
-        ("the outlet choice", dataclasses.replace(f, outlets=()), "clear the outlets"),
-    ]
-    for name, relaxed, advice in relaxers:
-        if relaxed != f and count(relaxed) > 0:
-            return f"{head} {name.capitalize()} empties the view: {advice}."
-    for name, count_without, advice in extra or []:
-        if count_without() > 0:
-            return f"{head} {name.capitalize()} empties the view: {advice}."
-    if count(Filters(year_bounds=f.year_bounds)) == 0:
-        return f"{head} The database holds no {what} at all yet."
-    return f"{head} No single filter explains it: clear some of them (Reset filters)."
 
 
 # -- widget state <-> URL -------------------------------------------------------------------

@@ -6,14 +6,13 @@ value it puts into a {field} slot of an html tooltip (escaping here as well show
 "&#x27;" to the analyst), and the template itself holds only fixed markup and {field} slots.
 The browser tests hover hostile names to hold Streamlit to it. Never hand these decks to a
 renderer that does not escape (pydeck's own to_html). The legend is HTML built here: escaped.
+The points and arcs themselves, with their tooltip fields, are built in ui/marks.py.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections import Counter, namedtuple
-from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
@@ -21,9 +20,23 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
+from etl.countries import country_name
 from ui.charts import GREY, OKABE_ITO
-from ui.countries import country_name
-from ui.escape import esc, shorten
+from ui.escape import esc
+from ui.marks import (
+    MAX_OTHERS,
+    format_when,
+    hex_to_rgb,
+    leg_records,
+    place_label,
+    stop_radius,
+    stop_records,
+)
+from ui.projection import merc, unmerc, world_pixel
+
+__all__ = ["MAX_OTHERS", "actor_colours", "countries_geojson", "fit_view", "format_when",
+           "hex_to_rgb", "leg_records", "legend_html", "place_label", "place_labels",
+           "project", "routes_deck", "stop_radius", "stop_records", "tint_indexes"]
 
 COUNTRIES_GEOJSON = Path(__file__).resolve().parent.parent / "data/reference/countries.geojson"
 
@@ -44,7 +57,6 @@ TOOLTIP_HTML = (
     "<span style='font-style:italic'>{evidence}</span>"
     "<div style='margin-top:6px;color:#444'>{others}</div></div>"
 )
-MAX_OTHERS = 5
 # Draw (and pick) in layer order, arcs under stops under names, whatever their height.
 FLAT = {"depthCompare": "always"}
 TOOLTIP_STYLE = {
@@ -57,16 +69,6 @@ TOOLTIP_STYLE = {
     "whiteSpace": "normal",
     "overflowWrap": "anywhere",  # a very long word (a scrape gone wrong) wraps inside
 }
-
-
-def hex_to_rgb(colour: str) -> list[int]:
-    """[r, g, b] of a #rrggbb colour.
-
-    >>> hex_to_rgb("#0072B2")
-    [0, 114, 178]
-    """
-    colour = colour.lstrip("#")
-    return [int(colour[i : i + 2], 16) for i in (0, 2, 4)]
 
 
 def actor_colours(actors: list[str], ranking: list[str] | None = None) -> dict[str, str]:
@@ -132,232 +134,6 @@ def tinted_countries() -> dict:
         for feature, shade in zip(features, tint_indexes(features), strict=True)]}
 
 
-def _as_date(value: object) -> date | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
-        return None
-    if isinstance(value, pd.Timestamp):
-        return None if pd.isna(value) else value.date()
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value)
-    try:
-        parts = [int(p) for p in text[:10].split("-")] + [1, 1]
-        return date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return None
-
-
-def format_when(value: object, precision: str | None, reported: object = None) -> str:
-    """A date at its precision: "29 Nov 2023", "Dec 2014", "2022", or when it was reported.
-
-    >>> format_when(date(2023, 11, 29), "day")
-    '29 Nov 2023'
-    >>> format_when("2014-12", "month")
-    'Dec 2014'
-    >>> format_when(None, "unknown", date(2013, 2, 20))
-    'date unknown (reported 20 Feb 2013)'
-    """
-    when = _as_date(value)
-    if when is None:
-        seen = _as_date(reported)
-        return f"date unknown (reported {seen:%d %b %Y})" if seen else "date unknown"
-    if precision == "year":
-        return f"{when:%Y}"
-    if precision == "month":
-        return f"{when:%b %Y}"
-    return f"{when:%d %b %Y}".lstrip("0")
-
-
-def place_label(place: object, country: object, kind: object = "city") -> str:
-    """ "Kyiv, Ukraine"; a country-only stop reads "Poland (country only)".
-
-    >>> place_label("Kyiv", "UA")
-    'Kyiv, Ukraine'
-    >>> place_label("Warsaw", "PL", "country")
-    'Poland (country only)'
-    """
-    name = country_name(country if isinstance(country, str) else None)
-    if kind == "country" or not isinstance(place, str) or not place:
-        return f"{name} (country only)"
-    return f"{place}, {name}"
-
-
-def _sources_text(n: object) -> str:
-    n = int(n) if n is not None and not pd.isna(n) else 0
-    return f"{n} source" if n == 1 else f"{n} sources"
-
-
-def stop_radius(sources: object) -> float:
-    """Marker radius in pixels: grows with the square root of the number of sources.
-
-    >>> stop_radius(1), stop_radius(4), stop_radius(400)
-    (7.0, 10.0, 22.0)
-    """
-    n = max(1, int(sources) if sources is not None and not pd.isna(sources) else 1)
-    return float(min(22.0, 4.0 + 3.0 * math.sqrt(n)))
-
-
-def _rgba(colour: str, alpha: int) -> list[int]:
-    return hex_to_rgb(colour) + [alpha]
-
-
-def _tip(value: object) -> str:
-    """A tooltip field: plain text (None and NaN as ""), escaped by st.pydeck_chart."""
-    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
-
-
-def _spot(lat: object, lon: object) -> tuple[float, float]:
-    return round(float(lat), 4), round(float(lon), 4)
-
-
-def _status_text(statuses: list[str]) -> str:
-    """One status, or how many of each: "occurred" / "3 occurred, 1 planned".
-
-    >>> _status_text(["planned", "occurred", "occurred"])
-    '2 occurred, 1 planned'
-    """
-    counts = Counter(statuses)
-    if len(counts) == 1:
-        return statuses[0]
-    return ", ".join(f"{n} {status}" for status, n in sorted(
-        counts.items(), key=lambda kv: (-kv[1], kv[0])))
-
-
-def _span_text(whens: list[str], noun: str) -> str:
-    """ "3 visits, 4 Mar 2022 to 11 Sep 2024" from the group's dates in time order."""
-    dated = [w for w in whens if not w.startswith("date unknown")]
-    if not dated:
-        return f"{len(whens)} {noun}"
-    first, last = dated[0], dated[-1]
-    return f"{len(whens)} {noun}, {first}" + ("" if first == last else f" to {last}")
-
-
-def _time_key(row: tuple) -> tuple[bool, str]:
-    """Orders the rows of one point or arc from earliest to latest, undated last."""
-    for column in ("sort_day", "day_lo", "date"):
-        value = getattr(row, column, None)
-        if value is not None and not (isinstance(value, float) and math.isnan(value)) \
-                and value is not pd.NaT:
-            return False, str(value)
-    return True, ""
-
-
-def _grouped(frame: pd.DataFrame, key) -> list[tuple[object, list]]:
-    """Rows grouped by key(row) in order of first appearance, each group in time order.
-
-    Rows are namedtuples built from whole columns (`tolist`), several times faster than
-    itertuples over Arrow-backed columns: this runs on every redraw of the map."""
-    Row = namedtuple("Row", [str(c) for c in frame.columns], rename=True)
-    groups: dict[object, list] = {}
-    for values in zip(*(frame[c].tolist() for c in frame.columns), strict=True):
-        row = Row(*values)
-        groups.setdefault(key(row), []).append(row)
-    return [(k, sorted(rows, key=_time_key)) for k, rows in groups.items()]
-
-
-def _count(value: object) -> int:
-    return 0 if value is None or pd.isna(value) else int(value)
-
-
-def stop_records(stops: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
-    """Scatterplot data: one point per person and spot, with plain-text tooltip fields.
-
-    stops columns: actor, place, country, lat, lon, date, date_precision, status, sources,
-    first_reported, place_kind, evidence, evidence_more (sort_day or day_lo order the visits).
-    A person's repeated visits to one place are one point, not a stack of identical dots that
-    hide each other (on a large database hundreds of stops fall on a few dozen spots): it
-    reads "5 visits, 4 Mar 2022 to 11 Sep 2024", is sized by all their sources, is solid
-    when any visit took place, and quotes the latest report.
-    """
-    groups = _grouped(stops, lambda r: (r.actor, _spot(r.lat, r.lon)))
-    # what each person's point says, for the "Also here" line of the others on that spot
-    by_spot: dict[tuple[float, float], list[tuple[str, str]]] = {}
-    summaries = []
-    for (actor, spot), rows in groups:
-        whens = [format_when(r.date, r.date_precision, r.first_reported) for r in rows]
-        statuses = [str(r.status) for r in rows]
-        when = whens[0] if len(rows) == 1 else _span_text(whens, "visits")
-        summaries.append((actor, spot, rows, when, statuses))
-        by_spot.setdefault(spot, []).append((str(actor), (
-            f"{when}, {statuses[0]}" if len(rows) == 1 else f"{len(rows)} visits")))
-    records = []
-    for actor, spot, rows, when, statuses in summaries:
-        colour = colours.get(actor, GREY)
-        done = "occurred" in statuses
-        latest = rows[-1]
-        others = [o for o in by_spot[spot] if o[0] != actor]
-        lines = [f"{shorten(name, 120)}, {text}" for name, text in others[:MAX_OTHERS]]
-        if len(others) > MAX_OTHERS:
-            lines.append(f"and {len(others) - MAX_OTHERS} more")
-        evidence = shorten(latest.evidence, 200)  # the whole sentence is in the table below
-        more = len(rows) - 1 + sum(_count(getattr(r, "evidence_more", 0)) for r in rows)
-        if more:
-            evidence += f" (+{more} more)"
-        sources = sum(_count(r.sources) for r in rows)
-        records.append({
-            "who": _tip(shorten(actor, 120)),
-            "where": _tip(place_label(latest.place, latest.country,
-                                      getattr(latest, "place_kind", "city"))),
-            "when": _tip(when),
-            "status": _tip(_status_text(statuses)),
-            "sources": _tip(_sources_text(sources)),
-            "evidence": _tip(evidence),
-            "others": _tip("Also here: " + "; ".join(lines)) if lines else "",
-            "position": [round(float(latest.lon), 5), round(float(latest.lat), 5)],
-            "radius": stop_radius(sources),
-            "fill": _rgba(colour, 235 if done else 70),
-            "line": [255, 255, 255, 255] if done else _rgba(colour, 255),
-        })
-    return records
-
-
-def _precision(value: object) -> str:
-    """The precision an ISO period's text has: '2024' year, '2024-09' month, else day."""
-    return {4: "year", 7: "month"}.get(len(str(value)) if isinstance(value, str) else 0, "day")
-
-
-def _leg_class(status: object) -> str:
-    return str(status) if status in ("occurred", "cancelled") else "other"
-
-
-def leg_records(legs: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
-    """Arc data: one arc per person, route and kind of status (taken, cancelled, other).
-
-    legs columns: actor, trip_id, seq, from_place, to_place, from_lat, from_lon, to_lat,
-    to_lon, date, status. The same flight flown many times is one arc that says how many
-    times and from when to when, a little wider for each doubling; occurred legs are thick
-    and solid, the rest thin and faint.
-    """
-    groups = _grouped(legs, lambda r: (r.actor, _spot(r.from_lat, r.from_lon),
-                                       _spot(r.to_lat, r.to_lon), _leg_class(r.status)))
-    records = []
-    for (actor, _, _, kind), rows in groups:
-        first = rows[0]
-        colour = colours.get(actor, GREY)
-        alpha = 235 if kind == "occurred" else (60 if kind == "cancelled" else 110)
-        whens = [format_when(r.date, getattr(r, "date_precision", None) or _precision(r.date))
-                 for r in rows]
-        n = len(rows)
-        trips = len({getattr(r, "trip_id", i) for i, r in enumerate(rows)})
-        records.append({
-            "who": _tip(actor),
-            "where": _tip(f"{first.from_place} → {first.to_place}"),
-            "when": _tip(whens[0] if n == 1 else _span_text(whens, "legs")),
-            "status": _tip(_status_text([str(r.status) for r in rows])),
-            "sources": _tip(f"leg {int(first.seq)} of trip" if n == 1 else
-                            f"on {trips} trip{'s' if trips != 1 else ''}"),
-            "evidence": _tip("Hover the stops at either end for the sentences."),
-            "others": "",
-            "from": [round(float(first.from_lon), 5), round(float(first.from_lat), 5)],
-            "to": [round(float(first.to_lon), 5), round(float(first.to_lat), 5)],
-            "colour": _rgba(colour, alpha),
-            "width": (4.5 if kind == "occurred" else 2.0) * min(2.0, 1 + math.log2(n) / 4),
-        })
-    return records
-
-
 def fit_view(lats: list[float], lons: list[float], *, width_px: int = 1400,
              height_px: int = 560, pad_left: float = 0.08, pad_right: float = 0.28,
              pad_y: float = 0.14) -> pdk.ViewState:
@@ -372,13 +148,6 @@ def fit_view(lats: list[float], lons: list[float], *, width_px: int = 1400,
               if la is not None and lo is not None and not (pd.isna(la) or pd.isna(lo))]
     if not points:
         return pdk.ViewState(latitude=40.0, longitude=10.0, zoom=1.6)
-
-    def merc(lat: float) -> float:
-        lat = max(-85.0, min(85.0, lat))
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-    def unmerc(y: float) -> float:
-        return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
 
     lat_lo, lat_hi = min(p[0] for p in points), max(p[0] for p in points)
     lon_lo, lon_hi = min(p[1] for p in points), max(p[1] for p in points)
@@ -407,14 +176,8 @@ def project(view: pdk.ViewState, lat: float, lon: float, width: int,
     (400.0, 300.0)
     """
     scale = 512 * 2**view.zoom
-
-    def world(la: float, lo: float) -> tuple[float, float]:
-        la = max(-85.0, min(85.0, la))
-        y = math.log(math.tan(math.pi / 4 + math.radians(la) / 2))
-        return (lo + 180) / 360 * scale, (1 - y / math.pi) / 2 * scale
-
-    cx, cy = world(view.latitude, view.longitude)
-    px, py = world(lat, lon)
+    cx, cy = world_pixel(view.latitude, view.longitude, scale)
+    px, py = world_pixel(lat, lon, scale)
     return width / 2 + (px - cx), height / 2 + (py - cy)
 
 

@@ -1,6 +1,6 @@
 """The dashboard's named queries: one function each, SQL in ui/sql/<name>.sql, values bound.
 
-Every function takes an open DuckDB connection (ui/db.py) and returns a DataFrame; filtering
+Every function takes an open DuckDB connection (ui/handle.py) and returns a DataFrame; filtering
 and aggregation happen in DuckDB, and the row-level queries stop at a cap (the total before
 the cap comes back in `total_rows`, the number of articles behind the rows in
 `articles_total`: behind the rows returned for the map's stops, which is what the map draws,
@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING
 import duckdb
 import pandas as pd
 
-from ui.countries import country_aliases
+from etl import facts
+from etl.countries import country_aliases
 
 if TYPE_CHECKING:
-    from ui.filters import Filters
+    from ui.scope import Filters
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 
@@ -33,9 +34,10 @@ MAP_CAP = 2_000
 TABLE_CAP = 5_000
 SEARCH_CAP = 500
 
-VISIT_STATUSES = ("occurred", "planned", "possible", "cancelled")
-AID_STATUSES = ("requested", "proposed", "authorized", "pledged", "announced", "delivered")
-METRICS = ("killed", "wounded", "displaced", "missing", "captured")
+# the choices the pages offer: the fact contract's accepted values (etl/facts.py)
+VISIT_STATUSES = facts.VISIT_STATUSES
+AID_STATUSES = facts.AID_STATUSES
+METRICS = facts.METRICS
 
 _PARAM = re.compile(r"\$([a-z_]+)")
 
@@ -242,6 +244,24 @@ def article_one(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:
 def article_facts(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.DataFrame:
     """The events an article reports, one row per evidence span, in text order."""
     return run(con, "article_facts", article_id=article_id)
+
+
+def articles_behind(con: duckdb.DuckDBPyConnection, event_type: str,
+                    event_ids: list[object]) -> pd.DataFrame:
+    """The articles that report the given events (stop ids, aid ids, ...), oldest first:
+    id, title, outlet, url, published, mentions."""
+    ids = [str(i) for i in dict.fromkeys(event_ids) if i is not None and not pd.isna(i)]
+    return run(con, "briefing_sources", event_type=event_type, event_ids=ids)
+
+
+def correction_outcomes(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """id, status, detail, mentions: what the last build made of each correction."""
+    return run(con, "correction_outcomes")
+
+
+def corrections_orphaned(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The last build's orphaned corrections, oldest first."""
+    return run(con, "corrections_orphaned")
 
 
 def missing_tables(con: duckdb.DuckDBPyConnection, names: tuple[str, ...]) -> list[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from etl.countries import country_name
 from ui.charts import format_money
-from ui.countries import country_name
 from ui.escape import shorten
 from ui.maps import format_when, place_label
 

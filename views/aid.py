@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import streamlit as st
 
-from ui import charts, db, export, filters, queries, tables
+from ui import builders, charts, db, export, filters, queries, tables
 from ui.escape import md
 
 f = filters.current()
@@ -35,49 +33,25 @@ statuses = list(chosen)
 status_text = filters.and_list(statuses, word="or") or "all statuses"
 scope = f.describe("years", "countries", "outlets")
 
-rows = queries.aid_rows(con, f, statuses=statuses)
+built = builders.aid_view(con, f, statuses=statuses, by=by)
+rows = built.rows
 if rows.empty:
-    def count(ff: filters.Filters) -> int:
-        return int(len(queries.aid_rows(con, ff, statuses=statuses, cap=1)))
-
-    extra = []
-    if statuses:
-        extra.append(("the aid status choice",
-                      lambda: int(len(queries.aid_rows(con, f, statuses=[], cap=1))),
-                      "clear the aid statuses"))
-    # The diplomat and status filters do not touch aid: explain with them set aside.
-    plain = dataclasses.replace(f, diplomats=(), statuses=())
-    st.info(md(filters.explain_empty("aid commitments", plain, count, extra)))
+    st.info(md(filters.explain_empty_choice(
+        "aid commitments", f,
+        lambda ff, chosen: int(len(queries.aid_rows(con, ff, statuses=chosen, cap=1))),
+        statuses, "the aid status choice", "clear the aid statuses")))
     st.stop()
 
 n_articles = int(rows["articles_total"].iloc[0])
 total = int(rows["total_rows"].iloc[0])
 
-bars = queries.aid_by_party(con, f, statuses=statuses, by=by)
-unconverted = int(bars["unconverted"].sum())
-bars = bars[bars["usd"].notna()].copy()
-bars["originals"] = [tables.originals_text(o) for o in bars["originals"]]
-note = ""
-if unconverted:
-    note = (f"{unconverted} commitment(s) in a currency without an ECB rate are in the table, "
-            "not the bars")
-if not bars.empty:
-    MAX_BARS = 25
-    order = bars.groupby("party")["usd"].sum().sort_values(ascending=False)
-    if len(order) > MAX_BARS:
-        bars = bars[bars["party"].isin(order.index[:MAX_BARS])]
-        note = (note + "; " if note else "") + f"the {MAX_BARS} largest of {len(order)} {by}s"
-    title = f"Aid by {by}, {scope}, {status_text}, USD"
-    st.plotly_chart(
-        charts.aid_bars(bars, by=by, title=title, n_articles=n_articles, note=note),
-        theme=None, key="aid_bars", config={"displaylogo": False},
-    )
+if built.figure is not None:
+    st.plotly_chart(built.figure, theme=None, key="aid_bars", config={"displaylogo": False})
     st.download_button(
         "Download slide (PNG)", key="aid_slide", file_name="shuttle-aid.png",
         mime="image/png", on_click="ignore",
         help="These bars as a 1920x1080 slide: title with the filters, chart, source line.",
-        data=export.deferred_png(export.aid_slide, bars, rows, by=by, title=title, note=note,
-                                 articles=export.articles_behind(con, "aid", rows["aid_id"])),
+        data=export.deferred_png(export.slide_of, built),
     )
 else:
     st.info(md("None of these commitments has a USD amount (no ECB rate for their "

@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from ui import db, export, filters, queries
+from ui import builders, db, export, filters, queries
 from ui.escape import md
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -41,7 +41,7 @@ filters.sync_url("brief_views", views, default=DEFAULT_VIEWS)
 person = None
 if "person" in views:
     people = list(queries.person_list(con)["name"])
-    first = export.default_person(con, f)
+    first = builders.default_person(con, f)
     if first in people:
         people.remove(first)
         people.insert(0, first)

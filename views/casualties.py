@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import streamlit as st
 
-from ui import charts, db, export, filters, queries, tables
+from ui import builders, db, export, filters, queries, tables
 from ui.escape import md
 
-ALL_PLACES = "*"
+ALL_PLACES = builders.ALL_PLACES
 
 f = filters.current()
 con = db.connection()
@@ -25,17 +23,17 @@ filters.url_multi("metric", list(queries.METRICS))
 with left:
     chosen = st.multiselect(
         "Figures", options=list(queries.METRICS), key="metric",
-        placeholder="All figures (killed, wounded, displaced, missing, captured)",
+        placeholder=f"All figures ({', '.join(queries.METRICS)})",
     )
 filters.sync_url("metric", chosen)
 metrics = list(chosen)
-metric_text = filters.and_list(metrics, word="and") or "all figures"
 
 places = queries.casualty_places(con, f, metrics=metrics)
 counts = dict(zip(places["place"], places["reports"], strict=True))
 options = list(counts) + [ALL_PLACES]
-# One crisis at a time by default: the place with the most reports.
-filters.url_choice("place", options, options[0])
+# One crisis at a time by default: the most reported place.
+first = builders.default_place(places)
+filters.url_choice("place", options, first if first in counts else options[0])
 with right:
     place = st.selectbox(
         "Place", options=options, key="place",
@@ -45,40 +43,22 @@ with right:
     )
 filters.sync_url("place", place)
 
-rows = queries.casualty_rows(con, f, metrics=metrics,
-                             places=[] if place in (None, ALL_PLACES) else [place])
+built = builders.casualties_view(con, f, metrics=metrics,
+                                 place=ALL_PLACES if place is None else place)
+rows = built.frame
 if rows.empty:
-    def count(ff: filters.Filters) -> int:
-        return int(len(queries.casualty_rows(con, ff, metrics=metrics, cap=1)))
-
-    extra = []
-    if metrics:
-        extra.append(("the figure choice",
-                      lambda: int(len(queries.casualty_rows(con, f, metrics=[], cap=1))),
-                      "clear the figures"))
-    plain = dataclasses.replace(f, diplomats=(), statuses=())
-    st.info(md(filters.explain_empty("casualty reports", plain, count, extra)))
+    st.info(md(filters.explain_empty_choice(
+        "casualty reports", f,
+        lambda ff, chosen: int(len(queries.casualty_rows(con, ff, metrics=chosen, cap=1))),
+        metrics, "the figure choice", "clear the figures")))
     st.stop()
 
-n_articles = int(rows["articles_total"].iloc[0])
-total = int(rows["total_rows"].iloc[0])
-note = f"the {len(rows):,} latest of {total:,} reports" if total > len(rows) else ""
-scope = f.describe("years", "countries", "outlets")
-place_text = "all places" if place in (None, ALL_PLACES) else (place or "no place named")
-title = f"Casualty figures, {place_text}, by reporting source, {scope}, {metric_text}, people"
-st.plotly_chart(
-    charts.casualty_timeline(rows, title=title, n_articles=n_articles, note=note,
-                             by_place=place in (None, ALL_PLACES)),
-    theme=None, key="casualty_chart", config={"displaylogo": False},
-)
+st.plotly_chart(built.figure, theme=None, key="casualty_chart", config={"displaylogo": False})
 st.download_button(
     "Download slide (PNG)", key="casualty_slide", file_name="shuttle-casualties.png",
     mime="image/png", on_click="ignore",
     help="This timeline as a 1920x1080 slide: title with the filters, chart, source line.",
-    data=export.deferred_png(export.casualties_slide, rows, title=title, note=note,
-                             by_place=place in (None, ALL_PLACES),
-                             articles=export.articles_behind(con, "casualty",
-                                                             rows["report_id"])),
+    data=export.deferred_png(export.slide_of, built),
 )
 
 st.subheader("Reports and the sentences behind them")

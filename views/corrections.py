@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from etl import corrections as cx
-from ui import db
+from ui import db, queries
 from ui.escape import md
 
 con = db.connection()
@@ -26,11 +26,8 @@ for problem in problems:
     st.warning(md(problem))
 
 try:
-    built = con.execute(
-        "select id, status, detail, mentions from corrections").fetchall()
-    orphaned = con.execute(
-        "select id, created_at, user_name, action, fact_type, article_id, why, reason, "
-        "evidence from corrections_orphaned order by created_at, id").df()
+    built = list(queries.correction_outcomes(con).itertuples(index=False, name=None))
+    orphaned = queries.corrections_orphaned(con)
 except duckdb.Error:
     built, orphaned = None, None
     st.info("This database was built before corrections existed: rebuild it "

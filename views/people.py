@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import charts, db, export, filters, maps, queries, tables
+from ui import builders, charts, db, export, filters, maps, queries, tables
 from ui.escape import md
 
 f = filters.current()
@@ -43,12 +43,12 @@ if not roles.empty:
     )))
 
 scope = f.describe("years", "countries", "statuses", "outlets")
-stops = queries.person_stops(con, f, person)
-legs = queries.person_legs(con, f, person)
+built = builders.person_view(con, f, person)
+stops = built.frame
 
 left, right = st.columns([3, 2])
 with left:
-    st.subheader(md(f"Itinerary, {scope}"))
+    st.subheader(md(built.title))
     if stops.empty:
         def count(ff: filters.Filters) -> int:
             return int(len(queries.person_stops(con, ff, person, cap=1)))
@@ -64,19 +64,13 @@ with left:
         st.caption(f"Source: {n:,} article{'s' if n != 1 else ''}, Shuttle.")
 with right:
     if not stops.empty:
-        colours = maps.actor_colours([person],
-                                     ranking=list(queries.diplomat_counts(con)["actor"]))
         st.html(maps.SEA_CSS)
-        st.pydeck_chart(maps.routes_deck(stops, legs, colours, height=420, width=560),
-                        key="person_map", height=420)
+        st.pydeck_chart(built.figure, key="person_map", height=builders.PERSON_MAP_SIZE[1])
         st.download_button(
             "Download slide (PNG)", key="person_slide", file_name="shuttle-itinerary.png",
             mime="image/png", on_click="ignore",
             help="This itinerary as a 1920x1080 slide: title with the filters, map, source.",
-            data=export.deferred_png(
-                export.routes_slide, stops, legs, colours, view="person",
-                title=f"Itinerary of {person}, {scope}",
-                articles=export.articles_behind(con, "stop", stops["stop_id"])),
+            data=export.deferred_png(export.slide_of, built),
         )
 
 st.subheader(md(f"Counterparts met, {scope}"))

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 import streamlit as st
 
-from ui import db, export, filters, maps, queries, tables
+from ui import builders, db, export, filters, maps, queries, tables
 from ui.escape import md
 
 EVIDENCE_COLUMNS = {
@@ -49,15 +48,7 @@ filters.sync_url("cancelled", show_cancelled)
 show_cancelled = show_cancelled or "cancelled" in f.statuses
 
 
-def visible(ff: filters.Filters, *, cancelled: bool = show_cancelled) -> filters.Filters:
-    """The filters with cancelled trips taken out unless the analyst asked for them."""
-    statuses = ff.statuses or queries.VISIT_STATUSES
-    if not cancelled:
-        statuses = tuple(s for s in statuses if s != "cancelled")
-    return dataclasses.replace(ff, statuses=tuple(statuses))
-
-
-view = visible(f)
+view = builders.visible(f, cancelled=show_cancelled)
 
 months = queries.route_months(con, view)
 window_from = window_to = None
@@ -74,22 +65,16 @@ with controls[0]:
             window_text = f"{month_label(first)} to {month_label(last)}"
 filters.sync_url("months", [first, last] if window_from is not None else None)
 
-stops = queries.route_stops(con, view, date_from=window_from, date_to=window_to)
-legs = queries.route_legs(con, view, date_from=window_from, date_to=window_to,
-                          drawn=stops)
-
-heading = f"Routes of {f.diplomats_text()}, {window_text or f.years_text()}"
-rest = view.describe("countries", "outlets")
-statuses_shown = "all statuses" if set(view.statuses) == set(queries.VISIT_STATUSES) else (
-    "all but cancelled" if not f.statuses else view.statuses_text())
-heading += (f", {rest}" if rest else "") + f", {statuses_shown}"
-st.subheader(md(heading))
+built = builders.routes_view(con, f, cancelled=show_cancelled, date_from=window_from,
+                             date_to=window_to, window_text=window_text)
+stops = built.frame
+st.subheader(md(built.title))
 
 if stops.empty:
     def count(ff: filters.Filters, cancelled: bool = show_cancelled) -> int:
         """Stops under `ff` in the current time window."""
-        return int(len(queries.route_stops(con, visible(ff, cancelled=cancelled), cap=1,
-                                           date_from=window_from, date_to=window_to)))
+        return int(len(queries.route_stops(con, builders.visible(ff, cancelled=cancelled),
+                                           cap=1, date_from=window_from, date_to=window_to)))
 
     extra = []
     if window_from is not None:
@@ -103,32 +88,19 @@ if stops.empty:
     st.stop()
 
 by_actor = stops.groupby("actor").size().sort_values(ascending=False)
-colours = maps.actor_colours(list(by_actor.index),
-                             ranking=list(queries.diplomat_counts(con)["actor"]))
 st.html(maps.SEA_CSS)
-st.pydeck_chart(maps.routes_deck(stops, legs, colours, height=560), key="routes_map",
-                height=560)
-st.html(maps.legend_html(colours, by_actor.to_dict()))
+st.pydeck_chart(built.figure, key="routes_map", height=builders.ROUTE_MAP_SIZE[1])
+st.html(maps.legend_html(built.colours, by_actor.to_dict()))
 
-total = int(stops["total_rows"].iloc[0])
-notes = []
-if total > len(stops):
-    notes.append(f"Showing the {len(stops):,} best-sourced of {total:,} stops: narrow the "
-                 "filters to see the rest.")
-leg_total = int(legs["total_rows"].iloc[0]) if len(legs) else 0
-if leg_total > len(legs):
-    between = ", those between the stops drawn" if total > len(stops) else ""
-    notes.append(f"Showing {len(legs):,} of {leg_total:,} legs{between}.")
 n_articles = int(stops["articles_total"].iloc[0])
-notes.append(f"Source: {n_articles:,} article{'s' if n_articles != 1 else ''}, Shuttle. "
-             "Hover a dot for the sentence behind it. Basemap: Natural Earth.")
-st.caption(md(" ".join(notes)))
+st.caption(md(" ".join(filter(None, [
+    built.note, f"Source: {n_articles:,} article{'s' if n_articles != 1 else ''}, Shuttle. "
+    "Hover a dot for the sentence behind it. Basemap: Natural Earth."]))))
 st.download_button(
     "Download slide (PNG)", key="routes_slide", file_name="shuttle-routes.png",
     mime="image/png", on_click="ignore",
     help="The map as a 1920x1080 slide: title with the filters, map, source line.",
-    data=export.deferred_png(export.routes_slide, stops, legs, colours, title=heading,
-                             articles=export.articles_behind(con, "stop", stops["stop_id"])),
+    data=export.deferred_png(export.slide_of, built),
 )
 
 st.subheader("Stops and the sentences behind them")

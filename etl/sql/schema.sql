@@ -1,7 +1,10 @@
 -- The raw and staged tables: articles as read, their sentences, the per-article facts
--- (mentions) and the problems of the last build. Keys, not-nulls and accepted values are
--- declared here once; etl/load.py relies on them and turns a violating fact into a
--- build problem instead of a crash. The marts are built from these by etl/events.py.
+-- (mentions) and the problems of the last build. Keys and not-nulls are declared here;
+-- the accepted values of the facts' fields come from the fact contract, etl/facts.py: each
+-- {accepted:TYPE.FIELD} is filled with its list when the schema is created (etl/schema.py),
+-- and tests/test_facts.py checks the columns and not-nulls against the contract.
+-- etl/load.py relies on them and turns a violating fact into a build problem instead of a
+-- crash. The marts are built from these by etl/events.py.
 
 create table articles (
     id                  varchar primary key,
@@ -14,7 +17,7 @@ create table articles (
         check (published_precision in ('day', 'approx', 'unknown')),
     language            varchar,
     path                varchar,
-    -- content hash from etl/read.py: an unchanged hash lets a rebuild reuse the facts
+    -- content hash from etl/read/: an unchanged hash lets a rebuild reuse the facts
     sha256              varchar not null check (length(sha256) > 0),
     text                varchar not null,
     -- when this content was first loaded; kept across rebuilds while the hash is unchanged
@@ -51,13 +54,15 @@ create table mentions_visit (
         date_precision = case length(date)
             when 10 then 'day' when 7 then 'month' when 4 then 'year' else 'unknown' end
     ),
-    status         varchar not null
-        check (status in ('occurred', 'planned', 'possible', 'cancelled')),
-    mode           varchar check (mode in ('air', 'train', 'road')),
+    status         varchar not null check (status in ({accepted:visit.status})),
+    mode           varchar check (mode in ({accepted:visit.mode})),
     purpose        varchar,
     evidence       varchar not null check (length(evidence) > 0),
     evidence_start integer not null check (evidence_start >= 0),
     evidence_end   integer not null check (evidence_end >= evidence_start),
+    -- FACTS.md: how sure the extractor is, and how each part was found (may be absent)
+    confidence     double check (confidence between 0 and 1),
+    confidence_reasons varchar[],
     corrected      boolean,
     correction_id  varchar
 );
@@ -75,12 +80,14 @@ create table mentions_meeting (
         date_precision = case length(date)
             when 10 then 'day' when 7 then 'month' when 4 then 'year' else 'unknown' end
     ),
-    status         varchar not null
-        check (status in ('occurred', 'planned', 'possible', 'cancelled')),
-    mode           varchar check (mode in ('in_person', 'phone', 'video')),
+    status         varchar not null check (status in ({accepted:meeting.status})),
+    mode           varchar check (mode in ({accepted:meeting.mode})),
     evidence       varchar not null check (length(evidence) > 0),
     evidence_start integer not null check (evidence_start >= 0),
     evidence_end   integer not null check (evidence_end >= evidence_start),
+    -- FACTS.md: how sure the extractor is, and how each part was found (may be absent)
+    confidence     double check (confidence between 0 and 1),
+    confidence_reasons varchar[],
     corrected      boolean,
     correction_id  varchar
 );
@@ -93,11 +100,8 @@ create table mentions_aid (
     -- in units of currency, as the article states it; USD conversion happens in the marts
     amount         double not null check (amount > 0 and isfinite(amount)),
     currency       varchar(3) not null check (regexp_full_match(currency, '[A-Z]{3}')),
-    aid_type       varchar
-        check (aid_type in ('military', 'financial', 'humanitarian', 'mixed', 'unspecified')),
-    status         varchar not null check (
-        status in ('requested', 'proposed', 'authorized', 'pledged', 'announced', 'delivered')
-    ),
+    aid_type       varchar check (aid_type in ({accepted:aid.aid_type})),
+    status         varchar not null check (status in ({accepted:aid.status})),
     date           varchar
         check (regexp_full_match(date, '\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?')),
     date_precision varchar not null check (
@@ -108,6 +112,9 @@ create table mentions_aid (
     evidence       varchar not null check (length(evidence) > 0),
     evidence_start integer not null check (evidence_start >= 0),
     evidence_end   integer not null check (evidence_end >= evidence_start),
+    -- FACTS.md: how sure the extractor is, and how each part was found (may be absent)
+    confidence     double check (confidence between 0 and 1),
+    confidence_reasons varchar[],
     corrected      boolean,
     correction_id  varchar
 );
@@ -115,11 +122,10 @@ create table mentions_aid (
 create table mentions_casualty (
     mention_id      varchar primary key,
     article_id      varchar not null references articles (id),
-    metric          varchar not null
-        check (metric in ('killed', 'wounded', 'displaced', 'missing', 'captured')),
+    metric          varchar not null check (metric in ({accepted:casualty.metric})),
     -- a count of people; 0 is a real report ("nobody was killed")
     value           bigint not null check (value >= 0),
-    qualifier       varchar check (qualifier in ('at least', 'about', 'more than', 'up to')),
+    qualifier       varchar check (qualifier in ({accepted:casualty.qualifier})),
     as_of           varchar
         check (regexp_full_match(as_of, '\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?')),
     as_of_precision varchar not null check (
@@ -131,6 +137,9 @@ create table mentions_casualty (
     evidence        varchar not null check (length(evidence) > 0),
     evidence_start  integer not null check (evidence_start >= 0),
     evidence_end    integer not null check (evidence_end >= evidence_start),
+    -- FACTS.md: how sure the extractor is, and how each part was found (may be absent)
+    confidence      double check (confidence between 0 and 1),
+    confidence_reasons varchar[],
     corrected       boolean,
     correction_id   varchar
 );
@@ -157,7 +166,7 @@ create table corrections (
     id          varchar primary key,
     action      varchar not null check (action in ('reject', 'edit', 'add')),
     article_id  varchar not null,
-    fact_type   varchar not null check (fact_type in ('visit', 'meeting', 'aid', 'casualty')),
+    fact_type   varchar not null check (fact_type in ({fact_types})),
     evidence    varchar not null,
     target      varchar not null,  -- JSON: article_id, type, identifying fields, evidence
     changes     varchar,           -- JSON: {field: new value} of an edit

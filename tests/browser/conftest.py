@@ -1,12 +1,12 @@
 """Browser test fixtures: a real `streamlit run dashboard.py` on a free port against the
-fixture database, and Debian's chromium driven by Playwright (never `playwright install`).
+database the real ETL builds from the fixture articles (tests/conftest.py pages_db), and
+Debian's chromium driven by Playwright (never `playwright install`).
 
 Screenshots go to artifacts/screenshots/ (gitignored; CI keeps them as artefacts).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import socket
@@ -34,14 +34,6 @@ CHROMIUM_ARGS = [
 VIEWPORT = {"width": 1920, "height": 1080}
 
 
-def _fixture_module():
-    path = ROOT / "tests" / "ui_fixture_db.py"
-    spec = importlib.util.spec_from_file_location("ui_fixture_db", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -49,8 +41,9 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def browser_db(tmp_path_factory) -> Path:
-    return _fixture_module().build_fixture_db(tmp_path_factory.mktemp("browser") / "ui.duckdb")
+def browser_db(pages_db) -> Path:
+    """The database the servers read: the real build of the page tests (tests/conftest.py)."""
+    return pages_db
 
 
 @pytest.fixture(scope="session")

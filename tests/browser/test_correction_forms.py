@@ -1,7 +1,8 @@
 """Corrections in a real browser: reject a fact on the Sources page, see it on the audit page.
 
 Runs its own `streamlit run` against a database built by the real ETL from the fixture
-articles, with a corrections file of its own (the shared server reads a hand-made database).
+articles, with a corrections file of its own (the shared server's database is read by every
+other browser test).
 """
 
 from __future__ import annotations

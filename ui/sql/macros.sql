@@ -1,5 +1,5 @@
 -- Helpers for the dashboard's queries. Temp macros: created on each read-only connection by
--- ui/db.py, so the database file holds nothing that depends on this file.
+-- ui/handle.py, so the database file holds nothing that depends on this file.
 
 -- A period [lo, hi] overlaps the filter window; a null bound leaves that side open, and with
 -- both bounds open even an undated row (lo and hi null) is kept.

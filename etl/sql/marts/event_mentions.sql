@@ -7,7 +7,9 @@
 --   status, date  what that one report said: the history behind the event's latest status
 --                 (planned on Monday, occurred on Wednesday) stays visible here;
 --   evidence, evidence_start, evidence_end: the sentence and its character offsets in
---                 articles.text; published: the article's publication date.
+--                 articles.text; published: the article's publication date;
+--   corrected, correction_id: whether an analyst changed or added that mention, and the last
+--                 correction applied to it (etl/corrections).
 
 with
 
@@ -26,7 +28,9 @@ stop_visit_links as (
         mentions_visit.date,
         mentions_visit.evidence,
         mentions_visit.evidence_start,
-        mentions_visit.evidence_end
+        mentions_visit.evidence_end,
+        coalesce(mentions_visit.corrected, false) as corrected,
+        mentions_visit.correction_id
     from int_stop_members
     inner join mentions_visit using (mention_id)
 ),
@@ -42,7 +46,9 @@ stop_meeting_links as (
         mentions_meeting.date,
         mentions_meeting.evidence,
         mentions_meeting.evidence_start,
-        mentions_meeting.evidence_end
+        mentions_meeting.evidence_end,
+        coalesce(mentions_meeting.corrected, false) as corrected,
+        mentions_meeting.correction_id
     from int_meeting_stop_members
     inner join int_meeting_members using (meeting_id)
     inner join mentions_meeting using (mention_id)
@@ -59,7 +65,9 @@ meeting_links as (
         mentions_meeting.date,
         mentions_meeting.evidence,
         mentions_meeting.evidence_start,
-        mentions_meeting.evidence_end
+        mentions_meeting.evidence_end,
+        coalesce(mentions_meeting.corrected, false) as corrected,
+        mentions_meeting.correction_id
     from int_meeting_members
     inner join mentions_meeting using (mention_id)
 ),
@@ -75,7 +83,9 @@ aid_links as (
         mentions_aid.date,
         mentions_aid.evidence,
         mentions_aid.evidence_start,
-        mentions_aid.evidence_end
+        mentions_aid.evidence_end,
+        coalesce(mentions_aid.corrected, false) as corrected,
+        mentions_aid.correction_id
     from int_aid_members
     inner join mentions_aid using (mention_id)
 ),
@@ -91,7 +101,9 @@ casualty_links as (
         mentions_casualty.as_of as date,
         mentions_casualty.evidence,
         mentions_casualty.evidence_start,
-        mentions_casualty.evidence_end
+        mentions_casualty.evidence_end,
+        coalesce(mentions_casualty.corrected, false) as corrected,
+        mentions_casualty.correction_id
     from int_casualty_members
     inner join mentions_casualty using (mention_id)
 ),
@@ -120,7 +132,9 @@ final as (
         links.mention_type,
         links.status,
         links.date,
-        articles.published
+        articles.published,
+        links.corrected,
+        links.correction_id
     from links
     left join articles using (article_id)
 )

@@ -13,7 +13,8 @@
 --   evidence_count   how many sentences are behind it (event_mentions rows);
 --   article_ids      the distinct articles behind it, so "N articles behind these rows"
 --                    is a count over the rows' lists, not a join;
---   outlets          the distinct sources (articles.source) of those articles.
+--   outlets          the distinct sources (articles.source) of those articles;
+--   corrected        true when an analyst changed or added a mention behind the row.
 
 create or replace table {table} as
 
@@ -25,6 +26,7 @@ mentions as (
         event_mentions.article_id,
         event_mentions.evidence,
         event_mentions.evidence_start,
+        event_mentions.corrected,
         articles.published,
         articles.source
     from event_mentions
@@ -38,7 +40,8 @@ summary as (
         arg_max(evidence, (published, article_id, -evidence_start)) as evidence,
         count(*)::integer as evidence_count,
         list_sort(list(distinct article_id)) as article_ids,
-        list_sort(list(distinct source) filter (where source is not null)) as outlets
+        list_sort(list(distinct source) filter (where source is not null)) as outlets,
+        bool_or(corrected) as corrected
     from mentions
     group by event_id
 ),
@@ -55,7 +58,8 @@ final as (
         summary.evidence,
         coalesce(summary.evidence_count, 0) as evidence_count,
         coalesce(summary.article_ids, []::varchar[]) as article_ids,
-        coalesce(summary.outlets, []::varchar[]) as outlets
+        coalesce(summary.outlets, []::varchar[]) as outlets,
+        coalesce(summary.corrected, false) as corrected
     from mart
     left join summary on summary.event_id = mart.{id}
 )

@@ -1,0 +1,2 @@
+-- The text of one article, where an added fact's evidence must be found.
+select text from articles where id = ?

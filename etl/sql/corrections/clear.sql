@@ -1,0 +1,3 @@
+-- The corrections tables are written afresh by every build.
+delete from corrections_orphaned;
+delete from corrections;

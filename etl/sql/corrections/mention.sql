@@ -1,0 +1,2 @@
+-- One mention of {table} by its id, every column.
+select * from {table} where mention_id = ?

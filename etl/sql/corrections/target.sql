@@ -1,0 +1,2 @@
+-- The target (JSON) a stored correction names its fact by.
+select target from corrections where id = ?

@@ -1,0 +1,1 @@
+insert into build_info values (?, ?)

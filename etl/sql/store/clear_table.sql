@@ -1,0 +1,2 @@
+-- Every row of {table}: a table each build writes afresh.
+delete from {table}

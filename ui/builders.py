@@ -1,0 +1,222 @@
+"""One builder per view, for its page and its slide alike: the filters in, the title that
+states them, the rows, the page's figure and the note on what is left out.
+
+A page (views/*.py) draws what its builder returns; the exporter (ui/export) turns the same
+View into a slide. Titles, caps and defaults are decided here only, so a slide always says
+what the page says. No streamlit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from ui import charts, maps, queries, tables
+from ui.scope import Filters, and_list
+
+# Bars on the aid chart: past this many donors (or recipients) the smaller ones are left
+# out, with a note; at slide size 15 bars still read from the back of a room.
+MAX_AID_BARS = 15
+ALL_PLACES = "*"  # the casualties page's choice of every place at once
+ROUTE_MAP_SIZE = (1400, 560)  # px: the routes page's map
+PERSON_MAP_SIZE = (560, 420)  # px: the people page's map
+
+
+@dataclass(frozen=True)
+class View:
+    """One view under the filters, as its page draws it and its slide prints it.
+
+    frame: what the figure draws (stops, aid bars per party and status, casualty reports);
+    figure: the page's figure (a pydeck Deck or a plotly Figure), None when frame is empty;
+    note: what the figure leaves out, in words ('' when nothing is);
+    articles: the articles behind the marks (id, title, outlet, url, published, mentions);
+    rows, legs, colours: the aid commitments behind the bars, the legs and colours of a map;
+    options: the view's own choices (by, by_place, place) for the slide.
+    """
+
+    kind: str  # routes | person | aid | casualties
+    title: str
+    frame: pd.DataFrame = field(repr=False)
+    figure: object = field(default=None, repr=False)
+    note: str = ""
+    articles: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    rows: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    legs: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    colours: dict[str, str] = field(default_factory=dict)
+    options: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return self.frame.empty
+
+
+# -- routes -----------------------------------------------------------------------------------
+
+def visible(f: Filters, *, cancelled: bool = False) -> Filters:
+    """The routes filters: cancelled trips taken out unless asked for (by `cancelled` or by
+    the status filter)."""
+    statuses = f.statuses or queries.VISIT_STATUSES
+    if not cancelled and "cancelled" not in f.statuses:
+        statuses = tuple(s for s in statuses if s != "cancelled")
+    return dataclasses.replace(f, statuses=tuple(statuses))
+
+
+def routes_title(f: Filters, *, cancelled: bool = False, window_text: str = "") -> str:
+    """'Routes of Antony Blinken, 2023-2024, all but cancelled'.
+
+    >>> routes_title(Filters(diplomats=("John Kerry",), years=(2014, 2014)))
+    'Routes of John Kerry, 2014, all but cancelled'
+    >>> routes_title(Filters(), cancelled=True, window_text="Nov 2023 to Nov 2023")
+    'Routes of all diplomats, Nov 2023 to Nov 2023, all statuses'
+    """
+    view = visible(f, cancelled=cancelled)
+    heading = f"Routes of {f.diplomats_text()}, {window_text or f.years_text()}"
+    rest = view.describe("countries", "outlets")
+    shown = "all statuses" if set(view.statuses) == set(queries.VISIT_STATUSES) else (
+        "all but cancelled" if not f.statuses else view.statuses_text())
+    return heading + (f", {rest}" if rest else "") + f", {shown}"
+
+
+def _route_colours(con: duckdb.DuckDBPyConnection, stops: pd.DataFrame) -> dict[str, str]:
+    """A colour per diplomat drawn, busiest first, kept from the whole database's ranking."""
+    order = list(stops.groupby("actor").size().sort_values(ascending=False).index)
+    return maps.actor_colours(order, ranking=list(queries.diplomat_counts(con)["actor"]))
+
+
+def route_note(stops: pd.DataFrame, legs: pd.DataFrame) -> str:
+    """What a capped map leaves out: the best-sourced stops and the legs between them."""
+    notes = []
+    total = int(stops["total_rows"].iloc[0]) if len(stops) else 0
+    if total > len(stops):
+        notes.append(f"Showing the {len(stops):,} best-sourced of {total:,} stops: narrow the "
+                     "filters to see the rest.")
+    leg_total = int(legs["total_rows"].iloc[0]) if len(legs) else 0
+    if leg_total > len(legs):
+        between = ", those between the stops drawn" if total > len(stops) else ""
+        notes.append(f"Showing {len(legs):,} of {leg_total:,} legs{between}.")
+    return " ".join(notes)
+
+
+def routes_view(con: duckdb.DuckDBPyConnection, f: Filters, *, cancelled: bool = False,
+                date_from: date | None = None, date_to: date | None = None,
+                window_text: str = "") -> View:
+    """The routes map: the stops and legs under the filters (and the map's time window)."""
+    view = visible(f, cancelled=cancelled)
+    title = routes_title(f, cancelled=cancelled, window_text=window_text)
+    stops = queries.route_stops(con, view, date_from=date_from, date_to=date_to)
+    if stops.empty:
+        return View("routes", title, stops)
+    legs = queries.route_legs(con, view, date_from=date_from, date_to=date_to, drawn=stops)
+    colours = _route_colours(con, stops)
+    width, height = ROUTE_MAP_SIZE
+    return View("routes", title, stops,
+                figure=maps.routes_deck(stops, legs, colours, height=height, width=width),
+                note=route_note(stops, legs), legs=legs, colours=colours,
+                articles=queries.articles_behind(con, "stop", list(stops["stop_id"])))
+
+
+def person_view(con: duckdb.DuckDBPyConnection, f: Filters, person: str) -> View:
+    """One person's itinerary: their stops and legs under the filters (diplomats aside)."""
+    scope = f.describe("years", "countries", "statuses", "outlets")
+    title = f"Itinerary of {person}, {scope}"
+    stops = queries.person_stops(con, f, person)
+    if stops.empty:
+        return View("person", title, stops, options={"person": person})
+    legs = queries.person_legs(con, f, person)
+    colours = maps.actor_colours([person], ranking=list(queries.diplomat_counts(con)["actor"]))
+    width, height = PERSON_MAP_SIZE
+    return View("person", title, stops,
+                figure=maps.routes_deck(stops, legs, colours, height=height, width=width),
+                legs=legs, colours=colours, options={"person": person},
+                articles=queries.articles_behind(con, "stop", list(stops["stop_id"])))
+
+
+def default_person(con: duckdb.DuckDBPyConnection, f: Filters) -> str | None:
+    """The first chosen diplomat, else the person with the most stops and meetings."""
+    if f.diplomats:
+        return f.diplomats[0]
+    people = queries.person_list(con)
+    return None if people.empty else str(people["name"].iloc[0])
+
+
+# -- aid --------------------------------------------------------------------------------------
+
+def aid_title(f: Filters, statuses: Sequence[str], by: str) -> str:
+    """'Aid by donor, 2014-2024, all statuses, USD'.
+
+    >>> aid_title(Filters(year_bounds=(2014, 2024)), ["announced"], "recipient")
+    'Aid by recipient, 2014-2024, announced, USD'
+    """
+    status_text = and_list(list(statuses), word="or") or "all statuses"
+    return f"Aid by {by}, {f.describe('years', 'countries', 'outlets')}, {status_text}, USD"
+
+
+def aid_view(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: Sequence[str] = (),
+             by: str = "donor") -> View:
+    """USD bars per donor (or recipient) and status, at most MAX_AID_BARS of them, and the
+    commitments behind them (`rows`; the page's table and timeline)."""
+    title = aid_title(f, statuses, by)
+    rows = queries.aid_rows(con, f, statuses=list(statuses))
+    if rows.empty:
+        return View("aid", title, rows, rows=rows, options={"by": by})
+    bars = queries.aid_by_party(con, f, statuses=list(statuses), by=by)
+    unconverted = int(bars["unconverted"].sum())
+    bars = bars[bars["usd"].notna()].copy()
+    bars["originals"] = [tables.originals_text(o) for o in bars["originals"]]
+    notes = []
+    if unconverted:
+        notes.append(f"{unconverted} commitment(s) in a currency without an ECB rate are in "
+                     "the table, not the bars")
+    order = bars.groupby("party")["usd"].sum().sort_values(ascending=False)
+    if len(order) > MAX_AID_BARS:
+        bars = bars[bars["party"].isin(order.index[:MAX_AID_BARS])]
+        notes.append(f"the {MAX_AID_BARS} largest of {len(order)} {by}s")
+    note = "; ".join(notes)
+    figure = None if bars.empty else charts.aid_bars(
+        bars, by=by, title=title, n_articles=int(rows["articles_total"].iloc[0]), note=note)
+    return View("aid", title, bars, figure=figure, note=note, rows=rows, options={"by": by},
+                articles=queries.articles_behind(con, "aid", list(rows["aid_id"])))
+
+
+# -- casualties -------------------------------------------------------------------------------
+
+def default_place(places: pd.DataFrame) -> str | None:
+    """The most reported place; one that is named beats the reports that name none."""
+    if places.empty:
+        return None
+    named = [p for p in places["place"] if isinstance(p, str) and p]
+    return named[0] if named else places["place"].iloc[0]
+
+
+def casualties_title(f: Filters, metrics: Sequence[str], place: str | None) -> str:
+    """'Casualty figures, eastern Ukraine, by reporting source, 2014, all figures, people'."""
+    metric_text = and_list(list(metrics), word="and") or "all figures"
+    place_text = "all places" if place in (None, ALL_PLACES) else (place or "no place named")
+    return (f"Casualty figures, {place_text}, by reporting source, "
+            f"{f.describe('years', 'countries', 'outlets')}, {metric_text}, people")
+
+
+def casualties_view(con: duckdb.DuckDBPyConnection, f: Filters, *,
+                    metrics: Sequence[str] = (), place: str | None = None) -> View:
+    """The casualty timeline of one place (`place`; ALL_PLACES for every one; None for the
+    default_place), one line per reporting source."""
+    if place is None:
+        place = default_place(queries.casualty_places(con, f, metrics=list(metrics)))
+    every = place in (None, ALL_PLACES)
+    title = casualties_title(f, metrics, place)
+    rows = queries.casualty_rows(con, f, metrics=list(metrics),
+                                 places=[] if every else [place])
+    options = {"place": place, "by_place": every}
+    if rows.empty:
+        return View("casualties", title, rows, options=options)
+    total = int(rows["total_rows"].iloc[0])
+    note = f"the {len(rows):,} latest of {total:,} reports" if total > len(rows) else ""
+    figure = charts.casualty_timeline(rows, title=title, note=note, by_place=every,
+                                      n_articles=int(rows["articles_total"].iloc[0]))
+    return View("casualties", title, rows, figure=figure, note=note, options=options,
+                articles=queries.articles_behind(con, "casualty", list(rows["report_id"])))

@@ -1,0 +1,2 @@
+-- Every page query reads the attached file by its table names.
+use shuttle
