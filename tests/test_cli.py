@@ -134,10 +134,12 @@ def test_export_writes_every_table_with_its_rows(fixture_db, tmp_path, fmt):
         "where table_catalog = current_database()").fetchall()]
     con.close()
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{t}.{fmt}" for t in tables)
-    reader = "read_parquet" if fmt == "parquet" else "read_csv"
+    # The CSV files are RFC 4180 (fields quoted with '"', a '"' doubled): read them so, as
+    # DuckDB's dialect sniffer can take a backslash inside a list field for an escape.
+    reader = "read_parquet(?)" if fmt == "parquet" else "read_csv(?, quote='\"', escape='\"')"
     check = duckdb.connect()
     for table in tables:
-        (n,) = check.execute(f"select count(*) from {reader}(?)",
+        (n,) = check.execute(f"select count(*) from {reader}",
                              [str(out / f"{table}.{fmt}")]).fetchone()
         assert n == rows(fixture_db, table), table
         assert f"{table}.{fmt} ({n} rows)" in result.stdout

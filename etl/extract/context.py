@@ -124,8 +124,9 @@ class View:
             named = self._role_members(token)
             if named:
                 return named  # "the leaders of France and Germany"
-        if word in PRONOUNS_GROUP or (token.pos_ == "NOUN" and token.lemma_.lower() in (
-                LEX.people.group_nouns) and (token.tag_ in ("NNS", "CD") or token.lower_ in (
+        if word in PRONOUNS_GROUP or (token.pos_ == "NOUN" and (token.lemma_.lower() in (
+                LEX.people.group_nouns) or word in LEX.people.group_nouns) and (
+                token.tag_ in ("NNS", "CD") or token.lower_ in (
                     "trio", "pair", "duo", "quartet"))) or (
                 word in ("two", "both", "three") and token.dep_ in ("nsubj", "nsubjpass")):
             if self.group:
