@@ -78,15 +78,29 @@ MONEY_HINT = re.compile(r"[$£€¥₹₱₩₺₽₴₦₪]|\b(?:[A-Z]{3}|Rs\.?
                         r"roubles|rubles|hryvnias?)\b", re.IGNORECASE)
 
 
+_SOMEONE = re.compile(r"\b(?:he|she|they|his|her|their|him|them|president|minister|secretary|"
+                      r"premier|chancellor|king|emir|prince|leader|leaders|diplomat|envoy|"
+                      r"counterparts?|ministers|officials?|delegation|the\s+(?:two|three|four|"
+                      r"trio|pair))\b", re.IGNORECASE)
+
+
 def worth_parsing(text: str) -> bool:
-    """Whether a sentence could hold a visit, a meeting or aid (and is short enough)."""
+    """Whether a sentence could hold a visit, a meeting or aid (and is short enough): an
+    amount of money, or a word of travel or meeting beside someone who could travel or
+    meet (a registry name, a name the finders do not know, a pronoun or an office)."""
     if len(text) > MAX_PARSE_CHARS or len(text) < 12:
         return False
-    if _gate().search(text):
-        return True
     from etl.extract.money import find_money
 
-    return bool(MONEY_HINT.search(text) or find_money(text))
+    if MONEY_HINT.search(text) or find_money(text):
+        return True
+    if not _gate().search(text):
+        return False
+    from etl.extract.names import may_name_a_stranger
+    from etl.extract.people import alias_hits
+
+    return bool(alias_hits(text) or _SOMEONE.search(text)
+                or may_name_a_stranger(text, first_word=True))
 
 
 @cache
