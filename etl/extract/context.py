@@ -156,8 +156,9 @@ class View:
         if self.doc is None:
             return None
         root = next((t for t in self.doc if t.dep_ == "ROOT"), None)
-        if root is None or root.i < pronoun.i:
-            return None
+        if root is None or root.i < pronoun.i or root.lemma_.lower() in (
+                LEX.status.reporting_verbs):
+            return None  # "His diplomacy will focus on Mali, Nuland said": he is not she
         for s in root.children:
             if s.dep_ in ("nsubj", "nsubjpass") and s.i > pronoun.i:
                 person = self.person_at(s)
@@ -309,6 +310,9 @@ class ArticleContext:
                 continue
             names = [n for c in conjuncts(t) for n in view.persons_for(c)]
             if not names:
+                # "His diplomacy will focus on ...": the owner of the subject is who
+                names = [n for c in t.children if c.dep_ == "poss" for n in view.persons_for(c)]
+            if not names:
                 continue
             if t.head.lemma_.lower() in LEX.status.reporting_verbs:
                 person = view.person_at(t)
@@ -318,7 +322,9 @@ class ArticleContext:
                 speakers += names
             else:
                 found += names
-        return list(dict.fromkeys(found or speakers))
+        # Who is quoted takes the story's focus only while it has none: a spokesperson's
+        # "Nuland said" does not make the story about her.
+        return list(dict.fromkeys(found or (speakers if not self.focus else [])))
 
 
 NOT_PLACE_LABELS = {"ORG", "PERSON", "NORP", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}

@@ -152,6 +152,11 @@ def attachment(token, view: View) -> tuple[object, str] | None:
         if gov.pos_ == "PROPN" and view.person_at(gov) is not None and gov.dep_ in (
                 "ROOT", "nsubj"):
             return gov, "presence"  # a headline: "Kerry in Rome for talks"
+        if gov.pos_ == "ADJ" and lemma in ("due", "expected"):
+            return gov, "dest"  # "Macron is due in Hanoi on Sunday"
+        if noun and gov.dep_ in ("dobj", "attr") and _lemma(gov.head) in (
+                LEX.visit.presence_verbs) and gov.head.pos_ == "VERB":
+            return gov.head, "presence"  # "addressed the Security Council in New York"
         return None
     if word == "from":
         if not noun and lemma in LEX.visit.from_verbs:
@@ -203,6 +208,12 @@ def travellers(trigger, view: View) -> list[str]:
 
 
 def _verb_travellers(verb, view: View) -> list[str]:
+    for s in [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]:
+        if _lemma(s) in VEHICLES:
+            # "Sybiha's plane touched down in Riyadh": the owner travels
+            owners = [n for c in s.children if c.dep_ == "poss" for n in view.persons_for(c)]
+            if owners:
+                return owners
     if _lemma(verb) in LEX.visit.object_travellers:
         objects = [n for t in objects_of(verb) for n in view.persons_for(t)]
         if objects:
