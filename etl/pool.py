@@ -37,7 +37,8 @@ Extractor = Callable[[Article], list[dict]]
 
 def _extract_one(article: Article, extract: Extractor = extract_article) -> Outcome:
     try:
-        return Outcome(article, list(extract(article)))
+        facts = extract(article)  # a FactList keeps the offices the article gave people
+        return Outcome(article, facts if isinstance(facts, list) else list(facts))
     except Exception as err:  # one bad article must not stop the run
         return Outcome(article, None, f"extraction failed: {type(err).__name__}: {err}")
 

@@ -19,6 +19,7 @@ from etl.extract.lexicon import LEX, phrase_pattern
 from etl.extract.registry import (
     country_of,
     holder,
+    observed_holder,
     office_of,
     reference_people,
     title_group,
@@ -225,6 +226,8 @@ class ArticlePeople:
     by_surname: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     resolved: dict[int, list[PersonRef]] = field(default_factory=dict)
     anchors: dict[int, date | None] = field(default_factory=dict)  # sentence -> its day
+    # (office, country, title, sentence) of role phrases nobody is known to hold
+    gaps: list[tuple[str, str, str | None, int]] = field(default_factory=list)
 
     # -- pass 1: what each sentence names -------------------------------------------------
 
@@ -398,6 +401,11 @@ class ArticlePeople:
         if said:
             before = [o for o in said if o.sentence <= n]
             return (before[-1] if before else said[0]).name, "observed"
+        when = self.anchors.get(n, self.when)
+        learned = observed_holder(office, country, when, title)
+        if learned:
+            return learned, "learned"  # another article said who holds it
+        self.gaps.append((office, country, title, n))
         return None, "none"
 
     def office_of(self, name: str) -> tuple[str, str] | None:

@@ -144,6 +144,33 @@ create table mentions_casualty (
     correction_id   varchar
 );
 
+-- Offices the articles give people ("Kenya's Foreign Minister Musalia Mudavadi", "Mudavadi,
+-- the Kenyan foreign minister"): learned roles, which resolve "the Kenyan foreign minister"
+-- in other articles and which the people mart adds to the curated ones. office: 'foreign',
+-- 'leader' or a title of its own; day: the article's day (the observation's date).
+create table role_observations (
+    article_id     varchar not null references articles (id),
+    name           varchar not null check (length(name) > 0),
+    office         varchar not null,
+    title          varchar,
+    country        varchar not null check (length(country) = 2),
+    day            date,
+    evidence       varchar not null check (length(evidence) > 0),
+    evidence_start integer not null check (evidence_start >= 0),
+    evidence_end   integer not null check (evidence_end >= evidence_start)
+);
+
+-- Role phrases an article used that neither the registry nor any observation answered
+-- when it was read ("the Kenyan foreign minister"): a later build reads the article again
+-- once an observation answers it.
+create table role_gaps (
+    article_id varchar not null references articles (id),
+    office     varchar not null,
+    country    varchar not null check (length(country) = 2),
+    title      varchar,
+    day        date
+);
+
 -- The files skipped (kind 'skipped': not in the database) or warned about (kind 'warning':
 -- loaded, but a fact was dropped or the reader ignored a field) in the build that wrote
 -- this file. article_id is set on problems with an article's facts, which a later build
