@@ -281,8 +281,10 @@ def make_parser() -> argparse.ArgumentParser:
     export.set_defaults(run=cmd_export, parser=export)
 
     from etl.corrections import add_correct_command
+    from etl.registry_io import add_people_command
 
     add_correct_command(commands, db_help, corrections_help)
+    add_people_command(commands)
     return parser
 
 
