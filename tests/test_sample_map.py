@@ -50,5 +50,7 @@ def test_a_clock_in_beijing_is_no_stop_there(sample):
     assert rows == (0,)
 
 
-def test_xi_is_never_placed_in_china_by_a_sentence_that_says_he_stayed(sample):
+def test_a_leader_at_home_is_no_stop(sample):
+    # Xi in China is at home: a stop there would be a sentence about where he stayed or
+    # spoke ("Xi has not left China since ...", tests/extract_examples.py).
     assert [s for s in stops(sample, "Xi Jinping", "CN") if s[1] == "occurred"] == []
