@@ -42,7 +42,7 @@ from etl.pool import (
     extract_stream,
 )
 from etl.read import UnchangedFile, iter_articles
-from etl.roles import read_again
+from etl.roles import read_again, rename_variants, same_office_holders
 from etl.schema import create_schema, schema_fingerprint
 from etl.tempdb import BuildError, check_target, remove_dead_temps, temp_database
 
@@ -293,6 +293,7 @@ def _learn_offices(con: duckdb.DuckDBPyConnection, loader: Loader, fixes: Correc
 
     count = read_again(con, extract, replace)
     loader.flush()
+    rename_variants(con, same_office_holders(con))
     if count:
         report.notes.append(f"{count} article(s) read again: another article said who holds "
                             "an office they named only by its title")

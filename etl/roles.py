@@ -14,7 +14,13 @@ from collections.abc import Callable, Iterable
 import duckdb
 
 from etl import statements
-from etl.extract.registry import Observation, observed_holder, use_observed
+from etl.extract.people import known_name
+from etl.extract.registry import (
+    LEARNED_MARGIN_DAYS,
+    Observation,
+    observed_holder,
+    use_observed,
+)
 from etl.model import Article
 from etl.read import parse_article_text
 
@@ -68,3 +74,49 @@ def read_again(con: duckdb.DuckDBPyConnection, extract: Callable[[Article], list
         replace(article, extract(article))
         count += 1
     return count
+
+
+def _surname(name: str) -> str:
+    from etl.extract.people import _surname_words
+
+    words = _surname_words(name)
+    return words[-1] if words else ""
+
+
+def same_office_holders(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Spellings of one person: names the registry does not know, with the same surname,
+    observed in the same office of the same country in overlapping periods ("Musalia
+    Mudavadi" and "Musalia Wycliffe Mudavadi"), mapped to the spelling seen most often
+    (then the longest). Two people who only share a surname, or whom the registry tells
+    apart, are never merged."""
+    from datetime import timedelta
+
+    rows = statements.execute(con, "roles/office_spans").fetchall()
+    groups: dict[tuple[str, str, str], list[tuple]] = {}
+    for name, office, country, first, last, seen in rows:
+        if known_name(name) is None:
+            groups.setdefault((_surname(name), office, country), []).append(
+                (name, first, last, seen))
+    margin = timedelta(days=LEARNED_MARGIN_DAYS)
+    mapping: dict[str, str] = {}
+    for names in groups.values():
+        if len(names) < 2:
+            continue
+        keep = max(names, key=lambda n: (n[3], len(n[0])))
+        for name, first, last, _ in names:
+            if name != keep[0] and first - margin <= keep[2] and keep[1] <= last + margin:
+                mapping[name] = keep[0]
+    return mapping
+
+
+def rename_variants(con: duckdb.DuckDBPyConnection, mapping: dict[str, str]) -> None:
+    """The facts and observations of each spelling under the kept one."""
+    for variant, kept in mapping.items():
+        params = {"variant": variant, "kept": kept}
+        statements.execute(con, "roles/rename_visit_actor", params)
+        statements.execute(con, "roles/rename_observed", params)
+        rows = statements.execute(con, "roles/meetings_naming", {"variant": variant}).fetchall()
+        for mention_id, participants in rows:
+            renamed = sorted({kept if p == variant else p for p in participants})
+            statements.execute(con, "roles/set_participants",
+                               {"participants": renamed, "mention_id": mention_id})

@@ -252,3 +252,26 @@ def test_an_imported_office_resolves_its_title(tmp_path: Path) -> None:
     out = tmp_path / "facts.jsonl"
     assert _etl("extract", str(articles), "--out", str(out), env=env).returncode == 0
     assert '"actor": "Ana Lucia Ordonez"' in out.read_text(encoding="utf-8")
+
+
+def test_two_spellings_of_one_office_holder_become_one_person(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    write(articles, "a-lima", "2026-04-02",
+          "Guatemala's Foreign Minister Ana Lucia Ordonez flew to Lima on Thursday.")
+    write(articles, "b-quito", "2026-04-16",
+          "Guatemalan Foreign Minister Ana Ordonez flew to Quito on Thursday.")
+    write(articles, "c-johnsons", "2024-05-01",
+          "House Speaker Mike Johnson flew to Kyiv on Tuesday.\n\n"
+          "Former Prime Minister Boris Johnson travelled to Kyiv on Wednesday.")
+    report = build([articles], tmp_path / "names.duckdb")
+    con = duckdb.connect(str(report.db), read_only=True)
+    try:
+        actors = con.execute("select article_id, actor from mentions_visit order by 1, 2"
+                             ).fetchall()
+        names = {n for (n,) in con.execute("select name from people").fetchall()}
+    finally:
+        con.close()
+    use_observed([])
+    assert actors == [("a-lima", "Ana Lucia Ordonez"), ("b-quito", "Ana Lucia Ordonez"),
+                      ("c-johnsons", "Boris Johnson"), ("c-johnsons", "Mike Johnson")]
+    assert "Ana Ordonez" not in names
