@@ -196,6 +196,10 @@ UNSEEN = [
 ]
 
 BUGS = [
+    ("NAIROBI, Kenya (AP) — Chinese Foreign Minister Wang Yi said on Monday that trade would "
+     "grow.", D(2025, 1, 6), "visit", {("Wang Yi", "Nairobi", "KE", "occurred")}),
+    ("WASHINGTON — Secretary of State Antony Blinken said on Monday that talks would go on.",
+     D(2024, 1, 8), "visit", set()),
     ("Besides Zelensky, the American President also met Olena Zelenska at the palace in Kyiv.",
      D(2023, 2, 21), "meeting",
      {(("Joe Biden", "Olena Zelenska"), "Kyiv", "occurred", "in_person")}),

@@ -15,7 +15,7 @@ from etl.model import Article
 # Where a rule starts, before the parts of the fact move it.
 BASE = {
     "visit": {"dest": 0.72, "origin": 0.66, "presence": 0.55, "itinerary": 0.78,
-              "permission": 0.7},
+              "permission": 0.7, "dateline": 0.6},
     "meeting": 0.68,
     "aid": 0.66,
     "casualty": 0.74,

@@ -445,16 +445,26 @@ _FUNCTION_WORDS = {"and", "or", "to", "of", "in", "for", "with", "on", "at", "by
                    "the", "a", "an", "is", "are", "set", "over", "after", "into", "amid"}
 
 
+_HEADLINE_VERBS = {"meets", "visits", "says", "holds", "arrives", "heads", "calls", "urges",
+                   "warns", "pledges", "vows", "backs", "talks", "sets", "plans", "seeks",
+                   "leaves", "travels", "hosts", "signs", "wants", "tells", "makes", "hails"}
+
+
 def _title_case(text: str) -> bool:
     """A headline written In Title Case ("Lammy And Blinken Set To Visit Ukraine"): its
     capitals say nothing about names. Told by its small words, which prose never
     capitalises inside a sentence."""
     words = re.findall(r"[A-Za-z][A-Za-z']*", text)[1:]
     small = [w for w in words if w.lower() in _FUNCTION_WORDS]
-    if len(small) >= 2:
-        return sum(w[0].isupper() for w in small) >= 0.67 * len(small)
+    if len(small) >= 2 and sum(w[0].isupper() for w in small) >= 0.67 * len(small):
+        return True
     long = [w for w in words if len(w) >= 4]
-    return 3 <= len(long) <= 10 and all(w[0].isupper() for w in long)
+    if 3 <= len(long) <= 10 and all(w[0].isupper() for w in long):
+        return True
+    # "Blinken Meets Egypt, Jordan Leaders in Push to Shore Up Cease-Fire": nearly every
+    # longer word capitalised, verbs too
+    return len(long) >= 5 and sum(w[0].isupper() for w in long) >= 0.8 * len(long) and any(
+        w.lower() in _HEADLINE_VERBS for w in long)
 
 
 def _without_initials(name: str) -> str:

@@ -525,5 +525,44 @@ def from_sentence(view: View, article: Article) -> list[dict]:
     if PERMISSION.search(text):
         return permission_visits(view, article)
     if view.doc is None or not view.places:
+        return dateline_visits(view, article)
+    return syntax_visits(view, article) + dateline_visits(view, article)
+
+
+# "AMMAN, Jordan —", "NAIROBI (AP) -": a dateline, where the story was filed.
+DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,2})(?:,\s*(?P<region>[A-Z][a-z]+"
+    r"(?:\s[A-Z][a-z]+)?))?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–-]{1,2}\s*")
+# Main verbs that, in a datelined story, put their subject where it was filed.
+DATELINE_VERBS = {"say", "tell", "meet", "hold", "urge", "call", "vow", "pledge", "announce",
+                  "arrive", "visit", "sign", "warn", "address", "open", "promise", "praise",
+                  "discuss", "make", "lay", "tour", "speak", "insist", "stress"}
+
+
+def dateline_visits(view: View, article: Article) -> list[dict]:
+    """A story filed from a city ("AMMAN, Jordan — Blinken met King Abdullah") puts the
+    subject of its opening sentence there, when that person is not at home."""
+    m = DATELINE.match(view.text)
+    if not m or view.doc is None or view.sentence.n > 2:
         return []
-    return syntax_visits(view, article)
+    from etl.places import lookup_city
+
+    city = lookup_city(m.group("city").title())
+    if city is None:
+        return []
+    root = next((t for t in view.doc if t.dep_ == "ROOT"), None)
+    if root is None or _lemma(root) not in DATELINE_VERBS or root.i < len(
+            m.group(0).split()):
+        return []
+    actors = [n for t in subjects_of(root) for n in view.persons_for(t)]
+    place = PlaceRef(city.name, city.country, m.start("city"), m.end("city"), m.group("city"))
+    facts = []
+    for actor in actors:
+        if _at_home(actor, place, view) or (view.roster and view.roster.home_of(actor) ==
+                                            city.country):
+            continue
+        facts.append(view.fact_base(article) | {
+            "type": "visit", "actor": actor, "place": city.name, "country": city.country,
+            "date": view.default_date(), "status": "occurred", "_default_date": True,
+            "_how": {"relation": "dateline", "trigger": m.group("city"), "cues": []}})
+    return facts
