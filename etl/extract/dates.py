@@ -27,8 +27,9 @@ _YEAR = r"(?:19|20)\d\d"
 
 DATE_RE = re.compile(
     rf"(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)"
-    rf"|(?P<mdy>\b{_MONTH}\s+{_DAY}(?:\s*[-–]\s*{_DAY})?(?:,?\s+(?P<y1>{_YEAR}))?\b)"
-    rf"|(?P<dmy>\b{_DAY}(?:\s*[-–]\s*{_DAY})?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y2>{_YEAR}))?\b)"
+    rf"|(?P<mdy>\b{_MONTH}\s+{_DAY}(?:\s*(?:[-–]|to|and)\s*{_DAY})?(?:,?\s+(?P<y1>{_YEAR}))?\b)"
+    rf"|(?P<dmy>\b{_DAY}(?:\s*(?:[-–]|to|and)\s*{_DAY})?\s+(?:of\s+)?{_MONTH}"
+    rf"(?:,?\s+(?P<y2>{_YEAR}))?\b)"
     rf"|(?P<my>\b(?:in|since|until|by|from|of|last|early|late|mid-?)\s*{_MONTH}"
     rf"(?:\s+(?P<y3>{_YEAR}))?\b)"
     rf"|(?P<weekday>\b(?:last\s+|next\s+|this\s+|on\s+|late\s+|early\s+)?"

@@ -409,7 +409,11 @@ def _stop_facts(view: View, article: Article, place: PlaceRef, span, trigger, re
 
 
 def _present_only(noun) -> bool:
-    """A trip noun whose verb is in the present and a sentence with no past tense."""
+    """A trip noun that is the subject of a verb in the present, in a sentence with no past
+    tense ("Blinken's stop in Israel comes as ..."); not "is on a visit", which is under
+    way."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
     verb = verb_of(noun)
     if verb is None or verb.tag_ not in ("VBZ", "VBP"):
         return False
