@@ -193,7 +193,7 @@ UNSEEN = [
      {("Anthony Albanese", "Beijing", "CN", "planned")}),
     ("In a phone call on Monday, Nigerian President Bola Tinubu told Ghana's President John "
      "Mahama that the bloc must stay united.", D(2025, 3, 5), "meeting",
-     {(("Bola Tinubu", "John Mahama"), None, "occurred", "phone")}),
+     {(("Bola Tinubu", "John Dramani Mahama"), None, "occurred", "phone")}),
     ("More than 200,000 people remain displaced, the UN said.", D(2024, 2, 1), "casualty",
      {("displaced", 200000, "more than")}),
     ("Gunmen abducted 20 students from a school on Thursday.", D(2024, 3, 8), "casualty",

@@ -252,7 +252,11 @@ def _date(view: View, trigger, place_token, status: str) -> tuple[str | None, bo
 
     Only what happened is dated to the story's day when the text gives no date: a plan or
     a cancellation without a date has none."""
-    future = status in ("planned", "possible")
+    # "begins a tour on Monday": a weekday beside a verb in the simple present is ahead
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else verb_of(trigger)
+    future = status in ("planned", "possible") or (
+        verb is not None and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ == "aux" for c in verb.children))
     undated = status in ("planned", "possible", "cancelled")
     dates = view.dates(future)
     if dates and view.doc is not None:
