@@ -208,6 +208,27 @@ UNSEEN = [
      {("IMF", "Malawi", 150.5e6, "XDR", "authorized")}),
     ("South Korea pledged 1.2 trillion won to Ukraine.", D(2024, 2, 1), "aid",
      {("South Korea", "Ukraine", 1.2e12, "KRW", "pledged")}),
+    # A national currency names its issuer when no giver is named; the dollar names no one.
+    ("The government plans to deliver £3 billion of military assistance to Ukraine.",
+     D(2024, 9, 10), "aid", {("United Kingdom", "Ukraine", 3e9, "GBP", "pledged")}),
+    ("A further $40 million in humanitarian aid will go to Sudan.", D(2024, 9, 10), "aid",
+     {(None, "Sudan", 40e6, "USD", "pledged")}),
+    # Lower-case particles inside an unlisted name, with or without a hyphen.
+    ("Mauritanian Foreign Minister Mohamed Salem ould Merzoug met Senegalese Foreign Minister "
+     "Yassine el Fall in Dakar on Monday.", D(2025, 2, 3), "meeting",
+     {(("Mohamed Salem ould Merzoug", "Yassine el Fall"), "Dakar", "occurred", "in_person")}),
+    # A delegation travels with the person who leads it.
+    ("Finance Minister Ana Ruiz led the Peruvian delegation that visited Tokyo on Monday.",
+     D(2025, 3, 5), "visit", {("Ana Ruiz", "Tokyo", "JP", "occurred")}),
+    ("A delegation headed by Finance Minister Ana Ruiz arrived in Seoul on Tuesday.",
+     D(2025, 3, 5), "visit", {("Ana Ruiz", "Seoul", "KR", "occurred")}),
+    # "The three leaders" are the three persons the sentence has just named.
+    ("After a call joined by Kenyan President William Ruto, Tanzanian President Samia Suluhu "
+     "Hassan and Ugandan President Yoweri Museveni, the three leaders agreed to meet in "
+     "Arusha.", D(2024, 5, 6), "meeting",
+     {(("Samia Suluhu Hassan", "William Ruto", "Yoweri Museveni"), "Arusha", "planned",
+       "in_person"),
+      (("Samia Suluhu Hassan", "William Ruto", "Yoweri Museveni"), None, "occurred", "phone")}),
 ]
 
 BUGS = [

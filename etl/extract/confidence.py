@@ -49,7 +49,9 @@ def score_fact(fact: dict, article: Article) -> tuple[float, list[str]]:
     elif kind == "aid":
         score = BASE["aid"]
         reasons.append(f"amount '{how.get('amount', '?')}' governed by '{how.get('verb', '?')}'")
-        if fact.get("donor"):
+        if fact.get("donor") and how.get("donor") == "currency":
+            reasons.append("donor from the currency")  # neither a gain nor a loss
+        elif fact.get("donor"):
             score += 0.06
             reasons.append("donor named")
         else:

@@ -173,6 +173,10 @@ def _relative(lowered: str, anchor: date, m: re.Match) -> DateRef:
             base = anchor - timedelta(days=7 if lowered.startswith("last") else 2)
         elif lowered.startswith("next"):
             base = anchor + timedelta(days=7)
+        monday = base - timedelta(days=base.weekday())
+        if "weekend" not in lowered and monday.month != (monday + timedelta(days=6)).month:
+            # A week that straddles two months fixes only its year.
+            return DateRef(f"{base.year:04d}", "year", m.start(), m.end(), text)
         return DateRef(_iso(base, "month"), "month", m.start(), m.end(), text)
     if "month" in lowered:
         month, year = anchor.month, anchor.year

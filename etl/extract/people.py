@@ -56,10 +56,12 @@ class RoleObservation:
 
 
 _PARTICLES = {"al", "al-", "el", "el-", "bin", "ibn", "de", "van", "von", "der", "da", "di",
-              "le", "la", "du", "dos", "das", "del", "ben", "abu", "bint", "ter", "den"}
+              "le", "la", "du", "dos", "das", "del", "ben", "abu", "bint", "ter", "den", "ould"}
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "III", "II", "IV"}
 _NAME_WORD = r"(?:[A-Z][\w'’\-]*[\w]|[A-Z]\.|[A-Z])"
-_CONNECT = r"(?:\s+(?:al-|el-|bin\s|ibn\s|de\s|van\s|von\s|der\s|da\s|di\s|le\s|la\s|dos\s|del\s))?"
+# Lower-case particles inside a name, hyphenated or not ("el-Sisi", "el Sisi", "bin Salman").
+_CONNECT = (r"(?:\s+(?:(?:al|el|ad|as|ash)[-\s]|(?:bin|ibn|bint|abu|ould|de|van|von|der|den"
+            r"|ter|da|di|le|la|du|dos|das|del|dem)\s(?:(?:de|der|den|la|los|las)\s)?))?")
 
 
 @cache
@@ -98,6 +100,11 @@ def _alias_table() -> tuple[re.Pattern | None, dict[str, tuple[str, str]]]:
     return pattern, table
 
 
+def _spelling_key(name: str) -> str:
+    """A name folded for lookup, a hyphen as a space: "el Sisi" is "el-Sisi"."""
+    return " ".join(fold(name).replace("-", " ").split())
+
+
 @cache
 def _folded_reference() -> dict[str, str]:
     """Folded full name or alias -> canonical, and sorted-word keys for reversed names."""
@@ -105,8 +112,8 @@ def _folded_reference() -> dict[str, str]:
     for name, aliases in reference_people().items():
         for form in (name, *aliases):
             if " " in form or "." in form:
-                out.setdefault(fold(form), name)
-                out.setdefault("~" + " ".join(sorted(fold(form).split())), name)
+                out.setdefault(_spelling_key(form), name)
+                out.setdefault("~" + " ".join(sorted(_spelling_key(form).split())), name)
     return out
 
 
@@ -127,7 +134,7 @@ def known_name(name: str) -> str | None:
     Accents, case and word order are folded ("Kishida Fumio" is Fumio Kishida), and a name
     that gives the first words of a longer registry name ("Abdel Fattah") is that person.
     """
-    key = fold(name)
+    key = _spelling_key(name)
     folded = _folded_reference()
     if key in folded:
         return folded[key]
@@ -137,8 +144,8 @@ def known_name(name: str) -> str | None:
     words = key.split()
     if len(words) >= 2:
         longer = [full for full in reference_people()
-                  if len(fold(full).split()) > len(words)
-                  and fold(full).split()[:len(words)] == words]
+                  if len(_spelling_key(full).split()) > len(words)
+                  and _spelling_key(full).split()[:len(words)] == words]
         if len(longer) == 1:
             return longer[0]  # one registry name begins so; two ("Abdel Fattah") is no answer
     return None
@@ -228,6 +235,8 @@ class ArticlePeople:
     anchors: dict[int, date | None] = field(default_factory=dict)  # sentence -> its day
     # (office, country, title, sentence) of role phrases nobody is known to hold
     gaps: list[tuple[str, str, str | None, int]] = field(default_factory=list)
+    # (sentence, folded title, name) of every "President X" the article writes
+    titled: list[tuple[int, str, str]] = field(default_factory=list)
 
     # -- pass 1: what each sentence names -------------------------------------------------
 
@@ -245,6 +254,7 @@ class ArticlePeople:
             start = m.start("name") + offset
             found.append(_Raw(n, start, start + len(name), name, "titled"))
             self._observe(n, text, m.start("title"), m.group("title"), name)
+            self.titled.append((n, " ".join(fold(m.group("title")).split()), name))
         if doc is not None and not headline:
             for ent in doc.ents:
                 if ent.label_ != "PERSON":
@@ -322,8 +332,18 @@ class ArticlePeople:
         self.observations = [RoleObservation(self._full(o.name), o.office, o.country,
                                              o.sentence, o.evidence, o.title)
                              for o in self.observations]
+        self.titled = [(n, title, self._full(name)) for n, title, name in self.titled]
         for n in sorted(self.raw):
             self.resolved[n] = self._resolve_sentence(n)
+
+    def titled_holder(self, title: str, n: int, focus: str | None) -> str | None:
+        """Who "the president" is in sentence n: the one person the article has so far
+        called President, or the story's subject when it is one of several."""
+        named = list(dict.fromkeys(name for m, t, name in self.titled
+                                   if t == title and m <= n))
+        if len(named) == 1:
+            return named[0]
+        return focus if focus in named else None
 
     def _full(self, name: str) -> str:
         return self.canonical.get(fold(name)) or known_name(name) or name
@@ -558,6 +578,14 @@ ROLE_RE = re.compile(
     r"[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]remier|[Cc]hancellor|[Ll]eader|[Kk]ing|[Ee]mir|"
     r"[Cc]ounterparts?)\b(?!\s+(?:for|of)\b)"
 )
+# "the president", "the Prime Minister": an office without a country, which the article has
+# given one person by name before.
+BARE_ROLE_RE = re.compile(
+    r"\b[Tt]he\s+(?:(?:new|current|incoming)\s+)?(?P<title>(?i:president|prime\s+minister|"
+    r"premier|chancellor|king|queen|emir|crown\s+prince|foreign\s+minister|foreign\s+secretary|"
+    r"secretary\s+of\s+state|vice\s+president|first\s+lady))\b"
+    r"(?!\s+(?:of|for)\b)(?!-)(?!\s+[A-Z])"
+)
 _PLURAL_TITLES = (r"(?P<title>leaders|presidents|prime\s+ministers|foreign\s+ministers|"
                   r"heads\s+of\s+state|chancellors|top\s+diplomats|counterparts)")
 _NATION = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
@@ -593,6 +621,12 @@ def role_people(text: str, taken: list[PersonRef], people: ArticlePeople, n: int
             name, how = people.office_holder(office, iso, n)
             if name and name != subject:
                 out.append(PersonRef(name, m.start(key), m.end(key), "role"))
+    for m in BARE_ROLE_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        name = people.titled_holder(" ".join(fold(m.group("title")).split()), n, subject)
+        if name:
+            out.append(PersonRef(name, m.start(), m.end(), "role"))
     for m in ROLE_RE.finditer(text):
         if not free(m.start("title"), m.end("title")) or not free(m.start(), m.end()):
             continue
