@@ -76,6 +76,7 @@ pages = [
     st.Page("views/people.py", title="People", url_path="diplomats"),
     st.Page("views/briefing.py", title="Briefing", url_path="briefing-slides"),
     st.Page("views/sources.py", title="Sources", url_path="evidence"),
+    st.Page("views/review.py", title="Review", url_path="review-queue"),
     st.Page("views/corrections.py", title="Corrections", url_path="audit"),
 ]
 st.navigation(pages, position="top").run()

@@ -11,24 +11,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from etl import corrections as cx
 from etl.build import build
 from etl.model import Article
+from tests.readdb import query
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKYO = "2023-11-06-blinken-heads-to-g7-in-tokyo"
 PARIS = "2024-04-15-paris-conference-pledges-for-sudan"
-
-
-def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 def cli(db: Path, path: Path, *args: str) -> subprocess.CompletedProcess:
