@@ -31,6 +31,10 @@ st.caption(md(
     "next build (python -m etl build); withdraw any below or on the Corrections page. The "
     "sidebar's diplomat, country, status and outlet filters narrow the queue."))
 
+if f.verified_only:
+    st.caption("“Verified facts only” does not narrow the queue: it lists the facts still to "
+               "review.")
+
 try:
     week_rows = review.weeks(con)
     built = {i: s for i, s, _, _ in
