@@ -76,3 +76,18 @@ def test_verified_only_shows_reviewed_stops_and_says_so(setup):
     assert "verified" not in at.query_params
     assert query(db, "select review_state from stops where stop_id = ?", [stop_id]) == \
         [("verified",)]
+
+
+def test_a_database_without_review_states_asks_for_a_rebuild(setup, tmp_path, monkeypatch):
+    _, db, _ = setup
+    old = tmp_path / "old.duckdb"
+    shutil.copy(db, old)
+    con = duckdb.connect(str(old))
+    con.execute("alter table stops drop column review_state")
+    con.close()
+    monkeypatch.setenv("SHUTTLE_DB", str(old))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert "earlier version" in at.error[0].value
+    assert "stops\\.review\\_state" in at.error[0].value  # markdown-escaped

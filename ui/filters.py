@@ -207,9 +207,8 @@ def render_sidebar(con: duckdb.DuckDBPyConnection) -> Filters:
     sync_url(VERIFIED, verified_only)
     if verified_only:
         # above every page's title: what the page leaves out, before anything is read
-        st.info("Verified facts only: every view shows only facts an analyst has verified "
-                "or corrected, and its title says so. Turn it off in the sidebar to see all "
-                "facts.", icon=":material/verified:")
+        st.info("Verified facts only: every view below shows only what an analyst has "
+                "verified or corrected.", icon=":material/verified:")
 
     filters = Filters(
         diplomats=tuple(chosen),
