@@ -191,7 +191,8 @@ create table build_problems (
 -- last correction applied to it (null only on rows loaded without the corrections step).
 create table corrections (
     id          varchar primary key,
-    action      varchar not null check (action in ('reject', 'edit', 'add')),
+    action      varchar not null
+        check (action in ('reject', 'edit', 'add', 'verify', 'withdraw')),
     article_id  varchar not null,
     fact_type   varchar not null check (fact_type in ({fact_types})),
     evidence    varchar not null,
@@ -201,9 +202,14 @@ create table corrections (
     reason      varchar not null,
     user_name   varchar not null,
     created_at  timestamp,         -- UTC
-    status      varchar not null check (status in ('applied', 'orphaned')),
+    -- lapsed: a verification whose fact or sentence changed; withdrawn: taken back by a
+    -- later withdraw line (data/README-corrections.md)
+    status      varchar not null
+        check (status in ('applied', 'orphaned', 'lapsed', 'withdrawn')),
     detail      varchar,
-    mentions    integer not null check (mentions >= 0)
+    mentions    integer not null check (mentions >= 0),
+    before      varchar,           -- JSON: the fact's fields as the analyst saw them
+    withdraws   varchar            -- withdraw: the id of the correction it takes back
 );
 
 -- The corrections of the last build whose target no longer exists (the article, the

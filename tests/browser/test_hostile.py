@@ -44,7 +44,8 @@ from ui import maps
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ("route-map", "aid-amounts", "casualty-figures", "diplomats", "evidence", "audit")
+PAGES = ("route-map", "aid-amounts", "casualty-figures", "diplomats", "evidence", "audit",
+         "review-queue?week=all")
 DECK = "[data-testid='stDeckGlJsonChart']"
 
 # What the page must not hold: elements or attributes that only the article could have put
