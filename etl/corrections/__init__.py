@@ -8,13 +8,14 @@ what a fact says and the sentence it rests on do not, so a correction keyed that
 applies after a re-extraction or a paragraph added above the sentence. The format is
 documented in data/README-corrections.md.
 
-    record.py  the record, its checks and the file      apply.py  applying them to facts
-    store.py   the built database's side               cli.py    python -m etl correct
-    review.py  review states, withdrawals, lapsed verifications
+    record.py  the record and its checks                apply.py  applying them to facts
+    lines.py   the file: read, and appended to          store.py  the built database's side
+    cli.py     python -m etl correct                    review.py review states, withdrawals
 """
 
 from etl.corrections.apply import CorrectionSet, Result, apply_to_facts
 from etl.corrections.cli import add_correct_command, cmd_correct
+from etl.corrections.lines import append_correction, read_corrections
 from etl.corrections.record import (
     ACTIONS,
     CORRECTIONS_ENV,
@@ -23,7 +24,6 @@ from etl.corrections.record import (
     USER_ENV,
     Correction,
     CorrectionError,
-    append_correction,
     coerce_value,
     corrections_path,
     current_user,
@@ -35,7 +35,6 @@ from etl.corrections.record import (
     identity,
     new_correction,
     normal_text,
-    read_corrections,
     target_of,
 )
 from etl.corrections.review import (

@@ -13,6 +13,7 @@ from typing import Any
 import duckdb
 
 from etl import statements
+from etl.corrections.lines import read_corrections
 from etl.corrections.record import (
     Correction,
     _timestamp,
@@ -21,7 +22,6 @@ from etl.corrections.record import (
     fact_problems,
     find_span,
     identity,
-    read_corrections,
 )
 from etl.corrections.review import in_force, lapse, withdrawn_by
 from etl.facts import FACT_TYPES

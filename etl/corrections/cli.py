@@ -12,14 +12,8 @@ from typing import Any
 import duckdb
 
 from etl import settings, statements
-from etl.corrections.record import (
-    Correction,
-    CorrectionError,
-    append_correction,
-    corrections_path,
-    describe,
-    read_corrections,
-)
+from etl.corrections.lines import append_correction, read_corrections
+from etl.corrections.record import Correction, CorrectionError, corrections_path, describe
 from etl.corrections.review import withdrawal_of, withdrawn_by
 from etl.corrections.store import correction_of_addition, correction_of_mention
 from etl.facts import FACT_TYPES

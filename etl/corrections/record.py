@@ -1,15 +1,13 @@
-"""A correction as a record: its fields, the checks on its values, and the JSON-lines file
-that keeps them (read, and appended to atomically). The fields a correction may name, their
-accepted values and a fact's identity come from the fact contract (etl/facts.py)."""
+"""A correction as a record: its fields and the checks on its values (the JSON-lines file that
+keeps them is etl/corrections/lines.py). The fields a correction may name, their accepted
+values and a fact's identity come from the fact contract (etl/facts.py)."""
 
 from __future__ import annotations
 
-import fcntl
 import getpass
 import json
 import os
 import re
-import tempfile
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -322,66 +320,6 @@ def new_correction(
         "created_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
     }
     return Correction.from_record(record)
-
-
-def append_correction(correction: Correction, path: Path | None = None) -> Path:
-    """Add one line to the corrections file, atomically.
-
-    The whole file is rewritten into a temp file beside it, flushed to disk and swapped in
-    with os.replace, under an exclusive lock on the folder (the file itself is replaced, so
-    it cannot carry the lock), so a crash leaves the old or the new file and two writers
-    (the dashboard and the command line) never lose each other's lines.
-    """
-    path = corrections_path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        fcntl.flock(folder, fcntl.LOCK_EX)
-        old = path.read_bytes() if path.exists() else b""
-        if old and not old.endswith(b"\n"):
-            old += b"\n"
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(old + correction.to_json().encode("utf-8") + b"\n")
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-        os.fsync(folder)  # the rename itself reaches the disk
-    finally:
-        os.close(folder)  # releases the lock
-    return path
-
-
-def read_corrections(path: Path | None = None) -> tuple[list[Correction], list[str]]:
-    """The corrections of the file in file order, and a problem per unreadable line.
-
-    A missing file is no corrections. A bad line is named with its number and left out
-    (the rest apply); a repeated id keeps the first line.
-    """
-    path = corrections_path(path)
-    if not path.exists():
-        return [], []
-    corrections: list[Correction] = []
-    problems: list[str] = []
-    seen: set[str] = set()
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            correction = Correction.from_record(json.loads(line))
-        except (ValueError, CorrectionError) as err:
-            problems.append(f"{path}:{n}: correction not read: {err}")
-            continue
-        if correction.id in seen:
-            problems.append(f"{path}:{n}: correction {correction.id} repeats an earlier id")
-            continue
-        seen.add(correction.id)
-        corrections.append(correction)
-    return corrections, problems
 
 
 def fact_words(correction: Correction) -> str:

@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from etl.corrections.lines import read_corrections
 from etl.corrections.record import (
     Correction,
     CorrectionError,
     _normal,
     new_correction,
     normal_text,
-    read_corrections,
 )
 from etl.facts import FACT_TYPES
 
