@@ -19,6 +19,8 @@ from etl.model import Article, Sentence
 
 PRONOUNS_ONE = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 PRONOUNS_GROUP = {"they", "them", "their", "themselves"}
+# Offices written with their portfolio after them: "Minister for Foreign Affairs".
+PORTFOLIO_OFFICES = {"minister", "secretary", "commissioner", "counsellor", "councillor"}
 DELEGATIONS = {"delegation", "entourage", "mission"}
 LEADS = {"lead", "head", "led", "headed"}
 
@@ -180,6 +182,17 @@ class View:
                 person = self.person_at(c) or self._named_in_title(c)
                 if person:
                     return person
+        if token.lower_ in PORTFOLIO_OFFICES:
+            # "Cabinet Secretary for Foreign Affairs Alfred Mutua": the parser hangs the
+            # name under the portfolio, which sits between the office and the name.
+            for prep in token.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("for", "of"):
+                    continue
+                for obj in prep.children:
+                    person = self.person_at(obj) if obj.dep_ == "pobj" else None
+                    if person and any(t.is_title and t.idx < person.start and not
+                                      self.person_at(t) for t in obj.subtree):
+                        return person
         return None
 
     def _main_subject_after(self, pronoun) -> str | None:

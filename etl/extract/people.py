@@ -75,8 +75,11 @@ def _titled_re() -> re.Pattern:
     titles = phrase_pattern(LEX.people.titles).pattern
     titles = titles.removeprefix(r"(?<![\w-])(?:").removesuffix(r")(?![\w-])")
     name = rf"{_NAME_WORD}(?:{_CONNECT}\s*{_NAME_WORD}){{0,3}}(?:\s+(?:Jr\.|III|II|IV))?"
+    ends = "|".join(re.escape(w) for w in LEX.raw["people"]["portfolio_ends"])
+    portfolio = (rf"(?:\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+(?:(?:and|&)\s+)?){{0,4}}?"
+                 rf"(?:{ends}))?")
     # Titles in any case ("President", "president"), names only capitalised.
-    return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}))\s+(?P<name>{name})")
+    return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}){portfolio})\s+(?P<name>{name})")
 
 
 def _name_capitals(name: str) -> bool:
@@ -557,7 +560,16 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_GUESSES = {"entity", "argument"}
+
+
 def _without_overlaps(refs: list[PersonRef]) -> list[PersonRef]:
+    """One reference per stretch of text, the longest first, except that a statistical
+    guess that only adds words before a name the rules found ("Trade Nanaia Mahuta" of
+    "Minister of Foreign Affairs and Trade Nanaia Mahuta") gives way to that name."""
+    ruled = [r for r in refs if r.how not in _GUESSES]
+    refs = [r for r in refs if r.how not in _GUESSES or not any(
+        o.end == r.end and o.start > r.start for o in ruled)]
     refs = sorted(refs, key=lambda r: (r.start, -(r.end - r.start)))
     out: list[PersonRef] = []
     for r in refs:
