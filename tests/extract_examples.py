@@ -160,6 +160,17 @@ UNSEEN = [
      "on Monday.", D(2025, 1, 3), "visit",
      {("Wang Yi", None, "KE", "planned"), ("Wang Yi", None, "GH", "planned"),
       ("Wang Yi", None, "SN", "planned"), ("Wang Yi", None, "NG", "planned")}),
+    ("The leaders of Brazil, India, China and South Africa are set to meet in Johannesburg "
+     "later this week.", D(2023, 8, 20), "meeting",
+     {(("Cyril Ramaphosa", "Luiz Inacio Lula da Silva", "Narendra Modi", "Xi Jinping"),
+       "Johannesburg", "planned", "in_person")}),
+    ("Chancellor Olaf Scholz said after a video call on Tuesday, which involved President "
+     "Emmanuel Macron and Prime Minister Giorgia Meloni, that the three leaders backed the plan.",
+     D(2023, 8, 20), "meeting",
+     {(("Emmanuel Macron", "Giorgia Meloni", "Olaf Scholz"), None, "occurred", "video")}),
+    ("The talks included Foreign Minister Penny Wong and her Indonesian counterpart Retno "
+     "Marsudi.", D(2023, 8, 20), "meeting",
+     {(("Penny Wong", "Retno Marsudi"), None, "occurred", "in_person")}),
     ("Reactions in Moscow were muted after Blinken spoke.", D(2024, 3, 1), "visit", set()),
     ("Blinken condemned the missiles fired toward Israel overnight.", D(2024, 4, 14), "visit",
      set()),

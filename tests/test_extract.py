@@ -65,6 +65,13 @@ def test_visit_dates_read_weekdays_against_publication() -> None:
     assert [(f["place"], f["date"]) for f in facts] == [("Skopje", "2023-11-29")]
 
 
+def test_the_weekday_of_a_cancelled_plan_lies_ahead() -> None:
+    facts = facts_of("Jordan has cancelled a summit it was scheduled to host in Amman on "
+                     "Wednesday with President Joe Biden and King Abdullah II.",
+                     date(2023, 10, 17), "meeting")
+    assert [(f["status"], f["date"]) for f in facts] == [("cancelled", "2023-10-18")]
+
+
 def test_a_visit_dated_after_publication_is_planned() -> None:
     facts = facts_of("Kerry's trip to Colombo on May 2 is the first by a secretary of state.",
                      date(2015, 4, 28), "visit")

@@ -145,7 +145,7 @@ class View:
         """Who "they" or "the four leaders" are. A stated size picks, of the persons this
         sentence names before the phrase, the group just told and the main subject, the
         first that has that many; without one the group just told comes first."""
-        size = _group_size(token)
+        size = group_size(token)
         named = list(dict.fromkeys(p.name for p in self.people if p.end <= token.idx))
         main = self.main_subject(exclude=token)
         if size:
@@ -376,7 +376,7 @@ _SIZES = {"two": 2, "both": 2, "pair": 2, "duo": 2, "three": 3, "trio": 3, "four
           "quartet": 4, "five": 5, "six": 6}
 
 
-def _group_size(token) -> int | None:
+def group_size(token) -> int | None:
     """How many a group phrase says it is: "the four leaders", "both men", "the pair"."""
     if token.lower_ in _SIZES:
         return _SIZES[token.lower_]

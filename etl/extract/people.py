@@ -601,11 +601,10 @@ BARE_ROLE_RE = re.compile(
 _PLURAL_TITLES = (r"(?P<title>leaders|presidents|prime\s+ministers|foreign\s+ministers|"
                   r"heads\s+of\s+state|chancellors|top\s+diplomats|counterparts)")
 _NATION = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+_NATIONS = rf"{_NATION}(?:,?\s+{_NATION}){{0,7}},?\s+and\s+{_NATION}"
 PLURAL_ROLE_RE = re.compile(
-    rf"\b(?:the\s+)?{_PLURAL_TITLES}\s+of\s+(?P<a>{_NATION}),?\s+(?:(?P<b>{_NATION}),?\s+)?"
-    rf"and\s+(?P<c>{_NATION})"
-    rf"|\b(?:the\s+|(?:his|her|their)\s+)(?P<a2>{_NATION}),?\s+(?:(?P<b2>{_NATION}),?\s+)?"
-    rf"and\s+(?P<c2>{_NATION})\s+"
+    rf"\b(?:the\s+)?{_PLURAL_TITLES}\s+of\s+(?P<list>{_NATIONS})"
+    rf"|\b(?:the\s+|(?:his|her|their)\s+)(?P<list2>{_NATIONS})\s+"
     r"(?P<title2>leaders|presidents|prime\s+ministers|foreign\s+ministers|counterparts)\b"
 )
 
@@ -625,14 +624,15 @@ def role_people(text: str, taken: list[PersonRef], people: ArticlePeople, n: int
         office = _plural_office(title, subject, people)
         if office is None:
             continue
-        for key in ("a", "b", "c", "a2", "b2", "c2"):
-            word = m.group(key)
-            iso = country_of(word) if word else None
+        key = "list" if m.group("list") else "list2"
+        for nation in re.finditer(_NATION, m.group(key)):
+            iso = country_of(nation.group())
             if not iso:
                 continue
             name, how = people.office_holder(office, iso, n)
             if name and name != subject:
-                out.append(PersonRef(name, m.start(key), m.end(key), "role"))
+                start = m.start(key) + nation.start()
+                out.append(PersonRef(name, start, start + len(nation.group()), "role"))
     for m in BARE_ROLE_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue

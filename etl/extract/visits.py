@@ -247,14 +247,17 @@ def _at_home(actor: str, place: PlaceRef, view: View) -> bool:
     return not place.is_city or is_capital(place.name, home)
 
 
-def _date(view: View, trigger, place_token, status: str) -> tuple[str | None, bool]:
+def _date(view: View, trigger, place_token, status: str,
+          cues: list[str] = ()) -> tuple[str | None, bool]:
     """The date of the stop and whether it is the story's own day (no date stated).
 
     Only what happened is dated to the story's day when the text gives no date: a plan or
-    a cancellation without a date has none."""
+    a cancellation without a date has none. A weekday of a cancelled plan ("has cancelled
+    the summit it was scheduled to host on Wednesday") is the plan's, so it lies ahead."""
     # "begins a tour on Monday": a weekday beside a verb in the simple present is ahead
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else verb_of(trigger)
     future = status in ("planned", "possible") or (
+        status == "cancelled" and any(c.startswith("planned") for c in cues)) or (
         verb is not None and verb.tag_ in ("VBZ", "VBP")
         and not any(c.dep_ == "aux" for c in verb.children))
     undated = status in ("planned", "possible", "cancelled")
@@ -390,7 +393,7 @@ def _stop_facts(view: View, article: Article, place: PlaceRef, span, trigger, re
         if status != "cancelled" and CANCELLED.search(rest) and re.search(
                 r"\b(?:was|were|has|had|been|is)\b", rest):
             status = "cancelled"  # "the trip to Amman by Biden was called off"
-        date, default = _date(view, trigger, span.root, status)
+        date, default = _date(view, trigger, span.root, status, cues)
         for actor in actors:
             if relation == "presence" and _at_home(actor, place, view):
                 continue
