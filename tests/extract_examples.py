@@ -171,6 +171,18 @@ UNSEEN = [
     ("The talks included Foreign Minister Penny Wong and her Indonesian counterpart Retno "
      "Marsudi.", D(2023, 8, 20), "meeting",
      {(("Penny Wong", "Retno Marsudi"), None, "occurred", "in_person")}),
+    ("Indian Prime Minister Narendra Modi and Japanese Prime Minister Fumio Kishida discussed "
+     "trade during a meeting in Hiroshima.", D(2023, 5, 21), "meeting",
+     {(("Fumio Kishida", "Narendra Modi"), "Hiroshima", "occurred", "in_person")}),
+    ("The two leaders, Vietnamese President Vo Van Thuong and Laotian President Thongloun "
+     "Sisoulith, signed agreements after their talks in Hanoi.", D(2023, 6, 14), "meeting",
+     {(("Thongloun Sisoulith", "Vo Van Thuong"), "Hanoi", "occurred", "in_person")}),
+    ("Philippine President Ferdinand Marcos Jr. and Indonesian President Joko Widodo agreed to "
+     "boost maritime cooperation at a meeting in Jakarta on Friday.", D(2023, 9, 6), "meeting",
+     {(("Ferdinand Marcos Jr.", "Joko Widodo"), "Jakarta", "occurred", "in_person")}),
+    ("Malaysian Prime Minister Anwar Ibrahim paid a courtesy call on Singapore Prime Minister "
+     "Lee Hsien Loong.", D(2023, 1, 30), "meeting",
+     {(("Anwar Ibrahim", "Lee Hsien Loong"), None, "occurred", "in_person")}),
     ("Reactions in Moscow were muted after Blinken spoke.", D(2024, 3, 1), "visit", set()),
     ("Blinken condemned the missiles fired toward Israel overnight.", D(2024, 4, 14), "visit",
      set()),

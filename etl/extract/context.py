@@ -130,6 +130,10 @@ class View:
             named = self._role_members(token)
             if named:
                 return named  # "the leaders of France and Germany"
+        if word in PRONOUNS_GROUP and token.dep_ == "poss":
+            bound = self.clause_subjects(token)
+            if bound:
+                return bound  # "Modi and Kishida signed deals after their talks"
         if word in PRONOUNS_GROUP or (token.pos_ == "NOUN" and (token.lemma_.lower() in (
                 LEX.people.group_nouns) or word in LEX.people.group_nouns) and (
                 token.tag_ in ("NNS", "CD") or token.lower_ in (
@@ -140,6 +144,27 @@ class View:
                 c.lower_ == "the" for c in token.children) and token.tag_ == "NN":
             return [self.focus] if self.focus else []
         return []
+
+    def clause_subjects(self, pronoun) -> list[str]:
+        """The persons a possessive "their" is bound to: the subject of its own clause when
+        that names two or more ("the two leaders, X and Y, signed after their talks")."""
+        from etl.extract.syntax import conjuncts, subjects_of, verb_of
+
+        verb = verb_of(pronoun.head)
+        if verb is None:
+            return []
+        names: list[str] = []
+        for subject in subjects_of(verb):
+            if subject is pronoun or subject.lower_ in PRONOUNS_GROUP:
+                return []
+            person = self.person_at(subject)
+            if person:
+                names.append(person.name)
+            for c in subject.children:
+                if c.dep_ == "appos":
+                    names += [p.name for t in conjuncts(c) if (p := self.person_at(t))]
+        names = list(dict.fromkeys(names))
+        return names if len(names) >= 2 else []
 
     def _group_for(self, token) -> list[str]:
         """Who "they" or "the four leaders" are. A stated size picks, of the persons this
