@@ -220,6 +220,9 @@ def _mode(trigger, view: View) -> str:
         words.add(trigger.head.head.lower_)
     if trigger.dep_ in ("acl", "relcl"):
         words.add(trigger.head.lower_)  # "a call joined by Ruto": the call is how
+    if trigger.lower_ == "call" and (words & {"courtesy", "paid", "pay", "pays", "paying"} or (
+            trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "pay")):
+        return "in_person"  # "paid a courtesy call on the prime minister": a visit
     if words & LEX.meeting.video_words:
         return "video"
     if words & LEX.meeting.phone_words:
