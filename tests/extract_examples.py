@@ -183,6 +183,15 @@ UNSEEN = [
     ("Malaysian Prime Minister Anwar Ibrahim paid a courtesy call on Singapore Prime Minister "
      "Lee Hsien Loong.", D(2023, 1, 30), "meeting",
      {(("Anwar Ibrahim", "Lee Hsien Loong"), None, "occurred", "in_person")}),
+    ("Algerian Foreign Minister Ahmed Attaf visited Niamey, the capital of Niger, on Monday.",
+     D(2023, 8, 9), "visit", {("Ahmed Attaf", "Niamey", "NE", "occurred")}),
+    ("Vice Premier Liu He arrived in Washington on Tuesday.", D(2023, 1, 18), "visit",
+     {("Liu He", "Washington", "US", "occurred")}),
+    ("Vice Premier He Lifeng arrived in London on Tuesday.", D(2023, 1, 18), "visit",
+     {("He Lifeng", "London", "GB", "occurred")}),
+    ("ACCRA — Ghana's foreign minister, Samuel Okudzeto Ablakwa, arrived in Abuja on Tuesday "
+     "for talks.", D(2025, 2, 12), "visit",
+     {("Samuel Okudzeto Ablakwa", "Abuja", "NG", "occurred")}),
     ("Reactions in Moscow were muted after Blinken spoke.", D(2024, 3, 1), "visit", set()),
     ("Blinken condemned the missiles fired toward Israel overnight.", D(2024, 4, 14), "visit",
      set()),

@@ -425,17 +425,38 @@ def _not_named_otherwise(places: list[PlaceRef], doc) -> list[PlaceRef]:
             labels = {e.label_ for e in doc.ents
                       if e.start_char <= place.start and place.end <= e.end_char}
             if labels and not labels & {"GPE", "LOC"} and labels & NOT_PLACE_LABELS and not (
-                    labels == {"PERSON"} and _after_place_word(place, doc)
-                    and is_capital(place.name or "", place.country or "")):
+                    labels == {"PERSON"} and _placed_by_grammar(
+                        place, doc, is_capital(place.name or "", place.country or ""))):
                 continue
         out.append(place)
     return out
 
 
-def _after_place_word(place: PlaceRef, doc) -> bool:
-    """ "met him in Dakar": a capital after "in" is the city, whatever the NER guessed."""
+_ARRIVALS = {"arrive", "land", "fly", "travel", "head", "visit", "reach", "tour"}
+
+
+def _placed_by_grammar(place: PlaceRef, doc, capital: bool) -> bool:
+    """A city the NER took for a person that the sentence still uses as a place.
+
+    A capital after "in", "to" or "at", visited, or described as "the capital of ..."
+    ("met him in Dakar", "visited Niamey, the capital of Niger"); any city where a verb of
+    arrival puts someone ("arrived in Goa", "flew to Goa"). "Jackson said" stays a person.
+    """
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in (
+    if span is None:
+        return False
+    root = span.root
+    if any(c.dep_ == "appos" and c.lemma_.lower() == "capital" for c in root.children):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "to", "into", "at"):
+        verb = root.head.head
+        if verb.pos_ in ("VERB", "NOUN") and verb.lemma_.lower() in _ARRIVALS:
+            return True
+    if not capital:
+        return False
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in _ARRIVALS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in (
         "in", "to", "at", "from", "into", "near", "toward", "towards")
 
 

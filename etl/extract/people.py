@@ -162,10 +162,12 @@ def clean_name(raw: str) -> tuple[str, int]:
     """
     not_name = _not_name()
     words = list(re.finditer(r"\S+", raw))
-    while words and (words[-1].group().rstrip(",.;:") in not_name
-                     or not words[-1].group()[0].isalpha()):
+    while words and ((words[-1].group().rstrip(",.;:") in not_name and not _name_he(
+            words, -1)) or not words[-1].group()[0].isalpha()):
         words.pop()
-    while words and (words[0].group() in not_name or words[0].group().lower() in
+    titled = False
+    while words and not (titled and _name_he(words, 0)) and (
+                     words[0].group() in not_name or words[0].group().lower() in
                      LEX.people.titles or not words[0].group()[0].isupper()
                      or (len(words) > 2 and _country_word(words[0].group()))
                      or (len(words) > 2 and " ".join(w.group() for w in words[:2]).lower() in
@@ -173,6 +175,7 @@ def clean_name(raw: str) -> tuple[str, int]:
         if len(words) > 2 and " ".join(w.group() for w in words[:2]).lower() in \
                 LEX.people.titles:
             words.pop(0)  # "First Lady Olena Zelenska": both words of the title go
+        titled = titled or words[0].group().lower() in LEX.people.titles
         words.pop(0)
     if not words:
         return "", 0
@@ -182,6 +185,15 @@ def clean_name(raw: str) -> tuple[str, int]:
     if name.endswith(".") and not re.search(r"\b[A-Z]\.$|Jr\.$", name):
         name = name[:-1]
     return name, start
+
+
+def _name_he(words: list[re.Match], i: int) -> bool:
+    """ "Vice Premier Liu He", "Vice Premier He Lifeng": "He" inside a name, beside another
+    capitalised word of it, is the Chinese name, not the pronoun."""
+    if len(words) < 2 or words[i].group().rstrip(",.;:") != "He":
+        return False
+    other = words[i - 1 if i == -1 else 1].group()
+    return other[:1].isupper() and other not in _not_name()
 
 
 def _country_word(word: str) -> bool:
@@ -196,7 +208,8 @@ def plausible_name(name: str) -> bool:
         return False
     if not _name_capitals(name) or all(w in _not_name() for w in words):
         return False
-    if any(w in _not_name() and w not in ("Lady", "Lord", "Sir") for w in words[1:]):
+    if any(w in _not_name() and w not in ("Lady", "Lord", "Sir") and not (
+            w == "He" and len(words) >= 2) for w in words[1:]):
         return False
     if len(name) > 60 or name.isupper() and len(name) <= 5:
         return False

@@ -537,7 +537,10 @@ def from_sentence(view: View, article: Article) -> list[dict]:
         return permission_visits(view, article)
     if view.doc is None or not view.places:
         return dateline_visits(view, article)
-    return syntax_visits(view, article) + dateline_visits(view, article)
+    found = syntax_visits(view, article)
+    # "ACCRA — the minister arrived in Abuja": a stop the sentence states is where he is
+    moved = {f["actor"] for f in found if f["type"] == "visit"}
+    return found + [f for f in dateline_visits(view, article) if f["actor"] not in moved]
 
 
 # "AMMAN, Jordan —", "NAIROBI (AP) -": a dateline, where the story was filed.
