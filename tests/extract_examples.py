@@ -192,6 +192,17 @@ UNSEEN = [
     ("ACCRA — Ghana's foreign minister, Samuel Okudzeto Ablakwa, arrived in Abuja on Tuesday "
      "for talks.", D(2025, 2, 12), "visit",
      {("Samuel Okudzeto Ablakwa", "Abuja", "NG", "occurred")}),
+    ("The World Bank approved a $300 million loan for Kenya's infrastructure programme on "
+     "Tuesday.", D(2023, 3, 15), "aid",
+     {("World Bank", "Kenya", 300e6, "USD", "authorized")}),
+    ("Saudi Arabia has deposited $3 billion with Pakistan's central bank.", D(2023, 7, 12),
+     "aid", {("Saudi Arabia", "Pakistan", 3e9, "USD", "delivered")}),
+    ("India extended a line of credit of $1 billion to Sri Lanka for food and fuel imports.",
+     D(2022, 3, 18), "aid", {("India", "Sri Lanka", 1e9, "USD", "pledged")}),
+    ("Qatar donated 50 million riyals to support relief efforts in Sudan.", D(2023, 5, 2),
+     "aid", {("Qatar", "Sudan", 50e6, "QAR", "delivered")}),
+    ("The Asian Development Bank signed a $500 million policy-based loan with Bangladesh.",
+     D(2023, 6, 20), "aid", {("ADB", "Bangladesh", 500e6, "USD", "authorized")}),
     ("Reactions in Moscow were muted after Blinken spoke.", D(2024, 3, 1), "visit", set()),
     ("Blinken condemned the missiles fired toward Israel overnight.", D(2024, 4, 14), "visit",
      set()),
