@@ -203,6 +203,13 @@ UNSEEN = [
      "aid", {("Qatar", "Sudan", 50e6, "QAR", "delivered")}),
     ("The Asian Development Bank signed a $500 million policy-based loan with Bangladesh.",
      D(2023, 6, 20), "aid", {("ADB", "Bangladesh", 500e6, "USD", "authorized")}),
+    ("Tuvalu's Prime Minister Feleti Teo has arrived in Canberra.\n\nThe visit comes after "
+     "Teo travelled to Wellington last month.", D(2024, 11, 18), "visit",
+     {("Feleti Teo", "Canberra", "AU", "occurred"),
+      ("Feleti Teo", "Wellington", "NZ", "occurred")}),
+    ("President William Ruto welcomed Ethiopian Prime Minister Abiy Ahmed at State House in "
+     "Nairobi.", D(2024, 2, 27), "meeting",
+     {(("Abiy Ahmed", "William Ruto"), "Nairobi", "occurred", "in_person")}),
     ("Reactions in Moscow were muted after Blinken spoke.", D(2024, 3, 1), "visit", set()),
     ("Blinken condemned the missiles fired toward Israel overnight.", D(2024, 4, 14), "visit",
      set()),

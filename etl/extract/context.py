@@ -454,6 +454,8 @@ def _placed_by_grammar(place: PlaceRef, doc, capital: bool) -> bool:
             return True
     if not capital:
         return False
+    if root.dep_ == "compound" and root.head.pos_ in ("NOUN", "PROPN"):
+        root = root.head  # "received at Nouakchott airport"
     if root.dep_ == "dobj" and root.head.lemma_.lower() in _ARRIVALS:
         return True
     return root.dep_ == "pobj" and root.head.lower_ in (

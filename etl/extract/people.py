@@ -82,6 +82,19 @@ def _titled_re() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}){portfolio})\s+(?P<name>{name})")
 
 
+def titled_surnames(text: str) -> frozenset[str]:
+    """The last words of the names an article gives with a title ("Prime Minister Feleti
+    Teo" gives "Teo"): a later sentence that names only the surname is about someone, even
+    when the surname is also a town somewhere."""
+    out = set()
+    for m in _titled_re().finditer(text):
+        name, _ = clean_name(m.group("name"))
+        words = name.split()
+        if len(words) >= 2 and plausible_name(name):
+            out.add(words[-1])
+    return frozenset(out)
+
+
 def _name_capitals(name: str) -> bool:
     return all(w[0].isupper() or w.lower().rstrip("-") in _PARTICLES for w in name.split())
 

@@ -75,6 +75,11 @@ def attachment(token, view: View) -> tuple[object, str] | None:
     if t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(t.head.head) in (
             LEX.visit.place_nouns):
         t = first_conjunct(t.head.head)  # "the town of Irpin" stands where "town" stands
+    if t.dep_ in ("compound", "nmod") and _lemma(t.head) in LEX.visit.facility_nouns:
+        t = t.head  # "received at Nouakchott airport": the airport stands for the city
+    if t.dep_ == "pobj" and t.head.lower_ in AT and _lemma(t.head.head) in (
+            LEX.visit.facility_nouns) and t.head.head.dep_ == "pobj":
+        t = t.head.head  # "welcomed him at State House in Nairobi"
     head = t.head
     if t.dep_ in ("compound", "nmod", "amod") and _lemma(head) in LEX.visit.nouns:
         return head, "dest"  # "the Amman visit", "his Kyiv trip"
