@@ -210,6 +210,15 @@ UNSEEN = [
     ("President William Ruto welcomed Ethiopian Prime Minister Abiy Ahmed at State House in "
      "Nairobi.", D(2024, 2, 27), "meeting",
      {(("Abiy Ahmed", "William Ruto"), "Nairobi", "occurred", "in_person")}),
+    ("Foreign Minister Gabrielius Landsbergis and his Latvian counterpart Krisjanis Karins "
+     "co-chaired the joint commission in Vilnius on Monday.", D(2024, 3, 5), "meeting",
+     {(("Gabrielius Landsbergis", "Krišjānis Kariņš"), "Vilnius", "occurred", "in_person")}),
+    ("Kenyan President William Ruto received a phone call from Ugandan President Yoweri "
+     "Museveni on Saturday.", D(2024, 10, 14), "meeting",
+     {(("William Ruto", "Yoweri Museveni"), None, "occurred", "phone")}),
+    ("In a phone conversation on Monday, Argentine President Javier Milei and Chilean "
+     "President Gabriel Boric discussed border issues.", D(2024, 10, 14), "meeting",
+     {(("Gabriel Boric", "Javier Milei"), None, "occurred", "phone")}),
     ("Reactions in Moscow were muted after Blinken spoke.", D(2024, 3, 1), "visit", set()),
     ("Blinken condemned the missiles fired toward Israel overnight.", D(2024, 4, 14), "visit",
      set()),

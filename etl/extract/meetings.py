@@ -48,6 +48,8 @@ def is_trigger(token) -> bool:
             c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")) for c in token.children):
         return False  # "called off", "called for", "called on": no call
     if token.pos_ in ("VERB", "AUX"):
+        if _joint(token):
+            return True
         return (lemma in LEX.meeting.verbs or lemma in LEX.meeting.object_verbs
                 or lemma in LEX.meeting.with_verbs)
     if token.pos_ in ("NOUN", "PROPN"):
@@ -55,6 +57,18 @@ def is_trigger(token) -> bool:
             return False  # "in exchange for"
         return lemma in LEX.meeting.nouns or token.lower_ in LEX.meeting.nouns
     return False
+
+
+def _joint(token) -> bool:
+    """A verb its subjects do together: "co-chaired the commission" (the tokenizer splits
+    "co-chaired" in three), "shook hands"."""
+    lemma = _lemma(token)
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "co":
+        lemma = f"co-{lemma}"
+    if lemma == "shake":
+        return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in token.children)
+    return lemma in LEX.meeting.joint_verbs
 
 
 def persons_in(token, view: View) -> list[str]:
@@ -105,7 +119,7 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
     words = ("with", "between", "among", "to") if lemma in (
         "speak", "talk", "call", "conversation", "chat") else ("with", "between", "among")
     if noun and lemma == "call":
-        words += ("on",)  # "paid a courtesy call on the prime minister"
+        words += ("on", "from")  # "a courtesy call on the prime minister", "a call from"
     holders = [trigger]
     if not noun and lemma in LEX.meeting.with_verbs:
         holders += objects_of(trigger, ("dobj",))  # "discussed the issue with Putin"
@@ -201,7 +215,7 @@ def _governed_by_subjects(noun, view: View) -> bool:
     if owners:
         # "the two leaders, X and Y, signed deals after their talks": bound to the clause
         return any(c.lower_ == "their" and view.clause_subjects(c) for c in owners)
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at") and \
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at", "in") and \
             noun.head.head.pos_ in ("VERB", "AUX"):
         return True  # "Modi and Kishida discussed trade during a meeting in Hiroshima"
     return noun.dep_ in ("dobj", "nsubjpass")
@@ -293,8 +307,9 @@ def from_sentence(view: View, article: Article) -> list[dict]:
             continue
         subject_side, other_side, separately = _parties(trigger, view)
         lemma = _lemma(trigger)
+        joint = _joint(trigger)
         if not other_side and (len(subject_side) < 2 or lemma in _NEEDS_WITH or (
-                trigger.pos_ == "VERB" and lemma not in LEX.meeting.verbs) or (
+                trigger.pos_ == "VERB" and lemma not in LEX.meeting.verbs and not joint) or (
                 trigger.pos_ != "VERB" and not _governed_by_subjects(trigger, view))):
             continue  # "their Kyiv meetings": with whom, the text does not say
         if separately and len(subject_side) >= 1 and len(other_side) >= 2:
