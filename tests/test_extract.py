@@ -82,6 +82,14 @@ def test_a_welcome_told_after_a_dated_trip_is_dated_by_it() -> None:
         ("visit", "Nouakchott", "2024-11-12"), ("meeting", "Nouakchott", "2024-11-12")}
 
 
+def test_a_named_office_holder_is_the_person_named_not_the_registrys() -> None:
+    # Names the registry does not hold: the text's names win over the office-holders the
+    # registry gives "Kenyan President" and "Ethiopian Prime Minister" on that date.
+    facts = facts_of("Kenyan President William Kipchumba met Ethiopian Prime Minister Tadesse "
+                     "Worku in Nairobi on Monday.", date(2024, 10, 16), "meeting")
+    assert [f["participants"] for f in facts] == [["Tadesse Worku", "William Kipchumba"]]
+
+
 def test_a_visit_dated_after_publication_is_planned() -> None:
     facts = facts_of("Kerry's trip to Colombo on May 2 is the first by a secretary of state.",
                      date(2015, 4, 28), "visit")

@@ -508,8 +508,9 @@ def _title_case(text: str) -> bool:
     if len(small) >= 2 and sum(w[0].isupper() for w in small) >= 0.67 * len(small):
         return True
     long = [w for w in words if len(w) >= 4]
-    if 3 <= len(long) <= 10 and all(w[0].isupper() for w in long):
-        return True
+    lower = [w for w in words if len(w) >= 3 and w[0].islower() and w not in _FUNCTION_WORDS]
+    if 3 <= len(long) <= 10 and all(w[0].isupper() for w in long) and not lower:
+        return True  # "Kenyan President Jane Doe met ..." is prose: its verb is lowercase
     # "Blinken Meets Egypt, Jordan Leaders in Push to Shore Up Cease-Fire": nearly every
     # longer word capitalised, verbs too
     return len(long) >= 5 and sum(w[0].isupper() for w in long) >= 0.8 * len(long) and any(
@@ -668,9 +669,13 @@ def role_people(text: str, taken: list[PersonRef], people: ArticlePeople, n: int
     for m in ROLE_RE.finditer(text):
         if not free(m.start("title"), m.end("title")) or not free(m.start(), m.end()):
             continue
-        if re.match(r"\s*,?\s*(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+", text[m.end():]) and \
-                any(r.start >= m.end() and r.start - m.end() <= 3 for r in taken):
-            continue  # "French President Emmanuel Macron": the title of the name after it
+        after = re.match(r"\s*,?\s*((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)", text[m.end():])
+        if after and (any(r.start >= m.end() and r.start - m.end() <= 3 for r in taken) or (
+                len(after.group(1).split()) >= 2 and plausible_name(after.group(1))
+                and not m.group(0).rstrip().endswith(","))):
+            # "French President Emmanuel Macron": the title of the name after it, found or
+            # not; the office holder the registry knows may not be the one the text names
+            continue
         iso = country_of(m.group("country"))
         if iso is None:
             continue
