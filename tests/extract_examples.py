@@ -219,6 +219,12 @@ UNSEEN = [
     ("In a phone conversation on Monday, Argentine President Javier Milei and Chilean "
      "President Gabriel Boric discussed border issues.", D(2024, 10, 14), "meeting",
      {(("Gabriel Boric", "Javier Milei"), None, "occurred", "phone")}),
+    ("Kenyan President William Kipchumba flew to Addis Ababa on Sunday. On Monday, President "
+     "Kipchumba met Prime Minister Tadesse Worku at the National Palace.", D(2024, 10, 16),
+     "meeting", {(("Tadesse Worku", "William Kipchumba"), "Addis Ababa", "occurred",
+                  "in_person")}),
+    ("The Kenyan leader, William Kipchumba, met Ethiopian Prime Minister Tadesse Worku in "
+     "Nairobi on Monday.", D(2024, 10, 16), "visit", set()),
     ("Reactions in Moscow were muted after Blinken spoke.", D(2024, 3, 1), "visit", set()),
     ("Blinken condemned the missiles fired toward Israel overnight.", D(2024, 4, 14), "visit",
      set()),
