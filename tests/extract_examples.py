@@ -225,6 +225,13 @@ UNSEEN = [
                   "in_person")}),
     ("The Kenyan leader, William Kipchumba, met Ethiopian Prime Minister Tadesse Worku in "
      "Nairobi on Monday.", D(2024, 10, 16), "visit", set()),
+    ("European Union leaders met in Brussels on Thursday. The bloc will provide 9 billion "
+     "euros to Ukraine next year.", D(2024, 6, 14), "aid",
+     {("European Union", "Ukraine", 9e9, "EUR", "pledged")}),
+    ("The 27-nation bloc agreed on Thursday to lend Ukraine 1 billion euros.", D(2024, 6, 14),
+     "aid", {(None, "Ukraine", 1e9, "EUR", "authorized")}),
+    ("Group of Seven leaders pledged at least $15 billion for Ukraine.", D(2024, 6, 14), "aid",
+     {("G7", "Ukraine", 15e9, "USD", "pledged")}),
     ("Reactions in Moscow were muted after Blinken spoke.", D(2024, 3, 1), "visit", set()),
     ("Blinken condemned the missiles fired toward Israel overnight.", D(2024, 4, 14), "visit",
      set()),

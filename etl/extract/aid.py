@@ -126,6 +126,8 @@ class Parties:
         if person:
             home = view.roster.home_of(person.name) if view.roster else None
             return country_display_names().get(home, home) if home else None
+        if token.lemma_.lower() == "bloc" and view.bloc:
+            return view.bloc  # "the 27-nation bloc will provide"
         iso = LEX.demonyms.get(token.lower_)
         if iso and token.text[0].isupper():
             return country_display_names().get(iso, iso)

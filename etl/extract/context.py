@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from etl.extract.dates import DateRef, find_dates
 from etl.extract.geo import PlaceRef, find_places, places_of
@@ -38,6 +39,7 @@ class View:
     focus: str | None = None  # who the story is about so far
     group: list[str] = field(default_factory=list)  # who "they" means
     roster: ArticlePeople | None = None
+    bloc: str | None = None  # the union of states "the bloc" means in this story
 
     @property
     def text(self) -> str:
@@ -302,6 +304,7 @@ class ArticleContext:
         self.aid_context: str | None = None  # the last sentence that spoke of aid
         self.last_reporter: str | None = None  # who gave the last casualty figure
         self.last_where: str | None = None
+        self.last_bloc: str | None = None
 
     def anchor(self, segment: int) -> tuple[date | None, str]:
         if segment in self._anchors:
@@ -327,7 +330,8 @@ class ArticleContext:
         if doc is not None:
             places = _not_named_otherwise(places, doc)
         return View(sentence, anchor, precision, people, places, doc=doc, focus=self.focus,
-                    group=list(self.group), roster=self.people)
+                    group=list(self.group), roster=self.people,
+                    bloc=_bloc_named(sentence.text) or self.last_bloc)
 
     def note(self, facts: list[dict]) -> None:
         """Facts of the sentence just read: travellers form the group "they" refers to."""
@@ -347,6 +351,7 @@ class ArticleContext:
 
     def remember(self, view: View) -> None:
         """After a sentence: who it was about becomes the story's subject."""
+        self.last_bloc = _bloc_named(view.text) or self.last_bloc
         from etl.extract.aid import AID_WORDS
 
         self.aid_context = view.text if AID_WORDS.search(view.text) or self._aid_said else None
@@ -399,6 +404,24 @@ class ArticleContext:
 
 _SIZES = {"two": 2, "both": 2, "pair": 2, "duo": 2, "three": 3, "trio": 3, "four": 4,
           "quartet": 4, "five": 5, "six": 6}
+
+
+@cache
+def _institution_names() -> re.Pattern:
+    from etl.extract.lexicon import phrase_pattern
+
+    return phrase_pattern(LEX.institutions.keys())
+
+
+def _bloc_named(text: str) -> str | None:
+    """The last union of states a sentence names ("EU leaders", "ASEAN members"): what
+    "the bloc" of the next sentences is."""
+    found = None
+    for m in _institution_names().finditer(text):
+        name = LEX.institutions[" ".join(m.group(0).lower().split())]
+        if m.group(0)[0].isupper() and name.lower() in LEX.people.blocs:
+            found = name
+    return found
 
 
 def group_size(token) -> int | None:
