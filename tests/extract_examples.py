@@ -232,6 +232,8 @@ UNSEEN = [
      "aid", {(None, "Ukraine", 1e9, "EUR", "authorized")}),
     ("Group of Seven leaders pledged at least $15 billion for Ukraine.", D(2024, 6, 14), "aid",
      {("G7", "Ukraine", 15e9, "USD", "pledged")}),
+    ("The European Union suspended budget support to Niger worth 503 million euros.",
+     D(2023, 7, 31), "aid", set()),
     ("Reactions in Moscow were muted after Blinken spoke.", D(2024, 3, 1), "visit", set()),
     ("Blinken condemned the missiles fired toward Israel overnight.", D(2024, 4, 14), "visit",
      set()),

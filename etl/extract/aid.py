@@ -175,6 +175,16 @@ def _nearby_nouns(money_token) -> set[str]:
     return words
 
 
+def _withheld(token) -> bool:
+    """Aid a verb above the amount suspends, freezes or cuts: money held back is neither
+    promised nor given, so it is no aid fact (the earlier pledge, if told, is one)."""
+    verb = verb_of(token)
+    for v in ([verb, *verb.ancestors] if verb is not None else [])[:3]:
+        if v.pos_ in ("VERB", "AUX") and _lemma(v) in LEX.aid.withheld_verbs and not negated(v):
+            return True
+    return False
+
+
 def _is_aid(view: View, m, token) -> bool:
     """Aid when an aid word governs the amount, or the sentence speaks of aid and nothing
     around the amount makes it a budget, a cost, trade or a deal."""
@@ -513,6 +523,8 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
         token = _amount_token(span)
         if not follow_on and not gives and not _is_aid(view, m, token):
             continue
+        if _withheld(token):
+            continue  # "suspended budget support worth EUR 503 million": nothing given
         status = _status(view, token)
         if status is None and previous and (follow_on or re.match(
                 r"\s*(?:Before|After)\s+that\b", text)):
