@@ -234,6 +234,8 @@ UNSEEN = [
      {("G7", "Ukraine", 15e9, "USD", "pledged")}),
     ("The European Union suspended budget support to Niger worth 503 million euros.",
      D(2023, 7, 31), "aid", set()),
+    ("Foreign Minister Penny Wong will be in Port Moresby on Thursday.", D(2024, 9, 3),
+     "visit", {("Penny Wong", "Port Moresby", "PG", "planned")}),
     ("Reactions in Moscow were muted after Blinken spoke.", D(2024, 3, 1), "visit", set()),
     ("Blinken condemned the missiles fired toward Israel overnight.", D(2024, 4, 14), "visit",
      set()),

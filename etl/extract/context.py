@@ -144,8 +144,30 @@ class View:
             return self._group_for(token)
         if token.pos_ == "NOUN" and token.lemma_.lower() in LEX.people.role_nouns and any(
                 c.lower_ == "the" for c in token.children) and token.tag_ == "NN":
+            if self.focus and self._nation_differs(token, self.focus):
+                return []  # "the Philippine president" is not the Australian minister
             return [self.focus] if self.focus else []
         return []
+
+    def _nation_differs(self, role, person: str) -> bool:
+        """Whether a role noun names a country ("the Philippine president") other than the
+        one the person serves, or one the article never tied the person to."""
+        from etl.extract.people import country_of
+
+        nations = set()
+        for c in role.children:
+            if c.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            iso = country_of(c.text)
+            if iso is None and c.text[:1].isupper() and (c.ent_type_ == "NORP" or re.search(
+                    r"(?:an|ese|ish|ic|i)$", c.text)):
+                iso = "?"  # a nationality the tables do not know ("the Nauruan president")
+            if iso:
+                nations.add(iso)
+        if not nations:
+            return False
+        home = self.roster.home_of(person) if self.roster else None
+        return home not in nations
 
     def clause_subjects(self, pronoun) -> list[str]:
         """The persons a possessive "their" is bound to: the subject of its own clause when
@@ -447,10 +469,11 @@ def _not_named_otherwise(places: list[PlaceRef], doc) -> list[PlaceRef]:
         if place.is_city and fold(place.text) not in _aliases():
             labels = {e.label_ for e in doc.ents
                       if e.start_char <= place.start and place.end <= e.end_char}
+            capital = is_capital(place.name or "", place.country or "")
             if labels and not labels & {"GPE", "LOC"} and labels & NOT_PLACE_LABELS and not (
-                    labels == {"PERSON"} and _placed_by_grammar(
-                        place, doc, is_capital(place.name or "", place.country or ""))):
-                continue
+                    (labels == {"PERSON"} or capital)
+                    and _placed_by_grammar(place, doc, capital)):
+                continue  # "Port Moresby" read as a building is still the capital
         out.append(place)
     return out
 
