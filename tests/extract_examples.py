@@ -236,6 +236,9 @@ UNSEEN = [
      D(2023, 7, 31), "aid", set()),
     ("Foreign Minister Penny Wong will be in Port Moresby on Thursday.", D(2024, 9, 3),
      "visit", {("Penny Wong", "Port Moresby", "PG", "planned")}),
+    ("Bolivian President Luis Arce and Paraguayan President Santiago Pena signed a gas deal "
+     "on Friday.", D(2024, 5, 14), "meeting",
+     {(("Luis Arce", "Santiago Peña"), None, "occurred", "in_person")}),
     ("Reactions in Moscow were muted after Blinken spoke.", D(2024, 3, 1), "visit", set()),
     ("Blinken condemned the missiles fired toward Israel overnight.", D(2024, 4, 14), "visit",
      set()),
