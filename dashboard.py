@@ -17,7 +17,8 @@ REQUIRED_TABLES = ("articles", "stops", "legs", "meetings", "aid", "casualty_rep
                    "event_mentions", "people")
 # columns the build adds (etl/sql/post/): a file without them predates them
 REQUIRED_COLUMNS = ("stops.evidence_count", "stops.outlets", "legs.from_status",
-                    "aid.day_lo", "casualty_reports.article_ids", "meetings.outlets")
+                    "aid.day_lo", "casualty_reports.article_ids", "meetings.outlets",
+                    "stops.review_state", "legs.review_state", "review_facts.review_state")
 
 
 def database_problem() -> str | None:
@@ -88,6 +89,7 @@ pages = [
     st.Page("views/people.py", title="People", url_path="diplomats"),
     st.Page("views/briefing.py", title="Briefing", url_path="briefing-slides"),
     st.Page("views/sources.py", title="Sources", url_path="evidence"),
+    st.Page("views/review.py", title="Review", url_path="review-queue"),
     st.Page("views/corrections.py", title="Corrections", url_path="audit"),
 ]
 try:

@@ -113,7 +113,7 @@ def cmd_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from etl.build import ReadWarning, cap_facts, classify_problems, extract_stream
+    from etl.build import ReadWarning, classify_problems, extract_stream
     from etl.model import Problem
     from etl.read import iter_articles
 
@@ -123,7 +123,13 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         from etl.corrections import CorrectionSet
 
         fixes = CorrectionSet.load(args.with_corrections or None)
+    from etl.extract import extract_article
+    from etl.extract.registry import use_observed
+    from etl.roles import observations_of
+
     read_ids: set[str] = set()
+    roles: list[dict] = []
+    waiting: list = []
     progress = _progress(paths)
     problems: list[Problem] = []
     counts: Counter[str] = Counter()
@@ -148,15 +154,17 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
                 problems.append(Problem(article.path or article.id, outcome.error))
                 continue
             read_ids.add(article.id)
-            facts = outcome.facts or []
-            if fixes is not None:
-                facts = fixes.apply(article, facts)
-            facts, problem = cap_facts(article, facts)
-            if problem:
-                problems.append(problem)
-            for fact in facts:
-                counts[str(fact.get("type"))] += 1
-                out.write(json.dumps(contract_fact(article.id, fact), ensure_ascii=False) + "\n")
+            facts = outcome.facts if outcome.facts is not None else []
+            roles += getattr(facts, "roles", [])
+            if getattr(facts, "gaps", None):
+                waiting.append(article)  # another article may say who holds the office
+                continue
+            _write_facts(out, article, facts, fixes, problems, counts)
+        # Articles that named an office nobody was known to hold, read again with what
+        # every article said of offices (curated roles still come first).
+        use_observed(observations_of(roles))
+        for article in waiting:
+            _write_facts(out, article, extract_article(article), fixes, problems, counts)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -169,6 +177,20 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
           f"({', '.join(f'{k} {n}' for k, n in sorted(counts.items())) or 'none'}), "
           f"{len(problems)} problems; facts written to {args.out}", file=sys.stderr)
     return 1 if problems else 0
+
+
+def _write_facts(out, article, facts, fixes, problems: list, counts: Counter) -> None:
+    """One article's facts, corrected and capped, as FACTS.md lines."""
+    from etl.build import cap_facts
+
+    if fixes is not None:
+        facts = fixes.apply(article, facts)
+    facts, problem = cap_facts(article, facts)
+    if problem:
+        problems.append(problem)
+    for fact in facts:
+        counts[str(fact.get("type"))] += 1
+        out.write(json.dumps(contract_fact(article.id, fact), ensure_ascii=False) + "\n")
 
 
 def cmd_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -283,8 +305,10 @@ def make_parser() -> argparse.ArgumentParser:
     export.set_defaults(run=cmd_export, parser=export)
 
     from etl.corrections import add_correct_command
+    from etl.registry_io import add_people_command
 
     add_correct_command(commands, db_help, corrections_help)
+    add_people_command(commands)
     return parser
 
 

@@ -19,7 +19,7 @@ import duckdb
 from etl import resolve, settings, statements
 from etl.corrections import CorrectionSet, normalise_flags, previously_corrected
 from etl.events import build_marts
-from etl.extract import extract_article
+from etl.extract import FactList, extract_article
 from etl.facts import FACT_TABLES
 from etl.incremental import (
     RACY_SECONDS,
@@ -45,6 +45,7 @@ from etl.pool import (
     extract_stream,
 )
 from etl.read import UnchangedFile, iter_articles
+from etl.roles import read_again, rename_variants, same_office_holders
 from etl.schema import create_schema, schema_fingerprint
 from etl.tempdb import BuildError, check_target, remove_dead_temps, temp_database
 
@@ -266,6 +267,7 @@ def _build_once(
         _load(outcomes, loader, fixes, report, progress, build_time)
         loader.flush()
         loader.drop_absent()
+        _learn_offices(con, loader, fixes, report, extract)
         store_file_stats(con, stats)
         loader.detach_previous()
         if progress is not None:
@@ -309,11 +311,35 @@ def _load(outcomes: Iterable[object], loader: Loader, fixes: CorrectionSet,
                     loader.warn(problem, article.id)
                 loader.add_article(article, loaded_at=build_time)
                 loader.add_facts(article, facts)
+                loader.add_offices(article, outcome.facts)
                 report.extracted += 1
         loader.maybe_flush()
         check_memory()
         if progress is not None:
             progress.advance()
+
+
+def _learn_offices(con: duckdb.DuckDBPyConnection, loader: Loader, fixes: CorrectionSet,
+                   report: BuildReport, extract: Extractor) -> None:
+    """Articles whose role phrases another article's offices now answer, read again."""
+
+    def replace(article: Article, facts: list[dict]) -> None:
+        kept, _ = cap_facts(article, fixes.apply(article, facts))
+        loader.replace_facts(article, _with_offices(kept, facts))
+
+    count = read_again(con, extract, replace)
+    loader.flush()
+    rename_variants(con, same_office_holders(con))
+    if count:
+        report.notes.append(f"{count} article(s) read again: another article said who holds "
+                            "an office they named only by its title")
+
+
+def _with_offices(kept: list[dict], facts: object) -> list[dict]:
+    """The corrected facts, keeping the role gaps that came with them."""
+    out = FactList(kept)
+    out.gaps = list(getattr(facts, "gaps", ()))
+    return out
 
 
 def _finish(con: duckdb.DuckDBPyConnection, loader: Loader, fixes: CorrectionSet,

@@ -77,7 +77,8 @@ def _extract_one(article: Article, extract: Extractor = extract_article,
     limit = settings.ARTICLE_SECONDS if seconds is None else seconds
     try:
         with time_limit(limit):
-            return Outcome(article, list(extract(article)))
+            facts = extract(article)  # a FactList keeps the offices the article gave people
+            return Outcome(article, facts if isinstance(facts, list) else list(facts))
     except ArticleTimeout:
         return Outcome(article, None, f"article {article.id}: extraction took over {limit:g} s, "
                        f"the limit per article (${settings.ARTICLE_SECONDS_ENV}); skipped")

@@ -46,7 +46,8 @@ from ui.escape import WORD_JOINER
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ("route-map", "aid-amounts", "casualty-figures", "diplomats", "evidence", "audit")
+PAGES = ("route-map", "aid-amounts", "casualty-figures", "diplomats", "evidence", "audit",
+         "review-queue?week=all")
 DECK = "[data-testid='stDeckGlJsonChart']"
 
 # What the page must not hold: elements or attributes that only the article could have put
