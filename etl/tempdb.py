@@ -162,7 +162,7 @@ def compact_if_wasteful(con: duckdb.DuckDBPyConnection, temp: Path) -> bool:
         return False
     fresh, fresh_wal = _compact_files(temp)
     _remove_quietly(fresh, fresh_wal)
-    source = con.execute("select current_database()").fetchone()[0]
+    source = statements.execute(con, "store/current_database").fetchone()[0]
     statements.execute(con, "store/attach_compact", [str(fresh)])
     statements.execute(con, "store/copy_database", source=source, target="compact")
     statements.execute(con, "store/detach_compact")
