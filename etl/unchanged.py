@@ -74,6 +74,12 @@ def _digest_tree(digest: hashlib._Hash, base: Path) -> None:
         digest.update(b"\0")
 
 
+def _unreadable(err: OSError) -> None:
+    """A folder the walk cannot list: the reader names it, and no fingerprint is made (its
+    files could become readable without any mtime the walk sees changing)."""
+    raise err
+
+
 def _digest_articles(digest: hashlib._Hash, paths: Sequence[Path], racy_after: int) -> bool:
     """Every file under the article paths, by path, size and mtime (ns), in walk order;
     False when one was modified after `racy_after` (ns). Hidden files and README.md count
@@ -85,7 +91,7 @@ def _digest_articles(digest: hashlib._Hash, paths: Sequence[Path], racy_after: i
             files = [given]
         else:
             files = []
-            for folder, dirs, names in os.walk(given):
+            for folder, dirs, names in os.walk(given, onerror=_unreadable):
                 dirs.sort()
                 files += [Path(folder, name) for name in sorted(names)]
         for file in files:
