@@ -296,16 +296,18 @@ class ArticlePeople:
         if doc is not None and not headline and doc.has_annotation("ENT_IOB"):
             # only where the NER ran: elsewhere every capitalised word is a known one
             found += _argument_names(n, text, doc)
-        for m in _APPOSITION_BEFORE.finditer(text):
-            name, offset = clean_name(m.group("name"))
-            if name and plausible_name(name) and len(name.split()) >= 2:
+        for pattern in (_APPOSITION_BEFORE, _APPOSITION):
+            for m in pattern.finditer(text):
+                name, offset = clean_name(m.group("name"))
+                if not (name and plausible_name(name) and len(name.split()) >= 2) or headline:
+                    continue
                 self._observe(n, text, m.start("title"), m.group("title"), name,
                               country_word=m.group("country"))
-        for m in _APPOSITION.finditer(text):
-            name, offset = clean_name(m.group("name"))
-            if name and plausible_name(name) and len(name.split()) >= 2:
-                self._observe(n, text, m.start("title"), m.group("title"), name,
-                              country_word=m.group("country"))
+                # a name an office is given to is a person, parsed or not: its surname
+                # then refers back to it in the sentences that are
+                start = m.start("name") + offset
+                if not any(r.start <= start < r.end for r in found):
+                    found.append(_Raw(n, start, start + len(name), name, "titled"))
         self.raw[n] = found
         self.texts[n] = text
 
