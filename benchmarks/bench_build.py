@@ -1,22 +1,31 @@
-"""Full and incremental builds: seconds and peak memory as the corpus grows.
+"""Builds as the analyst runs them (`python -m etl build`): full builds by number of workers
+and engine, a build with nothing changed, incremental builds and the file's size after them.
 
-    .venv/bin/python benchmarks/bench_build.py [--sizes 1000 10000] [--workers 1]
-        [--incremental 10000] [--work /tmp/shuttle-bench]
+    .venv/bin/python benchmarks/bench_build.py [--size 300] [--workers 1 2] [--repeat 3]
+        [--dask] [--work /tmp/shuttle-bench] [--json OUT.json]
 
-For each size, generates the articles (benchmarks/generate_articles.py, cached in --work),
-runs a full `build --rebuild` in a fresh process and prints the seconds, articles/s and
-peak RSS of the build process and of its worker processes. Memory should stay flat as N
-grows: articles and facts are streamed in chunks and batches, never held all at once.
-Then, on the --incremental size, changes 10 articles and builds again without --rebuild:
-the other articles keep their facts, and the time is printed as a share of the full build.
+The articles are generated once (benchmarks/generate_articles.py, cached in --work). Every
+figure is the wall time of the command in a fresh process, --repeat times (at least 3),
+printed as min / median / max with the load average before the runs: the machine is
+shared, and a figure means little without it.
+
+- full: `build --rebuild` with each --workers (and `--engine dask` on a local cluster with
+  2 workers, when --dask and Dask is installed), the speed-up over one worker beside it;
+- nothing changed: `build` again with no input changed (it must not touch the file: the
+  file's sha256 and mtime are compared, and printed);
+- incremental: 5 builds, each after changing 10 other articles, their times as a share of
+  the median full build with one worker, and the file's size after each against the size
+  of a fresh build of the same articles.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
-import resource
+import re
+import statistics
 import subprocess
 import sys
 import time
@@ -30,108 +39,138 @@ for folder in (ROOT, HERE):
 
 from generate_articles import generate  # noqa: E402
 
-from etl.build import code_fingerprint  # noqa: E402
-
 CHANGED = 10
+INCREMENTAL_BUILDS = 5
+
+
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def corpus(work: Path, n: int) -> Path:
-    """The generated corpus of n articles, made once and reused by later runs."""
+    """The generated corpus of n articles, made once and reused by later runs; its files are
+    dated an hour back, so no build sees them as just modified."""
     folder = work / f"articles-{n}"
     done = folder / ".complete"
     if not done.exists():
-        started = time.perf_counter()
         stats = generate(n, folder)
         done.write_text(json.dumps(stats))
-        print(f"  generated {n} articles ({stats['bytes'] / 1e6:.0f} MB) in "
-              f"{time.perf_counter() - started:.1f} s")
+    then = time.time() - 3600
+    for path in folder.rglob("*.md"):
+        os.utime(path, (then, then))
     return folder
 
 
-def build_once(folder: str, db: str, workers: int, rebuild: bool) -> None:
-    """Child side: one build, then its figures as a JSON line on stdout."""
-    from etl.build import build
-
+def etl_build(folder: Path, db: Path, *extra: str) -> tuple[float, str]:
+    """Seconds of one `python -m etl build` in a fresh process, and what it printed."""
+    command = [sys.executable, "-m", "etl", "build", "--articles", str(folder), "--db", str(db),
+               "--corrections", str(db.with_suffix(".corrections.jsonl")), *extra]
     started = time.perf_counter()
-    report = build([Path(folder)], Path(db), workers=workers, rebuild=rebuild)
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
     seconds = time.perf_counter() - started
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({
-        "seconds": seconds, "read": report.articles_read, "reused": report.reused,
-        "extracted": report.extracted, "facts": sum(report.facts.values()),
-        "skipped": len(report.skipped), "rss_mb": own / 1024, "worker_rss_mb": children / 1024,
-    }))
+    if done.returncode not in (0, 1) or not done.stdout:
+        raise SystemExit(f"build failed: {' '.join(extra)}\n{done.stderr[-3000:]}")
+    return seconds, done.stdout
 
 
-def run_build(folder: Path, db: Path, workers: int, rebuild: bool) -> dict:
-    """A build in a fresh interpreter, so peak RSS is this build's alone."""
-    command = [sys.executable, str(Path(__file__).resolve()), "--child", str(folder), str(db),
-               str(workers), "1" if rebuild else "0"]
-    load = os.getloadavg()[0]
-    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
-    if done.returncode != 0:
-        raise SystemExit(f"build failed:\n{done.stderr[-2000:]}")
-    figures = json.loads(done.stdout.strip().splitlines()[-1])
-    figures["load"] = load
-    return figures
+def spread(samples: list[float]) -> dict[str, float]:
+    return {"min": min(samples), "median": statistics.median(samples), "max": max(samples),
+            "runs": len(samples)}
 
 
-def show(label: str, n: int, f: dict) -> None:
-    print(f"  {label:<22} {n:>7} articles  {f['seconds']:8.1f} s  "
-          f"{f['read'] / f['seconds']:7.1f} articles/s  peak RSS {f['rss_mb']:6.0f} MB "
-          f"(workers {f['worker_rss_mb']:4.0f} MB)  extracted {f['extracted']}, reused "
-          f"{f['reused']}, {f['facts']} facts, load {f['load']:.1f}")
+def show(label: str, figure: dict, extra: str = "") -> None:
+    print(f"  {label:<34} min {figure['min']:7.2f} s  median {figure['median']:7.2f} s  "
+          f"max {figure['max']:7.2f} s  ({figure['runs']} runs){extra}; "
+          f"load average {figure['load']}")
 
 
-def change_articles(folder: Path, count: int) -> dict[Path, bytes]:
-    """Append a sentence to `count` articles spread over the corpus; returns the originals."""
+def repeated(repeat: int, run) -> dict:
+    at = load()
+    figure = spread([run() for _ in range(repeat)])
+    figure["load"] = at
+    return figure
+
+
+def state(db: Path) -> tuple[str, int]:
+    return hashlib.sha256(db.read_bytes()).hexdigest(), db.stat().st_mtime_ns
+
+
+def change_articles(folder: Path, round_: int) -> None:
+    """Append a sentence to CHANGED articles, others each round, dated a minute back."""
     files = sorted(folder.rglob("*.md"))
-    step = max(1, len(files) // count)
-    originals = {}
-    for path in files[::step][:count]:
-        data = path.read_bytes()
-        originals[path] = data
-        path.write_bytes(data + b"\nThe correspondent added a line to this report.\n")
-    return originals
+    step = max(1, len(files) // (CHANGED * INCREMENTAL_BUILDS))
+    picked = files[round_ * CHANGED * step::step][:CHANGED]
+    then = time.time() - 60
+    for path in picked:
+        path.write_bytes(path.read_bytes()
+                         + f"\nThe correspondent added line {round_} to this report.\n".encode())
+        os.utime(path, (then, then))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
-    parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--incremental", type=int, default=10_000,
-                        help="the size to time an incremental build on (0: skip)")
+    parser.add_argument("--size", type=int, default=300)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--dask", action="store_true", help="also time --engine dask")
     parser.add_argument("--work", type=Path, default=Path("/tmp/shuttle-bench"))
+    parser.add_argument("--json", type=Path, help="write the figures here too")
     args = parser.parse_args(argv)
+    args.repeat = max(args.repeat, 3)
     args.work.mkdir(parents=True, exist_ok=True)
-    print(f"cpus: {os.cpu_count()}, workers: {args.workers}")
-    full: dict[int, dict] = {}
-    for n in sorted(set(args.sizes) | ({args.incremental} - {0})):
-        folder = corpus(args.work, n)
-        db = args.work / f"build-{n}.duckdb"
-        full[n] = run_build(folder, db, args.workers, rebuild=True)
-        show("full build", n, full[n])
-    if args.incremental:
-        n = args.incremental
-        folder, db = args.work / f"articles-{n}", args.work / f"build-{n}.duckdb"
-        originals = change_articles(folder, CHANGED)
-        before = code_fingerprint()
-        try:
-            inc = run_build(folder, db, args.workers, rebuild=False)
-        finally:
-            for path, data in originals.items():
-                path.write_bytes(data)
-        show(f"incremental ({CHANGED} changed)", n, inc)
-        print(f"  incremental / full: {inc['seconds'] / full[n]['seconds']:.1%}")
-        if inc["reused"] == 0 or code_fingerprint() != before:
-            print("  note: the extraction code changed between the builds, so nothing was "
-                  "reused; run again on a quiet tree (or a copy of it)")
+    print(f"cpus: {os.cpu_count()}, {args.size} generated articles, load average {load()}")
+    figures: dict[str, dict] = {}
+    folder = corpus(args.work, args.size)
+    db = args.work / f"bench-{args.size}.duckdb"
+    for workers in args.workers:
+        figure = repeated(args.repeat, lambda w=workers: etl_build(
+            folder, db, "--rebuild", "--workers", str(w))[0])
+        figures[f"full, --workers {workers}"] = figure
+    one = figures[f"full, --workers {args.workers[0]}"]["median"]
+    for label, figure in figures.items():
+        figure["speedup"] = one / figure["median"]
+        show(label, figure, f", {figure['speedup']:.2f}x")
+    if args.dask:
+        figure = repeated(args.repeat, lambda: etl_build(
+            folder, db.with_name(f"dask-{db.name}"), "--rebuild", "--engine", "dask",
+            "--workers", "2")[0])
+        figure["speedup"] = one / figure["median"]
+        figures["full, --engine dask (local, 2 workers)"] = figure
+        show("full, --engine dask (local, 2 workers)", figure, f", {figure['speedup']:.2f}x")
+
+    etl_build(folder, db)  # a build that keeps the record of its inputs
+    before = state(db)
+    said = []
+    figure = repeated(args.repeat, lambda: said.append(etl_build(folder, db)) or said[-1][0])
+    untouched = state(db) == before and all(s.startswith("Nothing changed") for _, s in said)
+    figure["untouched"] = untouched
+    figures["nothing changed"] = figure
+    show("nothing changed", figure, ", file untouched" if untouched else ", FILE CHANGED")
+
+    sizes, times = [], []
+    for round_ in range(INCREMENTAL_BUILDS):
+        change_articles(folder, round_)
+        seconds, out = etl_build(folder, db)
+        extracted = re.search(r"(\d+) extracted", out)
+        times.append(seconds)
+        sizes.append(db.stat().st_size)
+        print(f"  incremental {round_ + 1} ({extracted.group(1) if extracted else '?'} "
+              f"extracted): {seconds:.2f} s, {seconds / one:.1%} of a full build, file "
+              f"{sizes[-1] / 1e6:.1f} MB")
+    fresh = db.with_name(f"fresh-{db.name}")
+    etl_build(folder, fresh, "--rebuild")
+    figure = spread(times)
+    figure.update(load=load(), share_of_full=figure["median"] / one,
+                  sizes=sizes, fresh_size=fresh.stat().st_size)
+    figures["incremental (10 changed)"] = figure
+    show("incremental (10 changed)", figure, f", {figure['share_of_full']:.1%} of full")
+    print(f"  file after {INCREMENTAL_BUILDS} incremental builds: largest "
+          f"{max(sizes) / 1e6:.1f} MB, a fresh build {fresh.stat().st_size / 1e6:.1f} MB "
+          f"({max(sizes) / fresh.stat().st_size:.2f}x)")
+    if args.json:
+        args.json.write_text(json.dumps({"size": args.size, "figures": figures}, indent=1))
     return 0
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 6 and sys.argv[1] == "--child":
-        build_once(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5] == "1")
-        sys.exit(0)
     sys.exit(main())

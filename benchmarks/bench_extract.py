@@ -1,13 +1,15 @@
 """Extraction throughput: the engine with 1 and 2 workers, against spaCy's full small
 pipeline over the same texts and against the floors of reading and of tokenizing.
 
-    .venv/bin/python benchmarks/bench_extract.py [--mix real|generated|both] [--n 1000]
-                                                 [--repeat 3] [--profile-n 300]
+    .venv/bin/python benchmarks/bench_extract.py [--mix real|dev|generated|both] [--n 1000]
+                                                 [--repeat 3] [--profile-n 300] [--json OUT]
 
 Two corpora: the real-article mix (../shared/seeds, corpus/dev and corpus/dev2, copied
 under new ids until there are --n articles; read at run time, never stored) and the
-generated corpus of benchmarks/generate_articles.py. For each it prints articles/s and
-words/s, with the min, median and max of --repeat runs and the load average before each:
+generated corpus of benchmarks/generate_articles.py; `--mix dev` takes corpus/dev and
+corpus/dev2 alone (the real-article cost the capacity plan in BENCHMARKS.md uses). For
+each it prints articles/s and words/s, with the min, median and max of --repeat runs and
+the load average before each:
 
 - read: etl.read alone (decode, front matter, normalise, sentences, segments);
 - tokenize: spaCy's tokenizer over every article body (the floor of any spaCy engine);
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import json
 import os
 import pstats
 import re
@@ -49,13 +52,13 @@ from etl.model import Article  # noqa: E402
 from etl.read import iter_articles  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
-REAL_SOURCES = [SHARED / "seeds", SHARED / "corpus" / "dev" / "articles",
-                SHARED / "corpus" / "dev2" / "articles"]
+DEV_SOURCES = [SHARED / "corpus" / "dev" / "articles", SHARED / "corpus" / "dev2" / "articles"]
+REAL_SOURCES = [SHARED / "seeds", *DEV_SOURCES]
 
 
-def real_mix(n: int, folder: Path) -> int:
+def real_mix(n: int, folder: Path, sources_from: list[Path] = REAL_SOURCES) -> int:
     """Copy the shared real articles into `folder` under new ids until there are n."""
-    sources = sorted(p for d in REAL_SOURCES if d.exists() for p in d.glob("*.md"))
+    sources = sorted(p for d in sources_from if d.exists() for p in d.glob("*.md"))
     if not sources:
         raise SystemExit("no real articles under ../shared: use --mix generated")
     folder.mkdir(parents=True, exist_ok=True)
@@ -124,7 +127,14 @@ def profile_extract(folder: Path, limit: int) -> None:
         print(f"    {seconds / total:6.1%}  {name}")
 
 
-def bench(label: str, folder: Path, repeat: int, profile_n: int) -> None:
+def figure(seconds: list[float], loads: list[float], n: int) -> dict:
+    """Milliseconds per article, min / median / max of the runs, and the load averages."""
+    per = [1000 * s / max(n, 1) for s in seconds]
+    return {"ms_min": min(per), "ms_median": statistics.median(per), "ms_max": max(per),
+            "runs": len(per), "load_min": min(loads), "load_max": max(loads)}
+
+
+def bench(label: str, folder: Path, repeat: int, profile_n: int) -> dict:
     texts = bodies(folder)
     n, words = len(texts), sum(len(t.split()) for t in texts)
     print(f"\n{label}: {n} articles, {words / max(n, 1):.0f} words each on average")
@@ -148,21 +158,27 @@ def bench(label: str, folder: Path, repeat: int, profile_n: int) -> None:
             two_loads += load
     print(stats_line("engine, 1 worker", one, one_loads, n, words))
     print(stats_line("engine, 2 workers", two, two_loads, n, words))
+    result = {"articles": n, "words_per_article": words / max(n, 1),
+              "engine_1": figure(one, one_loads, n), "engine_2": figure(two, two_loads, n),
+              "spacy_full": figure(seconds, loads, n)}
     print(f"  engine (1 worker) vs spaCy full pipeline: {full / min(one):.2f}x faster; "
           f"2 workers vs 1: {min(one) / min(two):.2f}x (median "
           f"{statistics.median(one) / statistics.median(two):.2f}x)")
     if profile_n:
         profile_extract(folder, profile_n)
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mix", choices=("real", "generated", "both"), default="both")
+    parser.add_argument("--mix", choices=("real", "dev", "generated", "both"), default="both")
     parser.add_argument("--n", type=int, default=1_000, help="articles per corpus")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measure")
     parser.add_argument("--profile-n", type=int, default=300,
                         help="articles to profile (0: no profile)")
+    parser.add_argument("--json", type=Path, help="write the figures here too")
     args = parser.parse_args(argv)
+    results: dict[str, dict] = {}
     print(f"cpus: {os.cpu_count()}; load average now {os.getloadavg()[0]:.1f}")
     started = time.perf_counter()
     nlp()
@@ -173,14 +189,22 @@ def main(argv: list[str] | None = None) -> int:
         if args.mix in ("real", "both"):
             folder = Path(tmp) / "real"
             real_mix(args.n, folder)
-            bench("real-article mix (seeds, dev, dev2 repeated)", folder, args.repeat,
-                  args.profile_n)
+            results["real"] = bench("real-article mix (seeds, dev, dev2 repeated)", folder,
+                                    args.repeat, args.profile_n)
+            shutil.rmtree(folder)
+        if args.mix == "dev":
+            folder = Path(tmp) / "dev"
+            real_mix(args.n, folder, DEV_SOURCES)
+            results["dev"] = bench("real articles (corpus/dev and dev2, repeated)", folder,
+                                   args.repeat, args.profile_n)
             shutil.rmtree(folder)
         if args.mix in ("generated", "both"):
             folder = Path(tmp) / "generated"
             generate(args.n, folder)
-            bench("generated corpus (benchmarks/generate_articles.py)", folder, args.repeat,
-                  args.profile_n)
+            results["generated"] = bench("generated corpus (benchmarks/generate_articles.py)",
+                                         folder, args.repeat, args.profile_n)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1))
     return 0
 
 

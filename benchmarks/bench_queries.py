@@ -1,12 +1,21 @@
-"""Every query function of ui/queries.py on a large database: p50 and p95 with varied filters.
+"""Every query function of ui/queries.py on a large database: min, median, p95 and max with
+varied filters, beside the raw scan of the same filtered rows.
 
     .venv/bin/python benchmarks/bench_queries.py --db /tmp/shuttle-bench/mentions-1m.duckdb
-        [--runs 20]
+        [--runs 21] [--json OUT.json]
 
 The database is opened the way the dashboard opens it (ui/db.open_handle + cursor: attached
-read-only, with the query macros). Each query runs --runs times, cycling through filter
-sets drawn from the database itself (no filter; one diplomat; two countries; a year window
-with statuses; an outlet; everything at once), after one warm-up run.
+read-only, with the query macros). Each query runs --runs times (at least 3), cycling
+through filter sets drawn from the database itself (no filter; one diplomat; two countries;
+a year window with statuses; an outlet; everything at once), after one warm-up run.
+
+The raw scan is the floor a page query is measured against: in the same run, right after
+each page query, `select count(*)` over the query's first CTE (its filtered rows: the same
+table, the same WHERE, the same bound parameters as the page query just ran with), or, for
+a query without one, a count of the rows its WHERE selects (RAW below). Its median and the
+ratio page / raw are printed per query, and the load average before each query's runs: the
+machine is shared, and a figure means little without it. --json writes every figure for
+benchmarks/write_tables.py.
 
 Beside the main page queries, the same answers computed the naive way: read the table(s)
 into pandas on every call and filter there. The row counts before the cap (`total_rows`)
@@ -18,6 +27,9 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
+import os
+import re
 import statistics
 import sys
 import time
@@ -201,35 +213,140 @@ def total_of(result: object) -> int | None:
     return None
 
 
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+# -- the raw scan of a page query's rows ----------------------------------------------------
+
+# Queries without a first CTE of filtered rows: the count of what their WHERE selects.
+RAW = {
+    "article_facts": "select count(*) from event_mentions where article_id = $article_id",
+    "article_one": "select count(*) from articles where id = $article_id",
+    "person_legs": "select count(*) from legs where actor = $person",
+    "person_roles": "select count(*) from people where name = $person",
+    "person_list": "select count(*) from stops",
+    "diplomat_counts": "select count(*) from stops",
+    "country_counts": "select count(*) from stops",
+    "filter_outlets": "select count(*) from articles",
+    "outlet_counts": "select count(*) from articles",
+    "year_bounds": "select count(*) from stops",
+    "route_months": "select count(*) from stops where ui_picked($actors, actor)",
+}
+_FIRST_CTE = re.compile(r"^\s*with\s+(\w+)\s+as\s+(?:materialized\s+)?\(", re.I | re.S)
+
+
+def _strip_comments(sql: str) -> str:
+    return "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
+
+
+def raw_sql(name: str) -> str | None:
+    """`select count(*)` over the first CTE of ui/sql/<name>.sql, or RAW[name]."""
+    if name in RAW:
+        return RAW[name]
+    try:
+        sql = _strip_comments(queries.sql_text(name))
+    except FileNotFoundError:
+        return None
+    match = _FIRST_CTE.match(sql)
+    if not match:
+        return None
+    depth, start = 0, match.end() - 1
+    for i in range(start, len(sql)):
+        depth += {"(": 1, ")": -1}.get(sql[i], 0)
+        if depth == 0:
+            return f"with {match.group(1)} as ({sql[start + 1:i]}) select count(*) from " \
+                   f"{match.group(1)}"
+    return None
+
+
+class Recorder:
+    """Wraps queries.run to keep the name and parameters of the last page query, so the raw
+    scan binds exactly what the page query bound."""
+
+    def __init__(self) -> None:
+        self.original = queries.run
+        self.last: tuple[str, dict] | None = None
+
+    def __call__(self, con: duckdb.DuckDBPyConnection, name: str, **params: object):
+        self.last = (name, params)
+        return self.original(con, name, **params)
+
+
+def raw_scan(con: duckdb.DuckDBPyConnection, call: tuple[str, dict] | None) -> float | None:
+    """Seconds of the raw scan of the page query `call` made, None when it has none."""
+    if call is None:
+        return None
+    name, params = call
+    sql = raw_sql(name)
+    if sql is None:
+        return None
+    wanted = set(queries._PARAM.findall(sql))
+    started = time.perf_counter()
+    con.execute(sql, {k: params[k] for k in wanted}).fetchall()
+    return time.perf_counter() - started
+
+
+def spread(samples: list[float]) -> dict[str, float]:
+    return {"min": min(samples), "median": statistics.median(samples),
+            "p95": percentile(samples, 0.95), "max": max(samples)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, required=True)
-    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--naive-runs", type=int, default=7)
+    parser.add_argument("--json", type=Path, help="write the figures here too")
     args = parser.parse_args(argv)
+    args.runs = max(args.runs, 3)
     con = cursor(open_handle(args.db))
     mentions = sum(con.execute(f"select count(*) from {t}").fetchone()[0]
                    for t in ("mentions_visit", "mentions_meeting", "mentions_aid",
                              "mentions_casualty"))
-    print(f"{args.db}: {mentions} mentions; {args.runs} runs per query, ms")
+    print(f"{args.db}: {mentions} mentions; {args.runs} runs per query, ms; "
+          f"load average at start {load()}")
     filters = filter_sets(con)
-    print(f"{'query':<22}{'p50':>9}{'p95':>9}{'max':>9}")
-    times: dict[str, list[float]] = {}
-    for name, run in page_queries(con).items():
-        run(filters[0], 0)  # warm-up: the first run pays for reading the columns
-        samples = []
-        for i, f in zip(range(args.runs), itertools.cycle(filters), strict=False):
-            started = time.perf_counter()
-            run(f, i)
-            samples.append((time.perf_counter() - started) * 1000)
-        times[name] = samples
-        print(f"{name:<22}{statistics.median(samples):9.1f}{percentile(samples, 0.95):9.1f}"
-              f"{max(samples):9.1f}")
-    worst = max(times, key=lambda n: percentile(times[n], 0.95))
-    print(f"slowest p95: {worst} {percentile(times[worst], 0.95):.1f} ms")
+    print(f"{'query':<22}{'min':>8}{'median':>8}{'p95':>8}{'max':>8}{'raw med':>9}"
+          f"{'ratio':>7}  load average")
+    recorder = Recorder()
+    queries.run = recorder
+    figures: dict[str, dict] = {}
+    try:
+        for name, run in page_queries(con).items():
+            run(filters[0], 0)  # warm-up: the first run pays for reading the columns
+            at = load()
+            samples, raws = [], []
+            for i, f in zip(range(args.runs), itertools.cycle(filters), strict=False):
+                recorder.last = None
+                started = time.perf_counter()
+                run(f, i)
+                samples.append((time.perf_counter() - started) * 1000)
+                raw = raw_scan(con, recorder.last)
+                if raw is not None:
+                    raws.append(raw * 1000)
+            figure = spread(samples)
+            figure["raw_median"] = statistics.median(raws) if raws else None
+            figure["ratio"] = (figure["median"] / figure["raw_median"]
+                               if raws and figure["raw_median"] > 0 else None)
+            figure["load"] = at
+            figures[name] = figure
+            raw_text = f"{figure['raw_median']:9.1f}" if raws else f"{'-':>9}"
+            ratio_text = f"{figure['ratio']:6.1f}x" if figure["ratio"] else f"{'-':>7}"
+            print(f"{name:<22}{figure['min']:8.1f}{figure['median']:8.1f}{figure['p95']:8.1f}"
+                  f"{figure['max']:8.1f}{raw_text}{ratio_text}  {at}")
+    finally:
+        queries.run = recorder.original
+    worst = max(figures, key=lambda n: figures[n]["p95"])
+    print(f"slowest p95: {worst} {figures[worst]['p95']:.1f} ms")
+    if args.json:
+        args.json.write_text(json.dumps({"db": str(args.db), "mentions": mentions,
+                                         "runs": args.runs, "queries": figures}, indent=1))
 
+    if args.naive_runs < 1:
+        return 0
     print(f"\nnaive pandas vs DuckDB, {args.naive_runs} runs each, ms (p50); "
-          "totals before the cap compared")
+          f"totals before the cap compared; load average {load()}")
     print(f"{'query':<18}{'duckdb':>9}{'pandas+read':>13}{'ratio':>8}{'pandas only':>13}"
           f"{'ratio':>8}  answers")
     queries_by_name = page_queries(con)

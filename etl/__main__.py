@@ -7,11 +7,12 @@ import json
 import signal
 import sys
 import textwrap
+import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from etl import settings
+from etl import settings, unchanged
 from etl.facts import contract_fact
 from etl.oneline import one_line, shown_path
 from etl.stopping import stop
@@ -74,9 +75,18 @@ def dask_missing() -> str | None:
             "'pip install -r requirements-dask.txt' (or use the default --engine local)")
 
 
-def cmd_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from etl.build import BuildError, build
+def _inputs(paths: Sequence[Path], args: argparse.Namespace) -> unchanged.Inputs | None:
+    """The fingerprint of this local build's inputs (etl/unchanged.py), None for a Dask
+    build (it writes Parquet beside the database, which the shortcut does not cover)."""
+    if args.engine != "local":
+        return None
+    return unchanged.inputs_fingerprint(
+        paths, settings.corrections_path(args.corrections), follow_links=args.follow_links,
+        extractor="etl.extract.extract_article")
 
+
+def cmd_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    started = time.monotonic()
     given = [folder for group in args.articles or [] for folder in group]
     paths = _existing_paths(parser, given or [str(settings.ARTICLES_DIR)], "articles directory")
     db = settings.db_path(args.db)
@@ -84,6 +94,13 @@ def cmd_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error("--scheduler goes with --engine dask")
     if args.follow_links and args.engine == "dask":
         parser.error("--follow-links goes with --engine local")
+    inputs = _inputs(paths, args)
+    last = None if args.rebuild else unchanged.unchanged_since(db, inputs)
+    if last is not None:  # before importing the build: that alone takes longer
+        print(unchanged.nothing_changed_message(db, last, time.monotonic() - started))
+        return last.exit_code
+    from etl.build import BuildError, build
+
     progress = _progress(paths)
     try:
         if args.engine == "dask":
@@ -108,7 +125,9 @@ def cmd_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return 1
     finally:
         progress.close()
-    print(report.summary())
+    summary = report.summary()
+    unchanged.remember(db, inputs, report.stamp, summary, report.exit_code)
+    print(summary)
     return report.exit_code
 
 

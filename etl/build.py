@@ -48,6 +48,7 @@ from etl.read import UnchangedFile, iter_articles
 from etl.roles import read_again, rename_variants, same_office_holders
 from etl.schema import create_schema, schema_fingerprint
 from etl.tempdb import BuildError, check_target, remove_dead_temps, temp_database
+from etl.unchanged import database_stamp
 
 __all__ = ["CHUNKS_IN_FLIGHT_PER_WORKER", "CHUNK_ARTICLES", "RACY_SECONDS", "BuildError",
            "BuildReport", "ExtractionPool", "Extractor", "Outcome", "ProgressLike",
@@ -77,6 +78,9 @@ class BuildReport:
     notes: list[str] = field(default_factory=list)
     corrections: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    # [inode, size, mtime ns] of the file swapped in, taken under the build lock
+    # (etl/unchanged.py keeps it with the inputs' fingerprint)
+    stamp: list[int] | None = None
 
     @property
     def exit_code(self) -> int:
@@ -224,6 +228,7 @@ def build(
                                  fingerprint=fingerprint, **options)
         except duckdb.Error as err:
             raise BuildError(f"{type(err).__name__}: {first_line(err)}") from err
+        report.stamp = database_stamp(db)
     if damage is not None:
         report.notes.append(f"the previous database was damaged ({damage}), so it was not "
                             "built on: every article was extracted again into a new file")

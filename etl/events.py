@@ -44,6 +44,18 @@ EVENT_MARTS: tuple[tuple[str, str, str, str, str], ...] = (
     ("casualty_reports", "casualty", "report_id", "as_of", "null::date"),
 )
 
+# The large tables the pages read, and the keys they are stored in order of (the keys the
+# pages filter on first, then the row's id so the order is the same on every build).
+CLUSTER_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("event_mentions", ("article_id", "evidence_start", "event_type", "event_id", "mention_id")),
+    ("stops", ("actor", "day_lo", "stop_id")),
+    ("legs", ("actor", "day_lo", "trip_id", "seq")),
+    ("meetings", ("day_lo", "meeting_id")),
+    ("aid", ("day_lo", "aid_id")),
+    ("casualty_reports", ("day_lo", "report_id")),
+    ("evidence_sentences", ("published", "article_id", "evidence_start")),
+)
+
 _NAME = r"[a-z_][a-z0-9_]*"
 _READS = re.compile(rf"\b(?:from|join)\s+({_NAME})\b")
 _CTE = re.compile(rf"\b({_NAME})\s+as\s*\(")
@@ -64,9 +76,18 @@ def build_marts(con: duckdb.DuckDBPyConnection) -> None:
         else:
             _run_model(con, name)
     post_marts(con)
+    cluster_marts(con)
     for name in (*models(), *_STAGED_FIRST, *_STAGED_FROM):
         if name not in MARTS:
             statements.execute(con, "events/drop_temp_table", name=f"temp.{name}")
+
+
+def cluster_marts(con: duckdb.DuckDBPyConnection) -> None:
+    """Store the large marts in the order of CLUSTER_KEYS (etl/sql/post/cluster.sql): a page
+    filtering one article's mentions or one person's stops then reads the few row groups
+    that hold them instead of the whole table. Rows and columns stay as they were."""
+    for table, keys in CLUSTER_KEYS:
+        statements.execute(con, "post/cluster", table=table, keys=list(keys))
 
 
 def post_marts(con: duckdb.DuckDBPyConnection) -> None:

@@ -24,7 +24,7 @@ from etl.schema import schema_fingerprint
 # a package (corrections) is named by its folder.
 _FINGERPRINT_SKIPS = {"__main__.py", "build.py", "load.py", "progress.py", "events.py",
                       "engine_dask.py", "pool.py", "tempdb.py", "incremental.py", "schema.py",
-                      "export.py", "statements.py", "corrections"}
+                      "export.py", "statements.py", "corrections", "unchanged.py", "warm.py"}
 
 # A file modified this close to the build's start may change again within the same mtime
 # tick without changing size; its stat is not kept, so the next build reads it again.

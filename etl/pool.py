@@ -137,17 +137,19 @@ class ExtractionPool:
     """`workers` processes that run `extract`, started as soon as the pool is made unless
     not `start` (then on demand, so a build with nothing to extract starts none).
 
-    A process needs about a second to start (imports, then the reference data, loaded by
-    extracting a made-up article); `wait_warm` waits for that, so a benchmark can time
-    the extraction alone. The processes fork from a forkserver that has imported the
-    extraction code once, and inherit neither DuckDB's threads nor open files. `extract`
+    A process is forked from a forkserver that has imported the extraction code and loaded
+    the parser and reference data once (etl/warm.py), and inherits neither DuckDB's threads
+    nor open files; it then extracts a made-up article, which is quick with all of that
+    loaded. `wait_warm` waits for that, so a benchmark can time the extraction alone. `extract`
     must be a module-level function.
     """
 
     def __init__(self, workers: int, extract: Extractor = extract_article, *,
                  start: bool = True) -> None:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["etl.pool"])
+        # etl.warm loads the parser and reference data in the forkserver, once for all
+        # workers (each used to load its own: seconds of CPU per worker)
+        context.set_forkserver_preload(["etl.pool", "etl.warm"])
         _start_forkserver_deaf_to_ctrl_c()
         self.workers = workers
         self.extract = extract

@@ -11,6 +11,9 @@ ARTICLES_DIR = DATA_DIR / "articles"
 # People, roles and place aliases; $SHUTTLE_REFERENCE_DIR points at a team's own registry.
 REFERENCE_DIR = Path(os.environ.get("SHUTTLE_REFERENCE_DIR") or DATA_DIR / "reference")
 DEFAULT_DB = DATA_DIR / "shuttle.duckdb"
+# The analysts' corrections (data/README-corrections.md); $SHUTTLE_CORRECTIONS names another.
+CORRECTIONS_ENV = "SHUTTLE_CORRECTIONS"
+DEFAULT_CORRECTIONS = DATA_DIR / "corrections.jsonl"
 
 # An article larger than this is refused: real news pages are well under 1 MB of text,
 # and a bigger file is almost always a binary dump or a scrape gone wrong.
@@ -42,6 +45,14 @@ ARTICLE_SECONDS = float(os.environ.get(ARTICLE_SECONDS_ENV) or 10)
 # whole. Articles are streamed in chunks and rows written in batches, so a build stays
 # near 300-400 MB however many articles it reads (365 MB for 3,000).
 MAX_BUILD_MEMORY_MB = int(os.environ.get("SHUTTLE_BUILD_MEMORY_MB") or 2048)
+# A build copies its database into a fresh file when more than this share of the file is
+# free blocks (etl/tempdb.py compact_if_wasteful). Every build replaces the marts, and an
+# incremental one starts from a byte copy of the last file, so without it a file grows to
+# about twice its fresh size (16 MB fresh, 27-31 MB after 1-5 incremental builds of 2,000
+# articles). 10% keeps the file within a tenth of a fresh build's size (the dashboard maps
+# the whole file, a colleague copies it); the copy costs about a tenth of a second per 10 MB,
+# small beside the build itself (BENCHMARKS.md).
+COMPACT_WASTE = 0.10
 
 
 def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -52,3 +63,13 @@ def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env)
     return DEFAULT_DB
+
+
+def corrections_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The corrections file: an explicit argument wins, then $SHUTTLE_CORRECTIONS, then
+    data/corrections.jsonl. Here, not in etl.corrections, so that the check for a build
+    with nothing to do (etl/unchanged.py) needs no database code."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get(CORRECTIONS_ENV)
+    return Path(env) if env else DEFAULT_CORRECTIONS

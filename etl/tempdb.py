@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import settings
+from etl import settings, statements
 from etl.oneline import first_line, shown_path
 
 
@@ -58,7 +58,8 @@ def remove_dead_temps(db: Path) -> list[Path]:
     database-sized file behind. A live build's file, on this machine, is left alone."""
     removed = []
     for path in db.parent.glob(f"{glob.escape(db.name)}.tmp-*"):
-        match = re.fullmatch(re.escape(db.name) + r"\.tmp-(\d+)-\d+(?:\.wal|\.tmp)?",
+        match = re.fullmatch(re.escape(db.name)
+                             + r"\.tmp-(\d+)-\d+(?:\.compact)?(?:\.wal|\.tmp)?",
                              path.name)
         if match and not _pid_alive(int(match.group(1))):
             if path.is_dir():  # DuckDB's spill folder, <temp file>.tmp
@@ -111,6 +112,7 @@ def temp_database(db: Path, *, from_previous: bool = False
     try:
         yield con
         con.execute("checkpoint")
+        compact_if_wasteful(con, temp)
         con.close()
         if _stamp(db) != before:  # a writer that does not take the build lock
             raise BuildError(f"{shown_path(db)} was replaced while this build ran, by a "
@@ -122,20 +124,52 @@ def temp_database(db: Path, *, from_previous: bool = False
             raise BuildError(f"cannot replace {shown_path(db)}: {_reason(err)}") from err
     except (MemoryError, duckdb.OutOfMemoryException) as err:
         _close_quietly(con)
-        _remove_quietly(temp, Path(f"{temp}.wal"))
+        _remove_quietly(temp, Path(f"{temp}.wal"), *_compact_files(temp))
         raise BuildError(f"out of memory ({type(err).__name__}: {first_line(err)}); the limit is "
                          f"{settings.MAX_BUILD_MEMORY_MB} MB ($SHUTTLE_BUILD_MEMORY_MB)") from err
     except (OSError, duckdb.Error) as err:  # a full disk, a folder made read-only
         _close_quietly(con)
-        _remove_quietly(temp, Path(f"{temp}.wal"))
+        _remove_quietly(temp, Path(f"{temp}.wal"), *_compact_files(temp))
         if isinstance(err, OSError) or _reason(err) != first_line(err):
             raise BuildError(f"cannot write the new database beside {shown_path(db)}: "
                              f"{_reason(err)}") from err
         raise
     except BaseException:  # Ctrl-C and SIGTERM (etl/__main__.py) too: nothing left behind
         _close_quietly(con)
-        _remove_quietly(temp, Path(f"{temp}.wal"))
+        _remove_quietly(temp, Path(f"{temp}.wal"), *_compact_files(temp))
         raise
+
+
+def _compact_files(temp: Path) -> tuple[Path, Path]:
+    """The fresh file a compaction of `temp` writes, and its WAL."""
+    return Path(f"{temp}.compact"), Path(f"{temp}.compact.wal")
+
+
+def wasted_share(con: duckdb.DuckDBPyConnection) -> float:
+    """The share of the database file of `con` in free blocks, after a checkpoint."""
+    total, free = statements.execute(con, "store/database_blocks").fetchone()
+    return free / total if total else 0.0
+
+
+def compact_if_wasteful(con: duckdb.DuckDBPyConnection, temp: Path) -> bool:
+    """Copy the database into a fresh file when more than settings.COMPACT_WASTE of it is
+    free blocks, and put that file in `temp`'s place; True when it did. `con` is closed
+    then. An incremental build starts from a byte copy of the last database and replaces
+    every mart, so each leaves the old marts' blocks free: 16 MB fresh became 27-31 MB
+    after one to five incremental builds of 2,000 articles, and DuckDB does not give free
+    blocks back to the file system."""
+    if wasted_share(con) <= settings.COMPACT_WASTE:
+        return False
+    fresh, fresh_wal = _compact_files(temp)
+    _remove_quietly(fresh, fresh_wal)
+    source = statements.execute(con, "store/current_database").fetchone()[0]
+    statements.execute(con, "store/attach_compact", [str(fresh)])
+    statements.execute(con, "store/copy_database", source=source, target="compact")
+    statements.execute(con, "store/detach_compact")
+    con.close()
+    os.replace(fresh, temp)
+    _remove_quietly(Path(f"{temp}.wal"))
+    return True
 
 
 def _close_quietly(con: duckdb.DuckDBPyConnection) -> None:

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -64,11 +65,21 @@ def test_build_with_bad_files_exits_1_names_them_and_loads_the_rest(mixed_dir, t
 
 def test_clean_build_exits_0_and_prints_the_summary(fixture_articles, tmp_path):
     db = tmp_path / "shuttle.duckdb"
-    result = etl("build", "--articles", fixture_articles, "--db", db)
+    articles = tmp_path / "articles"
+    shutil.copytree(fixture_articles, articles)
+    hour_ago = time.time() - 3600
+    for path in articles.rglob("*"):
+        os.utime(path, (hour_ago, hour_ago))
+    result = etl("build", "--articles", articles, "--db", db)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "6 articles read, 0 reused unchanged, 6 extracted, 0 skipped" in result.stdout
     assert "Facts: visit" in result.stdout
-    again = etl("build", "--articles", fixture_articles, "--db", db, "--workers", "2")
+    unchanged = etl("build", "--articles", articles, "--db", db, "--workers", "2")
+    assert unchanged.stdout.startswith("Nothing changed since the last build")
+    # a file touched with the same content is read again, and its facts reused by hash
+    first = sorted(p for p in articles.rglob("*") if p.is_file())[0]
+    os.utime(first, (hour_ago + 60, hour_ago + 60))
+    again = etl("build", "--articles", articles, "--db", db, "--workers", "2")
     assert "6 reused unchanged, 0 extracted" in again.stdout
 
 

@@ -21,7 +21,7 @@ from tests.test_reliability_corpus import write_good_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["views/routes.py", "views/aid.py", "views/casualties.py", "views/people.py",
-         "views/briefing.py", "views/sources.py", "views/corrections.py"]
+         "views/briefing.py", "views/sources.py", "views/corrections.py", "views/review.py"]
 
 
 @pytest.mark.parametrize("how", ["truncated", "bad block"])

@@ -17,9 +17,9 @@ from typing import Any
 from etl import settings
 from etl.facts import FACT_TYPES, is_date
 
-CORRECTIONS_ENV = "SHUTTLE_CORRECTIONS"
+CORRECTIONS_ENV = settings.CORRECTIONS_ENV
 USER_ENV = "SHUTTLE_USER"
-DEFAULT_PATH = settings.DATA_DIR / "corrections.jsonl"
+DEFAULT_PATH = settings.DEFAULT_CORRECTIONS
 
 ACTIONS = ("reject", "edit", "add", "verify", "withdraw")
 # the actions that name a fact the database holds (the others add one, or name a line)
@@ -123,10 +123,7 @@ class Correction:
 
 def corrections_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """An explicit path wins, then $SHUTTLE_CORRECTIONS, then data/corrections.jsonl."""
-    if explicit:
-        return Path(explicit)
-    env = os.environ.get(CORRECTIONS_ENV)
-    return Path(env) if env else DEFAULT_PATH
+    return settings.corrections_path(explicit)
 
 
 def current_user(explicit: str | None = None) -> str:

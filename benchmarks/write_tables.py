@@ -1,0 +1,223 @@
+"""Write the tables of BENCHMARKS.md from the benchmarks' own output (their --json files), with
+the machine and the date, so the page says what the scripts print and nothing else.
+
+    .venv/bin/python benchmarks/write_tables.py [--results /tmp/shuttle-bench/results]
+        [--out BENCHMARKS.md]
+
+Reads from --results whichever of these exist (each made by the command beside it):
+
+    queries-1m-before.json  bench_queries.py --db <1M file built before a change> --json ...
+    queries-1m.json         bench_queries.py --db <1M file> --json ...
+    build.json              bench_build.py --dask --json ...
+    browser.json            bench_browser.py --db <1M file> --json ...
+    extract-dev.json        bench_extract.py --mix dev --json ...
+
+and replaces the text between `<!-- generated -->` and `<!-- /generated -->` in --out (the
+rest of the page, its history and explanations, is left as written). Every figure carries
+the load average it was measured at: the machine is shared with other people's work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+START, END = "<!-- generated -->", "<!-- /generated -->"
+ARTICLES_A_DAY = 1_000_000
+
+
+def read(results: Path, name: str) -> dict | None:
+    path = results / name
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def machine() -> list[str]:
+    """The machine the figures come from, as /proc and the libraries say."""
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = next(line for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal"))
+        memory = f"{int(mem.split()[1]) / 2**20:.1f} GiB"
+    except (OSError, StopIteration):
+        memory = "unknown memory"
+    import duckdb
+
+    return [
+        f"- Written {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `benchmarks/write_tables.py` from "
+        "the scripts' --json output of the same day.",
+        f"- Linux {platform.release()}, Python {platform.python_version()}, DuckDB "
+        f"{duckdb.__version__}; CPU `{cpu}`, **{os.cpu_count()} cores**, {memory}.",
+        "- The machine is shared with other people's builds and test suites while these ran: "
+        "the load average (1, 5, 15 minutes) is given beside every figure, and at a load of "
+        "10 on 2 cores a figure is several times what the same code does on a quiet machine.",
+    ]
+
+
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.1f}"
+
+
+def queries_table(after: dict, before: dict | None) -> list[str]:
+    lines = [
+        f"Page queries on {after['mentions']:,} mentions, {after['runs']} runs each "
+        "(`bench_queries.py`), ms. *raw*: the median of `count(*)` over the same filtered "
+        "rows with the same parameters, right after each run; *ratio*: median / raw.",
+        "",
+    ]
+    head = "| query | min | median | p95 | max | raw | ratio | load average |"
+    if before:
+        head += " median before | p95 before | load before |"
+    lines += [head, "|" + "---|" * (head.count("|") - 1)]
+    for name, f in after["queries"].items():
+        ratio = "-" if f["ratio"] is None else f"{f['ratio']:.1f}x"
+        row = (f"| {name} | {_ms(f['min'])} | {_ms(f['median'])} | {_ms(f['p95'])} | "
+               f"{_ms(f['max'])} | {_ms(f['raw_median'])} | {ratio} | {f['load']} |")
+        if before:
+            b = before["queries"].get(name)
+            row += (f" {_ms(b['median'])} | {_ms(b['p95'])} | {b['load']} |" if b
+                    else " - | - | - |")
+        lines.append(row)
+    slow = max(after["queries"], key=lambda n: after["queries"][n]["p95"])
+    worst = max((n for n in after["queries"] if after["queries"][n]["ratio"]),
+                key=lambda n: after["queries"][n]["ratio"])
+    lines += ["", f"Slowest p95: {slow} {after['queries'][slow]['p95']:.1f} ms; largest ratio "
+              f"to its raw scan: {worst} {after['queries'][worst]['ratio']:.1f}x."]
+    return lines
+
+
+def build_table(build: dict) -> list[str]:
+    figures = build["figures"]
+    lines = [f"`python -m etl build` on {build['size']:,} generated articles "
+             "(`bench_build.py`), wall time of the whole command in a fresh process:", "",
+             "| build | min s | median s | max s | runs | vs one worker | load average |",
+             "|---|---|---|---|---|---|---|"]
+    for label, f in figures.items():
+        if label.startswith("incremental"):
+            extra = f"{f['share_of_full']:.1%} of a full build"
+        elif label == "nothing changed":
+            extra = "file untouched" if f.get("untouched") else "FILE CHANGED"
+        else:
+            extra = f"{f.get('speedup', 1):.2f}x"
+        lines.append(f"| {label} | {f['min']:.2f} | {f['median']:.2f} | {f['max']:.2f} | "
+                     f"{f['runs']} | {extra} | {f['load']} |")
+    inc = figures.get("incremental (10 changed)")
+    if inc:
+        sizes = ", ".join(f"{s / 1e6:.1f}" for s in inc["sizes"])
+        largest = max(inc["sizes"]) / inc["fresh_size"]
+        lines += ["", f"File size after each of {len(inc['sizes'])} incremental builds: "
+                  f"{sizes} MB; a fresh build of the same articles: "
+                  f"{inc['fresh_size'] / 1e6:.1f} MB (largest {largest:.2f}x)."]
+    return lines
+
+
+def browser_table(browser: dict) -> list[str]:
+    labels = {"cold": "cold server to routes drawn (target < 8 s)",
+              "warm": "navigation to routes drawn (target < 2.5 s)",
+              "filter": "filter change to redraw (target < 0.7 s)"}
+    lines = [f"Headless chromium on `{Path(browser['db']).name}` (`bench_browser.py`):", "",
+             "| what | min s | median s | max s | runs | load average |",
+             "|---|---|---|---|---|---|"]
+    for key, f in browser["figures"].items():
+        lines.append(f"| {labels.get(key, key)} | {f['min']:.2f} | {f['median']:.2f} | "
+                     f"{f['max']:.2f} | {f['runs']} | {f['load']} |")
+    return lines
+
+
+def extract_table(extract: dict) -> list[str]:
+    dev = extract["dev"]
+    lines = [f"Extraction of real articles (`bench_extract.py --mix dev`: corpus/dev and dev2, "
+             f"{dev['articles']} articles of {dev['words_per_article']:.0f} words on average, "
+             "read at run time and never stored), ms per article:", "",
+             "| engine | min | median | max | runs | load average |", "|---|---|---|---|---|---|"]
+    for key, label in (("engine_1", "rules, 1 worker"), ("engine_2", "rules, 2 workers"),
+                       ("spacy_full", "spaCy's whole small pipeline, for scale")):
+        f = dev[key]
+        lines.append(f"| {label} | {f['ms_min']:.1f} | {f['ms_median']:.1f} | "
+                     f"{f['ms_max']:.1f} | {f['runs']} | {f['load_min']:.1f}-{f['load_max']:.1f} |")
+    return lines
+
+
+def capacity_plan(extract: dict, build: dict | None) -> list[str]:
+    """A million articles a day at the measured real-article cost."""
+    f = extract["dev"]["engine_1"]
+    best, median = f["ms_min"], f["ms_median"]
+    core_hours = ARTICLES_A_DAY * median / 1000 / 3600
+    per_second = ARTICLES_A_DAY / 86_400
+    cores_even = per_second * median / 1000
+    lines = [
+        f"At the measured {median:.1f} ms of one core per real article (median; {best:.1f} ms "
+        f"the best run, at load {f['load_min']:.1f}-{f['load_max']:.1f}), "
+        f"{ARTICLES_A_DAY:,} articles a day are:",
+        "",
+        f"- **extraction**: {core_hours:,.0f} core-hours a day; arriving evenly, "
+        f"{per_second:.1f} articles/s keep {cores_even:.1f} cores busy, a 10x peak hour "
+        f"{10 * cores_even:.0f} cores: a Dask cluster (`--engine dask --scheduler ...`) of "
+        f"{max(1, round(10 * cores_even / 8 + 0.49))} machines of 8 cores, or a day's batch "
+        f"in {core_hours / 16:.1f} hours on 16 cores;",
+    ]
+    if build and "incremental (10 changed)" in build["figures"] and build["size"] >= 5_000:
+        inc = build["figures"]["incremental (10 changed)"]
+        per_article = inc["fresh_size"] / build["size"]
+        lines.append(f"- **storage**: {per_article / 1e3:.1f} KB of DuckDB per article with its "
+                     f"text, sentences, facts and marts (a fresh build of {build['size']:,} "
+                     f"generated articles), {ARTICLES_A_DAY * per_article / 1e9:.1f} GB a day: "
+                     "the dashboard's file should hold the window analysts read, older "
+                     "articles and facts in Parquet;")
+    elif build:
+        lines.append(f"- **storage**: not from these runs (a file of {build['size']:,} articles "
+                     "is mostly its fixed part); the 100,000-article build of the history "
+                     "below stored 3.2 KB per article;")
+    lines.append("- the figures of one core come from a machine at the load average shown; on "
+                 "a quiet core the same code is faster, so these are upper bounds.")
+    return lines
+
+
+def generated(results: Path) -> list[str]:
+    lines = ["## Current figures", "", *machine(), ""]
+    after, before = read(results, "queries-1m.json"), read(results, "queries-1m-before.json")
+    sections = [
+        ("### Page queries", queries_table(after, before) if after else None),
+        ("### Builds", build_table(b) if (b := read(results, "build.json")) else None),
+        ("### The dashboard in a browser",
+         browser_table(w) if (w := read(results, "browser.json")) else None),
+        ("### Extraction of real articles",
+         extract_table(x) if (x := read(results, "extract-dev.json")) else None),
+        ("### Plan for a million articles a day",
+         capacity_plan(x, b) if x else None),
+    ]
+    for title, body in sections:
+        if body:
+            lines += [title, "", *body, ""]
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--results", type=Path, default=Path("/tmp/shuttle-bench/results"))
+    parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    text = args.out.read_text(encoding="utf-8")
+    if START not in text or END not in text:
+        print(f"{args.out} has no {START} ... {END} section", file=sys.stderr)
+        return 1
+    body = "\n".join(generated(args.results)).rstrip()
+    text = re.sub(re.escape(START) + r".*?" + re.escape(END),
+                  lambda _: f"{START}\n{body}\n{END}", text, count=1, flags=re.S)
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote the tables of {args.out} from {args.results}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

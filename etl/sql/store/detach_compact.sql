@@ -1,0 +1,2 @@
+-- Done copying: the fresh file is written through and closed.
+detach compact
