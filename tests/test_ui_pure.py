@@ -12,7 +12,7 @@ import pydeck as pdk
 import pytest
 
 from tests.conftest import FIXTURE_ARTICLES, PAGE_ARTICLES
-from ui import charts, maps, queries, tables
+from ui import basemap, charts, colours, legs, maps, queries, tables
 from ui.db import cursor, file_stamp, open_handle
 from ui.escape import esc, highlight, md
 from ui.filters import Filters, explain_empty
@@ -71,7 +71,7 @@ def test_tooltip_data_is_plain_text_and_template_has_only_fields():
     # st.pydeck_chart escapes each value it puts in a slot (tests/browser/test_hostile.py
     # hovers such names): the data stays plain text, or the analyst would read "&lt;".
     stops = _stops(actor=HOSTILE, evidence=f"Evidence {HOSTILE} here.")
-    deck = maps.routes_deck(stops, _legs(actor=HOSTILE), maps.actor_colours([HOSTILE]))
+    deck = maps.routes_deck(stops, _legs(actor=HOSTILE), colours.colours_for([HOSTILE], [HOSTILE]))
     spec = json.loads(deck.to_json())
     assert "<script>" not in maps.TOOLTIP_HTML
     stop_layer = next(layer for layer in spec["layers"] if layer["id"] == "stops")
@@ -85,29 +85,43 @@ def test_tooltip_data_is_plain_text_and_template_has_only_fields():
     assert slots <= set(first)
     leg_layer = next(layer for layer in spec["layers"] if layer["id"] == "legs")
     assert leg_layer["data"][0]["who"] == HOSTILE
+    # two people in Kyiv: each dot is drawn, on a ring around the place
+    assert first["position"] != stop_layer["data"][1]["position"]
+    assert first["anchor"] == stop_layer["data"][1]["anchor"] == [30.52, 50.45]
+
+
+TWO = colours.colours_for(["Antony Blinken", "David Lammy"], ["Antony Blinken", "David Lammy"])
 
 
 def test_routes_deck_is_offline_and_styles_planned_legs():
     spec = json.loads(maps.routes_deck(_stops(), _legs(),
-                                       maps.actor_colours(["Antony Blinken", "David Lammy"]))
+                                       TWO)
                       .to_json())
     assert spec.get("mapProvider") in (None, "")
     assert "cartocdn" not in json.dumps(spec) and "mapbox" not in json.dumps(spec)
     ids = [layer["id"] for layer in spec["layers"]]
-    assert ids == ["countries", "legs", "stops", "place-names"]
-    legs = next(layer for layer in spec["layers"] if layer["id"] == "legs")["data"]
-    done, planned = legs
-    assert done["width"] > planned["width"] and done["colour"][3] > planned["colour"][3]
+    assert ids == ["countries", "legs", "leg-dashes", "shared-places", "stops", "place-names"]
+    routes = next(layer for layer in spec["layers"] if layer["id"] == "legs")["data"]
+    done, planned = routes
+    # status by line style, never by a paler shade: the planned leg is dashed pieces in
+    # Lammy's own colour, its own line only an invisible hover band
+    assert done["dash"] == [0.0, 0.0] and planned["dash"] != [0.0, 0.0]
+    pieces = next(layer for layer in spec["layers"] if layer["id"] == "leg-dashes")["data"]
+    assert len(pieces) > 3 and {tuple(p["colour"]) for p in pieces} == {
+        tuple(maps.hex_to_rgb(colours.PALETTE[1]) + [255])}
     stops = next(layer for layer in spec["layers"] if layer["id"] == "stops")["data"]
     assert stops[0]["radius"] > stops[1]["radius"]  # 4 sources against 1
-    assert stops[1]["fill"][3] < stops[0]["fill"][3]  # planned: hollow-looking
+    # planned: a white dot ringed in the diplomat's colour
+    assert stops[0]["filled"] and not stops[1]["filled"]
+    assert stops[1]["fill"][:3] == [255, 255, 255] and stops[1]["line"][:3] == \
+        maps.hex_to_rgb(colours.PALETTE[1])
     view = spec["initialViewState"]
-    assert 45 < view["latitude"] < 56 and view["zoom"] > 3
+    assert 45 < view["latitude"] < 56 and view["zoom"] == maps.MAX_FIT_ZOOM
 
 
 def test_countries_geojson_is_small_and_flat_map_safe():
-    assert maps.COUNTRIES_GEOJSON.stat().st_size < 1_000_000
-    shapes = maps.countries_geojson()
+    assert basemap.COUNTRIES_GEOJSON.stat().st_size < 1_000_000
+    shapes = basemap.countries_geojson()
     names = {f["properties"]["name"] for f in shapes["features"]}
     assert {"Ukraine", "United Kingdom", "Belgium", "Macedonia", "Russia"} <= names
     for feature in shapes["features"]:
@@ -118,13 +132,17 @@ def test_countries_geojson_is_small_and_flat_map_safe():
                 assert max(abs(a - b) for a, b in zip(lons, lons[1:], strict=False)) <= 180
 
 
-def test_actor_colours_stay_stable_across_views():
-    ranking = ["Antony Blinken", "John Kerry", "David Lammy"]
-    full = maps.actor_colours(ranking, ranking=ranking)
-    assert maps.actor_colours(["John Kerry"], ranking=ranking) == {"John Kerry": full["John Kerry"]}
-    many = [f"P{i}" for i in range(9)]
-    colours = maps.actor_colours(many)
-    assert colours["P0"] == charts.OKABE_ITO[0] and colours["P8"] == charts.GREY
+def test_colours_come_from_the_whole_database_ranking():
+    ranking = ["Antony Blinken", "John Kerry", "David Lammy", "Emmanuel Macron"]
+    full = colours.colours_for(ranking, ranking)
+    for view in (["John Kerry"], ["Emmanuel Macron", "David Lammy"], ranking[::-1]):
+        assert colours.colours_for(view, ranking) == {a: full[a] for a in view}
+    assert len(set(full.values())) == len(ranking)
+    many = [f"P{i}" for i in range(len(colours.PALETTE) + 2)]
+    every = colours.colours_for(many, many)
+    assert every["P0"] == charts.OKABE_ITO[0] and every[many[-1]] == charts.GREY
+    assert len({every[p] for p in many[:len(colours.PALETTE)]}) == len(colours.PALETTE)
+    assert charts.OKABE_ITO[7] not in colours.PALETTE  # yellow is faint on grey land
 
 
 def test_legend_escapes_names():
@@ -340,36 +358,38 @@ def _visits(n: int) -> pd.DataFrame:
 
 
 def test_repeated_visits_to_one_place_are_one_point():
-    points = maps.stop_records(_visits(3), maps.actor_colours(["Antony Blinken"]))
+    points = maps.stop_records(_visits(3), colours.colours_for(["Antony Blinken"],
+                                                               ["Antony Blinken"]))
     assert len(points) == 2
     kyiv = next(p for p in points if p["where"] == "Kyiv, Ukraine")
     assert kyiv["when"] == "3 visits, 2 May 2020 to 2 May 2022"
     assert kyiv["status"] == "2 occurred, 1 planned"
     assert kyiv["sources"] == "6 sources"
     assert kyiv["evidence"] == "Report 2. (+5 more)"  # the latest, and 3 x 2 - 1 others
-    assert kyiv["fill"][3] == 235  # solid: at least one visit took place
+    assert kyiv["filled"]  # solid: at least one visit took place
     assert kyiv["radius"] == maps.stop_radius(6)
 
 
 def test_repeated_legs_are_one_arc_per_kind_of_status():
-    legs = pd.DataFrame([
+    frame = pd.DataFrame([
         {"actor": "Antony Blinken", "trip_id": f"t{i}", "seq": 1, "from_place": "Warsaw",
          "to_place": "Kyiv", "from_lat": 52.23, "from_lon": 21.01, "to_lat": 50.45,
          "to_lon": 30.52, "date": f"202{i}-03", "status": status}
         for i, status in enumerate(["occurred", "occurred", "occurred", "planned"])])
-    arcs = maps.leg_records(legs, maps.actor_colours(["Antony Blinken"]))
+    arcs, pieces = legs.leg_records(frame, colours.colours_for(["Antony Blinken"],
+                                                                ["Antony Blinken"]), zoom=4)
     assert len(arcs) == 2
     taken, planned = arcs
     assert taken["when"] == "3 legs, Mar 2020 to Mar 2022"
     assert taken["sources"] == "on 3 trips" and planned["sources"] == "leg 1 of trip"
-    assert taken["width"] > maps.leg_records(legs.iloc[:1], {})[0]["width"]
-    assert planned["colour"][3] < taken["colour"][3]
+    assert taken["width"] > legs.leg_records(frame.iloc[:1], {}, zoom=4)[0][0]["width"]
+    assert planned["dash"] != taken["dash"] and pieces
 
 
 def test_neighbouring_countries_get_different_shades():
     """The basemap draws no border lines: a border shows only where the shades differ."""
-    features = maps.countries_geojson()["features"]
-    shades = maps.tint_indexes(features)
+    features = basemap.countries_geojson()["features"]
+    shades = basemap.tint_indexes(features)
     by_name = {f["properties"]["name"]: shades[i] for i, f in enumerate(features)}
     pairs = [("France", "Germany"), ("Germany", "Poland"), ("Poland", "Ukraine"),
              ("Ukraine", "Russia"), ("Israel", "Jordan"), ("Canada", "United States of America")]
@@ -384,12 +404,12 @@ def test_neighbouring_countries_get_different_shades():
     clashes = {tuple(sorted((i, j))) for group in owners.values() for i in group for j in group
                if i != j and shades[i] == shades[j]}
     assert clashes == set()
-    layer = maps.basemap_layers()[0]
+    layer = basemap.basemap_layer()
     assert layer.stroked is False  # no path layer for borders: too slow without a GPU
 
 
 def test_the_deck_is_sent_without_indentation():
-    deck = maps.routes_deck(_stops(), _legs(), maps.actor_colours(["Antony Blinken"]))
+    deck = maps.routes_deck(_stops(), _legs(), TWO)
     compact = deck.to_json()
     indented = pdk.Deck.to_json(deck)  # pydeck's own: two-space indents
     assert "\n" not in compact and len(compact) < 0.8 * len(indented)

@@ -142,6 +142,12 @@ def route_legs(con: duckdb.DuckDBPyConnection, f: Filters, *, cap: int = 2 * MAP
                **_windowed(f, date_from, date_to))
 
 
+def route_meetings(con: duckdb.DuckDBPyConnection, f: Filters, *, cap: int = MAP_CAP,
+                   date_from=None, date_to=None) -> pd.DataFrame:
+    """The meetings of the filtered diplomats, to mark on the map or list as calls."""
+    return run(con, "route_meetings", cap=cap, **_windowed(f, date_from, date_to))
+
+
 def route_months(con: duckdb.DuckDBPyConnection, f: Filters) -> list[str]:
     """'YYYY-MM' for every month from the first to the last filtered stop."""
     return list(run(con, "route_months", **_scope(f))["month"])

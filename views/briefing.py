@@ -77,7 +77,7 @@ show = st.toggle("Preview the slides", key="brief_preview",
                  help="Renders each slide as it will appear (a few seconds the first time).")
 if show:
     with st.spinner("Rendering the slides…"):
-        pngs = export.render_pngs([s.figure for s in slides])
+        pngs = export.slide_pngs(slides)
     for slide, png in zip(slides, pngs, strict=True):
         # A border shows where the white slide ends on the white page.
         with st.container(border=True):

@@ -12,7 +12,7 @@ import duckdb
 
 from ui import queries
 from ui.export.deck import build_deck
-from ui.export.render import render_pngs
+from ui.export.render import slide_pngs
 from ui.export.slides import VIEWS, build_slides
 from ui.export.words import plural
 from ui.scope import Filters
@@ -77,14 +77,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("No view has anything to show under these filters; nothing written.",
               file=sys.stderr)
         return 1
-    pngs = render_pngs([s.figure for s in slides])
     as_deck = args.out.suffix.lower() == ".pptx"
     if as_deck:
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_bytes(build_deck(slides, f, pngs=pngs, omitted=empty))
+        args.out.write_bytes(build_deck(slides, f, omitted=empty))
         print(f"Wrote {args.out}: title slide and {plural(len(slides), 'view')}.")
     else:
         args.out.mkdir(parents=True, exist_ok=True)
+        pngs = slide_pngs(slides)
         for i, (slide, png) in enumerate(zip(slides, pngs, strict=True), start=1):
             target = args.out / f"{i:02d}-{slide.view}.png"
             target.write_bytes(png)

@@ -58,6 +58,7 @@ final as (
         cast(kept.date as varchar) as date,
         kept.status,
         kept.day_lo,
+        coalesce(kept.day_lo, kept.to_day_lo) as travel_day,
         (select count(*) from filtered) as total_rows
     from kept
     order by actor, trip_id, seq
