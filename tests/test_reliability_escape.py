@@ -26,10 +26,12 @@ MARKDOWN_CALLS = {"markdown", "caption", "subheader", "header", "title", "info",
                   "tabs", "metric", "latex"}
 ESCAPERS = {"md", "esc", "highlight"}
 # Producers of HTML that escape what they take (tests/test_ui_pure.py checks them).
-SAFE_HTML = {"maps.SEA_CSS", "maps.legend_html"}
+SAFE_HTML = {"maps.SEA_CSS", "maps.legend_html", "search_text.hit_html",
+             "search_text.SCROLL_TO_HIT"}
 # Reviewed: (file, expression) -> why it is safe.
 REVIEWED = {
-    ("views/sources.py", "body"): "body = highlight(article text, spans): every piece escaped",
+    ("views/sources.py", "body"): "body = search_text.article_html(article text, spans): every "
+    "piece escaped (tests/test_search.py)",
     ("ui/filters.py", "bounds[0]"): "a year from queries.year_bounds: an int",
     ("views/briefing.py", "i"): "a slide number from enumerate(): an int",
 }

@@ -286,14 +286,19 @@ def test_people_page_itinerary_counterparts_roles(app):
 
 def test_sources_search_and_highlighted_article(app):
     app.query_params["q"] = ["overnight train"]
-    app.query_params["article"] = ["2024-09-11-blinken-and-lammy-in-kyiv"]
     at = run(app, "views/sources.py")
-    hits = at.dataframe[0].value
-    assert len(hits) >= 1 and hits["Evidence"].str.contains("overnight train").all()
-    assert "Blinken and Lammy reach Kyiv by overnight train" in set(hits["Article"])
-    body = at.get("html")
-    text = "".join(h.proto.body for h in body)
+    results = [h.proto.body for h in at.get("html") if "class='hit'" in h.proto.body]
+    assert results and "Blinken and Lammy reach Kyiv by overnight <" not in results[0]
+    assert "<b class='hit'>overnight</b> <b class='hit'>train</b>" in results[0]
+    at.button(key="hit_0").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.selectbox(key="article").value == "2024-09-11-blinken-and-lammy-in-kyiv"
+    assert qp(at, "article") == ["2024-09-11-blinken-and-lammy-in-kyiv"]
+    text = "".join(h.proto.body for h in at.get("html"))
     assert "<mark>Antony Blinken and David Lammy arrived in Kyiv" in text
+    framed = text.split("id='shuttle-hit'>", 1)[1].split("</div>", 1)[0]
+    assert "<b class='hit'>train</b>" in framed
+    assert qp(at, "hit")
     facts = at.dataframe[-1].value
     assert {"stop", "meeting", "aid"} <= set(facts["Fact"])
     at.text_input(key="q").set_value("Skopje").run()

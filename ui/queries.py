@@ -234,6 +234,20 @@ def evidence_search(con: duckdb.DuckDBPyConnection, f: Filters, text: str, *,
                date_from=f.date_from, date_to=f.date_to, cap=cap)
 
 
+def text_search(con: duckdb.DuckDBPyConnection, f: Filters, text: str, *,
+                cap: int = 50) -> pd.DataFrame:
+    """Articles whose title and text hold every word of `text`, best first (BM25), with the
+    best sentence and the words matched; the outlet and year filters apply."""
+    return run(con, "text_search", text=text, outlets=list(f.outlets), date_from=f.date_from,
+               date_to=f.date_to, cap=cap)
+
+
+def article_sentence(con: duckdb.DuckDBPyConnection, article_id: str, n: int) -> dict | None:
+    """One sentence of an article with its offsets, or None."""
+    df = run(con, "article_sentence", article_id=article_id, n=n)
+    return None if df.empty else df.iloc[0].to_dict()
+
+
 def article_list(con: duckdb.DuckDBPyConnection, f: Filters, *, title: str = "",
                  cap: int = SEARCH_CAP) -> pd.DataFrame:
     """Articles after the outlet and year filters, newest first, with event counts."""
