@@ -27,7 +27,7 @@ MARKDOWN_CALLS = {"markdown", "caption", "subheader", "header", "title", "info",
 ESCAPERS = {"md", "esc", "highlight"}
 # Producers of HTML that escape what they take (tests/test_ui_pure.py checks them).
 SAFE_HTML = {"maps.SEA_CSS", "maps.legend_html", "search_text.hit_html",
-             "search_text.SCROLL_TO_HIT"}
+             "search_text.SCROLL_TO_HIT", "evidence_table.html_table"}
 # Reviewed: (file, expression) -> why it is safe.
 REVIEWED = {
     ("views/sources.py", "body"): "body = search_text.article_html(article text, spans): every "

@@ -12,7 +12,8 @@ import pydeck as pdk
 import pytest
 
 from tests.conftest import FIXTURE_ARTICLES, PAGE_ARTICLES
-from ui import basemap, charts, colours, legs, maps, queries, tables
+from tests.html_tables import tables_in
+from ui import basemap, charts, colours, evidence_table, legs, maps, queries, tables
 from ui.db import cursor, file_stamp, open_handle
 from ui.escape import esc, highlight, md
 from ui.filters import Filters, explain_empty
@@ -226,6 +227,24 @@ def test_tables_keep_original_amounts_and_evidence():
     table = tables.aid_table(rows)
     assert table.loc[0, "Original amount"] == "GBP 162,000,000"
     assert table.loc[0, "USD"] == "USD 212.3 million" and table.loc[0, "Date"] == "Sep 2024"
+
+
+def test_stop_tables_hold_the_whole_sentence_escaped():
+    long = ("Blinken arrived in Kyiv on Wednesday " + "after a night on the train, " * 30
+            + "<script>alert(1)</script> and met the president.")
+    assert len(long) > 900
+    stops = pd.DataFrame([{
+        "actor": "Antony Blinken", "place": "Kyiv", "country": "UA", "place_kind": "city",
+        "date": "2024-09-11", "date_precision": "day", "status": "occurred", "sources": 2,
+        "first_reported": pd.Timestamp("2024-09-11"), "evidence": long, "evidence_more": 1,
+        "sort_day": pd.Timestamp("2024-09-11")}])
+    table = tables.stops_table(stops)
+    assert table.loc[0, "Evidence"] == long + " (+1 more)"
+    html = evidence_table.html_table(table)
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    (back,) = tables_in(html)
+    assert back.loc[0, "Evidence"] == long + " (+1 more)"
+    assert "…" not in html
 
 
 def test_explain_empty_names_the_filter():

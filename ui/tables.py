@@ -6,12 +6,12 @@ import pandas as pd
 
 from etl.countries import country_name
 from ui.charts import format_money
-from ui.escape import shorten
 from ui.maps import format_when, place_label
 
 
 def _evidence(row) -> str:
-    text = shorten(row.evidence, 400) if isinstance(row.evidence, str) else ""
+    """The whole sentence (ui/evidence_table.py wraps it), and how many more there are."""
+    text = " ".join(row.evidence.split()) if isinstance(row.evidence, str) else ""
     more = int(row.evidence_more or 0) if "evidence_more" in row._fields else 0
     return text + (f" (+{more} more)" if more else "")
 

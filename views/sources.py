@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import correction_forms, db, filters, maps, queries, search_text
+from ui import correction_forms, db, evidence_table, filters, maps, queries, search_text
 from ui.escape import md
 
 SHOWN_HITS = 20  # results listed with their sentence; the article list ranks them all
@@ -144,11 +144,9 @@ if focus:
     st.html(search_text.SCROLL_TO_HIT, unsafe_allow_javascript=True)
 if not facts.empty:
     st.subheader("Facts extracted from this article")
-    st.dataframe(
+    st.html(evidence_table.html_table(
         facts[["fact", "summary", "status", "evidence"]].rename(columns={
             "fact": "Fact", "summary": "What", "status": "Status", "evidence": "Evidence"}),
-        hide_index=True, key="article_facts",
-        column_config={"Evidence": st.column_config.TextColumn(width="large")},
-    )
+        short=("Fact", "Status")))
 st.caption(md(f"Article id {article['id']}, file {article.get('path') or 'unknown'}"))
 correction_forms.render(con, article_id)
