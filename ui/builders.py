@@ -23,10 +23,12 @@ from ui.scope import Filters, and_list
 # out, with a note; at slide size 15 bars still read from the back of a room.
 MAX_AID_BARS = 15
 ALL_PLACES = "*"  # the casualties page's choice of every place at once
-# px: the maps are fitted for the narrowest they are drawn (a 1280x800 laptop with the
-# sidebar open); wider screens show more land around the same stops
+# px: the maps are fitted for the narrowest they are drawn, and wider screens show more land
+# around the same stops. Measured in chromium with the sidebar open (tests/browser/
+# test_map_frame.py holds them): the Routes and People maps are 820 px wide at 1280x800 and
+# 1460 px at 1920x1080.
 ROUTE_MAP_SIZE = (820, 560)
-PERSON_MAP_SIZE = (480, 420)
+PERSON_MAP_SIZE = (820, 460)
 
 
 @dataclass(frozen=True)

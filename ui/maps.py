@@ -49,6 +49,7 @@ SEA = basemap.SEA
 MAX_FIT_ZOOM = 4.0
 MIN_FIT_ZOOM = 0.8
 WIDEST_PX = 2600  # the widest map drawn (a 4K screen): land is drawn that far
+MEETING_PX = 22  # the size of a meeting's diamond
 
 TOOLTIP_HTML = (
     "<div style='max-width:360px'><b>{who}</b><br/>{where}<br/>{when} · {status} · {sources}"
@@ -142,18 +143,38 @@ def _spots(stops: pd.DataFrame, zoom: float) -> Spots:
                   for (actor, lat, lon), n in totals.items()), zoom)
 
 
-def _label_layer(label_data: list[dict], *, interactive: bool) -> pdk.Layer:
-    extra = dict(extensions=[{"@@type": "CollisionFilterExtension"}],
-                 get_collision_priority="priority",
-                 collision_test_props={"sizeScale": 1.15}) if interactive else {}
+def _label_layer(label_data: list[dict]) -> pdk.Layer:
     return pdk.Layer(
         "TextLayer", id="place-names", data=inert_data(label_data), get_position="position",
         get_text="text", get_size=labels.FONT_PX, size_units="'pixels'",
-        get_color=[30, 30, 30, 255], get_text_anchor="'start'",
-        get_alignment_baseline="'center'", get_pixel_offset="offset",
+        get_color=[30, 30, 30, 255], get_text_anchor="anchor",
+        get_alignment_baseline="baseline", get_pixel_offset="offset",
         character_set="'auto'", font_family=FONT, font_weight="'600'",
-        font_settings={"sdf": True}, outline_width=4, outline_color=[255, 255, 255, 235],
-        pickable=False, parameters=FLAT, **extra)
+        font_settings={"sdf": True}, outline_width=labels.HALO_PX,
+        outline_color=[255, 255, 255, 235], pickable=False, parameters=FLAT)
+
+
+def _names(stops: pd.DataFrame, stop_data: list[dict], meetings: pd.DataFrame | None,
+           meeting_data: list[dict], chosen: Sequence[str], view: pdk.ViewState, width: int,
+           height: int) -> list[dict]:
+    """The place names of the view (ui/labels.py), clear of every dot and diamond."""
+    screen = labels.Screen(view.latitude, view.longitude, view.zoom, width, height)
+    dots: list[labels.Dot] = []
+    clearance: dict[tuple[float, float], float] = {}
+    for record in stop_data:
+        x, y = screen.xy(record["position"])
+        ax, ay = screen.xy(record["anchor"])
+        dots.append((x, y, record["radius"] + 1.5))
+        key = (round(record["anchor"][1], 4), round(record["anchor"][0], 4))
+        reach = math.hypot(x - ax, y - ay) + record["radius"] + 1.5
+        clearance[key] = max(clearance.get(key, 0.0), reach)
+    for record in meeting_data:
+        x, y = screen.xy(record["position"])
+        dots.append((x, y, MEETING_PX / 2))
+        key = (round(record["position"][1], 4), round(record["position"][0], 4))
+        clearance[key] = max(clearance.get(key, 0.0), MEETING_PX / 2)
+    placed = meeting_marks.placed(meetings) if meetings is not None else None
+    return labels.place(labels.candidates(stops, chosen, placed), screen, dots, clearance)
 
 
 def routes_deck(stops: pd.DataFrame, leg_rows: pd.DataFrame, colours: dict[str, str], *,
@@ -165,8 +186,9 @@ def routes_deck(stops: pd.DataFrame, leg_rows: pd.DataFrame, colours: dict[str, 
     diamonds, place names by priority (the `chosen` diplomats' places first).
 
     The view fits every stop in a map `width` x `height` px (or is `view`, to keep one frame
-    through a playback). `interactive`: tooltips and names that appear on zoom (the page);
-    otherwise a still picture, its names chosen for that one view (the slide).
+    through a playback). The names are placed for that view at `width` x `height`, the
+    same on the page and the slide. `interactive`: tooltips and highlight on hover (the
+    page); otherwise a still picture (the slide).
     """
     if view is None:
         view = fit_view(list(stops["lat"]), list(stops["lon"]), width_px=width,
@@ -201,21 +223,16 @@ def routes_deck(stops: pd.DataFrame, leg_rows: pd.DataFrame, colours: dict[str, 
     if shown_meetings:
         layers.append(pdk.Layer(
             "TextLayer", id="meetings", data=inert_data(shown_meetings),
-            get_position="position", get_text="text", get_size=22, size_units="'pixels'",
+            get_position="position", get_text="text", get_size=MEETING_PX, size_units="'pixels'",
             get_color=[35, 35, 35, 255], character_set="'auto'",
             font_family=FONT, font_settings={"sdf": True}, outline_width=3,
             outline_color=[255, 255, 255, 255], get_text_anchor="'middle'",
             get_alignment_baseline="'center'", pickable=interactive,
             auto_highlight=interactive, parameters=FLAT))
-    ring = {spot: spots.ring(spot) for spot in {_spot(la, lo) for la, lo in
-                                                 zip(stops["lat"], stops["lon"], strict=True)}}
-    label_data = labels.candidates(stops, chosen, ring)
-    if not interactive:
-        label_data = labels.static_labels(label_data, latitude=view.latitude,
-                                          longitude=view.longitude, zoom=view.zoom,
-                                          width=width, height=height)
+    label_data = _names(stops, stop_data, meetings, shown_meetings, chosen, view, width,
+                        height)
     if label_data:
-        layers.append(_label_layer(label_data, interactive=interactive))
+        layers.append(_label_layer(label_data))
     return CompactDeck(
         layers=layers,
         initial_view_state=view,

@@ -43,14 +43,12 @@ class Spots:
             people = by_spot.setdefault(spot, {})
             people[actor] = max(radius, people.get(actor, 0.0))
         self._positions: dict[tuple[str, tuple[float, float]], list[float]] = {}
-        self._rings: dict[tuple[float, float], float] = {}
         for spot, people in by_spot.items():
             if len(people) < 2:
                 continue
             k = len(people)
             largest = max(people.values())
             ring = (largest + GAP_PX / 2) / math.sin(math.pi / k)
-            self._rings[spot] = ring
             cx, cy = world_pixel(spot[0], spot[1], scale)
             for i, actor in enumerate(people):
                 angle = -math.pi / 2 + 2 * math.pi * i / k  # the first on top, clockwise
@@ -60,10 +58,6 @@ class Spots:
     def position(self, actor: str, spot: tuple[float, float]) -> list[float]:
         """[lon, lat] of the person's dot at `spot`."""
         return self._positions.get((actor, spot), [spot[1], spot[0]])
-
-    def ring(self, spot: tuple[float, float]) -> float:
-        """The ring's radius in px at `spot` (0 where one person stands alone)."""
-        return self._rings.get(spot, 0.0)
 
     def leaders(self) -> list[dict]:
         """Line data from each place with a ring to each dot on it."""

@@ -8,19 +8,9 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from ui import builders, db, export, filters, maps, playback, queries, tables
+from ui import builders, db, evidence_table, export, filters, maps, playback, queries, tables
 from ui.escape import md
 from ui.meeting_marks import calls_table
-
-EVIDENCE_COLUMNS = {
-    "Diplomat": st.column_config.TextColumn(width="medium"),
-    "Place": st.column_config.TextColumn(width="medium"),
-    "Date": st.column_config.TextColumn(width="small"),
-    "Status": st.column_config.TextColumn(width="small"),
-    "Sources": st.column_config.NumberColumn(width="small"),
-    "Evidence": st.column_config.TextColumn(width="large"),
-    "First reported": st.column_config.TextColumn(width="small"),
-}
 
 
 def month_bounds(first: str, last: str) -> tuple[date, date]:
@@ -105,6 +95,7 @@ st.html(maps.SEA_CSS)
 days = [pd.Timestamp(d).date() for d in stops["sort_day"].dropna()]
 span = (window_from or min(days), window_to or max(days)) if days else None
 options = playback.steps(*span) if span else []
+step_unit = playback.unit(*span) if span else "day"
 st.session_state["_first_step"] = options[0] if options else None
 st.session_state["_last_step"] = options[-1] if options else None
 if options and ("at" not in st.session_state or st.session_state["at"] not in options):
@@ -131,10 +122,8 @@ def routes_map() -> None:
         st.button("Pause" if playing else "Play", key="play", on_click=toggle_play,
                   icon=":material/pause:" if playing else ":material/play_arrow:",
                   disabled=len(options) < 2, width="stretch",
-                  help="Steps through the time window by "
-                  + ("week" if options and (options[-1] - options[0]).days
-                     <= playback.STEP_WEEKS_UP_TO else "month")
-                  + ", drawing each leg once it was travelled.")
+                  help=f"Steps through the time window by {step_unit}, drawing each leg "
+                  "once it was travelled.")
     with right:
         at = st.select_slider("Travelled by", options=options, key="at",
                               format_func=playback.step_label,
@@ -166,9 +155,11 @@ routes_map()
 calls = calls_table(whole.meetings)
 if not calls.empty:
     st.subheader("Calls and meetings the map cannot place")
-    st.dataframe(calls, hide_index=True, key="calls_table",
-                 column_config={"Evidence": st.column_config.TextColumn(width="large")})
+    st.html(evidence_table.html_table(calls, short=("Date", "How", "Status")))
 
 st.subheader("Stops and the sentences behind them")
-st.dataframe(tables.stops_table(stops), hide_index=True, column_config=EVIDENCE_COLUMNS,
-             key="stops_table")
+table = tables.stops_table(stops)
+st.html(evidence_table.html_table(table))
+st.download_button("Download the stops (CSV)", key="stops_csv", mime="text/csv",
+                   file_name="shuttle-stops.csv", on_click="ignore",
+                   data=evidence_table.csv_bytes(table))
