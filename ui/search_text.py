@@ -53,36 +53,54 @@ def word_spans(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
     return spans
 
 
+ORDER = ("focus", "mark", "b")  # outermost first: a sentence frames evidence frames a hit
+
+
+def _open(tag: str, first_focus: bool) -> str:
+    if tag == "focus":
+        return f"<span id='{SCROLL_ID}'>" if first_focus else "<span>"
+    return "<b class='hit'>" if tag == "b" else "<mark>"
+
+
+def _close(tag: str) -> str:
+    return "</span>" if tag == "focus" else f"</{tag}>"
+
+
 def _marked(text: str, layers: dict[str, Iterable[tuple[int, int]]],
             focus: tuple[int, int] | None = None) -> str:
     """`text` escaped, with each layer's spans wrapped in its tag (mark: evidence, b: hit)
-    and the `focus` span framed once."""
+    and the `focus` span framed, the tags nested (ORDER) so that a highlighted sentence
+    stays one <mark> with the words searched for in bold inside it.
+
+    >>> _marked("met Lavrov in Rome", {"mark": [(0, 18)], "b": [(4, 10)]})
+    "<mark>met <b class='hit'>Lavrov</b> in Rome</mark>"
+    """
     flags: list[set[str]] = [set() for _ in text]
-    for tag, spans in layers.items():
-        for start, end in spans:
+    spans = {**layers, "focus": [focus] if focus is not None else []}
+    for tag, found in spans.items():
+        for start, end in found:
             for i in range(max(0, int(start)), min(len(text), int(end))):
                 flags[i].add(tag)
-    if focus is not None:
-        for i in range(max(0, int(focus[0])), min(len(text), int(focus[1]))):
-            flags[i].add("focus")
     out: list[str] = []
+    stack: list[str] = []
+    framed = False
     i = 0
-    opened_focus = False
     while i < len(text):
         j = i
         while j < len(text) and flags[j] == flags[i]:
             j += 1
-        piece = html.escape(text[i:j], quote=True)
-        if "b" in flags[i]:
-            piece = f"<b class='hit'>{piece}</b>"
-        if "mark" in flags[i]:
-            piece = f"<mark>{piece}</mark>"
-        if "focus" in flags[i]:
-            ident = "" if opened_focus else f" id='{SCROLL_ID}'"
-            opened_focus = True
-            piece = f"<span{ident}>{piece}</span>"
-        out.append(piece)
+        wanted = [t for t in ORDER if t in flags[i]]
+        keep = 0
+        while keep < min(len(stack), len(wanted)) and stack[keep] == wanted[keep]:
+            keep += 1
+        out += [_close(t) for t in reversed(stack[keep:])]
+        for tag in wanted[keep:]:
+            out.append(_open(tag, tag == "focus" and not framed))
+            framed |= tag == "focus"
+        stack = wanted
+        out.append(html.escape(text[i:j], quote=True))
         i = j
+    out += [_close(t) for t in reversed(stack)]
     return "".join(out)
 
 
