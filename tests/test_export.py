@@ -170,7 +170,9 @@ def test_views_are_checked():
 # -- rendered: kaleido and chromium --------------------------------------------------------------
 
 def texts(page) -> list[str]:
-    return [s.text_frame.text for s in page.shapes if s.has_text_frame and s.text_frame.text]
+    """Every paragraph of the page's text boxes (the source line and the note share one)."""
+    return [p.text for s in page.shapes if s.has_text_frame for p in s.text_frame.paragraphs
+            if p.text]
 
 
 @needs_chromium

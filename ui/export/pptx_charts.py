@@ -100,7 +100,7 @@ def _date_ticks(days: list[pd.Timestamp]) -> tuple[float, str, float, float]:
     unit, fmt = next(((u, f) for limit, u, f in ((45, 7, "d mmm"), (200, 30, "mmm yyyy"),
                                                  (800, 91, "mmm yyyy"))
                       if span <= limit), (365, "yyyy"))
-    pad = max(span * 0.05, 2)
+    pad = max(span * 0.05, 10)  # days: a single report sits inside a month, not alone
     return unit, fmt, _serial(first) - pad, _serial(last) + pad
 
 
