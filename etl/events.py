@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import resolve, statements
+from etl import resolve, statements, trust
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 MARTS_DIR = SQL_DIR / "marts"
@@ -86,6 +86,7 @@ def post_marts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_read(POST_DIR / "leg_columns.sql"))
     con.execute(_read(POST_DIR / "evidence_sentences.sql"))
     con.execute(_read(POST_DIR / "search_index.sql"))
+    trust.add_trust_columns(con)  # confidence and review state (etl/trust.py)
 
 
 @cache

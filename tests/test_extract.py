@@ -65,6 +65,13 @@ def test_visit_dates_read_weekdays_against_publication() -> None:
     assert [(f["place"], f["date"]) for f in facts] == [("Skopje", "2023-11-29")]
 
 
+def test_the_weekday_of_a_cancelled_plan_lies_ahead() -> None:
+    facts = facts_of("Jordan has cancelled a summit it was scheduled to host in Amman on "
+                     "Wednesday with President Joe Biden and King Abdullah II.",
+                     date(2023, 10, 17), "meeting")
+    assert [(f["status"], f["date"]) for f in facts] == [("cancelled", "2023-10-18")]
+
+
 def test_a_visit_dated_after_publication_is_planned() -> None:
     facts = facts_of("Kerry's trip to Colombo on May 2 is the first by a secretary of state.",
                      date(2015, 4, 28), "visit")
@@ -92,6 +99,22 @@ def test_two_people_who_share_a_surname_stay_two() -> None:
     facts = facts_of(text, date(2023, 2, 22), "visit")
     assert {(f["actor"], f["place"]) for f in facts} == {("Hunter Biden", "Kyiv"),
                                                          ("Joe Biden", "Warsaw")}
+
+
+def test_the_president_is_the_one_person_the_article_called_president() -> None:
+    text = ("Kenyan President William Kipchumba flew to Addis Ababa on Monday.\n\n"
+            "Foreign Minister Tadesse Worku drove to the airport to greet him.\n\n"
+            "Worku then welcomed the president on the tarmac.")
+    facts = facts_of(text, date(2025, 3, 4), "meeting")
+    assert [f["participants"] for f in facts] == [["Tadesse Worku", "William Kipchumba"]]
+
+
+def test_of_two_presidents_the_president_is_the_one_the_story_follows() -> None:
+    text = ("Kenyan President William Kipchumba flew to Addis Ababa on Monday, a week after "
+            "Ugandan President Joseph Okello was there.\n\n"
+            "Foreign Minister Tadesse Worku welcomed the president at the airport.")
+    facts = facts_of(text, date(2025, 3, 4), "meeting")
+    assert [f["participants"] for f in facts] == [["Tadesse Worku", "William Kipchumba"]]
 
 
 def test_person_at_home_is_not_a_visit() -> None:

@@ -9,7 +9,7 @@ part of ("a visit to Kyiv where he met"); the mode comes from the words around i
 
 from __future__ import annotations
 
-from etl.extract.context import View
+from etl.extract.context import View, group_size
 from etl.extract.lexicon import LEX
 from etl.extract.syntax import (
     agents_of,
@@ -121,6 +121,14 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
         for g in inner:
             for t in prep_objects(g, ("with", "between")):
                 other_side += persons_in(t, view)
+    if noun:
+        clauses = [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
+        if trigger.dep_ == "nsubj":
+            clauses.append(trigger.head)  # "the talks included Wong and Marsudi"
+        for c in clauses:
+            if _lemma(c) in LEX.meeting.party_verbs:
+                other_side += [n for t in objects_of(c, ("dobj",)) + agents_of(c)
+                               for n in persons_in(t, view)]
     if noun and holder is not trigger:
         for t in prep_objects(holder, ("with",)):
             other_side += persons_in(t, view)
@@ -143,6 +151,19 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
     subject_side = list(dict.fromkeys(subject_side))
     other_side = [n for n in dict.fromkeys(other_side) if n not in subject_side]
     return subject_side, other_side, separately
+
+
+def _stated_whole(group: list[str], view: View) -> list[str]:
+    """All the persons of the sentence when it counts them ("..., the four leaders had
+    agreed") and the grammar found only some: the stated size is the text's own word on
+    how many took part."""
+    named = list(dict.fromkeys(p.name for p in view.people))
+    if len(group) < 2 or not set(group) < set(named):
+        return group
+    for token in view.doc:
+        if token.tag_ == "NNS" and group_size(token) == len(named):
+            return sorted(named)
+    return group
 
 
 def _unknown_party(trigger, view: View) -> bool:
@@ -173,6 +194,8 @@ def _mode(trigger, view: View) -> str:
         words |= {g.lower_ for g in t.children}
     if trigger.head.dep_ == "prep" and trigger.dep_ == "pobj":
         words.add(trigger.head.head.lower_)
+    if trigger.dep_ in ("acl", "relcl"):
+        words.add(trigger.head.lower_)  # "a call joined by Ruto": the call is how
     if words & LEX.meeting.video_words:
         return "video"
     if words & LEX.meeting.phone_words:
@@ -251,6 +274,8 @@ def from_sentence(view: View, article: Article) -> list[dict]:
             groups = [sorted(set(subject_side + [o])) for o in other_side]
         else:
             groups = [sorted(set(subject_side + other_side))]
+        if len(groups) == 1:
+            groups = [_stated_whole(groups[0], view)]
         if _unknown_party(trigger, view):
             continue  # "met the Ukrainian president": someone the text does not name
         mode = _mode(trigger, view)
@@ -259,7 +284,7 @@ def from_sentence(view: View, article: Article) -> list[dict]:
                 c.startswith("planned") for c in cues):
             status = "possible"  # "does not have a meeting planned": not ruled out
         place, country = _place(trigger, view) if mode == "in_person" else (None, None)
-        date, default = _date(view, trigger, trigger, status)
+        date, default = _date(view, trigger, trigger, status, cues)
         for group in groups:
             if len(group) < 2:
                 continue

@@ -1,6 +1,7 @@
 -- aid_rows: aid commitments after the filters, one row each, with the latest sentence behind
 -- it; for the table and the time view. Params: $aid_statuses $country_names $outlets (lists,
--- empty = all; a country matches donor or recipient by name); $date_from $date_to; $cap.
+-- empty = all; a country matches donor or recipient by name); $date_from $date_to;
+-- $verified_only; $cap.
 -- An undated commitment is placed at its FX date (the day its amount was converted).
 
 with
@@ -16,6 +17,7 @@ filtered as (
         )
         and ui_in_window(day_lo, day_hi, $date_from, $date_to)
         and ui_any($outlets, outlets)
+        and ui_reviewed($verified_only, review_state)
 ),
 
 totals as (

@@ -2,7 +2,7 @@
 -- stay side by side), with the latest sentence behind each. Params: $metrics $places
 -- $country_names $outlets (lists, empty = all; a country matches when its name occurs in
 -- "where"; a place is the report's "where", '' for reports that name none);
--- $date_from $date_to; $cap.
+-- $date_from $date_to; $verified_only; $cap.
 
 with
 
@@ -12,6 +12,7 @@ filtered as (
     where ui_casualty_kept($metrics, $country_names, $outlets, $date_from, $date_to,
             metric, "where", day_lo, day_hi, outlets)
         and ui_picked($places, coalesce("where", ''))
+        and ui_reviewed($verified_only, review_state)
 ),
 
 totals as (
