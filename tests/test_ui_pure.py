@@ -82,7 +82,8 @@ def test_tooltip_data_is_plain_text_and_template_has_only_fields():
     assert "Also here: David Lammy, Sep 2024, planned" in first["others"]
     # The template: fixed markup and {field} slots only; every slot is a data field.
     slots = set(pd.Series([maps.TOOLTIP_HTML]).str.findall(r"\{(\w+)\}")[0])
-    assert slots == {"who", "where", "when", "status", "sources", "evidence", "others"}
+    assert slots == {"who", "where", "when", "status", "sources", "trust_text", "evidence",
+                     "others"}
     assert slots <= set(first)
     leg_layer = next(layer for layer in spec["layers"] if layer["id"] == "legs")
     assert leg_layer["data"][0]["who"] == HOSTILE
@@ -101,7 +102,8 @@ def test_routes_deck_is_offline_and_styles_planned_legs():
     assert spec.get("mapProvider") in (None, "")
     assert "cartocdn" not in json.dumps(spec) and "mapbox" not in json.dumps(spec)
     ids = [layer["id"] for layer in spec["layers"]]
-    assert ids == ["countries", "legs", "leg-dashes", "shared-places", "stops", "place-names"]
+    assert ids == ["countries", "legs", "leg-dashes", "shared-places", "stops",
+                   "not-yet-rings", "place-names"]
     routes = next(layer for layer in spec["layers"] if layer["id"] == "legs")["data"]
     done, planned = routes
     # status by line style, never by a paler shade: the planned leg is dashed pieces in
@@ -112,12 +114,39 @@ def test_routes_deck_is_offline_and_styles_planned_legs():
         tuple(maps.hex_to_rgb(colours.PALETTE[1]) + [255])}
     stops = next(layer for layer in spec["layers"] if layer["id"] == "stops")["data"]
     assert stops[0]["radius"] > stops[1]["radius"]  # 4 sources against 1
-    # planned: a white dot ringed in the diplomat's colour
+    # planned: a solid dot in the diplomat's colour (no review data: not low confidence)
+    # inside a dotted ring of that colour; the fill is left to trust
     assert stops[0]["filled"] and not stops[1]["filled"]
-    assert stops[1]["fill"][:3] == [255, 255, 255] and stops[1]["line"][:3] == \
-        maps.hex_to_rgb(colours.PALETTE[1])
+    assert not stops[1]["hollow"] and stops[1]["fill"][:3] == maps.hex_to_rgb(colours.PALETTE[1])
+    rings = next(layer for layer in spec["layers"] if layer["id"] == "not-yet-rings")["data"]
+    assert len(rings) == maps.NOT_YET_DOTS
+    assert {tuple(r["position"]) for r in rings} == {tuple(stops[1]["position"])}
+    assert {tuple(r["colour"]) for r in rings} == {tuple(maps.hex_to_rgb(colours.PALETTE[1])
+                                                         + [255])}
     view = spec["initialViewState"]
     assert 45 < view["latitude"] < 56 and view["zoom"] == maps.MAX_FIT_ZOOM
+
+
+def test_routes_deck_draws_trust_apart_from_status():
+    """Verified: solid, with a dark ring; unreviewed with low confidence: hollow, whatever
+    its status; the rings of status (dotted) and of trust (dark) both round one dot."""
+    stops = _stops().assign(confidence=[0.95, 0.41], review_state=["verified", "unreviewed"],
+                            reviewed_by=[["ana"], []])
+    stops.loc[1, "status"] = "occurred"
+    spec = json.loads(maps.routes_deck(stops, _legs(), TWO).to_json())
+    layer = {x["id"]: x for x in spec["layers"]}
+    sure, low = layer["stops"]["data"]
+    assert (sure["trust"], sure["hollow"], sure["fill"][:3]) == (
+        "verified", False, maps.hex_to_rgb(colours.PALETTE[0]))
+    assert sure["trust_text"] == "verified by ana"
+    assert (low["trust"], low["hollow"], low["fill"][:3]) == ("low", True, [255, 255, 255])
+    assert low["line"][:3] == maps.hex_to_rgb(colours.PALETTE[1])
+    assert low["trust_text"] == "unreviewed, low confidence (0.41)"
+    assert [r["position"] for r in layer["verified-rings"]["data"]] == [sure["position"]]
+    assert "not-yet-rings" not in layer  # both took place
+    legend = maps.legend_html(TWO)
+    assert "hollow: unreviewed, confidence below 0.7" in legend
+    assert "verified by an analyst" in legend and "dotted ring" in legend
 
 
 def test_countries_geojson_is_small_and_flat_map_safe():

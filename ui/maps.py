@@ -22,7 +22,7 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from ui import basemap, labels, legs, meeting_marks
+from ui import basemap, labels, legs, meeting_marks, trust
 from ui.charts import GREY
 from ui.escape import esc
 from ui.inert import inert_data
@@ -50,10 +50,17 @@ MAX_FIT_ZOOM = 4.0
 MIN_FIT_ZOOM = 0.8
 WIDEST_PX = 2600  # the widest map drawn (a 4K screen): land is drawn that far
 MEETING_PX = 22  # the size of a meeting's diamond
+# Trust and status round a dot (ui/trust.py): (gap from the dot's edge, line width) px of the
+# dark ring that marks a verified stop, and of the dotted ring of one not yet taken place.
+VERIFIED_RING = (3.0, 2.5)
+VERIFIED_INK = [17, 17, 17, 255]
+NOT_YET_RING = (4.5, 0.0)
+NOT_YET_DOTS = 10
+NOT_YET_DOT_PX = 3.0
 
 TOOLTIP_HTML = (
     "<div style='max-width:360px'><b>{who}</b><br/>{where}<br/>{when} · {status} · {sources}"
-    "<hr style='margin:6px 0;border:0;border-top:1px solid #ccc'/>"
+    "<br/>{trust_text}<hr style='margin:6px 0;border:0;border-top:1px solid #ccc'/>"
     "<span style='font-style:italic'>{evidence}</span>"
     "<div style='margin-top:6px;color:#444'>{others}</div></div>"
 )
@@ -143,6 +150,55 @@ def _spots(stops: pd.DataFrame, zoom: float) -> Spots:
                   for (actor, lat, lon), n in totals.items()), zoom)
 
 
+def ring_extent(record: dict) -> float:
+    """How far past its dot a stop's rings reach, px: the dark ring of a verified stop
+    (VERIFIED_RING), then the dotted ring of one that has not taken place (NOT_YET_RING)."""
+    verified = VERIFIED_RING[0] + VERIFIED_RING[1] / 2 if record["trust"] == trust.VERIFIED \
+        else 0.0
+    return verified + (NOT_YET_RING[0] + NOT_YET_DOT_PX / 2 if not record["filled"] else 0.0)
+
+
+def not_yet_dots(record: dict) -> list[dict]:
+    """The dotted ring round a stop that has not taken place (planned, possible, cancelled):
+    NOT_YET_DOTS bullets at pixel offsets, so the ring keeps its size as the map zooms and
+    reads like the dashed line of a leg that has not been travelled.
+
+    >>> dots = not_yet_dots({"position": [0, 0], "radius": 7.0, "trust": "unreviewed",
+    ...                      "filled": False, "colour": [1, 2, 3]})
+    >>> len(dots), dots[0]["offset"]
+    (10, [0.0, -11.5])
+    """
+    inner = record["radius"] + (VERIFIED_RING[0] + VERIFIED_RING[1]
+                                if record["trust"] == trust.VERIFIED else 0.0)
+    ring = inner + NOT_YET_RING[0]
+    return [{"position": record["position"], "text": "•", "colour": record["colour"] + [255],
+             "offset": [round(ring * math.sin(a), 1), round(-ring * math.cos(a), 1)]}
+            for a in (2 * math.pi * k / NOT_YET_DOTS for k in range(NOT_YET_DOTS))]
+
+
+def _ring_layers(stop_data: list[dict]) -> list[pdk.Layer]:
+    """A dark ring round each verified stop; a dotted ring round each that has not taken
+    place. Neither is pickable: the dot under them answers the mouse."""
+    verified = [{"position": r["position"], "radius": r["radius"] + VERIFIED_RING[0]}
+                for r in stop_data if r["trust"] == trust.VERIFIED]
+    dots = [d for r in stop_data if not r["filled"] for d in not_yet_dots(r)]
+    layers = []
+    if verified:
+        layers.append(pdk.Layer(
+            "ScatterplotLayer", id="verified-rings", data=verified, get_position="position",
+            get_radius="radius", radius_units="'pixels'", filled=False, stroked=True,
+            get_line_color=VERIFIED_INK, get_line_width=VERIFIED_RING[1],
+            line_width_units="'pixels'", pickable=False, parameters=FLAT))
+    if dots:
+        layers.append(pdk.Layer(
+            "TextLayer", id="not-yet-rings", data=dots, get_position="position",
+            get_text="text", get_size=NOT_YET_DOT_PX * 2.2, size_units="'pixels'",
+            get_color="colour", get_pixel_offset="offset", get_text_anchor="'middle'",
+            get_alignment_baseline="'center'", character_set=["•"], font_family=FONT,
+            pickable=False, parameters=FLAT))
+    return layers
+
+
 def _label_layer(label_data: list[dict]) -> pdk.Layer:
     return pdk.Layer(
         "TextLayer", id="place-names", data=inert_data(label_data), get_position="position",
@@ -164,9 +220,9 @@ def _names(stops: pd.DataFrame, stop_data: list[dict], meetings: pd.DataFrame | 
     for record in stop_data:
         x, y = screen.xy(record["position"])
         ax, ay = screen.xy(record["anchor"])
-        dots.append((x, y, record["radius"] + 1.5))
+        dots.append((x, y, record["reach"] + 1.5))
         key = (round(record["anchor"][1], 4), round(record["anchor"][0], 4))
-        reach = math.hypot(x - ax, y - ay) + record["radius"] + 1.5
+        reach = math.hypot(x - ax, y - ay) + record["reach"] + 1.5
         clearance[key] = max(clearance.get(key, 0.0), reach)
     for record in meeting_data:
         x, y = screen.xy(record["position"])
@@ -182,8 +238,11 @@ def routes_deck(stops: pd.DataFrame, leg_rows: pd.DataFrame, colours: dict[str, 
                 height: int = 560, width: int = 860, interactive: bool = True,
                 view: pdk.ViewState | None = None) -> pdk.Deck:
     """The routes map: land, legs as curves (dashed unless they took place), stops as dots
-    (rings unless they took place, side by side where people shared a place), meetings as
-    diamonds, place names by priority (the `chosen` diplomats' places first).
+    (a dotted ring round those that did not take place; hollow when nobody reviewed them and
+    their confidence is low, a dark ring round verified ones; side by side where people
+    shared a place), meetings as diamonds, place names by priority (the `chosen` diplomats'
+    places first). Status is a line's dash and a dot's ring, trust a dot's fill and rim:
+    the two never share a channel.
 
     The view fits every stop in a map `width` x `height` px (or is `view`, to keep one frame
     through a playback). The names are placed for that view at `width` x `height`, the
@@ -196,7 +255,7 @@ def routes_deck(stops: pd.DataFrame, leg_rows: pd.DataFrame, colours: dict[str, 
     spots = _spots(stops, view.zoom)
     stop_data = stop_records(stops, colours, spots)
     for record in stop_data:
-        record["line_width"] = 1.5 if record["filled"] else 3.0
+        record["reach"] = record["radius"] + ring_extent(record)
     routes, pieces = legs.leg_records(leg_rows, colours, zoom=view.zoom,
                                       position=spots.position)
     half = WIDEST_PX / 2 * 360 / (512 * 2**view.zoom)
@@ -219,6 +278,7 @@ def routes_deck(stops: pd.DataFrame, leg_rows: pd.DataFrame, colours: dict[str, 
         get_radius="radius", radius_units="'pixels'", get_fill_color="fill",
         get_line_color="line", get_line_width="line_width", line_width_units="'pixels'",
         stroked=True, pickable=interactive, auto_highlight=interactive, parameters=FLAT))
+    layers += _ring_layers(stop_data)
     shown_meetings = meeting_marks.meeting_records(meetings) if meetings is not None else []
     if shown_meetings:
         layers.append(pdk.Layer(
@@ -258,28 +318,41 @@ def _line(dash: tuple[float, float], width: float) -> str:
             "display:inline-block'></span>")
 
 
+def _dot(colour: str, *, hollow: bool = False, ring: str = "") -> str:
+    """A legend swatch: a solid (or hollow) dot, with a ring round it when `ring` is a CSS
+    border ("2.5px solid #111", "2px dotted #444")."""
+    inside = "white" if hollow else colour
+    rim = f"3px solid {colour}" if hollow else "1px solid white"
+    dot = (f"<span style='width:14px;height:14px;border-radius:50%;background:{inside};"
+           f"border:{rim};display:inline-block;box-sizing:border-box'></span>")
+    if not ring:
+        return dot
+    return (f"<span style='border-radius:50%;border:{ring};padding:2px;display:inline-flex'>"
+            f"{dot}</span>")
+
+
 def legend_html(colours: dict[str, str], counts: dict[str, int] | None = None) -> str:
     """A compact HTML legend: a swatch per diplomat (in their stable colours), then what the
-    lines, fills and marks mean; names escaped."""
-    def dot(colour: str, filled: bool = True) -> str:
-        inside = colour if filled else "white"
-        return (f"<span style='width:14px;height:14px;border-radius:50%;background:{inside};"
-                f"border:3px solid {colour};display:inline-block'></span>")
-
-    items = [_item(dot(colour), esc(actor) + (esc(f" ({counts[actor]})")
-                                              if counts and actor in counts else ""))
+    lines and rings say of status and what fills and rims say of trust; names escaped."""
+    items = [_item(_dot(colour), esc(actor) + (esc(f" ({counts[actor]})")
+                                               if counts and actor in counts else ""))
              for actor, colour in colours.items() if colour != GREY]
     others = [a for a, c in colours.items() if c == GREY]
     if others:
-        items.append(_item(dot(GREY), esc(others[0]) if len(others) == 1 else
+        items.append(_item(_dot(GREY), esc(others[0]) if len(others) == 1 else
                            f"{len(others)} other diplomats (grey)"))
-    keys = [_item(_line(STATUS_STYLES[s].dash, STATUS_STYLES[s].width), words)
-            for s, words in (("occurred", "took place"), ("planned", "planned"),
-                             ("possible", "possible"), ("cancelled", "cancelled"))]
-    keys += [_item(dot("#444") + dot("#444", False), "stop: took place / not yet"),
-             _item(f"<span style='font-size:20px;color:#232323'>{meeting_marks.DIAMOND}"
-                   "</span>", "meeting"),
-             _item("", "dot size: number of sources")]
+    status = [_item(_line(STATUS_STYLES[s].dash, STATUS_STYLES[s].width), words)
+              for s, words in (("occurred", "took place"), ("planned", "planned"),
+                               ("possible", "possible"), ("cancelled", "cancelled"))]
+    status += [_item(_dot("#444", ring="2px dotted #444"), "dotted ring: stop not yet made"),
+               _item(f"<span style='font-size:20px;color:#232323'>{meeting_marks.DIAMOND}"
+                     "</span>", "meeting"),
+               _item("", "dot size: number of sources")]
+    low = f"{trust.LOW_CONFIDENCE:.1f}"
+    trusted = [_item(_dot("#444", ring="2.5px solid #111"), "verified by an analyst"),
+               _item(_dot("#444"), f"unreviewed, confidence {low} or more"),
+               _item(_dot("#444", hollow=True), f"hollow: unreviewed, confidence below {low}")]
     return ("<div style='font-size:15px;line-height:1.45;color:#222;overflow-wrap:anywhere'>"
-            + "".join(items) + "<br/>" + "".join(keys) + "</div>")
-
+            + "".join(items) + "<br/>" + "<b style='margin-right:8px'>Status</b>"
+            + "".join(status) + "<br/><b style='margin-right:8px'>Trust</b>"
+            + "".join(trusted) + "</div>")

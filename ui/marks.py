@@ -1,6 +1,8 @@
 """The map's marks as plain records: one point per person and place with its plain-text
-tooltip fields (st.pydeck_chart escapes them), the style that shows a status (fill, dash),
-and the date and place wording the tables share. Legs: ui/legs.py; meetings:
+tooltip fields (st.pydeck_chart escapes them), the style that shows a status (a dashed line,
+a dotted ring round a dot) and the trust that shows in a dot's fill (hollow: unreviewed and
+low confidence; a dark ring: verified; ui/trust.py), and the date and place wording the
+tables share. Legs: ui/legs.py; meetings:
 ui/meeting_marks.py; several people at one place: ui/spots.py."""
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from etl.countries import country_name
+from ui import trust
 from ui.charts import GREY
 from ui.escape import shorten
 
@@ -36,9 +39,9 @@ def hex_to_rgb(colour: str) -> list[int]:
 
 @dataclass(frozen=True)
 class MarkStyle:
-    """How a mark shows its status: a filled dot or a ring, a solid or dashed line. A record
-    carries these as fields ("filled", "dash"), so a later rule (a low-confidence mark drawn
-    hollow) changes one field of the record and paint() does the rest."""
+    """How a mark shows its status: a solid or dashed line, and for a dot whether it took
+    place (`filled`: no ring round it) or not yet (a dotted ring in its colour). The dot's
+    fill itself shows trust, not status (paint), so the two never share one channel."""
 
     filled: bool
     dash: tuple[float, float]  # px drawn, px left out; (0, 0) is a solid line
@@ -63,14 +66,18 @@ def style_for(status: object) -> MarkStyle:
 
 
 def paint(record: dict) -> dict:
-    """Fill and line colours of a point from its "colour" and "filled" fields: a filled dot
-    in the diplomat's colour with a white rim, or a white dot ringed in that colour (never a
-    paler shade of it, which read as another diplomat)."""
+    """Fill and line colours of a point from its "colour" and "trust" fields: a solid dot in
+    the diplomat's colour with a white rim, or, for facts nobody reviewed and the extraction
+    is unsure of (trust LOW), a hollow white dot ringed in that colour (never a paler shade
+    of it, which read as another diplomat). "hollow" and "line_width" say which."""
     colour = list(record["colour"])[:3]
-    if record["filled"]:
-        record["fill"], record["line"] = colour + [240], [255, 255, 255, 255]
-    else:
+    record["hollow"] = record.get("trust") == trust.LOW
+    if record["hollow"]:
         record["fill"], record["line"] = [255, 255, 255, 235], colour + [255]
+        record["line_width"] = 3.0
+    else:
+        record["fill"], record["line"] = colour + [240], [255, 255, 255, 255]
+        record["line_width"] = 1.5
     return record
 
 
@@ -207,9 +214,12 @@ def stop_records(stops: pd.DataFrame, colours: dict[str, str],
     first_reported, place_kind, evidence, evidence_more (sort_day or day_lo order the visits).
     A person's repeated visits to one place are one point, not a stack of identical dots that
     hide each other (on a large database hundreds of stops fall on a few dozen spots): it
-    reads "5 visits, 4 Mar 2022 to 11 Sep 2024", is sized by all their sources, is filled
-    when any visit took place (a ring otherwise), and quotes the latest report. With `spots`
-    (ui/spots.py), several people at one place are drawn side by side around it.
+    reads "5 visits, 4 Mar 2022 to 11 Sep 2024", is sized by all their sources, took place
+    when any visit did (a dotted ring round it otherwise), and quotes the latest report. Its
+    trust is the visits' (ui/trust.group_class: verified when all are, hollow when all are
+    unreviewed with low confidence); review_state, confidence and reviewed_by are read when
+    the frame has them. With `spots` (ui/spots.py), several people at one place are drawn
+    side by side around it.
     """
     groups = _grouped(stops, lambda r: (r.actor, _spot(r.lat, r.lon)))
     # what each person's point says, for the "Also here" line of the others on that spot
@@ -237,6 +247,7 @@ def stop_records(stops: pd.DataFrame, colours: dict[str, str],
         sources = sum(_count(r.sources) for r in rows)
         anchor = [round(float(latest.lon), 5), round(float(latest.lat), 5)]
         style = style_for("occurred" if "occurred" in statuses else statuses[-1])
+        trusts = [_trust(r) for r in rows]
         records.append(paint({
             "who": _tip(shorten(actor, 120)),
             "where": _tip(place_label(latest.place, latest.country,
@@ -251,9 +262,18 @@ def stop_records(stops: pd.DataFrame, colours: dict[str, str],
             "radius": stop_radius(sources),
             "colour": hex_to_rgb(colour),
             "filled": style.filled,
+            "trust": trust.group_class([c for c, _ in trusts]),
+            "trust_text": _tip(trust.group_text(trusts)),
             "actor": str(actor),
         }))
     return records
+
+
+def _trust(row) -> tuple[str, str]:
+    """(class, words) of one stop's trust (ui/trust.py), from its columns where it has them."""
+    state, confidence = getattr(row, "review_state", None), getattr(row, "confidence", None)
+    return (trust.trust_class(state, confidence),
+            trust.trust_text(state, confidence, getattr(row, "reviewed_by", None)))
 
 
 def _precision(value: object) -> str:

@@ -87,7 +87,7 @@ def test_the_view_holds_every_stop_it_draws(server, sized, view):
         assert r <= x <= box["width"] - r and r <= y <= box["height"] - r, (
             f"{stop['who']} at {stop['where']} is drawn at ({x:.0f}, {y:.0f}), outside the "
             f"{box['width']:.0f}x{box['height']:.0f} map")
-        ink = stop["fill"] if stop["filled"] else stop["line"]
+        ink = stop["line"] if stop["hollow"] else stop["fill"]
         assert near(pixels, x, y, r + 1, ink) >= 3, (
             f"no {stop['who']} dot at {stop['where']} where the view puts it")
     for name in layer(spec, "place-names"):

@@ -1,7 +1,8 @@
 -- route_meetings: the meetings the routes map marks (in person, at a known place) and lists
 -- (calls by phone or video, meetings placed nowhere), after the routes filters: a meeting is
 -- kept when one of the chosen diplomats took part. Params: $actors $countries $statuses
--- $outlets (lists, empty = all); $date_from $date_to (DATE or null = open); $cap.
+-- $outlets (lists, empty = all); $date_from $date_to (DATE or null = open); $verified_only
+-- (only reviewed meetings: etl/sql/post/event_trust.sql); $cap.
 -- day_lo/day_hi, evidence and outlets are columns of the mart (etl/sql/post/event_columns.sql);
 -- an undated meeting has no day and shows only when the dates are left open.
 
@@ -15,6 +16,7 @@ filtered as (
         and ui_picked($statuses, status)
         and ui_in_window(day_lo, day_hi, $date_from, $date_to)
         and ui_any($outlets, outlets)
+        and ui_reviewed($verified_only, review_state)
 ),
 
 final as (
@@ -33,7 +35,10 @@ final as (
         sources,
         first_reported,
         day_lo,
-        evidence
+        evidence,
+        confidence,
+        review_state,
+        reviewed_by
     from filtered
 )
 
