@@ -16,7 +16,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from ui import charts, colours, maps, queries, tables
+from ui import charts, colours, maps, queries, tables, trust_marks
 from ui.scope import Filters, and_list
 
 # Bars on the aid chart: past this many donors (or recipients) the smaller ones are left
@@ -205,6 +205,13 @@ def aid_title(f: Filters, statuses: Sequence[str], by: str) -> str:
         f, f"Aid by {by}, {f.describe('years', 'countries', 'outlets')}, {status_text}, USD")
 
 
+def _segment_trust(rows: pd.DataFrame, bars: pd.DataFrame, by: str) -> list[str]:
+    """Each bar segment's trust class (ui/trust_marks.py) from the commitments behind it."""
+    named = rows.assign(party=rows[by].fillna(f"unnamed {by}"))
+    return trust_marks.segment_classes(named, ["party", "status"],
+                                       zip(bars["party"], bars["status"], strict=True))
+
+
 def aid_view(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: Sequence[str] = (),
              by: str = "donor") -> View:
     """USD bars per donor (or recipient) and status, at most MAX_AID_BARS of them, and the
@@ -217,6 +224,7 @@ def aid_view(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: Sequence[s
     unconverted = int(bars["unconverted"].sum())
     bars = bars[bars["usd"].notna()].copy()
     bars["originals"] = [tables.originals_text(o) for o in bars["originals"]]
+    bars["trust"] = _segment_trust(rows, bars, by)
     notes = []
     if unconverted:
         notes.append(f"{unconverted} commitment(s) in a currency without an ECB rate are in "

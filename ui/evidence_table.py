@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ui.escape import esc
+from ui.trust import LOW_MARK, VERIFIED_MARK
 
 MAX_HEIGHT_PX = 560
 CSS = (
@@ -25,7 +26,11 @@ CSS = (
     "overflow-wrap:anywhere}"
     ".shuttle-table td.num{text-align:right;white-space:nowrap}"
     ".shuttle-table td.wide{min-width:24ch;width:50%}"
-    ".shuttle-table td.short{white-space:nowrap}</style>"
+    ".shuttle-table td.short{white-space:nowrap}"
+    # trust (ui/trust.py): unreviewed low-confidence rows hatched, verified ones a dark bar
+    ".shuttle-table tr.low td{background:repeating-linear-gradient(135deg,#fff 0 7px,"
+    "#e9ecf1 7px 9px)}"
+    ".shuttle-table tr.verified td:first-child{box-shadow:inset 4px 0 #111}</style>"
 ).replace("MAX", str(MAX_HEIGHT_PX))
 
 
@@ -35,6 +40,14 @@ def _cell(value: object, column: str, wide: set[str], short: set[str]) -> str:
         return f"<td class='num'>{esc(text)}</td>"
     kind = " class='wide'" if column in wide else " class='short'" if column in short else ""
     return f"<td{kind}>{esc(value)}</td>"
+
+
+def _row(trust: object) -> str:
+    """A row's opening tag, classed by its Trust cell's sign (ui/trust.trust_cell)."""
+    text = trust if isinstance(trust, str) else ""
+    kind = "low" if text.startswith(LOW_MARK) else \
+        "verified" if text.startswith(VERIFIED_MARK) else ""
+    return f"<tr class='{kind}'>" if kind else "<tr>"
 
 
 def html_table(frame: pd.DataFrame, *, wide: tuple[str, ...] = ("Evidence",),
@@ -48,10 +61,13 @@ def html_table(frame: pd.DataFrame, *, wide: tuple[str, ...] = ("Evidence",),
     """
     wide_set, short_set = set(wide), set(short)
     head = "".join(f"<th>{esc(c)}</th>" for c in frame.columns)
+    trust = frame["Trust"].tolist() if "Trust" in frame else [""] * len(frame)
     rows = "".join(
-        "<tr>" + "".join(_cell(v, c, wide_set, short_set)
-                         for c, v in zip(frame.columns, values, strict=True)) + "</tr>"
-        for values in zip(*(frame[c].tolist() for c in frame.columns), strict=True))
+        _row(trust_of) + "".join(_cell(v, c, wide_set, short_set)
+                                 for c, v in zip(frame.columns, values, strict=True))
+        + "</tr>"
+        for trust_of, *values in zip(trust, *(frame[c].tolist() for c in frame.columns),
+                                     strict=True))
     return (f"{CSS}<div class='shuttle-table'><table><thead><tr>{head}</tr></thead>"
             f"<tbody>{rows}</tbody></table></div>")
 
