@@ -18,6 +18,7 @@ from pptx.util import Emu, Inches
 
 from ui.charts import GREY
 from ui.export import pptx_charts
+from ui.export.facts_shown import trust_line
 from ui.export.pptx_text import (
     GREY_INK,
     INK,
@@ -65,6 +66,7 @@ def filters_lines(f: Filters) -> list[str]:
         f"Countries: {f.countries_text()}",
         f"Status: {f.statuses_text()}",
         f"Outlets: {f.outlets_text()}",
+        *(["Facts: verified or corrected by an analyst only"] if f.verified_only else []),
     ]
 
 
@@ -74,14 +76,16 @@ def _cover(deck, slides: Sequence[Slide], f: Filters, today: date,
     width = SLIDE_W - 2 * MARGIN
     one_line_box(page, MARGIN, Inches(1.3), width, Inches(0.8),
                  "Diplomatic routes, aid and casualties", 40, bold=True)
+    trust = trust_line([s.facts for s in slides], verified_only=f.verified_only)
     lines = [f"Briefing of {day_text(today)}", *filters_lines(f),
              f"{plural(len(slides), 'view')}: "
-             + (", ".join(s.label for s in slides) or "none under these filters")]
+             + (", ".join(s.label for s in slides) or "none under these filters"), trust]
     for i, line in enumerate(lines):
-        one_line_box(page, MARGIN, Inches(2.6 + 0.55 * i), width, Inches(0.5), line,
-                     24 if i == 0 else 20, bold=i == 0, colour=INK if i == 0 else GREY_INK)
+        size = 24 if i == 0 else fitting_size(line, width, (20, 18, 16))
+        one_line_box(page, MARGIN, Inches(2.4 + 0.5 * i), width, Inches(0.46), line,
+                     size, bold=i == 0, colour=INK if i == 0 else GREY_INK)
     page.notes_slide.notes_text_frame.text = "\n".join(
-        ["Made with Shuttle from the articles in its database.", *filters_lines(f),
+        ["Made with Shuttle from the articles in its database.", *filters_lines(f), trust,
          *omitted])
 
 

@@ -3,6 +3,7 @@ headline of its key figures and the articles behind it; the same View the page d
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -10,8 +11,9 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import builders, charts, maps
+from ui import builders, charts, maps, meeting_marks
 from ui.builders import View
+from ui.export import facts_shown
 from ui.export.style import slide_figure
 from ui.export.words import period_text, plural, source_line
 from ui.scope import Filters
@@ -45,6 +47,8 @@ class Slide:
     colours: dict[str, str] = field(default_factory=dict)
     data: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     options: dict[str, object] = field(default_factory=dict)
+    # the facts the slide draws and their review (ui/export/facts_shown.py), for the title
+    facts: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
 
     @property
     def label(self) -> str:
@@ -173,14 +177,20 @@ def slide_of(view: View) -> Slide | None:
     if view.empty or view.figure is None:
         return None
     if view.kind in ("routes", "person"):
-        return routes_slide(view)
-    if view.kind == "aid":
-        return aid_slide(view.frame, view.rows, by=str(view.options["by"]), title=view.title,
-                         articles=view.articles, note=view.note)
-    if view.kind == "casualties":
-        return casualties_slide(view.frame, title=view.title, articles=view.articles,
-                                note=view.note, by_place=bool(view.options["by_place"]))
-    raise ValueError(f"no slide for a {view.kind!r} view")
+        slide = routes_slide(view)
+    elif view.kind == "aid":
+        slide = aid_slide(view.frame, view.rows, by=str(view.options["by"]), title=view.title,
+                          articles=view.articles, note=view.note)
+    elif view.kind == "casualties":
+        slide = casualties_slide(view.frame, title=view.title, articles=view.articles,
+                                 note=view.note, by_place=bool(view.options["by_place"]))
+    else:
+        raise ValueError(f"no slide for a {view.kind!r} view")
+    return dataclasses.replace(slide, facts=facts_shown.facts_of(view.kind, {
+        "frame": view.frame, "rows": view.rows,
+        # the meetings the map marks (calls are listed on the page, not on the slide)
+        "meetings": meeting_marks.placed(view.meetings) if not view.meetings.empty
+        else view.meetings}))
 
 
 def build_routes(con: duckdb.DuckDBPyConnection, f: Filters) -> Slide | None:
