@@ -462,3 +462,13 @@ def test_the_deck_is_sent_without_indentation():
     indented = pdk.Deck.to_json(deck)  # pydeck's own: two-space indents
     assert "\n" not in compact and len(compact) < 0.8 * len(indented)
     assert json.loads(compact) == json.loads(indented)
+
+
+def test_two_people_at_a_place_whose_rounding_differs_stand_apart():
+    """50.85045 rounds to 50.8504 in pandas and 50.8505 in Python: both people at Brussels
+    are still drawn side by side, not one on top of the other."""
+    stops = _stops().assign(lat=50.85045, lon=4.34878, place="Brussels", country="BE")
+    spec = json.loads(maps.routes_deck(stops, _legs().iloc[:0], TWO).to_json())
+    dots = next(layer for layer in spec["layers"] if layer["id"] == "stops")["data"]
+    assert len(dots) == 2 and dots[0]["position"] != dots[1]["position"]
+    assert dots[0]["anchor"] == dots[1]["anchor"]

@@ -168,6 +168,9 @@ def aid_bars(df: pd.DataFrame, *, by: str, title: str, n_articles: int,
              int(row.sources)]
             for party, row in part.iterrows()
         ]
+        if "trust" in part:  # a plain segment first: the legend's swatch is the first bar's
+            part = part.iloc[sorted(range(len(part)), key=lambda i: part["trust"].iloc[i]
+                                    == "low")]
         trust = list(part["trust"]) if "trust" in part else []  # ui/trust_marks.py
         shown_trust.update(trust)
         fig.add_bar(

@@ -55,8 +55,8 @@ MEETING_PX = 22  # the size of a meeting's diamond
 VERIFIED_RING = (3.0, 2.5)
 VERIFIED_INK = [17, 17, 17, 255]
 NOT_YET_RING = (4.5, 0.0)
-NOT_YET_DOTS = 10
-NOT_YET_DOT_PX = 3.0
+NOT_YET_DOTS = 12
+NOT_YET_DOT_PX = 3.5  # a bullet's width; its font size is about 3.6 times that
 
 TOOLTIP_HTML = (
     "<div style='max-width:360px'><b>{who}</b><br/>{where}<br/>{when} · {status} · {sources}"
@@ -144,10 +144,15 @@ class CompactDeck(pdk.Deck):
 
 def _spots(stops: pd.DataFrame, zoom: float) -> Spots:
     """The dots of the view, each person's at a shared place moved onto its ring."""
-    totals = stops.groupby(["actor", stops["lat"].round(4), stops["lon"].round(4)],
-                           sort=False)["sources"].sum()
-    return Spots(((str(actor), _spot(lat, lon), stop_radius(n))
-                  for (actor, lat, lon), n in totals.items()), zoom)
+    # keyed by _spot, as stop_records looks them up: pandas' round(4) rounds some values
+    # (50.85045) the other way from Python's, and the two people at Brussels were drawn on
+    # top of each other
+    totals: dict[tuple[str, tuple[float, float]], int] = {}
+    for actor, lat, lon, n in zip(stops["actor"], stops["lat"], stops["lon"], stops["sources"],
+                                  strict=True):
+        key = (str(actor), _spot(lat, lon))
+        totals[key] = totals.get(key, 0) + (0 if n is None or pd.isna(n) else int(n))
+    return Spots(((actor, spot, stop_radius(n)) for (actor, spot), n in totals.items()), zoom)
 
 
 def ring_extent(record: dict) -> float:
@@ -166,7 +171,7 @@ def not_yet_dots(record: dict) -> list[dict]:
     >>> dots = not_yet_dots({"position": [0, 0], "radius": 7.0, "trust": "unreviewed",
     ...                      "filled": False, "colour": [1, 2, 3]})
     >>> len(dots), dots[0]["offset"]
-    (10, [0.0, -11.5])
+    (12, [0.0, -11.5])
     """
     inner = record["radius"] + (VERIFIED_RING[0] + VERIFIED_RING[1]
                                 if record["trust"] == trust.VERIFIED else 0.0)
@@ -192,9 +197,9 @@ def _ring_layers(stop_data: list[dict]) -> list[pdk.Layer]:
     if dots:
         layers.append(pdk.Layer(
             "TextLayer", id="not-yet-rings", data=dots, get_position="position",
-            get_text="text", get_size=NOT_YET_DOT_PX * 2.2, size_units="'pixels'",
+            get_text="text", get_size=NOT_YET_DOT_PX * 3.6, size_units="'pixels'",
             get_color="colour", get_pixel_offset="offset", get_text_anchor="'middle'",
-            get_alignment_baseline="'center'", character_set=["•"], font_family=FONT,
+            get_alignment_baseline="'center'", character_set="'auto'", font_family=FONT,
             pickable=False, parameters=FLAT))
     return layers
 

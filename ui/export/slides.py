@@ -88,8 +88,9 @@ def routes_slide(built: View) -> Slide:
     deck = maps.routes_deck(stops, legs, built.colours, meetings=built.meetings,
                             chosen=tuple(built.options.get("chosen") or ()),
                             width=MAP_PICTURE[0], height=MAP_PICTURE[1], interactive=False)
-    note = built.note or ("Solid lines and filled dots took place; dashed lines and rings "
-                          "were planned or possible; diamonds mark meetings.")
+    note = built.note or ("Solid lines took place, dashed ones were planned or possible; a "
+                          "dotted ring: a stop not yet made; hollow: unreviewed, low "
+                          "confidence; dark ring: verified; diamonds mark meetings.")
     return Slide(view=built.kind, title=built.title, caption=route_caption(stops, legs),
                  figure=None, articles=built.articles, source=source, note=note, deck=deck,
                  colours=built.colours, data=stops)
