@@ -48,6 +48,8 @@ def is_trigger(token) -> bool:
             c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")) for c in token.children):
         return False  # "called off", "called for", "called on": no call
     if token.pos_ in ("VERB", "AUX"):
+        if _joint(token):
+            return True
         return (lemma in LEX.meeting.verbs or lemma in LEX.meeting.object_verbs
                 or lemma in LEX.meeting.with_verbs)
     if token.pos_ in ("NOUN", "PROPN"):
@@ -55,6 +57,18 @@ def is_trigger(token) -> bool:
             return False  # "in exchange for"
         return lemma in LEX.meeting.nouns or token.lower_ in LEX.meeting.nouns
     return False
+
+
+def _joint(token) -> bool:
+    """A verb its subjects do together: "co-chaired the commission" (the tokenizer splits
+    "co-chaired" in three), "shook hands"."""
+    lemma = _lemma(token)
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "co":
+        lemma = f"co-{lemma}"
+    if lemma == "shake":
+        return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in token.children)
+    return lemma in LEX.meeting.joint_verbs
 
 
 def persons_in(token, view: View) -> list[str]:
@@ -104,6 +118,8 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
         other_side += [n for t in agents_of(trigger) for n in view.persons_for(t)]
     words = ("with", "between", "among", "to") if lemma in (
         "speak", "talk", "call", "conversation", "chat") else ("with", "between", "among")
+    if noun and lemma == "call":
+        words += ("on", "from")  # "a courtesy call on the prime minister", "a call from"
     holders = [trigger]
     if not noun and lemma in LEX.meeting.with_verbs:
         holders += objects_of(trigger, ("dobj",))  # "discussed the issue with Putin"
@@ -153,6 +169,22 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
     return subject_side, other_side, separately
 
 
+_COMMITTING = {"agree", "announce", "decide", "pledge", "vow", "promise", "resolve"}
+
+
+def _agreed_there(trigger, cues: list[str]) -> bool:
+    """ "agreed to boost trade at a meeting in Jakarta": what was agreed is ahead, the
+    meeting where it was agreed is not. True when every planning cue is a committing verb
+    in the past and the meeting is only its setting (after "at" or "during")."""
+    if not (trigger.dep_ == "pobj" and trigger.head.lower_ in ("at", "during")):
+        return False
+    committing = {t.text for t in trigger.ancestors
+                  if t.tag_ == "VBD" and t.lemma_.lower() in _COMMITTING}
+    planned = [c.split(": ", 1)[1] for c in cues if c.startswith("planned: ")]
+    return bool(committing) and all(
+        word in committing or word.startswith("to ") for word in planned)
+
+
 def _stated_whole(group: list[str], view: View) -> list[str]:
     """All the persons of the sentence when it counts them ("..., the four leaders had
     agreed") and the grammar found only some: the stated size is the text's own word on
@@ -176,11 +208,17 @@ def _unknown_party(trigger, view: View) -> bool:
     return False
 
 
-def _governed_by_subjects(noun) -> bool:
+def _governed_by_subjects(noun, view: View) -> bool:
     """ "Rubio and Lavrov called off an expected meeting", "the two held talks": a meeting
     noun that is the object of the parties' own verb, not "their Kyiv meetings"."""
-    return noun.dep_ in ("dobj", "nsubjpass") and not any(
-        c.dep_ == "poss" for c in noun.children)
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:
+        # "the two leaders, X and Y, signed deals after their talks": bound to the clause
+        return any(c.lower_ == "their" and view.clause_subjects(c) for c in owners)
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at", "in") and \
+            noun.head.head.pos_ in ("VERB", "AUX"):
+        return True  # "Modi and Kishida discussed trade during a meeting in Hiroshima"
+    return noun.dep_ in ("dobj", "nsubjpass")
 
 
 def _mode(trigger, view: View) -> str:
@@ -196,6 +234,9 @@ def _mode(trigger, view: View) -> str:
         words.add(trigger.head.head.lower_)
     if trigger.dep_ in ("acl", "relcl"):
         words.add(trigger.head.lower_)  # "a call joined by Ruto": the call is how
+    if trigger.lower_ == "call" and (words & {"courtesy", "paid", "pay", "pays", "paying"} or (
+            trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "pay")):
+        return "in_person"  # "paid a courtesy call on the prime minister": a visit
     if words & LEX.meeting.video_words:
         return "video"
     if words & LEX.meeting.phone_words:
@@ -266,9 +307,10 @@ def from_sentence(view: View, article: Article) -> list[dict]:
             continue
         subject_side, other_side, separately = _parties(trigger, view)
         lemma = _lemma(trigger)
+        joint = _joint(trigger)
         if not other_side and (len(subject_side) < 2 or lemma in _NEEDS_WITH or (
-                trigger.pos_ == "VERB" and lemma not in LEX.meeting.verbs) or (
-                trigger.pos_ != "VERB" and not _governed_by_subjects(trigger))):
+                trigger.pos_ == "VERB" and lemma not in LEX.meeting.verbs and not joint) or (
+                trigger.pos_ != "VERB" and not _governed_by_subjects(trigger, view))):
             continue  # "their Kyiv meetings": with whom, the text does not say
         if separately and len(subject_side) >= 1 and len(other_side) >= 2:
             groups = [sorted(set(subject_side + [o])) for o in other_side]
@@ -283,6 +325,8 @@ def from_sentence(view: View, article: Article) -> list[dict]:
         if status == "cancelled" and any(c.startswith("negated") for c in cues) and any(
                 c.startswith("planned") for c in cues):
             status = "possible"  # "does not have a meeting planned": not ruled out
+        if status == "planned" and _agreed_there(trigger, cues):
+            status = "occurred"
         place, country = _place(trigger, view) if mode == "in_person" else (None, None)
         date, default = _date(view, trigger, trigger, status, cues)
         for group in groups:

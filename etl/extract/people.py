@@ -82,6 +82,19 @@ def _titled_re() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}){portfolio})\s+(?P<name>{name})")
 
 
+def titled_surnames(text: str) -> frozenset[str]:
+    """The last words of the names an article gives with a title ("Prime Minister Feleti
+    Teo" gives "Teo"): a later sentence that names only the surname is about someone, even
+    when the surname is also a town somewhere."""
+    out = set()
+    for m in _titled_re().finditer(text):
+        name, _ = clean_name(m.group("name"))
+        words = name.split()
+        if len(words) >= 2 and plausible_name(name):
+            out.add(words[-1])
+    return frozenset(out)
+
+
 def _name_capitals(name: str) -> bool:
     return all(w[0].isupper() or w.lower().rstrip("-") in _PARTICLES for w in name.split())
 
@@ -162,10 +175,12 @@ def clean_name(raw: str) -> tuple[str, int]:
     """
     not_name = _not_name()
     words = list(re.finditer(r"\S+", raw))
-    while words and (words[-1].group().rstrip(",.;:") in not_name
-                     or not words[-1].group()[0].isalpha()):
+    while words and ((words[-1].group().rstrip(",.;:") in not_name and not _name_he(
+            words, -1)) or not words[-1].group()[0].isalpha()):
         words.pop()
-    while words and (words[0].group() in not_name or words[0].group().lower() in
+    titled = False
+    while words and not (titled and _name_he(words, 0)) and (
+                     words[0].group() in not_name or words[0].group().lower() in
                      LEX.people.titles or not words[0].group()[0].isupper()
                      or (len(words) > 2 and _country_word(words[0].group()))
                      or (len(words) > 2 and " ".join(w.group() for w in words[:2]).lower() in
@@ -173,6 +188,7 @@ def clean_name(raw: str) -> tuple[str, int]:
         if len(words) > 2 and " ".join(w.group() for w in words[:2]).lower() in \
                 LEX.people.titles:
             words.pop(0)  # "First Lady Olena Zelenska": both words of the title go
+        titled = titled or words[0].group().lower() in LEX.people.titles
         words.pop(0)
     if not words:
         return "", 0
@@ -182,6 +198,15 @@ def clean_name(raw: str) -> tuple[str, int]:
     if name.endswith(".") and not re.search(r"\b[A-Z]\.$|Jr\.$", name):
         name = name[:-1]
     return name, start
+
+
+def _name_he(words: list[re.Match], i: int) -> bool:
+    """ "Vice Premier Liu He", "Vice Premier He Lifeng": "He" inside a name, beside another
+    capitalised word of it, is the Chinese name, not the pronoun."""
+    if len(words) < 2 or words[i].group().rstrip(",.;:") != "He":
+        return False
+    other = words[i - 1 if i == -1 else 1].group()
+    return other[:1].isupper() and other not in _not_name()
 
 
 def _country_word(word: str) -> bool:
@@ -196,7 +221,8 @@ def plausible_name(name: str) -> bool:
         return False
     if not _name_capitals(name) or all(w in _not_name() for w in words):
         return False
-    if any(w in _not_name() and w not in ("Lady", "Lord", "Sir") for w in words[1:]):
+    if any(w in _not_name() and w not in ("Lady", "Lord", "Sir") and not (
+            w == "He" and len(words) >= 2) for w in words[1:]):
         return False
     if len(name) > 60 or name.isupper() and len(name) <= 5:
         return False

@@ -75,6 +75,11 @@ def attachment(token, view: View) -> tuple[object, str] | None:
     if t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(t.head.head) in (
             LEX.visit.place_nouns):
         t = first_conjunct(t.head.head)  # "the town of Irpin" stands where "town" stands
+    if t.dep_ in ("compound", "nmod") and _lemma(t.head) in LEX.visit.facility_nouns:
+        t = t.head  # "received at Nouakchott airport": the airport stands for the city
+    if t.dep_ == "pobj" and t.head.lower_ in AT and _lemma(t.head.head) in (
+            LEX.visit.facility_nouns) and t.head.head.dep_ == "pobj":
+        t = t.head.head  # "welcomed him at State House in Nairobi"
     head = t.head
     if t.dep_ in ("compound", "nmod", "amod") and _lemma(head) in LEX.visit.nouns:
         return head, "dest"  # "the Amman visit", "his Kyiv trip"
@@ -537,7 +542,10 @@ def from_sentence(view: View, article: Article) -> list[dict]:
         return permission_visits(view, article)
     if view.doc is None or not view.places:
         return dateline_visits(view, article)
-    return syntax_visits(view, article) + dateline_visits(view, article)
+    found = syntax_visits(view, article)
+    # "ACCRA — the minister arrived in Abuja": a stop the sentence states is where he is
+    moved = {f["actor"] for f in found if f["type"] == "visit"}
+    return found + [f for f in dateline_visits(view, article) if f["actor"] not in moved]
 
 
 # "AMMAN, Jordan —", "NAIROBI (AP) -": a dateline, where the story was filed.
