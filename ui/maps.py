@@ -57,6 +57,8 @@ VERIFIED_INK = [17, 17, 17, 255]
 NOT_YET_RING = (4.5, 0.0)
 NOT_YET_DOTS = 12
 NOT_YET_DOT_PX = 3.5  # a bullet's width; its font size is about 3.6 times that
+# room kept round each dot of people side by side at one place for its rings, whichever it has
+RINGS_PX = VERIFIED_RING[0] + VERIFIED_RING[1] + NOT_YET_RING[0] + NOT_YET_DOT_PX / 2
 
 TOOLTIP_HTML = (
     "<div style='max-width:360px'><b>{who}</b><br/>{where}<br/>{when} · {status} · {sources}"
@@ -152,7 +154,8 @@ def _spots(stops: pd.DataFrame, zoom: float) -> Spots:
                                   strict=True):
         key = (str(actor), _spot(lat, lon))
         totals[key] = totals.get(key, 0) + (0 if n is None or pd.isna(n) else int(n))
-    return Spots(((actor, spot, stop_radius(n)) for (actor, spot), n in totals.items()), zoom)
+    return Spots(((actor, spot, stop_radius(n) + RINGS_PX) for (actor, spot), n in totals.items()),
+                 zoom)
 
 
 def ring_extent(record: dict) -> float:

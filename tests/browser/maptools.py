@@ -17,10 +17,15 @@ DECK = "[data-testid='stDeckGlJsonChart']"
 
 
 class DeckSpy:
-    """Every deck.gl JSON the page's server sends, in the order received."""
+    """Every deck.gl JSON the page's server sends, in the order received.
+
+    A message the browser already holds (10 KB or more, sent in one of the last runs) comes
+    again only as a reference to its hash: a playback's last step redraws the whole map sent
+    before it started, so references are resolved to the decks they name."""
 
     def __init__(self, page) -> None:
         self.decks: list[dict] = []
+        self._by_hash: dict[str, dict] = {}
         page.on("websocket", self._watch)
 
     def _watch(self, ws) -> None:
@@ -30,11 +35,18 @@ class DeckSpy:
         if isinstance(payload, str):
             return
         msg = ForwardMsg.FromString(payload)
+        if msg.WhichOneof("type") == "ref_hash":
+            if msg.ref_hash in self._by_hash:
+                self.decks.append(self._by_hash[msg.ref_hash])
+            return
         if msg.WhichOneof("type") != "delta" or msg.delta.WhichOneof("type") != "new_element":
             return
         element = msg.delta.new_element
         if element.WhichOneof("type") == "deck_gl_json_chart":
-            self.decks.append(json.loads(element.deck_gl_json_chart.json))
+            deck = json.loads(element.deck_gl_json_chart.json)
+            if msg.hash:
+                self._by_hash[msg.hash] = deck
+            self.decks.append(deck)
 
     def last(self) -> dict:
         assert self.decks, "the server sent no map"
@@ -45,6 +57,17 @@ def layer(spec: dict, layer_id: str) -> list[dict]:
     """The data of one layer of a deck spec ([] when the deck has no such layer)."""
     found = [x for x in spec["layers"] if x["id"] == layer_id]
     return found[0]["data"] if found else []
+
+
+def dot_at(spec: dict, lat: float, lon: float, who: str | None = None) -> dict:
+    """The stop record of a person (`who` in its name, or the first) at the place (lat, lon):
+    several people at one place stand apart on a ring round it, so a test hovers the dot's
+    own position, not the place's."""
+    dots = [d for d in layer(spec, "stops")
+            if abs(d["anchor"][0] - lon) < 0.05 and abs(d["anchor"][1] - lat) < 0.05
+            and (who is None or who in d["who"])]
+    assert dots, (lat, lon, who)
+    return dots[0]
 
 
 def canvas_box(page) -> dict:
