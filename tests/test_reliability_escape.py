@@ -115,7 +115,8 @@ def test_the_checker_catches_unescaped_text():
 def test_tooltip_template_is_fixed_markup_with_slots_only():
     template = maps.TOOLTIP_HTML
     slots = re.findall(r"\{(\w+)\}", template)
-    assert set(slots) == {"who", "where", "when", "status", "sources", "evidence", "others"}
+    assert set(slots) == {"who", "where", "when", "status", "sources", "trust_text", "evidence",
+                          "others"}
     markup = re.sub(r"\{\w+\}", "", template)
     assert "<script" not in markup and "on" + "error" not in markup and "href" not in markup
     assert json.dumps(maps.TOOLTIP_STYLE)  # plain style values
