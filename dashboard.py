@@ -82,8 +82,14 @@ except duckdb.Error as err:
 # old-style multipage app until st.navigation has run once in the process, so a shared link
 # opened on a fresh server showed "Page not found" (and a path equal to a file's stem ran
 # that file without this script's sidebar). st.navigation is the only page registry here.
+# The default page's address is the root (/) whatever its url_path says, so /route-map
+# matched no page and Streamlit announced "Page not found" over the Routes page it fell back
+# to. The same file is registered again, hidden from the menu, at ROUTES_PATH: every page
+# has an address of its own that opens directly, with its filters.
+ROUTES_PATH = "route-map"
 pages = [
-    st.Page("views/routes.py", title="Routes", url_path="route-map", default=True),
+    st.Page("views/routes.py", title="Routes", url_path="routes", default=True),
+    st.Page("views/routes.py", title="Routes", url_path=ROUTES_PATH, visibility="hidden"),
     st.Page("views/aid.py", title="Aid", url_path="aid-amounts"),
     st.Page("views/casualties.py", title="Casualties", url_path="casualty-figures"),
     st.Page("views/people.py", title="People", url_path="diplomats"),

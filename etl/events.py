@@ -94,7 +94,7 @@ def post_marts(con: duckdb.DuckDBPyConnection) -> None:
     """What the pages read beside the merged events, worked out from the finished marts:
     every event mart's day window, latest evidence, article ids, outlets and whether an
     analyst corrected it; every leg the same of the stops at its ends; one row per evidence
-    sentence for the search.
+    sentence; the words of every title and sentence for the full-text search.
 
     The pages filter and caption every event by these; computing them here once keeps each
     page query a scan of one table (etl/sql/post/*.sql say what each column means). Needs
@@ -106,6 +106,7 @@ def post_marts(con: duckdb.DuckDBPyConnection) -> None:
                                     date=date_column, fallback=fallback))
     con.execute(_read(POST_DIR / "leg_columns.sql"))
     con.execute(_read(POST_DIR / "evidence_sentences.sql"))
+    con.execute(_read(POST_DIR / "search_index.sql"))
     trust.add_trust_columns(con)  # confidence and review state (etl/trust.py)
 
 

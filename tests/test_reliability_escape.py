@@ -28,10 +28,12 @@ MARKDOWN_CALLS = {"markdown", "caption", "subheader", "header", "title", "info",
                   "tabs", "metric", "latex"}
 ESCAPERS = {"md", "esc", "highlight"}
 # Producers of HTML that escape what they take (tests/test_ui_pure.py checks them).
-SAFE_HTML = {"maps.SEA_CSS", "maps.legend_html"}
+SAFE_HTML = {"maps.SEA_CSS", "maps.legend_html", "search_text.hit_html",
+             "search_text.SCROLL_TO_HIT", "evidence_table.html_table"}
 # Reviewed: (file, expression) -> why it is safe.
 REVIEWED = {
-    ("views/sources.py", "body"): "body = highlight(article text, spans): every piece escaped",
+    ("views/sources.py", "body"): "body = search_text.article_html(article text, spans): every "
+    "piece escaped (tests/test_search.py)",
     ("ui/filters.py", "bounds[0]"): "a year from queries.year_bounds: an int",
     ("views/briefing.py", "i"): "a slide number from enumerate(): an int",
 }
@@ -113,7 +115,8 @@ def test_the_checker_catches_unescaped_text():
 def test_tooltip_template_is_fixed_markup_with_slots_only():
     template = maps.TOOLTIP_HTML
     slots = re.findall(r"\{(\w+)\}", template)
-    assert set(slots) == {"who", "where", "when", "status", "sources", "evidence", "others"}
+    assert set(slots) == {"who", "where", "when", "status", "sources", "trust_text", "evidence",
+                          "others"}
     markup = re.sub(r"\{\w+\}", "", template)
     assert "<script" not in markup and "on" + "error" not in markup and "href" not in markup
     assert json.dumps(maps.TOOLTIP_STYLE)  # plain style values

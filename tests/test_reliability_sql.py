@@ -71,6 +71,7 @@ def every_query(con, f: Filters, value: str) -> dict[str, pd.DataFrame | object]
         "route_stops": queries.route_stops(con, f),
         "route_legs": queries.route_legs(con, f),
         "route_months": queries.route_months(con, f),
+        "route_meetings": queries.route_meetings(con, f),
         "aid_rows": queries.aid_rows(con, f, statuses=[value]),
         "aid_by_party": queries.aid_by_party(con, f, statuses=[value]),
         "casualty_rows": queries.casualty_rows(con, f, metrics=[value], places=[value]),
@@ -81,6 +82,8 @@ def every_query(con, f: Filters, value: str) -> dict[str, pd.DataFrame | object]
         "person_counterparts": queries.person_counterparts(con, f, value),
         "person_roles": queries.person_roles(con, value),
         "evidence_search": queries.evidence_search(con, f, value),
+        "text_search": queries.text_search(con, f, value),
+        "article_sentence": queries.article_sentence(con, value, 0),
         "article_list": queries.article_list(con, f, title=value),
         "article_one": queries.article_one(con, value),
         "article_facts": queries.article_facts(con, value),
@@ -107,11 +110,12 @@ def test_hostile_values_return_empty_and_change_nothing(con, hostile_db, value):
     before = checksum(hostile_db, con)
     results = every_query(con, hostile_filters(value), value)
     # Nothing in the database is named by these values: every filtered result is empty.
-    for name in ("route_stops", "route_legs", "aid_rows", "casualty_rows", "person_stops",
-                 "person_legs", "person_counterparts", "article_facts", "casualty_places"):
+    for name in ("route_stops", "route_legs", "route_meetings", "aid_rows", "casualty_rows",
+                 "person_stops", "person_legs", "person_counterparts", "article_facts",
+                 "casualty_places", "text_search"):
         assert results[name].empty, (name, results[name].head())
     assert results["route_months"] == []
-    assert results["article_one"] is None
+    assert results["article_one"] is None and results["article_sentence"] is None
     assert results["missing_tables"] == [value]
     assert results["missing_columns"] == [value]
     for name in ("evidence_search", "article_list"):
@@ -147,7 +151,7 @@ def test_huge_and_odd_years_never_raise(con):
     for years in ((1, 1), (9999, 9999), (1, 9999), (2024, 2023)):
         f = Filters(years=years)
         for name, result in every_query(con, f, "x").items():
-            assert result is not None or name in ("article_one", "year_bounds")
+            assert result is not None or name in ("article_one", "article_sentence", "year_bounds")
     # `by` picks a column: it is checked against two names, never spliced into the SQL.
     for by in ("donor; drop table aid", "party", "' OR 1=1 --"):
         with pytest.raises(ValueError):

@@ -9,12 +9,14 @@ import base64
 import json
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import plotly.io as pio
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl.build import build
+from tests.html_tables import page_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -80,7 +82,7 @@ def places(spec: dict) -> set[str]:
 
 # -- routes --------------------------------------------------------------------------------
 
-def test_routes_default_view_draws_the_seed_routes(app):
+def test_routes_default_view_draws_the_seed_routes(app, fixture_db):
     at = run(app)
     spec = deck(at)
     assert {"Washington", "Brussels", "Skopje", "Kyiv", "Rome"} <= places(spec)
@@ -91,9 +93,14 @@ def test_routes_default_view_draws_the_seed_routes(app):
     # "Blinken left Washington on Monday for Brussels"
     assert any(leg["where"].startswith("Washington → ") for leg in legs)
     assert at.subheader[0].value.startswith("Routes of all diplomats, 2014\\-2024")
-    table = at.dataframe[0].value
+    table = next(t for t in page_tables(at) if "Place" in t)
     assert {"Kyiv, Ukraine", "Skopje, North Macedonia"} <= set(table["Place"])
     assert table["Evidence"].str.len().min() > 10
+    # whole sentences: every evidence cell is a sentence of the database, uncut
+    con = duckdb.connect(str(fixture_db), read_only=True)
+    sentences = {e for (e,) in con.execute("select evidence from stops").fetchall()}
+    con.close()
+    assert set(table["Evidence"].str.replace(r" \(\+\d+ more\)$", "", regex=True)) <= sentences
 
 
 def test_routes_diplomat_filter_changes_the_map_and_the_url(app):
@@ -272,29 +279,34 @@ def test_people_page_itinerary_counterparts_roles(app):
     app.query_params["person"] = ["John Kerry"]
     at = run(app, "views/people.py")
     assert at.selectbox(key="person").value == "John Kerry"
-    itinerary, counterparts = at.dataframe[0].value, at.dataframe[1].value
+    itinerary, counterparts = page_tables(at)[-1], at.dataframe[0].value
     assert list(itinerary["Place"]) == ["Rome, Italy", "Paris, France", "London, United Kingdom"]
     assert list(counterparts["Counterpart"]) == ["Sergei Lavrov"]
     assert places(deck(at)) == {"Rome", "Paris", "London"}
     assert plotly(at).layout.title.text == "Offices held by John Kerry"
     at.selectbox(key="person").set_value("David Lammy").run()
     assert qp(at, "person") == ["David Lammy"]
-    assert "Kyiv, Ukraine" in set(at.dataframe[0].value["Place"])
+    assert "Kyiv, Ukraine" in set(page_tables(at)[-1]["Place"])
 
 
 # -- sources -------------------------------------------------------------------------------
 
 def test_sources_search_and_highlighted_article(app):
     app.query_params["q"] = ["overnight train"]
-    app.query_params["article"] = ["2024-09-11-blinken-and-lammy-in-kyiv"]
     at = run(app, "views/sources.py")
-    hits = at.dataframe[0].value
-    assert len(hits) >= 1 and hits["Evidence"].str.contains("overnight train").all()
-    assert "Blinken and Lammy reach Kyiv by overnight train" in set(hits["Article"])
-    body = at.get("html")
-    text = "".join(h.proto.body for h in body)
+    results = [h.proto.body for h in at.get("html") if "class='hit'" in h.proto.body]
+    assert results and "Blinken and Lammy reach Kyiv by overnight <" not in results[0]
+    assert "<b class='hit'>overnight</b> <b class='hit'>train</b>" in results[0]
+    at.button(key="hit_0").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.selectbox(key="article").value == "2024-09-11-blinken-and-lammy-in-kyiv"
+    assert qp(at, "article") == ["2024-09-11-blinken-and-lammy-in-kyiv"]
+    text = "".join(h.proto.body for h in at.get("html"))
     assert "<mark>Antony Blinken and David Lammy arrived in Kyiv" in text
-    facts = at.dataframe[-1].value
+    framed = text.split("id='shuttle-hit'>", 1)[1].split("</div>", 1)[0]
+    assert "<b class='hit'>train</b>" in framed
+    assert qp(at, "hit")
+    facts = page_tables(at)[-1]
     assert {"stop", "meeting", "aid"} <= set(facts["Fact"])
     at.text_input(key="q").set_value("Skopje").run()
     assert qp(at, "q") == ["Skopje"]

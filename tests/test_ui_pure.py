@@ -12,7 +12,8 @@ import pydeck as pdk
 import pytest
 
 from tests.conftest import FIXTURE_ARTICLES, PAGE_ARTICLES
-from ui import charts, maps, queries, tables
+from tests.html_tables import tables_in
+from ui import basemap, charts, colours, evidence_table, legs, maps, queries, tables
 from ui.db import cursor, file_stamp, open_handle
 from ui.escape import esc, highlight, md
 from ui.filters import Filters, explain_empty
@@ -71,7 +72,7 @@ def test_tooltip_data_is_plain_text_and_template_has_only_fields():
     # st.pydeck_chart escapes each value it puts in a slot (tests/browser/test_hostile.py
     # hovers such names): the data stays plain text, or the analyst would read "&lt;".
     stops = _stops(actor=HOSTILE, evidence=f"Evidence {HOSTILE} here.")
-    deck = maps.routes_deck(stops, _legs(actor=HOSTILE), maps.actor_colours([HOSTILE]))
+    deck = maps.routes_deck(stops, _legs(actor=HOSTILE), colours.colours_for([HOSTILE], [HOSTILE]))
     spec = json.loads(deck.to_json())
     assert "<script>" not in maps.TOOLTIP_HTML
     stop_layer = next(layer for layer in spec["layers"] if layer["id"] == "stops")
@@ -81,33 +82,76 @@ def test_tooltip_data_is_plain_text_and_template_has_only_fields():
     assert "Also here: David Lammy, Sep 2024, planned" in first["others"]
     # The template: fixed markup and {field} slots only; every slot is a data field.
     slots = set(pd.Series([maps.TOOLTIP_HTML]).str.findall(r"\{(\w+)\}")[0])
-    assert slots == {"who", "where", "when", "status", "sources", "evidence", "others"}
+    assert slots == {"who", "where", "when", "status", "sources", "trust_text", "evidence",
+                     "others"}
     assert slots <= set(first)
     leg_layer = next(layer for layer in spec["layers"] if layer["id"] == "legs")
     assert leg_layer["data"][0]["who"] == HOSTILE
+    # two people in Kyiv: each dot is drawn, on a ring around the place
+    assert first["position"] != stop_layer["data"][1]["position"]
+    assert first["anchor"] == stop_layer["data"][1]["anchor"] == [30.52, 50.45]
+
+
+TWO = colours.colours_for(["Antony Blinken", "David Lammy"], ["Antony Blinken", "David Lammy"])
 
 
 def test_routes_deck_is_offline_and_styles_planned_legs():
     spec = json.loads(maps.routes_deck(_stops(), _legs(),
-                                       maps.actor_colours(["Antony Blinken", "David Lammy"]))
+                                       TWO)
                       .to_json())
     assert spec.get("mapProvider") in (None, "")
     assert "cartocdn" not in json.dumps(spec) and "mapbox" not in json.dumps(spec)
     ids = [layer["id"] for layer in spec["layers"]]
-    assert ids == ["countries", "legs", "stops", "place-names"]
-    legs = next(layer for layer in spec["layers"] if layer["id"] == "legs")["data"]
-    done, planned = legs
-    assert done["width"] > planned["width"] and done["colour"][3] > planned["colour"][3]
+    assert ids == ["countries", "legs", "leg-dashes", "shared-places", "stops",
+                   "not-yet-rings", "place-names"]
+    routes = next(layer for layer in spec["layers"] if layer["id"] == "legs")["data"]
+    done, planned = routes
+    # status by line style, never by a paler shade: the planned leg is dashed pieces in
+    # Lammy's own colour, its own line only an invisible hover band
+    assert done["dash"] == [0.0, 0.0] and planned["dash"] != [0.0, 0.0]
+    pieces = next(layer for layer in spec["layers"] if layer["id"] == "leg-dashes")["data"]
+    assert len(pieces) > 3 and {tuple(p["colour"]) for p in pieces} == {
+        tuple(maps.hex_to_rgb(colours.PALETTE[1]) + [255])}
     stops = next(layer for layer in spec["layers"] if layer["id"] == "stops")["data"]
     assert stops[0]["radius"] > stops[1]["radius"]  # 4 sources against 1
-    assert stops[1]["fill"][3] < stops[0]["fill"][3]  # planned: hollow-looking
+    # planned: a solid dot in the diplomat's colour (no review data: not low confidence)
+    # inside a dotted ring of that colour; the fill is left to trust
+    assert stops[0]["filled"] and not stops[1]["filled"]
+    assert not stops[1]["hollow"] and stops[1]["fill"][:3] == maps.hex_to_rgb(colours.PALETTE[1])
+    rings = next(layer for layer in spec["layers"] if layer["id"] == "not-yet-rings")["data"]
+    assert len(rings) == maps.NOT_YET_DOTS
+    assert {tuple(r["position"]) for r in rings} == {tuple(stops[1]["position"])}
+    assert {tuple(r["colour"]) for r in rings} == {tuple(maps.hex_to_rgb(colours.PALETTE[1])
+                                                         + [255])}
     view = spec["initialViewState"]
-    assert 45 < view["latitude"] < 56 and view["zoom"] > 3
+    assert 45 < view["latitude"] < 56 and view["zoom"] == maps.MAX_FIT_ZOOM
+
+
+def test_routes_deck_draws_trust_apart_from_status():
+    """Verified: solid, with a dark ring; unreviewed with low confidence: hollow, whatever
+    its status; the rings of status (dotted) and of trust (dark) both round one dot."""
+    stops = _stops().assign(confidence=[0.95, 0.41], review_state=["verified", "unreviewed"],
+                            reviewed_by=[["ana"], []])
+    stops.loc[1, "status"] = "occurred"
+    spec = json.loads(maps.routes_deck(stops, _legs(), TWO).to_json())
+    layer = {x["id"]: x for x in spec["layers"]}
+    sure, low = layer["stops"]["data"]
+    assert (sure["trust"], sure["hollow"], sure["fill"][:3]) == (
+        "verified", False, maps.hex_to_rgb(colours.PALETTE[0]))
+    assert sure["trust_text"] == "verified by ana"
+    assert (low["trust"], low["hollow"], low["fill"][:3]) == ("low", True, [255, 255, 255])
+    assert low["line"][:3] == maps.hex_to_rgb(colours.PALETTE[1])
+    assert low["trust_text"] == "unreviewed, low confidence (0.41)"
+    assert [r["position"] for r in layer["verified-rings"]["data"]] == [sure["position"]]
+    assert "not-yet-rings" not in layer  # both took place
+    legend = maps.legend_html(TWO)
+    assert "hollow: unreviewed, confidence below 0.7" in legend
+    assert "verified by an analyst" in legend and "dotted ring" in legend
 
 
 def test_countries_geojson_is_small_and_flat_map_safe():
-    assert maps.COUNTRIES_GEOJSON.stat().st_size < 1_000_000
-    shapes = maps.countries_geojson()
+    assert basemap.COUNTRIES_GEOJSON.stat().st_size < 1_000_000
+    shapes = basemap.countries_geojson()
     names = {f["properties"]["name"] for f in shapes["features"]}
     assert {"Ukraine", "United Kingdom", "Belgium", "Macedonia", "Russia"} <= names
     for feature in shapes["features"]:
@@ -118,13 +162,17 @@ def test_countries_geojson_is_small_and_flat_map_safe():
                 assert max(abs(a - b) for a, b in zip(lons, lons[1:], strict=False)) <= 180
 
 
-def test_actor_colours_stay_stable_across_views():
-    ranking = ["Antony Blinken", "John Kerry", "David Lammy"]
-    full = maps.actor_colours(ranking, ranking=ranking)
-    assert maps.actor_colours(["John Kerry"], ranking=ranking) == {"John Kerry": full["John Kerry"]}
-    many = [f"P{i}" for i in range(9)]
-    colours = maps.actor_colours(many)
-    assert colours["P0"] == charts.OKABE_ITO[0] and colours["P8"] == charts.GREY
+def test_colours_come_from_the_whole_database_ranking():
+    ranking = ["Antony Blinken", "John Kerry", "David Lammy", "Emmanuel Macron"]
+    full = colours.colours_for(ranking, ranking)
+    for view in (["John Kerry"], ["Emmanuel Macron", "David Lammy"], ranking[::-1]):
+        assert colours.colours_for(view, ranking) == {a: full[a] for a in view}
+    assert len(set(full.values())) == len(ranking)
+    many = [f"P{i}" for i in range(len(colours.PALETTE) + 2)]
+    every = colours.colours_for(many, many)
+    assert every["P0"] == charts.OKABE_ITO[0] and every[many[-1]] == charts.GREY
+    assert len({every[p] for p in many[:len(colours.PALETTE)]}) == len(colours.PALETTE)
+    assert charts.OKABE_ITO[7] not in colours.PALETTE  # yellow is faint on grey land
 
 
 def test_legend_escapes_names():
@@ -208,6 +256,24 @@ def test_tables_keep_original_amounts_and_evidence():
     table = tables.aid_table(rows)
     assert table.loc[0, "Original amount"] == "GBP 162,000,000"
     assert table.loc[0, "USD"] == "USD 212.3 million" and table.loc[0, "Date"] == "Sep 2024"
+
+
+def test_stop_tables_hold_the_whole_sentence_escaped():
+    long = ("Blinken arrived in Kyiv on Wednesday " + "after a night on the train, " * 30
+            + "<script>alert(1)</script> and met the president.")
+    assert len(long) > 900
+    stops = pd.DataFrame([{
+        "actor": "Antony Blinken", "place": "Kyiv", "country": "UA", "place_kind": "city",
+        "date": "2024-09-11", "date_precision": "day", "status": "occurred", "sources": 2,
+        "first_reported": pd.Timestamp("2024-09-11"), "evidence": long, "evidence_more": 1,
+        "sort_day": pd.Timestamp("2024-09-11")}])
+    table = tables.stops_table(stops)
+    assert table.loc[0, "Evidence"] == long + " (+1 more)"
+    html = evidence_table.html_table(table)
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    (back,) = tables_in(html)
+    assert back.loc[0, "Evidence"] == long + " (+1 more)"
+    assert "…" not in html
 
 
 def test_explain_empty_names_the_filter():
@@ -340,36 +406,38 @@ def _visits(n: int) -> pd.DataFrame:
 
 
 def test_repeated_visits_to_one_place_are_one_point():
-    points = maps.stop_records(_visits(3), maps.actor_colours(["Antony Blinken"]))
+    points = maps.stop_records(_visits(3), colours.colours_for(["Antony Blinken"],
+                                                               ["Antony Blinken"]))
     assert len(points) == 2
     kyiv = next(p for p in points if p["where"] == "Kyiv, Ukraine")
     assert kyiv["when"] == "3 visits, 2 May 2020 to 2 May 2022"
     assert kyiv["status"] == "2 occurred, 1 planned"
     assert kyiv["sources"] == "6 sources"
     assert kyiv["evidence"] == "Report 2. (+5 more)"  # the latest, and 3 x 2 - 1 others
-    assert kyiv["fill"][3] == 235  # solid: at least one visit took place
+    assert kyiv["filled"]  # solid: at least one visit took place
     assert kyiv["radius"] == maps.stop_radius(6)
 
 
 def test_repeated_legs_are_one_arc_per_kind_of_status():
-    legs = pd.DataFrame([
+    frame = pd.DataFrame([
         {"actor": "Antony Blinken", "trip_id": f"t{i}", "seq": 1, "from_place": "Warsaw",
          "to_place": "Kyiv", "from_lat": 52.23, "from_lon": 21.01, "to_lat": 50.45,
          "to_lon": 30.52, "date": f"202{i}-03", "status": status}
         for i, status in enumerate(["occurred", "occurred", "occurred", "planned"])])
-    arcs = maps.leg_records(legs, maps.actor_colours(["Antony Blinken"]))
+    arcs, pieces = legs.leg_records(frame, colours.colours_for(["Antony Blinken"],
+                                                                ["Antony Blinken"]), zoom=4)
     assert len(arcs) == 2
     taken, planned = arcs
     assert taken["when"] == "3 legs, Mar 2020 to Mar 2022"
     assert taken["sources"] == "on 3 trips" and planned["sources"] == "leg 1 of trip"
-    assert taken["width"] > maps.leg_records(legs.iloc[:1], {})[0]["width"]
-    assert planned["colour"][3] < taken["colour"][3]
+    assert taken["width"] > legs.leg_records(frame.iloc[:1], {}, zoom=4)[0][0]["width"]
+    assert planned["dash"] != taken["dash"] and pieces
 
 
 def test_neighbouring_countries_get_different_shades():
     """The basemap draws no border lines: a border shows only where the shades differ."""
-    features = maps.countries_geojson()["features"]
-    shades = maps.tint_indexes(features)
+    features = basemap.countries_geojson()["features"]
+    shades = basemap.tint_indexes(features)
     by_name = {f["properties"]["name"]: shades[i] for i, f in enumerate(features)}
     pairs = [("France", "Germany"), ("Germany", "Poland"), ("Poland", "Ukraine"),
              ("Ukraine", "Russia"), ("Israel", "Jordan"), ("Canada", "United States of America")]
@@ -384,13 +452,23 @@ def test_neighbouring_countries_get_different_shades():
     clashes = {tuple(sorted((i, j))) for group in owners.values() for i in group for j in group
                if i != j and shades[i] == shades[j]}
     assert clashes == set()
-    layer = maps.basemap_layers()[0]
+    layer = basemap.basemap_layer()
     assert layer.stroked is False  # no path layer for borders: too slow without a GPU
 
 
 def test_the_deck_is_sent_without_indentation():
-    deck = maps.routes_deck(_stops(), _legs(), maps.actor_colours(["Antony Blinken"]))
+    deck = maps.routes_deck(_stops(), _legs(), TWO)
     compact = deck.to_json()
     indented = pdk.Deck.to_json(deck)  # pydeck's own: two-space indents
     assert "\n" not in compact and len(compact) < 0.8 * len(indented)
     assert json.loads(compact) == json.loads(indented)
+
+
+def test_two_people_at_a_place_whose_rounding_differs_stand_apart():
+    """50.85045 rounds to 50.8504 in pandas and 50.8505 in Python: both people at Brussels
+    are still drawn side by side, not one on top of the other."""
+    stops = _stops().assign(lat=50.85045, lon=4.34878, place="Brussels", country="BE")
+    spec = json.loads(maps.routes_deck(stops, _legs().iloc[:0], TWO).to_json())
+    dots = next(layer for layer in spec["layers"] if layer["id"] == "stops")["data"]
+    assert len(dots) == 2 and dots[0]["position"] != dots[1]["position"]
+    assert dots[0]["anchor"] == dots[1]["anchor"]

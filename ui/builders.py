@@ -16,15 +16,19 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from ui import charts, maps, queries, tables
+from ui import charts, colours, maps, queries, tables, trust_marks
 from ui.scope import Filters, and_list
 
 # Bars on the aid chart: past this many donors (or recipients) the smaller ones are left
 # out, with a note; at slide size 15 bars still read from the back of a room.
 MAX_AID_BARS = 15
 ALL_PLACES = "*"  # the casualties page's choice of every place at once
-ROUTE_MAP_SIZE = (1400, 560)  # px: the routes page's map
-PERSON_MAP_SIZE = (560, 420)  # px: the people page's map
+# px: the maps are fitted for the narrowest they are drawn, and wider screens show more land
+# around the same stops. Measured in chromium with the sidebar open (tests/browser/
+# test_map_frame.py holds them): the Routes and People maps are 820 px wide at 1280x800 and
+# 1460 px at 1920x1080.
+ROUTE_MAP_SIZE = (820, 560)
+PERSON_MAP_SIZE = (820, 460)
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,8 @@ class View:
     note: what the figure leaves out, in words ('' when nothing is);
     articles: the articles behind the marks (id, title, outlet, url, published, mentions);
     rows, legs, colours: the aid commitments behind the bars, the legs and colours of a map;
-    options: the view's own choices (by, by_place, place) for the slide.
+    meetings: the meetings of a map's diplomats (marked on it, or listed when by phone);
+    options: the view's own choices (by, by_place, place, until) for the slide.
     """
 
     kind: str  # routes | person | aid | casualties
@@ -48,6 +53,7 @@ class View:
     rows: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     legs: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     colours: dict[str, str] = field(default_factory=dict)
+    meetings: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     options: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -94,10 +100,14 @@ def routes_title(f: Filters, *, cancelled: bool = False, window_text: str = "") 
     return trust_title(f, heading + (f", {rest}" if rest else "") + f", {shown}")
 
 
-def _route_colours(con: duckdb.DuckDBPyConnection, stops: pd.DataFrame) -> dict[str, str]:
-    """A colour per diplomat drawn, busiest first, kept from the whole database's ranking."""
-    order = list(stops.groupby("actor").size().sort_values(ascending=False).index)
-    return maps.actor_colours(order, ranking=list(queries.diplomat_counts(con)["actor"]))
+def route_colours(con: duckdb.DuckDBPyConnection, actors: Sequence[str]) -> dict[str, str]:
+    """Each diplomat's colour from the whole database's ranking (ui/colours.py), in the
+    order given (the legend's)."""
+    return colours.colours_for(actors, list(queries.diplomat_counts(con)["actor"]))
+
+
+def _busiest(stops: pd.DataFrame) -> list[str]:
+    return list(stops.groupby("actor").size().sort_values(ascending=False, kind="stable").index)
 
 
 def route_note(stops: pd.DataFrame, legs: pd.DataFrame) -> str:
@@ -116,20 +126,43 @@ def route_note(stops: pd.DataFrame, legs: pd.DataFrame) -> str:
 
 def routes_view(con: duckdb.DuckDBPyConnection, f: Filters, *, cancelled: bool = False,
                 date_from: date | None = None, date_to: date | None = None,
-                window_text: str = "") -> View:
-    """The routes map: the stops and legs under the filters (and the map's time window)."""
+                window_text: str = "", until: date | None = None) -> View:
+    """The routes map: the stops and legs under the filters (and the map's time window).
+
+    With `until` (a moment of the playback), only what was travelled by that day is drawn,
+    in a view fitted to the whole window, so the frame stays put while the legs appear."""
     view = visible(f, cancelled=cancelled)
     title = routes_title(f, cancelled=cancelled, window_text=window_text)
     stops = queries.route_stops(con, view, date_from=date_from, date_to=date_to)
     if stops.empty:
-        return View("routes", title, stops)
+        return View("routes", title, stops, options={"until": until})
     legs = queries.route_legs(con, view, date_from=date_from, date_to=date_to, drawn=stops)
-    colours = _route_colours(con, stops)
+    meetings = queries.route_meetings(con, view, date_from=date_from, date_to=date_to)
     width, height = ROUTE_MAP_SIZE
+    frame = maps.fit_view(list(stops["lat"]), list(stops["lon"]), width_px=width,
+                          height_px=height)
+    if until is not None:
+        stops, legs, meetings = travelled_by(stops, legs, meetings, until)
+    colour_of = route_colours(con, _busiest(stops))
     return View("routes", title, stops,
-                figure=maps.routes_deck(stops, legs, colours, height=height, width=width),
-                note=route_note(stops, legs), legs=legs, colours=colours,
+                figure=maps.routes_deck(stops, legs, colour_of, meetings=meetings,
+                                        chosen=f.diplomats, height=height, width=width,
+                                        view=frame),
+                note=route_note(stops, legs), legs=legs, colours=colour_of, meetings=meetings,
+                options={"until": until, "chosen": f.diplomats},
                 articles=queries.articles_behind(con, "stop", list(stops["stop_id"])))
+
+
+def travelled_by(stops: pd.DataFrame, legs: pd.DataFrame, meetings: pd.DataFrame,
+                 until: date) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """What had happened by `until`: the stops and meetings of that day or before, and the
+    legs into them (a leg is dated by its own day, else by the day of the stop it ends at)."""
+    day = pd.Timestamp(until)
+    stops = stops[pd.to_datetime(stops["sort_day"]) <= day]
+    legs = legs[pd.to_datetime(legs["travel_day"]) <= day] if len(legs) else legs
+    meetings = meetings[pd.to_datetime(meetings["day_lo"]) <= day] if len(meetings) \
+        else meetings
+    return stops, legs, meetings
 
 
 def person_view(con: duckdb.DuckDBPyConnection, f: Filters, person: str) -> View:
@@ -140,11 +173,14 @@ def person_view(con: duckdb.DuckDBPyConnection, f: Filters, person: str) -> View
     if stops.empty:
         return View("person", title, stops, options={"person": person})
     legs = queries.person_legs(con, f, person)
-    colours = maps.actor_colours([person], ranking=list(queries.diplomat_counts(con)["actor"]))
+    meetings = queries.route_meetings(con, dataclasses.replace(f, diplomats=(person,)))
+    colour_of = route_colours(con, [person])
     width, height = PERSON_MAP_SIZE
     return View("person", title, stops,
-                figure=maps.routes_deck(stops, legs, colours, height=height, width=width),
-                legs=legs, colours=colours, options={"person": person},
+                figure=maps.routes_deck(stops, legs, colour_of, meetings=meetings,
+                                        chosen=(person,), height=height, width=width),
+                legs=legs, colours=colour_of, meetings=meetings,
+                options={"person": person, "chosen": (person,)},
                 articles=queries.articles_behind(con, "stop", list(stops["stop_id"])))
 
 
@@ -169,6 +205,13 @@ def aid_title(f: Filters, statuses: Sequence[str], by: str) -> str:
         f, f"Aid by {by}, {f.describe('years', 'countries', 'outlets')}, {status_text}, USD")
 
 
+def _segment_trust(rows: pd.DataFrame, bars: pd.DataFrame, by: str) -> list[str]:
+    """Each bar segment's trust class (ui/trust_marks.py) from the commitments behind it."""
+    named = rows.assign(party=rows[by].fillna(f"unnamed {by}"))
+    return trust_marks.segment_classes(named, ["party", "status"],
+                                       zip(bars["party"], bars["status"], strict=True))
+
+
 def aid_view(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: Sequence[str] = (),
              by: str = "donor") -> View:
     """USD bars per donor (or recipient) and status, at most MAX_AID_BARS of them, and the
@@ -181,6 +224,7 @@ def aid_view(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: Sequence[s
     unconverted = int(bars["unconverted"].sum())
     bars = bars[bars["usd"].notna()].copy()
     bars["originals"] = [tables.originals_text(o) for o in bars["originals"]]
+    bars["trust"] = _segment_trust(rows, bars, by)
     notes = []
     if unconverted:
         notes.append(f"{unconverted} commitment(s) in a currency without an ECB rate are in "

@@ -15,6 +15,7 @@ import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from etl import facts
+from ui import trust, trust_marks
 from ui.escape import esc
 
 # Okabe & Ito (2008), the colour-blind-safe palette; yellow last, it is faint on white.
@@ -152,6 +153,7 @@ def aid_bars(df: pd.DataFrame, *, by: str, title: str, n_articles: int,
     # Stacked totals are larger than any one segment: scale the axis on the biggest bar.
     divisor, unit = money_scale(float(totals.max()) if len(totals) else 0.0)
     fig = go.Figure()
+    shown_trust: set[str] = set()
     statuses = [s for s in AID_STATUS_ORDER if s in set(df["status"])]
     statuses += sorted(set(df["status"]) - set(statuses))
     for status in statuses:
@@ -166,13 +168,22 @@ def aid_bars(df: pd.DataFrame, *, by: str, title: str, n_articles: int,
              int(row.sources)]
             for party, row in part.iterrows()
         ]
+        if "trust" in part:  # a plain segment first: the legend's swatch is the first bar's
+            part = part.iloc[sorted(range(len(part)), key=lambda i: part["trust"].iloc[i]
+                                    == "low")]
+        trust = list(part["trust"]) if "trust" in part else []  # ui/trust_marks.py
+        shown_trust.update(trust)
         fig.add_bar(
             y=[esc(p) for p in part.index],
             x=part["usd"] / divisor,
             name=status,
             orientation="h",
             marker=dict(color=AID_STATUS_COLOURS.get(status, GREY),
-                        line=dict(color="white", width=1)),
+                        line=dict(color=[trust_marks.outline(c)[0] for c in trust] or "white",
+                                  width=[trust_marks.outline(c)[1] for c in trust] or 1),
+                        pattern=dict(shape=[trust_marks.HATCH if c == "low" else ""
+                                            for c in trust] or "", fillmode="overlay",
+                                     fgcolor="white", size=9, solidity=0.35)),
             customdata=custom,
             hovertemplate=(
                 "<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}"
@@ -180,6 +191,7 @@ def aid_bars(df: pd.DataFrame, *, by: str, title: str, n_articles: int,
                 "<br>%{customdata[4]}, %{customdata[5]} source(s)<extra></extra>"
             ),
         )
+    trust_marks.add_legend(fig, shown_trust, bars=True)
     # The total at the end of each bar, so a small donor beside a large one still reads.
     for party, usd in totals.items():
         fig.add_annotation(
@@ -307,6 +319,7 @@ def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: st
         subplot_titles=[m.capitalize() for m in metrics],
     )
     shown: set[str] = set()
+    shown_trust: set[str] = set()
     # Reports of different sources on the same day would print their figures on top of
     # each other: each source puts its labels on its own side of the marker.
     positions = ["top center", "bottom center", "middle right", "middle left"]
@@ -322,6 +335,7 @@ def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: st
             ys: list = []
             labels: list = []
             symbols: list = []
+            rims: list[tuple[str, float]] = []  # each marker's outline: trust
             custom: list = []
             previous = None
             for r in part.itertuples(index=False):
@@ -332,13 +346,18 @@ def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: st
                     ys.append(None)
                     labels.append(None)
                     symbols.append("circle")
+                    rims.append((colours[reporter], 1.0))
                     custom.append(["", "", "", "", "", 0])
                 previous = day
                 qualifier = r.qualifier if isinstance(r.qualifier, str) else None
                 xs.append(day)
                 ys.append(int(r.value))
                 labels.append(f"{QUALIFIER_SHORT.get(qualifier, '')}{int(r.value):,}")
-                symbols.append(QUALIFIER_SYMBOL.get(qualifier, "circle"))
+                cls = trust.trust_class(getattr(r, "review_state", None),
+                                        getattr(r, "confidence", None))
+                shown_trust.add(cls)
+                symbols.append(trust_marks.symbol(QUALIFIER_SYMBOL.get(qualifier, "circle"), cls))
+                rims.append(trust_marks.outline(cls, (colours[reporter], 1.0)))
                 custom.append([
                     esc(reporter), esc(metric), esc(qualifier or "exactly"),
                     f"{int(r.value):,}",
@@ -350,7 +369,8 @@ def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: st
                 mode="lines+markers+text" if show_labels else "lines+markers",
                 name=esc(reporter), legendgroup=esc(reporter), showlegend=reporter not in shown,
                 line=dict(color=colours[reporter], width=3),
-                marker=dict(size=13, color=colours[reporter], symbol=symbols),
+                marker=dict(size=13, color=colours[reporter], symbol=symbols,
+                            line=dict(color=[c for c, _ in rims], width=[w for _, w in rims])),
                 text=labels, textposition=positions[reporters.index(reporter) % len(positions)],
                 textfont=dict(size=15, color=colours[reporter]), cliponaxis=False,
                 customdata=custom,
@@ -366,6 +386,7 @@ def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: st
         # Headroom above the highest marker for its label.
         fig.update_yaxes(title_text="people", range=[0, max(top, 1.0) * 1.3],
                          tickformat=",~f", row=row, col=1)
+    trust_marks.add_legend(fig, shown_trust, bars=False)
     fig.update_xaxes(title_text="Date the figure describes", row=len(metrics), col=1)
     fig.update_annotations(font=dict(size=17))
     fig.update_layout(height=max(440, 150 + 290 * len(metrics)),

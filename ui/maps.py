@@ -1,63 +1,72 @@
 """pydeck maps of routes, pure: DataFrames in, a pdk.Deck out, drawn with no tile server.
 
-The basemap is the bundled Natural Earth country shapes (data/reference/countries.geojson)
-under map_provider=None. Tooltip fields are plain text: st.pydeck_chart HTML-escapes every
-value it puts into a {field} slot of an html tooltip (escaping here as well showed "&lt;" and
-"&#x27;" to the analyst), and the template itself holds only fixed markup and {field} slots.
-The browser tests hover hostile names to hold Streamlit to it. Never hand these decks to a
-renderer that does not escape (pydeck's own to_html). The legend is HTML built here: escaped.
-The points and arcs themselves, with their tooltip fields, are built in ui/marks.py.
+One function, `routes_deck`, makes the map of the Routes and People pages and, drawn in
+headless chromium by the same deck.gl (ui/export/map_picture.py), the map of the slides: the
+same land, legs, dots, meeting marks and names, fitted to the same stops.
+
+The basemap is the bundled Natural Earth country shapes (ui/basemap.py) under
+map_provider=None. Tooltip fields are plain text: st.pydeck_chart HTML-escapes every value it
+puts into a {field} slot of an html tooltip (escaping here as well showed "&lt;" and "&#x27;"
+to the analyst), and the template itself holds only fixed markup and {field} slots. Every
+string of the layers' data passes through ui/inert.py, so deck.gl's JSON converter never
+reads article text as an expression. The legend is HTML built here: escaped.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from functools import cache
-from pathlib import Path
+from collections.abc import Sequence
 
 import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from etl.countries import country_name
-from ui.charts import GREY, OKABE_ITO
+from ui import basemap, labels, legs, meeting_marks, trust
+from ui.charts import GREY
 from ui.escape import esc
+from ui.inert import inert_data
 from ui.marks import (
     MAX_OTHERS,
+    STATUS_STYLES,
+    _spot,
     format_when,
     hex_to_rgb,
-    leg_records,
     place_label,
     stop_radius,
     stop_records,
 )
 from ui.projection import merc, unmerc, world_pixel
+from ui.spots import Spots
 
-__all__ = ["MAX_OTHERS", "actor_colours", "countries_geojson", "fit_view", "format_when",
-           "hex_to_rgb", "leg_records", "legend_html", "place_label", "place_labels",
-           "project", "routes_deck", "stop_radius", "stop_records", "tint_indexes"]
+__all__ = ["MAX_OTHERS", "fit_view", "format_when", "hex_to_rgb", "legend_html",
+           "place_label", "project", "routes_deck", "stop_radius", "stop_records"]
 
-COUNTRIES_GEOJSON = Path(__file__).resolve().parent.parent / "data/reference/countries.geojson"
-
-LAND = [222, 222, 218]
-# Neighbouring countries get different shades of the land grey instead of border lines:
-# deck.gl draws lines as paths, which cost seconds per frame under software WebGL (a
-# browser without a GPU, as on a locked-down office laptop or a server), fills almost none.
-LAND_TINTS = ([222, 222, 218], [211, 212, 206], [230, 230, 226], [216, 218, 210],
-              [226, 224, 220])
-SEA = [236, 242, 247]
-# The first seven Okabe-Ito colours are distinct on grey land; later diplomats share grey.
-ROUTE_COLOURS = OKABE_ITO[:7]
-MAX_COLOURED = len(ROUTE_COLOURS)
+LAND = basemap.LAND
+SEA = basemap.SEA
+# The closest a fitted view comes: at zoom 4 a map 860 px wide spans about 38 degrees of
+# longitude, so a single stop shows with its neighbouring countries around it.
+MAX_FIT_ZOOM = 4.0
+MIN_FIT_ZOOM = 0.8
+WIDEST_PX = 2600  # the widest map drawn (a 4K screen): land is drawn that far
+MEETING_PX = 22  # the size of a meeting's diamond
+# Trust and status round a dot (ui/trust.py): (gap from the dot's edge, line width) px of the
+# dark ring that marks a verified stop, and of the dotted ring of one not yet taken place.
+VERIFIED_RING = (3.0, 2.5)
+VERIFIED_INK = [17, 17, 17, 255]
+NOT_YET_RING = (4.5, 0.0)
+NOT_YET_DOTS = 12
+NOT_YET_DOT_PX = 3.5  # a bullet's width; its font size is about 3.6 times that
+# room kept round each dot of people side by side at one place for its rings, whichever it has
+RINGS_PX = VERIFIED_RING[0] + VERIFIED_RING[1] + NOT_YET_RING[0] + NOT_YET_DOT_PX / 2
 
 TOOLTIP_HTML = (
     "<div style='max-width:360px'><b>{who}</b><br/>{where}<br/>{when} · {status} · {sources}"
-    "<hr style='margin:6px 0;border:0;border-top:1px solid #ccc'/>"
+    "<br/>{trust_text}<hr style='margin:6px 0;border:0;border-top:1px solid #ccc'/>"
     "<span style='font-style:italic'>{evidence}</span>"
     "<div style='margin-top:6px;color:#444'>{others}</div></div>"
 )
-# Draw (and pick) in layer order, arcs under stops under names, whatever their height.
+# Draw (and pick) in layer order, legs under stops under names, whatever their height.
 FLAT = {"depthCompare": "always"}
 TOOLTIP_STYLE = {
     "backgroundColor": "white",
@@ -69,107 +78,43 @@ TOOLTIP_STYLE = {
     "whiteSpace": "normal",
     "overflowWrap": "anywhere",  # a very long word (a scrape gone wrong) wraps inside
 }
+FONT = "'Source Sans, Arial, sans-serif'"
 
 
-def actor_colours(actors: list[str], ranking: list[str] | None = None) -> dict[str, str]:
-    """A colour per diplomat in the given order (most stops first); past seven, grey.
-
-    With `ranking` (every diplomat of the database, busiest first), a diplomat among its
-    first seven keeps that colour in every view where all shown diplomats are among them,
-    so Blinken stays blue from the full map to his own page and across a briefing.
-
-    >>> actor_colours(["A", "B"])
-    {'A': '#0072B2', 'B': '#D55E00'}
-    >>> actor_colours(["B"], ranking=["A", "B", "C"])
-    {'B': '#D55E00'}
-    """
-    if ranking:
-        top = {actor: i for i, actor in enumerate(ranking[:MAX_COLOURED])}
-        if all(actor in top for actor in actors):
-            return {actor: ROUTE_COLOURS[top[actor]] for actor in actors}
-    return {
-        actor: ROUTE_COLOURS[i] if i < MAX_COLOURED else GREY for i, actor in enumerate(actors)
-    }
-
-
-@cache
-def countries_geojson() -> dict:
-    """The bundled country shapes (Natural Earth 1:110m via world-atlas), parsed once."""
-    return json.loads(COUNTRIES_GEOJSON.read_text(encoding="utf-8"))
-
-
-def _vertices(feature: dict) -> set[tuple[float, float]]:
-    return {(x, y) for polygon in feature["geometry"]["coordinates"]
-            for ring in polygon for x, y in ring}
-
-
-def tint_indexes(features: list[dict], shades: int = len(LAND_TINTS)) -> list[int]:
-    """A shade per country such that countries sharing a border point differ (greedy
-    colouring, most neighbours first). Neighbours share exact vertices: the shapes come from
-    one topology, so a common border is the same points in both countries."""
-    owners: dict[tuple[float, float], set[int]] = {}
-    for i, feature in enumerate(features):
-        for point in _vertices(feature):
-            owners.setdefault(point, set()).add(i)
-    neighbours: list[set[int]] = [set() for _ in features]
-    for sharing in owners.values():
-        for i in sharing:
-            neighbours[i] |= sharing - {i}
-    shade = [0] * len(features)
-    done: set[int] = set()
-    for i in sorted(range(len(features)), key=lambda k: (-len(neighbours[k]), k)):
-        taken = {shade[j] for j in neighbours[i] if j in done}
-        shade[i] = next((c for c in range(shades) if c not in taken), 0)
-        done.add(i)
-    return shade
-
-
-@cache
-def tinted_countries() -> dict:
-    """The country shapes with a `fill` colour each (LAND_TINTS), for the basemap layer."""
-    shapes = countries_geojson()
-    features = shapes["features"]
-    return {**shapes, "features": [
-        {**feature, "properties": {**feature["properties"], "fill": LAND_TINTS[shade]}}
-        for feature, shade in zip(features, tint_indexes(features), strict=True)]}
-
-
-def fit_view(lats: list[float], lons: list[float], *, width_px: int = 1400,
-             height_px: int = 560, pad_left: float = 0.08, pad_right: float = 0.28,
-             pad_y: float = 0.14) -> pdk.ViewState:
-    """A Web Mercator view that shows every point, with a wider margin on the right so the
-    tooltip of an eastern stop is not cut off by the map's edge.
+def fit_view(lats: Sequence[float], lons: Sequence[float], *, width_px: int = 860,
+             height_px: int = 560, pad_left: float = 0.06, pad_right: float = 0.16,
+             pad_y: float = 0.12) -> pdk.ViewState:
+    """A Web Mercator view that shows every point in a map `width_px` wide (the narrowest
+    the page draws: wider screens show more around it), with room on the right for the names
+    printed beside the dots, never closer than MAX_FIT_ZOOM (a single stop shows with its
+    region).
 
     >>> v = fit_view([50.45, 38.9], [30.52, -77.04])
-    >>> -20 < v.longitude < 0, 1.5 < v.zoom < 3.5
+    >>> -40 < v.longitude < 0, 0.8 <= v.zoom < 3
     (True, True)
+    >>> fit_view([50.45], [30.52]).zoom == MAX_FIT_ZOOM
+    True
     """
     points = [(la, lo) for la, lo in zip(lats, lons, strict=True)
               if la is not None and lo is not None and not (pd.isna(la) or pd.isna(lo))]
     if not points:
-        return pdk.ViewState(latitude=40.0, longitude=10.0, zoom=1.6)
-
+        return pdk.ViewState(latitude=30.0, longitude=10.0, zoom=MIN_FIT_ZOOM)
     lat_lo, lat_hi = min(p[0] for p in points), max(p[0] for p in points)
     lon_lo, lon_hi = min(p[1] for p in points), max(p[1] for p in points)
     lon_span = max(lon_hi - lon_lo, 1e-6)
     y_span = max(merc(lat_hi) - merc(lat_lo), 1e-6)
     zoom_x = math.log2(width_px * (1 - pad_left - pad_right) * 360 / (512 * lon_span))
     zoom_y = math.log2(height_px * (1 - 2 * pad_y) * 2 * math.pi / (512 * y_span))
-    zoom = max(0.8, min(6.0, zoom_x, zoom_y))
+    zoom = max(MIN_FIT_ZOOM, min(MAX_FIT_ZOOM, zoom_x, zoom_y))
     # Put the data's centre at the middle of the padded box, not of the whole map.
-    shift_px = (pad_right - pad_left) / 2 * width_px
-    shift_deg = shift_px * 360 / (512 * 2**zoom)
-    return pdk.ViewState(
-        latitude=unmerc((merc(lat_lo) + merc(lat_hi)) / 2),
-        longitude=(lon_lo + lon_hi) / 2 + shift_deg,
-        zoom=round(zoom, 2),
-        min_zoom=0.5,
-        max_zoom=12,
-    )
+    shift_deg = (pad_right - pad_left) / 2 * width_px * 360 / (512 * 2**zoom)
+    return pdk.ViewState(latitude=unmerc((merc(lat_lo) + merc(lat_hi)) / 2),
+                         longitude=(lon_lo + lon_hi) / 2 + shift_deg, zoom=round(zoom, 2),
+                         min_zoom=0.5, max_zoom=12)
 
 
-def project(view: pdk.ViewState, lat: float, lon: float, width: int,
-            height: int) -> tuple[float, float]:
+def project(view: pdk.ViewState, lat: float, lon: float, width: float,
+            height: float) -> tuple[float, float]:
     """Pixel position of (lat, lon) in a Web Mercator view of width x height (512 px tiles).
 
     >>> project(pdk.ViewState(latitude=0, longitude=0, zoom=1), 0, 0, 800, 600)
@@ -179,50 +124,6 @@ def project(view: pdk.ViewState, lat: float, lon: float, width: int,
     cx, cy = world_pixel(view.latitude, view.longitude, scale)
     px, py = world_pixel(lat, lon, scale)
     return width / 2 + (px - cx), height / 2 + (py - cy)
-
-
-MAX_LABELS = 25
-
-
-def place_labels(stops: pd.DataFrame, view: pdk.ViewState, *, width: int,
-                 height: int) -> list[dict]:
-    """Names to print beside the stops: the best-sourced places first, and none that would
-    overlap a name already placed (the rest show in the tooltip and the table)."""
-    kinds = stops["place_kind"] if "place_kind" in stops else pd.Series("city", stops.index)
-    named = stops.assign(label=[
-        p if k != "country" and isinstance(p, str) else country_name(c)
-        for p, c, k in zip(stops["place"], stops["country"], kinds, strict=True)
-    ])
-    places = (
-        named.groupby("label", as_index=False)
-        .agg(lat=("lat", "first"), lon=("lon", "first"), sources=("sources", "sum"))
-        .sort_values(["sources", "label"], ascending=[False, True])
-    )
-    taken: list[tuple[float, float, float, float]] = []
-    out = []
-    for r in places.itertuples(index=False):
-        x, y = project(view, float(r.lat), float(r.lon), width, height)
-        # The label's box: it starts 12 px right of the dot; about 8 px per character.
-        box = (x + 6, y - 11, x + 18 + 8 * len(r.label), y + 11)
-        if any(box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3]
-               for t in taken):
-            continue
-        taken.append(box)
-        out.append({"text": r.label,
-                    "position": [round(float(r.lon), 5), round(float(r.lat), 5)]})
-        if len(out) >= MAX_LABELS:
-            break
-    return out
-
-
-def basemap_layers() -> list[pdk.Layer]:
-    """Land from the bundled shapes: countries in shades of light grey, neighbours told
-    apart by shade rather than by border lines (LAND_TINTS). The sea is the chart's
-    background colour (SEA_CSS), which avoids drawing a world-sized polygon."""
-    return [
-        pdk.Layer("GeoJsonLayer", id="countries", data=tinted_countries(), filled=True,
-                  stroked=False, get_fill_color="properties.fill", pickable=False),
-    ]
 
 
 # The deck canvas is transparent: its container's background is the sea.
@@ -243,37 +144,163 @@ class CompactDeck(pdk.Deck):
                           separators=(",", ":"))
 
 
-def routes_deck(stops: pd.DataFrame, legs: pd.DataFrame, colours: dict[str, str], *,
-                height: int = 560, width: int = 1400, labels: bool = True) -> pdk.Deck:
-    """The routes map: basemap, legs as arcs, stops as points sized by sources, place names."""
-    stop_data = stop_records(stops, colours)
-    leg_data = leg_records(legs, colours)
-    layers = basemap_layers()
-    layers.append(pdk.Layer(
-        "ArcLayer", id="legs", data=leg_data, get_source_position="from",
-        get_target_position="to", get_source_color="colour", get_target_color="colour",
-        get_width="width", width_units="'pixels'", get_height=0.4, great_circle=False,
-        pickable=True, auto_highlight=True, parameters=FLAT,
-    ))
-    layers.append(pdk.Layer(
-        "ScatterplotLayer", id="stops", data=stop_data, get_position="position",
-        get_radius="radius", radius_units="'pixels'", get_fill_color="fill",
-        get_line_color="line", stroked=True, line_width_min_pixels=2, pickable=True,
-        auto_highlight=True, parameters=FLAT,
-    ))
-    view = fit_view(list(stops["lat"]), list(stops["lon"]), width_px=width, height_px=height)
-    if labels and len(stops):
-        label_data = place_labels(stops, view, width=width, height=height)
+def _spots(stops: pd.DataFrame, zoom: float) -> Spots:
+    """The dots of the view, each person's at a shared place moved onto its ring."""
+    # keyed by _spot, as stop_records looks them up: pandas' round(4) rounds some values
+    # (50.85045) the other way from Python's, and the two people at Brussels were drawn on
+    # top of each other
+    totals: dict[tuple[str, tuple[float, float]], int] = {}
+    for actor, lat, lon, n in zip(stops["actor"], stops["lat"], stops["lon"], stops["sources"],
+                                  strict=True):
+        key = (str(actor), _spot(lat, lon))
+        totals[key] = totals.get(key, 0) + (0 if n is None or pd.isna(n) else int(n))
+    return Spots(((actor, spot, stop_radius(n) + RINGS_PX) for (actor, spot), n in totals.items()),
+                 zoom)
+
+
+def ring_extent(record: dict) -> float:
+    """How far past its dot a stop's rings reach, px: the dark ring of a verified stop
+    (VERIFIED_RING), then the dotted ring of one that has not taken place (NOT_YET_RING)."""
+    verified = VERIFIED_RING[0] + VERIFIED_RING[1] / 2 if record["trust"] == trust.VERIFIED \
+        else 0.0
+    return verified + (NOT_YET_RING[0] + NOT_YET_DOT_PX / 2 if not record["filled"] else 0.0)
+
+
+def not_yet_dots(record: dict) -> list[dict]:
+    """The dotted ring round a stop that has not taken place (planned, possible, cancelled):
+    NOT_YET_DOTS bullets at pixel offsets, so the ring keeps its size as the map zooms and
+    reads like the dashed line of a leg that has not been travelled.
+
+    >>> dots = not_yet_dots({"position": [0, 0], "radius": 7.0, "trust": "unreviewed",
+    ...                      "filled": False, "colour": [1, 2, 3]})
+    >>> len(dots), dots[0]["offset"]
+    (12, [0.0, -11.5])
+    """
+    inner = record["radius"] + (VERIFIED_RING[0] + VERIFIED_RING[1]
+                                if record["trust"] == trust.VERIFIED else 0.0)
+    ring = inner + NOT_YET_RING[0]
+    return [{"position": record["position"], "text": "•", "colour": record["colour"] + [255],
+             "offset": [round(ring * math.sin(a), 1), round(-ring * math.cos(a), 1)]}
+            for a in (2 * math.pi * k / NOT_YET_DOTS for k in range(NOT_YET_DOTS))]
+
+
+def _ring_layers(stop_data: list[dict]) -> list[pdk.Layer]:
+    """A dark ring round each verified stop; a dotted ring round each that has not taken
+    place. Neither is pickable: the dot under them answers the mouse."""
+    verified = [{"position": r["position"], "radius": r["radius"] + VERIFIED_RING[0]}
+                for r in stop_data if r["trust"] == trust.VERIFIED]
+    dots = [d for r in stop_data if not r["filled"] for d in not_yet_dots(r)]
+    layers = []
+    if verified:
         layers.append(pdk.Layer(
-            "TextLayer", id="place-names", data=label_data, get_position="position",
-            get_text="text", get_size=15, size_units="'pixels'", get_color=[40, 40, 40, 255],
-            get_text_anchor="'start'", get_alignment_baseline="'center'",
-            get_pixel_offset=[12, 0], character_set="'auto'",
-            font_family="'Source Sans, Arial, sans-serif'",
-            font_weight="'600'",
-            font_settings={"sdf": True}, outline_width=4, outline_color=[255, 255, 255, 230],
-            pickable=False, parameters=FLAT,
-        ))
+            "ScatterplotLayer", id="verified-rings", data=verified, get_position="position",
+            get_radius="radius", radius_units="'pixels'", filled=False, stroked=True,
+            get_line_color=VERIFIED_INK, get_line_width=VERIFIED_RING[1],
+            line_width_units="'pixels'", pickable=False, parameters=FLAT))
+    if dots:
+        layers.append(pdk.Layer(
+            "TextLayer", id="not-yet-rings", data=dots, get_position="position",
+            get_text="text", get_size=NOT_YET_DOT_PX * 3.6, size_units="'pixels'",
+            get_color="colour", get_pixel_offset="offset", get_text_anchor="'middle'",
+            get_alignment_baseline="'center'", character_set="'auto'", font_family=FONT,
+            pickable=False, parameters=FLAT))
+    return layers
+
+
+def _label_layer(label_data: list[dict]) -> pdk.Layer:
+    return pdk.Layer(
+        "TextLayer", id="place-names", data=inert_data(label_data), get_position="position",
+        get_text="text", get_size=labels.FONT_PX, size_units="'pixels'",
+        get_color=[30, 30, 30, 255], get_text_anchor="anchor",
+        get_alignment_baseline="baseline", get_pixel_offset="offset",
+        character_set="'auto'", font_family=FONT, font_weight="'600'",
+        font_settings={"sdf": True}, outline_width=labels.HALO_PX,
+        outline_color=[255, 255, 255, 235], pickable=False, parameters=FLAT)
+
+
+def _names(stops: pd.DataFrame, stop_data: list[dict], meetings: pd.DataFrame | None,
+           meeting_data: list[dict], chosen: Sequence[str], view: pdk.ViewState, width: int,
+           height: int) -> list[dict]:
+    """The place names of the view (ui/labels.py), clear of every dot and diamond."""
+    screen = labels.Screen(view.latitude, view.longitude, view.zoom, width, height)
+    dots: list[labels.Dot] = []
+    clearance: dict[tuple[float, float], float] = {}
+    for record in stop_data:
+        x, y = screen.xy(record["position"])
+        ax, ay = screen.xy(record["anchor"])
+        dots.append((x, y, record["reach"] + 1.5))
+        key = (round(record["anchor"][1], 4), round(record["anchor"][0], 4))
+        reach = math.hypot(x - ax, y - ay) + record["reach"] + 1.5
+        clearance[key] = max(clearance.get(key, 0.0), reach)
+    for record in meeting_data:
+        x, y = screen.xy(record["position"])
+        dots.append((x, y, MEETING_PX / 2))
+        key = (round(record["position"][1], 4), round(record["position"][0], 4))
+        clearance[key] = max(clearance.get(key, 0.0), MEETING_PX / 2)
+    placed = meeting_marks.placed(meetings) if meetings is not None else None
+    return labels.place(labels.candidates(stops, chosen, placed), screen, dots, clearance)
+
+
+def routes_deck(stops: pd.DataFrame, leg_rows: pd.DataFrame, colours: dict[str, str], *,
+                meetings: pd.DataFrame | None = None, chosen: Sequence[str] = (),
+                height: int = 560, width: int = 860, interactive: bool = True,
+                view: pdk.ViewState | None = None) -> pdk.Deck:
+    """The routes map: land, legs as curves (dashed unless they took place), stops as dots
+    (a dotted ring round those that did not take place; hollow when nobody reviewed them and
+    their confidence is low, a dark ring round verified ones; side by side where people
+    shared a place), meetings as diamonds, place names by priority (the `chosen` diplomats'
+    places first). Status is a line's dash and a dot's ring, trust a dot's fill and rim:
+    the two never share a channel.
+
+    The view fits every stop in a map `width` x `height` px (or is `view`, to keep one frame
+    through a playback). The names are placed for that view at `width` x `height`, the
+    same on the page and the slide. `interactive`: tooltips and highlight on hover (the
+    page); otherwise a still picture (the slide).
+    """
+    if view is None:
+        view = fit_view(list(stops["lat"]), list(stops["lon"]), width_px=width,
+                        height_px=height)
+    spots = _spots(stops, view.zoom)
+    stop_data = stop_records(stops, colours, spots)
+    for record in stop_data:
+        record["reach"] = record["radius"] + ring_extent(record)
+    routes, pieces = legs.leg_records(leg_rows, colours, zoom=view.zoom,
+                                      position=spots.position)
+    half = WIDEST_PX / 2 * 360 / (512 * 2**view.zoom)
+    layers = [basemap.basemap_layer(view.longitude - half, view.longitude + half)]
+    layers.append(pdk.Layer(
+        "PathLayer", id="legs", data=inert_data(routes), get_path="path",
+        get_color="colour", get_width="width", width_units="'pixels'", cap_rounded=True,
+        joint_rounded=True, pickable=interactive, auto_highlight=interactive,
+        parameters=FLAT))
+    layers.append(pdk.Layer(
+        "PathLayer", id="leg-dashes", data=pieces, get_path="path", get_color="colour",
+        get_width="width", width_units="'pixels'", cap_rounded=False, pickable=False,
+        parameters=FLAT))
+    layers.append(pdk.Layer(
+        "LineLayer", id="shared-places", data=spots.leaders(), get_source_position="from",
+        get_target_position="to", get_color=[90, 90, 90, 200], get_width=1.2,
+        width_units="'pixels'", pickable=False, parameters=FLAT))
+    layers.append(pdk.Layer(
+        "ScatterplotLayer", id="stops", data=inert_data(stop_data), get_position="position",
+        get_radius="radius", radius_units="'pixels'", get_fill_color="fill",
+        get_line_color="line", get_line_width="line_width", line_width_units="'pixels'",
+        stroked=True, pickable=interactive, auto_highlight=interactive, parameters=FLAT))
+    layers += _ring_layers(stop_data)
+    shown_meetings = meeting_marks.meeting_records(meetings) if meetings is not None else []
+    if shown_meetings:
+        layers.append(pdk.Layer(
+            "TextLayer", id="meetings", data=inert_data(shown_meetings),
+            get_position="position", get_text="text", get_size=MEETING_PX, size_units="'pixels'",
+            get_color=[35, 35, 35, 255], character_set="'auto'",
+            font_family=FONT, font_settings={"sdf": True}, outline_width=3,
+            outline_color=[255, 255, 255, 255], get_text_anchor="'middle'",
+            get_alignment_baseline="'center'", pickable=interactive,
+            auto_highlight=interactive, parameters=FLAT))
+    label_data = _names(stops, stop_data, meetings, shown_meetings, chosen, view, width,
+                        height)
+    if label_data:
+        layers.append(_label_layer(label_data))
     return CompactDeck(
         layers=layers,
         initial_view_state=view,
@@ -281,44 +308,59 @@ def routes_deck(stops: pd.DataFrame, legs: pd.DataFrame, colours: dict[str, str]
         # place, which Streamlit reads as "no basemap" (map_style=None would make Streamlit
         # fetch its default Carto style from the network).
         map_provider=None,
-        tooltip={"html": TOOLTIP_HTML, "style": TOOLTIP_STYLE},
+        tooltip={"html": TOOLTIP_HTML, "style": TOOLTIP_STYLE} if interactive else False,
         height=height,
     )
 
 
+def _item(swatch: str, text: str) -> str:
+    return ("<span style='display:inline-flex;align-items:center;margin:0 16px 4px 0'>"
+            f"{swatch}<span style='margin-left:6px'>{text}</span></span>")
+
+
+def _line(dash: tuple[float, float], width: float) -> str:
+    on, off = dash
+    fill = "#444" if on == 0 else (f"repeating-linear-gradient(90deg,#444 0 {on}px,"
+                                   f"transparent {on}px {on + off}px)")
+    return (f"<span style='width:38px;height:{width:.0f}px;background:{fill};"
+            "display:inline-block'></span>")
+
+
+def _dot(colour: str, *, hollow: bool = False, ring: str = "") -> str:
+    """A legend swatch: a solid (or hollow) dot, with a ring round it when `ring` is a CSS
+    border ("2.5px solid #111", "2px dotted #444")."""
+    inside = "white" if hollow else colour
+    rim = f"3px solid {colour}" if hollow else "1px solid white"
+    dot = (f"<span style='width:14px;height:14px;border-radius:50%;background:{inside};"
+           f"border:{rim};display:inline-block;box-sizing:border-box'></span>")
+    if not ring:
+        return dot
+    return (f"<span style='border-radius:50%;border:{ring};padding:2px;display:inline-flex'>"
+            f"{dot}</span>")
+
+
 def legend_html(colours: dict[str, str], counts: dict[str, int] | None = None) -> str:
-    """A compact HTML legend: a colour swatch per diplomat and the line styles; names escaped."""
-    items = []
-    for actor, colour in colours.items():
-        if colour == GREY:
-            continue
-        n = f" ({counts[actor]})" if counts and actor in counts else ""
-        items.append(
-            f"<span style='display:inline-flex;align-items:center;margin:0 18px 6px 0'>"
-            f"<span style='width:16px;height:16px;border-radius:50%;background:{colour};"
-            f"display:inline-block;margin-right:6px'></span>{esc(actor)}{esc(n)}</span>"
-        )
+    """A compact HTML legend: a swatch per diplomat (in their stable colours), then what the
+    lines and rings say of status and what fills and rims say of trust; names escaped."""
+    items = [_item(_dot(colour), esc(actor) + (esc(f" ({counts[actor]})")
+                                               if counts and actor in counts else ""))
+             for actor, colour in colours.items() if colour != GREY]
     others = [a for a, c in colours.items() if c == GREY]
     if others:
-        items.append(
-            f"<span style='display:inline-flex;align-items:center;margin:0 18px 6px 0'>"
-            f"<span style='width:16px;height:16px;border-radius:50%;background:{GREY};"
-            f"display:inline-block;margin-right:6px'></span>{len(others)} other diplomats</span>"
-        )
-    styles = (
-        "<span style='display:inline-flex;align-items:center;margin:0 18px 6px 0'>"
-        "<span style='width:34px;height:5px;background:#444;display:inline-block;"
-        "margin-right:6px'></span>occurred</span>"
-        "<span style='display:inline-flex;align-items:center;margin:0 18px 6px 0'>"
-        "<span style='width:34px;height:2px;background:#444;opacity:.45;display:inline-block;"
-        "margin-right:6px'></span>planned or possible (faint, hollow stop)</span>"
-        "<span style='display:inline-flex;align-items:center;margin:0 18px 6px 0'>"
-        "dot size: number of sources</span>"
-    )
-    return (
-        "<div style='font-size:16px;line-height:1.5;color:#222;overflow-wrap:anywhere'>"
-        + "".join(items)
-        + "<br/>"
-        + styles
-        + "</div>"
-    )
+        items.append(_item(_dot(GREY), esc(others[0]) if len(others) == 1 else
+                           f"{len(others)} other diplomats (grey)"))
+    status = [_item(_line(STATUS_STYLES[s].dash, STATUS_STYLES[s].width), words)
+              for s, words in (("occurred", "took place"), ("planned", "planned"),
+                               ("possible", "possible"), ("cancelled", "cancelled"))]
+    status += [_item(_dot("#444", ring="2px dotted #444"), "dotted ring: stop not yet made"),
+               _item(f"<span style='font-size:20px;color:#232323'>{meeting_marks.DIAMOND}"
+                     "</span>", "meeting"),
+               _item("", "dot size: number of sources")]
+    low = f"{trust.LOW_CONFIDENCE:.1f}"
+    trusted = [_item(_dot("#444", ring="2.5px solid #111"), "verified by an analyst"),
+               _item(_dot("#444"), f"unreviewed, confidence {low} or more"),
+               _item(_dot("#444", hollow=True), f"hollow: unreviewed, confidence below {low}")]
+    return ("<div style='font-size:15px;line-height:1.45;color:#222;overflow-wrap:anywhere'>"
+            + "".join(items) + "<br/>" + "<b style='margin-right:8px'>Status</b>"
+            + "".join(status) + "<br/><b style='margin-right:8px'>Trust</b>"
+            + "".join(trusted) + "</div>")

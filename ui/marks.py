@@ -1,18 +1,27 @@
-"""The map's marks as plain records: one point per person and place, one arc per route and
-kind of status, with the plain-text tooltip fields (st.pydeck_chart escapes them) and the
-date and place wording the tables share."""
+"""The map's marks as plain records: one point per person and place with its plain-text
+tooltip fields (st.pydeck_chart escapes them), the style that shows a status (a dashed line,
+a dotted ring round a dot) and the trust that shows in a dot's fill (hollow: unreviewed and
+low confidence; a dark ring: verified; ui/trust.py), and the date and place wording the
+tables share. Legs: ui/legs.py; meetings:
+ui/meeting_marks.py; several people at one place: ui/spots.py."""
 
 from __future__ import annotations
 
 import math
 from collections import Counter, namedtuple
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from etl.countries import country_name
+from ui import trust
 from ui.charts import GREY
 from ui.escape import shorten
+
+if TYPE_CHECKING:
+    from ui.spots import Spots
 
 MAX_OTHERS = 5  # other people named in a point's tooltip; the rest are counted
 
@@ -28,8 +37,48 @@ def hex_to_rgb(colour: str) -> list[int]:
 
 
 
-def _rgba(colour: str, alpha: int) -> list[int]:
-    return hex_to_rgb(colour) + [alpha]
+@dataclass(frozen=True)
+class MarkStyle:
+    """How a mark shows its status: a solid or dashed line, and for a dot whether it took
+    place (`filled`: no ring round it) or not yet (a dotted ring in its colour). The dot's
+    fill itself shows trust, not status (paint), so the two never share one channel."""
+
+    filled: bool
+    dash: tuple[float, float]  # px drawn, px left out; (0, 0) is a solid line
+    width: float  # px
+
+
+STATUS_STYLES = {
+    "occurred": MarkStyle(True, (0.0, 0.0), 4.5),
+    "planned": MarkStyle(False, (12.0, 7.0), 3.0),
+    "possible": MarkStyle(False, (4.0, 6.0), 3.0),
+    "cancelled": MarkStyle(False, (1.5, 6.5), 2.5),
+}
+
+
+def style_for(status: object) -> MarkStyle:
+    """The style of a status; an unknown one is drawn as planned.
+
+    >>> style_for("occurred").filled, style_for("planned").dash
+    (True, (12.0, 7.0))
+    """
+    return STATUS_STYLES.get(str(status), STATUS_STYLES["planned"])
+
+
+def paint(record: dict) -> dict:
+    """Fill and line colours of a point from its "colour" and "trust" fields: a solid dot in
+    the diplomat's colour with a white rim, or, for facts nobody reviewed and the extraction
+    is unsure of (trust LOW), a hollow white dot ringed in that colour (never a paler shade
+    of it, which read as another diplomat). "hollow" and "line_width" say which."""
+    colour = list(record["colour"])[:3]
+    record["hollow"] = record.get("trust") == trust.LOW
+    if record["hollow"]:
+        record["fill"], record["line"] = [255, 255, 255, 235], colour + [255]
+        record["line_width"] = 3.0
+    else:
+        record["fill"], record["line"] = colour + [240], [255, 255, 255, 255]
+        record["line_width"] = 1.5
+    return record
 
 
 def _as_date(value: object) -> date | None:
@@ -157,15 +206,20 @@ def _count(value: object) -> int:
     return 0 if value is None or pd.isna(value) else int(value)
 
 
-def stop_records(stops: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
+def stop_records(stops: pd.DataFrame, colours: dict[str, str],
+                 spots: Spots | None = None) -> list[dict]:
     """Scatterplot data: one point per person and spot, with plain-text tooltip fields.
 
     stops columns: actor, place, country, lat, lon, date, date_precision, status, sources,
     first_reported, place_kind, evidence, evidence_more (sort_day or day_lo order the visits).
     A person's repeated visits to one place are one point, not a stack of identical dots that
     hide each other (on a large database hundreds of stops fall on a few dozen spots): it
-    reads "5 visits, 4 Mar 2022 to 11 Sep 2024", is sized by all their sources, is solid
-    when any visit took place, and quotes the latest report.
+    reads "5 visits, 4 Mar 2022 to 11 Sep 2024", is sized by all their sources, took place
+    when any visit did (a dotted ring round it otherwise), and quotes the latest report. Its
+    trust is the visits' (ui/trust.group_class: verified when all are, hollow when all are
+    unreviewed with low confidence); review_state, confidence and reviewed_by are read when
+    the frame has them. With `spots` (ui/spots.py), several people at one place are drawn
+    side by side around it.
     """
     groups = _grouped(stops, lambda r: (r.actor, _spot(r.lat, r.lon)))
     # what each person's point says, for the "Also here" line of the others on that spot
@@ -181,7 +235,6 @@ def stop_records(stops: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
     records = []
     for actor, spot, rows, when, statuses in summaries:
         colour = colours.get(actor, GREY)
-        done = "occurred" in statuses
         latest = rows[-1]
         others = [o for o in by_spot[spot] if o[0] != actor]
         lines = [f"{shorten(name, 120)}, {text}" for name, text in others[:MAX_OTHERS]]
@@ -192,7 +245,10 @@ def stop_records(stops: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
         if more:
             evidence += f" (+{more} more)"
         sources = sum(_count(r.sources) for r in rows)
-        records.append({
+        anchor = [round(float(latest.lon), 5), round(float(latest.lat), 5)]
+        style = style_for("occurred" if "occurred" in statuses else statuses[-1])
+        trusts = [_trust(r) for r in rows]
+        records.append(paint({
             "who": _tip(shorten(actor, 120)),
             "where": _tip(place_label(latest.place, latest.country,
                                       getattr(latest, "place_kind", "city"))),
@@ -201,12 +257,23 @@ def stop_records(stops: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
             "sources": _tip(_sources_text(sources)),
             "evidence": _tip(evidence),
             "others": _tip("Also here: " + "; ".join(lines)) if lines else "",
-            "position": [round(float(latest.lon), 5), round(float(latest.lat), 5)],
+            "anchor": anchor,
+            "position": spots.position(str(actor), spot) if spots else anchor,
             "radius": stop_radius(sources),
-            "fill": _rgba(colour, 235 if done else 70),
-            "line": [255, 255, 255, 255] if done else _rgba(colour, 255),
-        })
+            "colour": hex_to_rgb(colour),
+            "filled": style.filled,
+            "trust": trust.group_class([c for c, _ in trusts]),
+            "trust_text": _tip(trust.group_text(trusts)),
+            "actor": str(actor),
+        }))
     return records
+
+
+def _trust(row) -> tuple[str, str]:
+    """(class, words) of one stop's trust (ui/trust.py), from its columns where it has them."""
+    state, confidence = getattr(row, "review_state", None), getattr(row, "confidence", None)
+    return (trust.trust_class(state, confidence),
+            trust.trust_text(state, confidence, getattr(row, "reviewed_by", None)))
 
 
 def _precision(value: object) -> str:
@@ -214,41 +281,3 @@ def _precision(value: object) -> str:
     return {4: "year", 7: "month"}.get(len(str(value)) if isinstance(value, str) else 0, "day")
 
 
-def _leg_class(status: object) -> str:
-    return str(status) if status in ("occurred", "cancelled") else "other"
-
-
-def leg_records(legs: pd.DataFrame, colours: dict[str, str]) -> list[dict]:
-    """Arc data: one arc per person, route and kind of status (taken, cancelled, other).
-
-    legs columns: actor, trip_id, seq, from_place, to_place, from_lat, from_lon, to_lat,
-    to_lon, date, status. The same flight flown many times is one arc that says how many
-    times and from when to when, a little wider for each doubling; occurred legs are thick
-    and solid, the rest thin and faint.
-    """
-    groups = _grouped(legs, lambda r: (r.actor, _spot(r.from_lat, r.from_lon),
-                                       _spot(r.to_lat, r.to_lon), _leg_class(r.status)))
-    records = []
-    for (actor, _, _, kind), rows in groups:
-        first = rows[0]
-        colour = colours.get(actor, GREY)
-        alpha = 235 if kind == "occurred" else (60 if kind == "cancelled" else 110)
-        whens = [format_when(r.date, getattr(r, "date_precision", None) or _precision(r.date))
-                 for r in rows]
-        n = len(rows)
-        trips = len({getattr(r, "trip_id", i) for i, r in enumerate(rows)})
-        records.append({
-            "who": _tip(actor),
-            "where": _tip(f"{first.from_place} → {first.to_place}"),
-            "when": _tip(whens[0] if n == 1 else _span_text(whens, "legs")),
-            "status": _tip(_status_text([str(r.status) for r in rows])),
-            "sources": _tip(f"leg {int(first.seq)} of trip" if n == 1 else
-                            f"on {trips} trip{'s' if trips != 1 else ''}"),
-            "evidence": _tip("Hover the stops at either end for the sentences."),
-            "others": "",
-            "from": [round(float(first.from_lon), 5), round(float(first.from_lat), 5)],
-            "to": [round(float(first.to_lon), 5), round(float(first.to_lat), 5)],
-            "colour": _rgba(colour, alpha),
-            "width": (4.5 if kind == "occurred" else 2.0) * min(2.0, 1 + math.log2(n) / 4),
-        })
-    return records

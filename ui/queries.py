@@ -143,6 +143,12 @@ def route_legs(con: duckdb.DuckDBPyConnection, f: Filters, *, cap: int = 2 * MAP
                **_windowed(f, date_from, date_to))
 
 
+def route_meetings(con: duckdb.DuckDBPyConnection, f: Filters, *, cap: int = MAP_CAP,
+                   date_from=None, date_to=None) -> pd.DataFrame:
+    """The meetings of the filtered diplomats, to mark on the map or list as calls."""
+    return run(con, "route_meetings", cap=cap, **_windowed(f, date_from, date_to))
+
+
 def route_months(con: duckdb.DuckDBPyConnection, f: Filters) -> list[str]:
     """'YYYY-MM' for every month from the first to the last filtered stop."""
     return list(run(con, "route_months", **_scope(f))["month"])
@@ -227,6 +233,20 @@ def evidence_search(con: duckdb.DuckDBPyConnection, f: Filters, text: str, *,
     """Evidence sentences containing `text` (case-insensitive, literal), newest first."""
     return run(con, "evidence_search", pattern=like_pattern(text), outlets=list(f.outlets),
                date_from=f.date_from, date_to=f.date_to, cap=cap)
+
+
+def text_search(con: duckdb.DuckDBPyConnection, f: Filters, text: str, *,
+                cap: int = 50) -> pd.DataFrame:
+    """Articles whose title and text hold every word of `text`, best first (BM25), with the
+    best sentence and the words matched; the outlet and year filters apply."""
+    return run(con, "text_search", text=text, outlets=list(f.outlets), date_from=f.date_from,
+               date_to=f.date_to, cap=cap)
+
+
+def article_sentence(con: duckdb.DuckDBPyConnection, article_id: str, n: int) -> dict | None:
+    """One sentence of an article with its offsets, or None."""
+    df = run(con, "article_sentence", article_id=article_id, n=n)
+    return None if df.empty else df.iloc[0].to_dict()
 
 
 def article_list(con: duckdb.DuckDBPyConnection, f: Filters, *, title: str = "",

@@ -6,14 +6,21 @@ import pandas as pd
 
 from etl.countries import country_name
 from ui.charts import format_money
-from ui.escape import shorten
 from ui.maps import format_when, place_label
+from ui.trust import trust_cell
 
 
 def _evidence(row) -> str:
-    text = shorten(row.evidence, 400) if isinstance(row.evidence, str) else ""
+    """The whole sentence (ui/evidence_table.py wraps it), and how many more there are."""
+    text = " ".join(row.evidence.split()) if isinstance(row.evidence, str) else ""
     more = int(row.evidence_more or 0) if "evidence_more" in row._fields else 0
     return text + (f" (+{more} more)" if more else "")
+
+
+def _trust(row) -> str:
+    """The Trust cell of a row (ui/trust.py), from its review columns where it has them."""
+    return trust_cell(getattr(row, "review_state", None), getattr(row, "confidence", None),
+                      getattr(row, "reviewed_by", None))
 
 
 def stops_table(stops: pd.DataFrame) -> pd.DataFrame:
@@ -27,13 +34,14 @@ def stops_table(stops: pd.DataFrame) -> pd.DataFrame:
             "Date": format_when(r.date, r.date_precision, r.first_reported),
             "Status": r.status,
             "Sources": int(r.sources or 0),
+            "Trust": _trust(r),
             "Evidence": _evidence(r),
             "First reported": format_when(r.first_reported, "day"),
         }
         for r in ordered.itertuples(index=False)
     ]
     return pd.DataFrame(rows, columns=["Diplomat", "Place", "Date", "Status", "Sources",
-                                       "Evidence", "First reported"])
+                                       "Trust", "Evidence", "First reported"])
 
 
 def aid_table(aid: pd.DataFrame) -> pd.DataFrame:
@@ -50,13 +58,14 @@ def aid_table(aid: pd.DataFrame) -> pd.DataFrame:
             "Status": r.status,
             "Date": format_when(r.date, r.date_precision, r.fx_date),
             "Sources": int(r.sources or 0),
+            "Trust": _trust(r),
             "Evidence": _evidence(r),
         }
         for r in aid.itertuples(index=False)
     ]
     return pd.DataFrame(rows, columns=["Donor", "Recipient", "Original amount", "USD",
                                        "Rate date", "Type", "Status", "Date", "Sources",
-                                       "Evidence"])
+                                       "Trust", "Evidence"])
 
 
 def casualty_table(reports: pd.DataFrame) -> pd.DataFrame:
@@ -69,12 +78,13 @@ def casualty_table(reports: pd.DataFrame) -> pd.DataFrame:
             "Where": r.where if isinstance(r.where, str) else "",
             "As of": format_when(r.as_of_text, _precision(r.as_of_text)),
             "Sources": int(r.sources or 0),
+            "Trust": _trust(r),
             "Evidence": _evidence(r),
         }
         for r in reports.itertuples(index=False)
     ]
     return pd.DataFrame(rows, columns=["Figure", "Reported by", "Where", "As of", "Sources",
-                                       "Evidence"])
+                                       "Trust", "Evidence"])
 
 
 def _precision(text: object) -> str:

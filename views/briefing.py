@@ -8,6 +8,7 @@ import streamlit as st
 
 from ui import builders, db, export, filters, queries
 from ui.escape import md
+from ui.export.facts_shown import trust_line
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 DEFAULT_VIEWS = ["routes", "aid", "casualties"]
@@ -20,7 +21,8 @@ scope = f.describe("diplomats", "years", "countries", "statuses", "outlets")
 st.caption(md(
     "A deck of the chosen views under the sidebar filters: a title slide with the filters and "
     "the date, then one 1920x1080 slide per view with its key figures, and the articles "
-    f"behind it in the speaker notes. Filters now: {scope}."
+    f"behind it in the speaker notes. Filters now: {scope}. With the sidebar's “Verified "
+    "facts only” on, the deck holds only what an analyst verified or corrected."
 ))
 
 if "brief_views" not in st.session_state:
@@ -61,8 +63,9 @@ if not slides:
     st.stop()
 
 st.subheader("Slides")
+trust = trust_line([s.facts for s in slides], verified_only=f.verified_only)
 st.markdown("\n".join(
-    ["1. Title: the filters and today's date"]
+    [f"1. Title: the filters and today's date. {md(trust)}"]
     + [f"{i}. {md(s.headline)}" for i, s in enumerate(slides, start=2)]
 ))
 
@@ -77,7 +80,7 @@ show = st.toggle("Preview the slides", key="brief_preview",
                  help="Renders each slide as it will appear (a few seconds the first time).")
 if show:
     with st.spinner("Rendering the slides…"):
-        pngs = export.render_pngs([s.figure for s in slides])
+        pngs = export.slide_pngs(slides)
     for slide, png in zip(slides, pngs, strict=True):
         # A border shows where the white slide ends on the white page.
         with st.container(border=True):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import builders, charts, db, export, filters, maps, queries, tables
+from ui import builders, charts, db, evidence_table, export, filters, maps, queries, tables
 from ui.escape import md
+from ui.meeting_marks import calls_table
 
 f = filters.current()
 con = db.connection()
@@ -46,32 +47,35 @@ scope = f.describe("years", "countries", "statuses", "outlets")
 built = builders.person_view(con, f, person)
 stops = built.frame
 
-left, right = st.columns([3, 2])
-with left:
-    st.subheader(md(built.title))
-    if stops.empty:
-        def count(ff: filters.Filters) -> int:
-            return int(len(queries.person_stops(con, ff, person, cap=1)))
+# The map as on Routes (the same ui/maps.routes_deck, legend above it, calls listed below),
+# across the page's width, then the itinerary with the whole sentence of every stop.
+st.subheader(md(built.title))
+if stops.empty:
+    def count(ff: filters.Filters) -> int:
+        return int(len(queries.person_stops(con, ff, person, cap=1)))
 
-        st.info(md(filters.explain_empty("stops", filters.Filters(
-            diplomats=(person,), years=f.years, countries=f.countries, statuses=f.statuses,
-            outlets=f.outlets, year_bounds=f.year_bounds), count)))
-    else:
-        itinerary = tables.stops_table(stops).drop(columns=["Diplomat"])
-        st.dataframe(itinerary, hide_index=True, key="itinerary",
-                     column_config={"Evidence": st.column_config.TextColumn(width="large")})
-        n = int(stops["articles_total"].iloc[0])
-        st.caption(f"Source: {n:,} article{'s' if n != 1 else ''}, Shuttle.")
-with right:
-    if not stops.empty:
-        st.html(maps.SEA_CSS)
-        st.pydeck_chart(built.figure, key="person_map", height=builders.PERSON_MAP_SIZE[1])
-        st.download_button(
-            "Download slide (PNG)", key="person_slide", file_name="shuttle-itinerary.png",
-            mime="image/png", on_click="ignore",
-            help="This itinerary as a 1920x1080 slide: title with the filters, map, source.",
-            data=export.deferred_png(export.slide_of, built),
-        )
+    st.info(md(filters.explain_empty("stops", filters.Filters(
+        diplomats=(person,), years=f.years, countries=f.countries, statuses=f.statuses,
+        outlets=f.outlets, year_bounds=f.year_bounds), count)))
+else:
+    st.html(maps.legend_html(built.colours, {person: len(stops)}))
+    st.html(maps.SEA_CSS)
+    st.pydeck_chart(built.figure, key="person_map", height=builders.PERSON_MAP_SIZE[1])
+    n = int(stops["articles_total"].iloc[0])
+    st.caption(f"Source: {n:,} article{'s' if n != 1 else ''}, Shuttle. Hover a dot for the "
+               "sentence behind it. Basemap: Natural Earth.")
+    st.download_button(
+        "Download slide (PNG)", key="person_slide", file_name="shuttle-itinerary.png",
+        mime="image/png", on_click="ignore",
+        help="This itinerary as a 1920x1080 slide: title with the filters, map, source.",
+        data=export.deferred_png(export.slide_of, built),
+    )
+    calls = calls_table(built.meetings)
+    if not calls.empty:
+        st.subheader("Calls and meetings the map cannot place")
+        st.html(evidence_table.html_table(calls, short=("Date", "How", "Status")))
+    st.subheader("Itinerary and the sentences behind it")
+    st.html(evidence_table.html_table(tables.stops_table(stops).drop(columns=["Diplomat"])))
 
 st.subheader(md(f"Counterparts met, {scope}"))
 counterparts = queries.person_counterparts(con, f, person)

@@ -1,23 +1,16 @@
-"""Routes: where the diplomats went, as stops and legs on an offline map, with a time control."""
+"""Routes: where the diplomats went, as stops and legs on an offline map, with a time window
+and a playback that draws the legs in the order they were travelled."""
 
 from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
-from ui import builders, db, export, filters, maps, queries, tables
+from ui import builders, db, evidence_table, export, filters, maps, playback, queries, tables
 from ui.escape import md
-
-EVIDENCE_COLUMNS = {
-    "Diplomat": st.column_config.TextColumn(width="medium"),
-    "Place": st.column_config.TextColumn(width="medium"),
-    "Date": st.column_config.TextColumn(width="small"),
-    "Status": st.column_config.TextColumn(width="small"),
-    "Sources": st.column_config.NumberColumn(width="small"),
-    "Evidence": st.column_config.TextColumn(width="large"),
-    "First reported": st.column_config.TextColumn(width="small"),
-}
+from ui.meeting_marks import calls_table
 
 
 def month_bounds(first: str, last: str) -> tuple[date, date]:
@@ -30,6 +23,14 @@ def month_bounds(first: str, last: str) -> tuple[date, date]:
 
 def month_label(month: str) -> str:
     return date(int(month[:4]), int(month[5:7]), 1).strftime("%b %Y")
+
+
+def toggle_play() -> None:
+    """Start (from the first step when at the end) or pause the playback."""
+    playing = not st.session_state.get("playing", False)
+    st.session_state["playing"] = playing
+    if playing and st.session_state.get("at") == st.session_state.get("_last_step"):
+        st.session_state["at"] = st.session_state.get("_first_step")
 
 
 f = filters.current()
@@ -46,7 +47,6 @@ with controls[1]:
     )
 filters.sync_url("cancelled", show_cancelled)
 show_cancelled = show_cancelled or "cancelled" in f.statuses
-
 
 view = builders.visible(f, cancelled=show_cancelled)
 
@@ -65,10 +65,10 @@ with controls[0]:
             window_text = f"{month_label(first)} to {month_label(last)}"
 filters.sync_url("months", [first, last] if window_from is not None else None)
 
-built = builders.routes_view(con, f, cancelled=show_cancelled, date_from=window_from,
+whole = builders.routes_view(con, f, cancelled=show_cancelled, date_from=window_from,
                              date_to=window_to, window_text=window_text)
-stops = built.frame
-st.subheader(md(built.title))
+stops = whole.frame
+st.subheader(md(whole.title))
 
 if stops.empty:
     def count(ff: filters.Filters, cancelled: bool = show_cancelled) -> int:
@@ -87,22 +87,79 @@ if stops.empty:
     st.info(md(filters.explain_empty("stops", f, count, extra)))
     st.stop()
 
+# The legend above the map: on a 1080p screen it shows without scrolling.
 by_actor = stops.groupby("actor").size().sort_values(ascending=False)
+st.html(maps.legend_html(whole.colours, by_actor.to_dict()))
 st.html(maps.SEA_CSS)
-st.pydeck_chart(built.figure, key="routes_map", height=builders.ROUTE_MAP_SIZE[1])
-st.html(maps.legend_html(built.colours, by_actor.to_dict()))
 
-n_articles = int(stops["articles_total"].iloc[0])
-st.caption(md(" ".join(filter(None, [
-    built.note, f"Source: {n_articles:,} article{'s' if n_articles != 1 else ''}, Shuttle. "
-    "Hover a dot for the sentence behind it. Basemap: Natural Earth."]))))
-st.download_button(
-    "Download slide (PNG)", key="routes_slide", file_name="shuttle-routes.png",
-    mime="image/png", on_click="ignore",
-    help="The map as a 1920x1080 slide: title with the filters, map, source line.",
-    data=export.deferred_png(export.slide_of, built),
-)
+days = [pd.Timestamp(d).date() for d in stops["sort_day"].dropna()]
+span = (window_from or min(days), window_to or max(days)) if days else None
+options = playback.steps(*span) if span else []
+step_unit = playback.unit(*span) if span else "day"
+st.session_state["_first_step"] = options[0] if options else None
+st.session_state["_last_step"] = options[-1] if options else None
+if options and ("at" not in st.session_state or st.session_state["at"] not in options):
+    st.session_state["at"] = playback.parse_step(st.query_params.get("at"), options) \
+        or options[-1]
+playing = bool(st.session_state.get("playing")) and len(options) > 1
+
+
+@st.fragment(run_every=playback.PLAY_SECONDS if playing else None)
+def routes_map() -> None:
+    """The map at the playback's step (the whole window at the last step); while playing,
+    each run moves on one step, and the last step ends the playback."""
+    if playing and st.session_state.get("_advance"):
+        at = st.session_state["at"]
+        following = [d for d in options if d > at]
+        if following:
+            st.session_state["at"] = following[0]
+        else:
+            st.session_state["playing"] = False
+            st.rerun()
+    st.session_state["_advance"] = playing
+    left, right = st.columns([1, 6], vertical_alignment="bottom")
+    with left:
+        st.button("Pause" if playing else "Play", key="play", on_click=toggle_play,
+                  icon=":material/pause:" if playing else ":material/play_arrow:",
+                  disabled=len(options) < 2, width="stretch",
+                  help=f"Steps through the time window by {step_unit}, drawing each leg "
+                  "once it was travelled.")
+    with right:
+        at = st.select_slider("Travelled by", options=options, key="at",
+                              format_func=playback.step_label,
+                              disabled=len(options) < 2) if len(options) > 1 else None
+    last = options[-1] if options else None
+    filters.sync_url("at", at.isoformat() if at is not None and at != last else None)
+    built = whole if at is None or at == last else builders.routes_view(
+        con, f, cancelled=show_cancelled, date_from=window_from, date_to=window_to,
+        window_text=window_text, until=at)
+    st.pydeck_chart(built.figure, key="routes_map", height=builders.ROUTE_MAP_SIZE[1])
+    n_legs = len(built.legs)
+    moment = (f"Travelled by {playback.step_label(at)}: {len(built.frame):,} of "
+              f"{len(stops):,} stops, {n_legs:,} of {len(whole.legs):,} legs. "
+              if at is not None and at != last else "")
+    n_articles = int(stops["articles_total"].iloc[0])
+    st.caption(md(" ".join(filter(None, [
+        moment, built.note, f"Source: {n_articles:,} article{'s' if n_articles != 1 else ''},"
+        " Shuttle. Hover a dot for the sentence behind it. Basemap: Natural Earth."]))))
+    st.download_button(
+        "Download slide (PNG)", key="routes_slide", file_name="shuttle-routes.png",
+        mime="image/png", on_click="ignore",
+        help="The map as a 1920x1080 slide: title with the filters, map, source line.",
+        data=export.deferred_png(export.slide_of, built),
+    )
+
+
+routes_map()
+
+calls = calls_table(whole.meetings)
+if not calls.empty:
+    st.subheader("Calls and meetings the map cannot place")
+    st.html(evidence_table.html_table(calls, short=("Date", "How", "Status")))
 
 st.subheader("Stops and the sentences behind them")
-st.dataframe(tables.stops_table(stops), hide_index=True, column_config=EVIDENCE_COLUMNS,
-             key="stops_table")
+table = tables.stops_table(stops)
+st.html(evidence_table.html_table(table))
+st.download_button("Download the stops (CSV)", key="stops_csv", mime="text/csv",
+                   file_name="shuttle-stops.csv", on_click="ignore",
+                   data=evidence_table.csv_bytes(table))

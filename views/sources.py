@@ -1,52 +1,65 @@
-"""Sources: search the evidence, list the articles, read one with its evidence highlighted."""
+"""Sources: search titles and article text (ranked), list the articles, read one with its
+evidence highlighted, opened at the sentence a search result found."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from ui import correction_forms, db, filters, maps, queries
-from ui.escape import highlight, md
+from ui import correction_forms, db, evidence_table, filters, maps, queries, search_text
+from ui.escape import md
+
+SHOWN_HITS = 20  # results listed with their sentence; the article list ranks them all
 
 f = filters.current()
 con = db.connection()
 
 st.title("Sources")
-st.caption("Every mark on the other pages rests on a sentence of an article. Search those "
-           "sentences, or open an article to read it with its evidence highlighted. The "
-           "outlet and year filters apply here.")
+st.caption("Every mark on the other pages rests on a sentence of an article. Search the "
+           "titles and the full text of every article, or open one to read it with its "
+           "evidence highlighted. The outlet and year filters apply here.")
 
 filters.url_text("q")
-text = st.text_input("Search the evidence", key="q",
-                     placeholder="A word or phrase, e.g. Kyiv, train, £162 million")
+text = st.text_input("Search titles and article text", key="q",
+                     placeholder="A word or a few, e.g. Lavrov's, Skopje, radars")
 filters.sync_url("q", text)
 text = (text or "").strip()
 
-if text:
-    hits = queries.evidence_search(con, f, text)
+
+def open_hit(article_id: str, n: int) -> None:
+    """A result's button: open its article at the sentence that matched best."""
+    st.session_state["article"] = article_id
+    st.session_state["hit"] = int(n)
+
+
+hits = queries.text_search(con, f, text) if text else None
+if hits is not None:
     if hits.empty:
-        st.info(md(f"No evidence sentence contains “{text}” in {f.years_text()}"
+        st.info(md(f"No article holds every word of “{text}” in {f.years_text()}"
                    + (f" from {f.outlets_text()}" if f.outlets else "")
-                   + ". Try a shorter word, or widen the year range."))
+                   + ". Try fewer words, or widen the year range."))
     else:
         total = int(hits["total_rows"].iloc[0])
-        shown = f"the newest {len(hits):,} of {total:,}" if total > len(hits) else f"{total:,}"
-        st.subheader(md(f"Sentences containing “{text}”: {shown}"))
-        st.dataframe(
-            hits.assign(published=[maps.format_when(p, "day") for p in hits["published"]],
-                        source=hits["source"].fillna("unknown outlet"))[
-                ["evidence", "facts", "title", "source", "published"]
-            ].rename(columns={"evidence": "Evidence", "facts": "Facts", "title": "Article",
-                              "source": "Outlet", "published": "Published"}),
-            hide_index=True, key="evidence_hits",
-            column_config={"Evidence": st.column_config.TextColumn(width="large")},
-        )
+        shown = f"the best {len(hits):,} of {total:,}" if total > len(hits) else f"{total:,}"
+        st.subheader(md(f"Articles holding “{text}”: {shown}, best first"))
+        for i, r in enumerate(hits.head(SHOWN_HITS).itertuples(index=False)):
+            with st.container(border=True):
+                st.html(search_text.hit_html(r.title, r.sentence, list(r.words)))
+                line, button = st.columns([5, 1], vertical_alignment="center")
+                line.caption(md(" · ".join([
+                    r.source if isinstance(r.source, str) and r.source else "unknown outlet",
+                    maps.format_when(r.published, "day"),
+                    f"{int(r.sentences_hit)} sentence{'s' if r.sentences_hit != 1 else ''}"
+                    " hit"])))
+                button.button("Open at this sentence", key=f"hit_{i}", on_click=open_hit,
+                              args=(r.article_id, int(r.n)), width="stretch")
 
 articles = queries.article_list(con, f)
-if text and not articles.empty:
-    # With a search, offer the articles whose evidence matched first.
-    matched = set(queries.evidence_search(con, f, text)["article_id"])
-    articles = articles.assign(_hit=articles["id"].isin(matched)).sort_values(
-        "_hit", ascending=False, kind="stable").drop(columns=["_hit"])
+if hits is not None and not hits.empty and not articles.empty:
+    # With a search, offer the articles it found first, best first.
+    rank = {a: i for i, a in enumerate(hits["article_id"])}
+    articles = articles.assign(_rank=[rank.get(a, len(rank)) for a in articles["id"]]) \
+        .sort_values("_rank", kind="stable").drop(columns=["_rank"])
 
 st.subheader(md(f"Articles, {f.describe('years', 'outlets')}"))
 if articles.empty:
@@ -78,6 +91,10 @@ if wanted and wanted not in titles:
     if found is not None:
         titles[wanted], dates[wanted] = found["title"], found["published"]
 filters.url_choice("article", list(titles), None)
+if "hit" not in st.session_state:
+    raw = st.query_params.get("hit", "")
+    st.session_state["hit"] = int(raw) if raw.lstrip("-").isdecimal() and len(raw) < 9 \
+        else None
 article_id = st.selectbox(
     "Open an article", options=list(titles), key="article", index=None,
     placeholder="Choose an article to read it with its evidence highlighted",
@@ -86,6 +103,10 @@ article_id = st.selectbox(
 filters.sync_url("article", article_id)
 if article_id is None:
     st.stop()
+if st.session_state.get("_hit_article") not in (None, article_id):
+    st.session_state["hit"] = None  # another article chosen by hand: no sentence to frame
+st.session_state["_hit_article"] = article_id
+filters.sync_url("hit", st.session_state.get("hit"))
 
 article = queries.article_one(con, article_id)
 if article is None:
@@ -103,24 +124,29 @@ url = article.get("url") or ""
 if url.startswith(("https://", "http://")):
     st.link_button("Open the original page", url)
 
-body = highlight(article["text"], zip(facts["evidence_start"], facts["evidence_end"],
-                                      strict=True))
-# Every piece of the article was escaped by highlight(); the only markup is <mark> and this
-# wrapper, so nothing from the article can add HTML.
-st.html(
-    "<div style='white-space:pre-wrap;overflow-wrap:anywhere;font-size:17px;line-height:1.6;"
-    "max-width:80ch;"
-    "border-left:4px solid #0072B2;padding:4px 0 4px 16px'>"
-    f"{body}</div>"
-    "<style>mark{background:#FCE8A6;padding:0 2px;border-radius:2px}</style>"
-)
+found = hits[hits["article_id"] == article_id] if hits is not None and len(hits) else None
+words = list(found["words"].iloc[0]) if found is not None and len(found) else \
+    [search_text.fold(w) for w in search_text.WORD.findall(text)]
+sentence = None
+if st.session_state.get("hit") is not None:
+    sentence = queries.article_sentence(con, article_id, int(st.session_state["hit"]))
+focus = (int(sentence["start"]), int(sentence["end"])) if sentence is not None \
+    and sentence["start"] is not None and not pd.isna(sentence["start"]) else None
+if focus:
+    st.caption("Opened at the sentence the search found (framed in blue); the words searched "
+               "for are in bold, the evidence behind the marks highlighted in yellow.")
+# Every piece of the article is escaped by search_text.article_html(); the only markup is
+# its own <mark>, <b> and <span>, so nothing from the article can add HTML.
+body = search_text.article_html(article["text"], zip(
+    facts["evidence_start"], facts["evidence_end"], strict=True), words, focus)
+st.html(body)
+if focus:
+    st.html(search_text.SCROLL_TO_HIT, unsafe_allow_javascript=True)
 if not facts.empty:
     st.subheader("Facts extracted from this article")
-    st.dataframe(
+    st.html(evidence_table.html_table(
         facts[["fact", "summary", "status", "evidence"]].rename(columns={
             "fact": "Fact", "summary": "What", "status": "Status", "evidence": "Evidence"}),
-        hide_index=True, key="article_facts",
-        column_config={"Evidence": st.column_config.TextColumn(width="large")},
-    )
+        short=("Fact", "Status")))
 st.caption(md(f"Article id {article['id']}, file {article.get('path') or 'unknown'}"))
 correction_forms.render(con, article_id)

@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from tests.browser.conftest import screenshot, wait_for_app
-from ui import maps
+from tests.browser.maptools import DeckSpy, canvas_box, dot_at, on_canvas
 
 pytestmark = pytest.mark.browser
 
@@ -18,28 +18,21 @@ def assert_no_console_errors(page) -> None:
 
 
 def test_routes_map_legend_and_tooltip(server, page, browser_db):
+    spy = DeckSpy(page)
     page.goto(f"{server}/")
     wait_for_app(page, "Stops and the sentences behind them")
     assert page.get_by_role("heading", name="Routes", exact=True).is_visible()
     assert page.get_by_text("Routes of all diplomats, 2014-2024").is_visible()
     for name in ("Antony Blinken", "David Lammy", "John Kerry"):
         assert page.locator("[data-testid='stHtml']").get_by_text(name).first.is_visible()
-    canvas = page.locator(f"{DECK} canvas").first
-    canvas.wait_for(state="visible")
-    box = canvas.bounding_box()
+    box = canvas_box(page)
     screenshot(page, "routes")
 
-    # Hover Kyiv: the view is the one maps.fit_view computes for the default stops.
-    con = duckdb.connect(str(browser_db), read_only=True)
-    points = con.execute(
-        "select lat, lon from stops where status <> 'cancelled'"
-    ).fetchall()
-    con.close()
-    # The routes page fits its view for a 1400 x 560 map (views/routes.py).
-    view = maps.fit_view([p[0] for p in points], [p[1] for p in points],
-                         width_px=1400, height_px=560)
-    x, y = maps.project(view, 50.4501, 30.5234, box["width"], box["height"])
-    page.mouse.move(box["x"] + x, box["y"] + y)
+    # Hover a dot at Kyiv, where it is drawn in the view the page was sent.
+    kyiv = dot_at(spy.last(), 50.4501, 30.5234)
+    x, y = on_canvas(spy.last(), kyiv["position"], box)
+    page.mouse.move(box["x"] + 5, box["y"] + 5)
+    page.mouse.move(box["x"] + x, box["y"] + y, steps=4)
     tooltip = page.locator(".deck-tooltip")
     tooltip.wait_for(state="visible", timeout=10_000)
     text = tooltip.inner_text()

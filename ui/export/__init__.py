@@ -6,7 +6,8 @@ shows what the dashboard shows.
 
     slides.py     a built view as a slide: title, key figures, figure, articles behind it
     style.py      a figure restyled for 1920x1080 (fonts, margins, title, source line)
-    route_map.py  the routes map as a static plotly figure on the bundled shapes
+    map_picture.py  the routes map drawn by deck.gl in chromium, as the dashboard draws it
+    charts.py     native PowerPoint charts of the aid and casualty views
     words.py      counts, periods and the source line of a slide
     render.py     figures to PNG with kaleido and Debian's chromium
     deck.py       the PPTX deck (python-pptx)
@@ -14,10 +15,17 @@ shows what the dashboard shows.
 """
 
 from ui.escape import esc
+from ui.export import map_picture, pptx_charts
 from ui.export.cli import cli_filters, main, parse_views
 from ui.export.deck import build_deck, filters_lines, notes_text
-from ui.export.render import CHROMIUM, deferred_png, file_stem, render_pngs, slide_png
-from ui.export.route_map import map_window, place_labels, route_map_figure
+from ui.export.render import (
+    CHROMIUM,
+    deferred_png,
+    file_stem,
+    render_pngs,
+    slide_png,
+    slide_pngs,
+)
 from ui.export.slides import (
     VIEW_LABELS,
     VIEWS,
@@ -34,12 +42,14 @@ from ui.export.slides import (
 )
 from ui.export.style import HEIGHT, MIN_FONT, WIDTH, slide_figure
 from ui.export.words import day_text, period_text, plural, source_line
+from ui.marks import hex_to_rgb
 
 __all__ = [
     "CHROMIUM", "HEIGHT", "MIN_FONT", "VIEWS", "VIEW_LABELS", "WIDTH", "Slide", "aid_caption",
     "build_aid", "build_casualties", "build_deck", "build_person", "build_routes",
     "build_slides", "casualty_caption", "cli_filters", "day_text", "deferred_png", "esc",
-    "file_stem", "filters_lines", "main", "map_window", "notes_text", "parse_views",
-    "period_text", "place_labels", "plural", "render_pngs", "route_caption",
-    "route_map_figure", "slide_figure", "slide_of", "slide_png", "source_line",
+    "file_stem", "filters_lines", "hex_to_rgb", "main", "map_picture", "notes_text",
+    "parse_views", "period_text", "pptx_charts",
+    "plural", "render_pngs", "route_caption", "slide_figure", "slide_of", "slide_png",
+    "slide_pngs", "source_line",
 ]

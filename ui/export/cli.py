@@ -12,7 +12,7 @@ import duckdb
 
 from ui import queries
 from ui.export.deck import build_deck
-from ui.export.render import render_pngs
+from ui.export.render import slide_pngs
 from ui.export.slides import VIEWS, build_slides
 from ui.export.words import plural
 from ui.scope import Filters
@@ -33,14 +33,16 @@ def parse_views(text: str) -> list[str]:
 
 
 def cli_filters(con: duckdb.DuckDBPyConnection, diplomats: Sequence[str],
-                first: int | None, last: int | None) -> Filters:
+                first: int | None, last: int | None, *, verified_only: bool = False
+                ) -> Filters:
     bounds = queries.year_bounds(con)
     years = None
     if first is not None or last is not None:
         lo = first if first is not None else (bounds[0] if bounds else last)
         hi = last if last is not None else (bounds[1] if bounds else first)
         years = (min(lo, hi), max(lo, hi))
-    return Filters(diplomats=tuple(diplomats), years=years, year_bounds=bounds)
+    return Filters(diplomats=tuple(diplomats), years=years, year_bounds=bounds,
+                   verified_only=verified_only)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -59,6 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--views", type=parse_views, default=list(VIEWS[:3]),
                         help=f"comma-separated, from {','.join(VIEWS)} (default: "
                         "routes,aid,casualties)")
+    parser.add_argument("--verified-only", action="store_true",
+                        help="only the facts an analyst verified or corrected (the Review "
+                        "page); the title slide says how many and by whom")
     args = parser.parse_args(argv)
 
     from etl.settings import db_path
@@ -69,7 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"No database at {path}: run 'python -m etl build' first.", file=sys.stderr)
         return 2
     con = db.cursor(db.open_handle(path))
-    f = cli_filters(con, args.diplomat, args.first, args.last)
+    f = cli_filters(con, args.diplomat, args.first, args.last,
+                    verified_only=args.verified_only)
     slides, empty = build_slides(con, f, args.views)
     for line in empty:
         print(line, file=sys.stderr)
@@ -77,14 +83,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("No view has anything to show under these filters; nothing written.",
               file=sys.stderr)
         return 1
-    pngs = render_pngs([s.figure for s in slides])
     as_deck = args.out.suffix.lower() == ".pptx"
     if as_deck:
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_bytes(build_deck(slides, f, pngs=pngs, omitted=empty))
+        args.out.write_bytes(build_deck(slides, f, omitted=empty))
         print(f"Wrote {args.out}: title slide and {plural(len(slides), 'view')}.")
     else:
         args.out.mkdir(parents=True, exist_ok=True)
+        pngs = slide_pngs(slides)
         for i, (slide, png) in enumerate(zip(slides, pngs, strict=True), start=1):
             target = args.out / f"{i:02d}-{slide.view}.png"
             target.write_bytes(png)

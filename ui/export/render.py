@@ -1,6 +1,7 @@
-"""Slide images: plotly figures to 1920x1080 PNG bytes with kaleido, which drives Debian's
-chromium (CHROMIUM) without a sandbox (the service runs as root) and without MathJax
-(kaleido would fetch it from a CDN); a small cache renders a repeated figure once."""
+"""Slide images at 1920x1080: plotly figures (aid, casualties) to PNG bytes with kaleido,
+which drives Debian's chromium (CHROMIUM) without a sandbox (the service runs as root) and
+without MathJax (kaleido would fetch it from a CDN); maps drawn by deck.gl in the same
+chromium (ui/export/map_picture.py). A small cache renders a repeated figure once."""
 
 from __future__ import annotations
 
@@ -71,9 +72,31 @@ def render_pngs(figures: Sequence[go.Figure]) -> list[bytes]:
         return [_CACHE[k] for k in keys]
 
 
+def map_slide_png(slide: Slide) -> bytes:
+    """A map slide as one picture: title, key figures, the deck.gl map, legend, source, note."""
+    from ui import maps
+    from ui.export.map_picture import SCALE, screenshot, slide_html
+    from ui.export.slides import MAP_PICTURE
+
+    html = slide_html(slide.deck, title=slide.title, subtitle=slide.caption,
+                      legend=maps.legend_html(slide.colours), source=slide.source,
+                      note=slide.note, map_size=MAP_PICTURE,
+                      size=(WIDTH // SCALE, HEIGHT // SCALE))
+    return screenshot(html, WIDTH // SCALE, HEIGHT // SCALE)
+
+
+def slide_pngs(slides: Sequence[Slide]) -> list[bytes]:
+    """PNG bytes of each slide (1920x1080): the plotly ones in one kaleido run."""
+    figures = render_pngs([s.figure for s in slides if s.figure is not None])
+    out = []
+    for slide in slides:
+        out.append(figures.pop(0) if slide.figure is not None else map_slide_png(slide))
+    return out
+
+
 def slide_png(slide: Slide) -> bytes:
     """The slide's image as PNG bytes (1920x1080)."""
-    return render_pngs([slide.figure])[0]
+    return slide_pngs([slide])[0]
 
 
 def deferred_png(build: Callable[..., Slide], *args: object,

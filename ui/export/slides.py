@@ -3,6 +3,7 @@ headline of its key figures and the articles behind it; the same View the page d
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -10,9 +11,9 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import builders, charts
+from ui import builders, charts, maps, meeting_marks
 from ui.builders import View
-from ui.export.route_map import route_map_figure
+from ui.export import facts_shown
 from ui.export.style import slide_figure
 from ui.export.words import period_text, plural, source_line
 from ui.scope import Filters
@@ -22,16 +23,32 @@ VIEW_LABELS = {"routes": "Routes", "aid": "Aid", "casualties": "Casualties",
                "person": "Itinerary"}
 
 
+# CSS px of a slide's map, drawn by deck.gl at twice that (ui/export/map_picture.py); the
+# PPTX places it 12.33 in wide (2.71:1)
+MAP_PICTURE = (900, 332)
+
+
 @dataclass(frozen=True)
 class Slide:
-    """One view ready for a slide: the figure (already at slide size), the key figures and the
-    articles behind the marks (columns id, title, outlet, url, published, mentions)."""
+    """One view ready for a slide: its title (the filters), key figures (`caption`), source
+    line and note, and what draws it: a plotly `figure` at slide size (aid, casualties; the
+    PNG export), or a pydeck `deck` drawn by deck.gl (maps), plus the builder's rows (`data`)
+    that the deck's native PowerPoint charts are made of; the articles behind the marks
+    (columns id, title, outlet, url, published, mentions)."""
 
     view: str
     title: str
     caption: str
-    figure: go.Figure = field(repr=False)
+    figure: go.Figure | None = field(repr=False)
     articles: pd.DataFrame = field(repr=False)
+    source: str = ""
+    note: str = ""
+    deck: object = field(default=None, repr=False)
+    colours: dict[str, str] = field(default_factory=dict)
+    data: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    options: dict[str, object] = field(default_factory=dict)
+    # the facts the slide draws and their review (ui/export/facts_shown.py), for the title
+    facts: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
 
     @property
     def label(self) -> str:
@@ -63,14 +80,20 @@ def route_caption(stops: pd.DataFrame, legs: pd.DataFrame) -> str:
     return ", ".join(parts + ([period] if period else []))
 
 
-def routes_slide(stops: pd.DataFrame, legs: pd.DataFrame, colours: dict[str, str], *,
-                 title: str, articles: pd.DataFrame, view: str = "routes") -> Slide:
-    """A routes (or one person's itinerary) slide from the stops and legs a page drew."""
-    source = source_line(articles, "Basemap: Natural Earth.")
-    figure = route_map_figure(stops, legs, colours, title=title, source=source,
-                              dated_labels=view == "person")
-    return Slide(view=view, title=title, caption=route_caption(stops, legs), figure=figure,
-                 articles=articles)
+def routes_slide(built: View) -> Slide:
+    """A routes (or one person's itinerary) slide: the page's map, drawn by the same
+    ui/maps.routes_deck for the slide's map box, as a still picture."""
+    stops, legs = built.frame, built.legs
+    source = source_line(built.articles, "Basemap: Natural Earth.")
+    deck = maps.routes_deck(stops, legs, built.colours, meetings=built.meetings,
+                            chosen=tuple(built.options.get("chosen") or ()),
+                            width=MAP_PICTURE[0], height=MAP_PICTURE[1], interactive=False)
+    note = built.note or ("Solid lines took place, dashed ones were planned or possible; a "
+                          "dotted ring: a stop not yet made; hollow: unreviewed, low "
+                          "confidence; dark ring: verified; diamonds mark meetings.")
+    return Slide(view=built.kind, title=built.title, caption=route_caption(stops, legs),
+                 figure=None, articles=built.articles, source=source, note=note, deck=deck,
+                 colours=built.colours, data=stops)
 
 
 def aid_caption(rows: pd.DataFrame, by: str = "donor") -> str:
@@ -89,11 +112,13 @@ def aid_slide(bars: pd.DataFrame, rows: pd.DataFrame, *, by: str, title: str,
               articles: pd.DataFrame, note: str = "") -> Slide:
     """The aid bars (USD by donor or recipient and status) as a slide."""
     source = source_line(articles, "USD at the ECB rate of each commitment's date.")
-    if note:
-        source += f" {note[0].upper()}{note[1:]}."
     fig = charts.aid_bars(bars, by=by, title=title, n_articles=len(articles))
+    shown = source + (f" {note[0].upper()}{note[1:]}." if note else "")
     return Slide(view="aid", title=title, caption=aid_caption(rows, by),
-                 figure=slide_figure(fig, title=title, source=source), articles=articles)
+                 figure=slide_figure(fig, title=title, source=shown), articles=articles,
+                 source=source, note=(f"{note[0].upper()}{note[1:]}." if note else
+                                      "Stated running totals are not added to their parts."),
+                 data=bars, options={"by": by})
 
 
 def casualty_caption(rows: pd.DataFrame) -> str:
@@ -112,12 +137,12 @@ def casualty_caption(rows: pd.DataFrame) -> str:
 def casualties_slide(rows: pd.DataFrame, *, title: str, articles: pd.DataFrame,
                      note: str = "", by_place: bool = False) -> Slide:
     """The casualty timeline (one line per reporting source) as a slide."""
-    source = source_line(articles, "Competing figures are shown side by side, not averaged.")
-    if note:
-        source += f" Showing {note}."
+    source = source_line(articles)
+    shown_note = (f"Showing {note}. " if note else "") + \
+        "Competing figures are shown side by side, not averaged."
     fig = slide_figure(charts.casualty_timeline(rows, title=title, n_articles=len(articles),
                                                 by_place=by_place),
-                       title=title, source=source)
+                       title=title, source=f"{source} {shown_note}")
     days = pd.to_datetime(rows["as_of"], errors="coerce").dropna()
     if len(days) and (days.max() - days.min()).days < 60:
         # Reports of a few days would get an axis of hours (or milliseconds): show two months.
@@ -126,7 +151,8 @@ def casualties_slide(rows: pd.DataFrame, *, title: str, articles: pd.DataFrame,
                          tickformat="%d %b %Y")
     _spread_labels(fig)
     return Slide(view="casualties", title=title, caption=casualty_caption(rows), figure=fig,
-                 articles=articles)
+                 articles=articles, source=source, note=shown_note, data=rows,
+                 options={"by_place": by_place})
 
 
 def _spread_labels(fig: go.Figure) -> None:
@@ -152,15 +178,20 @@ def slide_of(view: View) -> Slide | None:
     if view.empty or view.figure is None:
         return None
     if view.kind in ("routes", "person"):
-        return routes_slide(view.frame, view.legs, view.colours, title=view.title,
-                            articles=view.articles, view=view.kind)
-    if view.kind == "aid":
-        return aid_slide(view.frame, view.rows, by=str(view.options["by"]), title=view.title,
-                         articles=view.articles, note=view.note)
-    if view.kind == "casualties":
-        return casualties_slide(view.frame, title=view.title, articles=view.articles,
-                                note=view.note, by_place=bool(view.options["by_place"]))
-    raise ValueError(f"no slide for a {view.kind!r} view")
+        slide = routes_slide(view)
+    elif view.kind == "aid":
+        slide = aid_slide(view.frame, view.rows, by=str(view.options["by"]), title=view.title,
+                          articles=view.articles, note=view.note)
+    elif view.kind == "casualties":
+        slide = casualties_slide(view.frame, title=view.title, articles=view.articles,
+                                 note=view.note, by_place=bool(view.options["by_place"]))
+    else:
+        raise ValueError(f"no slide for a {view.kind!r} view")
+    return dataclasses.replace(slide, facts=facts_shown.facts_of(view.kind, {
+        "frame": view.frame, "rows": view.rows,
+        # the meetings the map marks (calls are listed on the page, not on the slide)
+        "meetings": meeting_marks.placed(view.meetings) if not view.meetings.empty
+        else view.meetings}))
 
 
 def build_routes(con: duckdb.DuckDBPyConnection, f: Filters) -> Slide | None:

@@ -36,6 +36,9 @@ final as (
         filtered.sources,
         filtered.evidence,
         greatest(filtered.evidence_count - 1, 0) as evidence_more,
+        filtered.confidence,
+        filtered.review_state,
+        filtered.reviewed_by,
         totals.total_rows,
         totals.articles_total
     from filtered

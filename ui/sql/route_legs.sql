@@ -59,6 +59,7 @@ final as (
         cast(kept.date as varchar) as date,
         kept.status,
         kept.day_lo,
+        coalesce(kept.day_lo, kept.to_day_lo) as travel_day,
         kept.confidence,
         kept.review_state,
         (select count(*) from filtered) as total_rows

@@ -1,0 +1,106 @@
+"""Helpers for the map tests in a real browser: the decks the server sent (read off the
+websocket, as the browser received them), where a mark lands on the drawn canvas, and the
+canvas's own pixels."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import numpy as np
+from PIL import Image
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from ui import maps
+
+DECK = "[data-testid='stDeckGlJsonChart']"
+
+
+class DeckSpy:
+    """Every deck.gl JSON the page's server sends, in the order received.
+
+    A message the browser already holds (10 KB or more, sent in one of the last runs) comes
+    again only as a reference to its hash: a playback's last step redraws the whole map sent
+    before it started, so references are resolved to the decks they name."""
+
+    def __init__(self, page) -> None:
+        self.decks: list[dict] = []
+        self._by_hash: dict[str, dict] = {}
+        page.on("websocket", self._watch)
+
+    def _watch(self, ws) -> None:
+        ws.on("framereceived", self._frame)
+
+    def _frame(self, payload) -> None:
+        if isinstance(payload, str):
+            return
+        msg = ForwardMsg.FromString(payload)
+        if msg.WhichOneof("type") == "ref_hash":
+            if msg.ref_hash in self._by_hash:
+                self.decks.append(self._by_hash[msg.ref_hash])
+            return
+        if msg.WhichOneof("type") != "delta" or msg.delta.WhichOneof("type") != "new_element":
+            return
+        element = msg.delta.new_element
+        if element.WhichOneof("type") == "deck_gl_json_chart":
+            deck = json.loads(element.deck_gl_json_chart.json)
+            if msg.hash:
+                self._by_hash[msg.hash] = deck
+            self.decks.append(deck)
+
+    def last(self) -> dict:
+        assert self.decks, "the server sent no map"
+        return self.decks[-1]
+
+
+def layer(spec: dict, layer_id: str) -> list[dict]:
+    """The data of one layer of a deck spec ([] when the deck has no such layer)."""
+    found = [x for x in spec["layers"] if x["id"] == layer_id]
+    return found[0]["data"] if found else []
+
+
+def dot_at(spec: dict, lat: float, lon: float, who: str | None = None) -> dict:
+    """The stop record of a person (`who` in its name, or the first) at the place (lat, lon):
+    several people at one place stand apart on a ring round it, so a test hovers the dot's
+    own position, not the place's."""
+    dots = [d for d in layer(spec, "stops")
+            if abs(d["anchor"][0] - lon) < 0.05 and abs(d["anchor"][1] - lat) < 0.05
+            and (who is None or who in d["who"])]
+    assert dots, (lat, lon, who)
+    return dots[0]
+
+
+def canvas_box(page) -> dict:
+    canvas = page.locator(f"{DECK} canvas").first
+    canvas.wait_for(state="visible", timeout=60_000)
+    return canvas.bounding_box()
+
+
+def on_canvas(spec: dict, lonlat: list[float], box: dict) -> tuple[float, float]:
+    """Where [lon, lat] lands on a canvas of `box`'s size under the deck's opening view."""
+    view = spec["initialViewState"]
+    return maps.project(_view(view), lonlat[1], lonlat[0], box["width"], box["height"])
+
+
+def _view(view: dict):
+    import pydeck as pdk
+
+    return pdk.ViewState(latitude=view["latitude"], longitude=view["longitude"],
+                         zoom=view["zoom"])
+
+
+def canvas_pixels(page) -> np.ndarray:
+    """The map canvas as an RGB array (a screenshot of its element)."""
+    png = page.locator(f"{DECK} canvas").first.screenshot()
+    with Image.open(io.BytesIO(png)) as im:
+        return np.asarray(im.convert("RGB"), dtype=np.int16)
+
+
+def near(pixels: np.ndarray, x: float, y: float, radius: float, rgb: list[int],
+         tolerance: int = 40) -> int:
+    """How many pixels within `radius` of (x, y) are within `tolerance` of `rgb`."""
+    h, w, _ = pixels.shape
+    x0, x1 = max(0, int(x - radius)), min(w, int(x + radius) + 1)
+    y0, y1 = max(0, int(y - radius)), min(h, int(y + radius) + 1)
+    patch = pixels[y0:y1, x0:x1]
+    return int((np.abs(patch - np.array(rgb[:3])).sum(axis=2) < tolerance).sum())
