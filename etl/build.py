@@ -17,7 +17,12 @@ from typing import Protocol
 import duckdb
 
 from etl import resolve, settings, statements
-from etl.corrections import CorrectionSet, normalise_flags, previously_corrected
+from etl.corrections import (
+    CorrectionSet,
+    articles_naming,
+    normalise_flags,
+    previously_corrected,
+)
 from etl.events import build_marts
 from etl.extract import FactList, extract_article
 from etl.facts import FACT_TABLES
@@ -253,7 +258,8 @@ def _build_once(
         if loader.has_previous:
             resolve.carry_over(con)  # places and rates resolved last time, for the marts
         fixes = CorrectionSet.load(corrections)
-        redo = fixes.article_ids | (previously_corrected(con) if previous else set())
+        redo = fixes.article_ids | (previously_corrected(con) | articles_naming(
+            con, fixes.person_names) if previous else set())
 
         def reusable(article: Article) -> bool:
             old = previous.get(article.id)
@@ -311,7 +317,7 @@ def _load(outcomes: Iterable[object], loader: Loader, fixes: CorrectionSet,
                     loader.warn(problem, article.id)
                 loader.add_article(article, loaded_at=build_time)
                 loader.add_facts(article, facts)
-                loader.add_offices(article, outcome.facts)
+                loader.add_offices(article, fixes.offices(article, outcome.facts))
                 report.extracted += 1
         loader.maybe_flush()
         check_memory()
@@ -329,7 +335,7 @@ def _learn_offices(con: duckdb.DuckDBPyConnection, loader: Loader, fixes: Correc
 
     count = read_again(con, extract, replace)
     loader.flush()
-    rename_variants(con, same_office_holders(con))
+    rename_variants(con, fixes.people.allowed(same_office_holders(con)))
     if count:
         report.notes.append(f"{count} article(s) read again: another article said who holds "
                             "an office they named only by its title")

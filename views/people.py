@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import builders, charts, db, export, filters, maps, queries, tables
+from ui import builders, charts, db, export, filters, maps, people_forms, queries, tables
 from ui.escape import md
 
 f = filters.current()
@@ -90,3 +90,5 @@ else:
                               today=pd.Timestamp.today().normalize()),
         theme=None, key="roles_chart", config={"displaylogo": False},
     )
+
+people_forms.render(con, person)
