@@ -83,12 +83,33 @@ def _surname(name: str) -> str:
     return words[-1] if words else ""
 
 
+def same_first_names(a: str, b: str) -> bool:
+    """Whether two names of one surname can be one person: the shorter's words are the
+    longer's in order, or both start with the same letter.
+
+    >>> same_first_names("Musalia Mudavadi", "Musalia Wycliffe Mudavadi")
+    True
+    >>> same_first_names("A. Ordonez", "Ana Lucia Ordonez")
+    True
+    >>> same_first_names("Carlos Ordonez", "Ana Lucia Ordonez")
+    False
+    """
+    from etl.places import fold
+
+    short, long = sorted((fold(a).split(), fold(b).split()), key=len)
+    it = iter(long)
+    if all(word in it for word in short):
+        return True
+    return bool(short and long) and short[0][:1] == long[0][:1]
+
+
 def same_office_holders(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Spellings of one person: names the registry does not know, with the same surname,
-    observed in the same office of the same country in overlapping periods ("Musalia
-    Mudavadi" and "Musalia Wycliffe Mudavadi"), mapped to the spelling seen most often
-    (then the longest). Two people who only share a surname, or whom the registry tells
-    apart, are never merged."""
+    observed in the same office of the same country in overlapping periods, whose first
+    names agree (one name's words within the other's, "Musalia Mudavadi" and "Musalia
+    Wycliffe Mudavadi", or the same first initial, "A. Ordonez"), mapped to the spelling
+    seen most often (then the longest). Two people who only share a surname ("Ana
+    Ordonez" and "Carlos Ordonez"), or whom the registry tells apart, are never merged."""
     from datetime import timedelta
 
     rows = statements.execute(con, "roles/office_spans").fetchall()
@@ -104,7 +125,8 @@ def same_office_holders(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
             continue
         keep = max(names, key=lambda n: (n[3], len(n[0])))
         for name, first, last, _ in names:
-            if name != keep[0] and first - margin <= keep[2] and keep[1] <= last + margin:
+            if (name != keep[0] and first - margin <= keep[2] and keep[1] <= last + margin
+                    and same_first_names(name, keep[0])):
                 mapping[name] = keep[0]
     return mapping
 

@@ -140,15 +140,27 @@ def test_a_bad_person_line_in_the_file_is_named_and_the_rest_apply(tmp_path: Pat
     assert len(problems) == 1 and ":2: correction not read: alias needs" in problems[0]
 
 
-def test_the_command_line_lists_person_corrections(tmp_path: Path) -> None:
+def test_the_command_line_writes_refuses_and_lists_person_corrections(tmp_path: Path) -> None:
     import subprocess
     import sys
 
     from etl.settings import ROOT
 
     fixes = tmp_path / "corrections.jsonl"
-    _add(fixes, "merge", "Tomas Herrera", "same envoy", into="Tomas Herrera Ibarra")
-    out = subprocess.run([sys.executable, "-m", "etl", "correct", "list", "--corrections",
-                          str(fixes), "--db", str(tmp_path / "none.duckdb")], cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout
+
+    def etl(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "etl", "correct", *args,
+                               "--corrections", str(fixes)], cwd=ROOT, capture_output=True,
+                              text=True)
+
+    assert etl("merge", "Tomas Herrera", "--into", "Tomas Herrera Ibarra", "--reason",
+               "same envoy", "--user", "ana").returncode == 0
+    refused = etl("office", "Ana Diaz", "--title", "Envoy", "--country", "XX", "--start",
+                  "2026-01-01", "--reason", "appointed")
+    assert refused.returncode == 1 and "'XX' is neither" in refused.stderr
+    assert etl("end-office", "Yvette Cooper", "--title", "Foreign Secretary", "--country",
+               "GB", "--end", "2026-06-30", "--reason", "left").returncode == 0
+    out = etl("list", "--db", str(tmp_path / "none.duckdb")).stdout
     assert "merge person Tomas Herrera is Tomas Herrera Ibarra (ana: same envoy)" in out
+    assert "end_office person Yvette Cooper: Foreign Secretary, GB, ended 2026-06-30" in out
+    assert "2 corrections in" in out
