@@ -215,16 +215,29 @@ def _gold_rows():
 
 @pytest.mark.parametrize("name", list(_gold_rows()))
 def test_every_gold_person_is_one_person_of_the_mart(corpus_people, name: str) -> None:
-    from etl.extract.people import known_name
+    from etl.extract.people import _surname_words, known_name
     from etl.places import fold
+    from etl.roles import same_first_names
 
     rows = corpus_people.get(fold(name), [])
     assert len(rows) == 1, rows  # listed, under one name
+    from etl.extract.registry import reference_roles
+
+    if any(r.name == (known_name(name) or name) for r in reference_roles()):
+        assert rows[0][1], rows  # with the offices the registry gives them
     # no second row for another spelling of the same registry person
     canonical = known_name(name) or name
     variants = [k for k, v in corpus_people.items()
                 if k != fold(name) and any(known_name(n) == canonical for n, _ in v)]
     assert variants == []
+    # nor for a spelling the registry does not know: the same surname with first names
+    # that agree ("Musalia Mudavadi", "Musalia Wycliffe Mudavadi")
+    words = _surname_words(name)
+    spellings = [n for v in corpus_people.values() for n, _ in v
+                 if fold(n) != fold(name) and len(words) > 1
+                 and _surname_words(n)[-1:] == words[-1:] and len(_surname_words(n)) > 1
+                 and same_first_names(n, name)]
+    assert spellings == []
 
 
 def _etl(*args: str, env: dict | None = None):
