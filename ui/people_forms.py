@@ -35,16 +35,19 @@ def offices_section(con: duckdb.DuckDBPyConnection, person: str,
                    "(data/reference/roles.csv), not given by any article, not added by an "
                    "analyst. Add one below."))
         return offices
-    st.dataframe(who_is_who.offices_table(offices), hide_index=True, key="offices_table",
+    table = who_is_who.offices_table(offices)
+    st.dataframe(table.drop(columns=["Sentence"]), hide_index=True, key="offices_table",
                  column_config={
                      "Office": st.column_config.TextColumn(width="medium"),
                      **{c: st.column_config.TextColumn(width="small")
                         for c in ("Country", "From", "To", "Source")},
-                     "Sentence": st.column_config.TextColumn(width="large"),
-                     "Article": st.column_config.TextColumn(width="medium")})
-    st.caption("Source: Registry = data/reference/roles.csv; Article = learned from the "
-               "sentence shown (held from its first to its last mention, until a successor "
-               "is named); Analyst = an office correction. To = in office: no end known.")
+                     "Article": st.column_config.TextColumn(width="large")})
+    st.caption("Source: Registry = data/reference/roles.csv; Article = learned from an "
+               "article (held from its first to its last mention, until a successor is "
+               "named), its sentence below; Analyst = an office correction. To = in office: "
+               "no end known.")
+    for line in who_is_who.evidence_lines(table):
+        st.markdown(md(line))
     return offices
 
 

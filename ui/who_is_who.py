@@ -62,6 +62,20 @@ def offices_table(offices: pd.DataFrame) -> pd.DataFrame:
                                           "Sentence", "Article"])
 
 
+def evidence_lines(table: pd.DataFrame) -> list[str]:
+    """One line per office learned from an article: the office and the whole sentence
+    behind it, with its article (plain text: the page escapes it).
+
+    >>> t = pd.DataFrame([{"Office": "Foreign Minister", "Country": "GT", "From": "2026-04-02",
+    ...     "Sentence": "Ana Diaz, the foreign minister, spoke.", "Article": "Forum"}])
+    >>> evidence_lines(t)
+    ['Foreign Minister, GT, from 2026-04-02: “Ana Diaz, the foreign minister, spoke.” (Forum)']
+    """
+    return [f"{r['Office']}, {r['Country']}, from {r['From']}: “{r['Sentence']}”"
+            + (f" ({r['Article']})" if r.get("Article") else "")
+            for r in table.to_dict("records") if r.get("Sentence")]
+
+
 def office_choice(row: Mapping[str, Any]) -> str:
     """One office as the 'End an office' form offers it.
 
