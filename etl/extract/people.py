@@ -75,8 +75,24 @@ def _titled_re() -> re.Pattern:
     titles = phrase_pattern(LEX.people.titles).pattern
     titles = titles.removeprefix(r"(?<![\w-])(?:").removesuffix(r")(?![\w-])")
     name = rf"{_NAME_WORD}(?:{_CONNECT}\s*{_NAME_WORD}){{0,3}}(?:\s+(?:Jr\.|III|II|IV))?"
+    ends = "|".join(re.escape(w) for w in LEX.raw["people"]["portfolio_ends"])
+    portfolio = (rf"(?:\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+(?:(?:and|&)\s+)?){{0,4}}?"
+                 rf"(?:{ends}))?")
     # Titles in any case ("President", "president"), names only capitalised.
-    return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}))\s+(?P<name>{name})")
+    return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}){portfolio})\s+(?P<name>{name})")
+
+
+def titled_surnames(text: str) -> frozenset[str]:
+    """The last words of the names an article gives with a title ("Prime Minister Feleti
+    Teo" gives "Teo"): a later sentence that names only the surname is about someone, even
+    when the surname is also a town somewhere."""
+    out = set()
+    for m in _titled_re().finditer(text):
+        name, _ = clean_name(m.group("name"))
+        words = name.split()
+        if len(words) >= 2 and plausible_name(name):
+            out.add(words[-1])
+    return frozenset(out)
 
 
 def _name_capitals(name: str) -> bool:
@@ -159,10 +175,12 @@ def clean_name(raw: str) -> tuple[str, int]:
     """
     not_name = _not_name()
     words = list(re.finditer(r"\S+", raw))
-    while words and (words[-1].group().rstrip(",.;:") in not_name
-                     or not words[-1].group()[0].isalpha()):
+    while words and ((words[-1].group().rstrip(",.;:") in not_name and not _name_he(
+            words, -1)) or not words[-1].group()[0].isalpha()):
         words.pop()
-    while words and (words[0].group() in not_name or words[0].group().lower() in
+    titled = False
+    while words and not (titled and _name_he(words, 0)) and (
+                     words[0].group() in not_name or words[0].group().lower() in
                      LEX.people.titles or not words[0].group()[0].isupper()
                      or (len(words) > 2 and _country_word(words[0].group()))
                      or (len(words) > 2 and " ".join(w.group() for w in words[:2]).lower() in
@@ -170,6 +188,7 @@ def clean_name(raw: str) -> tuple[str, int]:
         if len(words) > 2 and " ".join(w.group() for w in words[:2]).lower() in \
                 LEX.people.titles:
             words.pop(0)  # "First Lady Olena Zelenska": both words of the title go
+        titled = titled or words[0].group().lower() in LEX.people.titles
         words.pop(0)
     if not words:
         return "", 0
@@ -179,6 +198,15 @@ def clean_name(raw: str) -> tuple[str, int]:
     if name.endswith(".") and not re.search(r"\b[A-Z]\.$|Jr\.$", name):
         name = name[:-1]
     return name, start
+
+
+def _name_he(words: list[re.Match], i: int) -> bool:
+    """ "Vice Premier Liu He", "Vice Premier He Lifeng": "He" inside a name, beside another
+    capitalised word of it, is the Chinese name, not the pronoun."""
+    if len(words) < 2 or words[i].group().rstrip(",.;:") != "He":
+        return False
+    other = words[i - 1 if i == -1 else 1].group()
+    return other[:1].isupper() and other not in _not_name()
 
 
 def _country_word(word: str) -> bool:
@@ -193,7 +221,8 @@ def plausible_name(name: str) -> bool:
         return False
     if not _name_capitals(name) or all(w in _not_name() for w in words):
         return False
-    if any(w in _not_name() and w not in ("Lady", "Lord", "Sir") for w in words[1:]):
+    if any(w in _not_name() and w not in ("Lady", "Lord", "Sir") and not (
+            w == "He" and len(words) >= 2) for w in words[1:]):
         return False
     if len(name) > 60 or name.isupper() and len(name) <= 5:
         return False
@@ -557,7 +586,16 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_GUESSES = {"entity", "argument"}
+
+
 def _without_overlaps(refs: list[PersonRef]) -> list[PersonRef]:
+    """One reference per stretch of text, the longest first, except that a statistical
+    guess that only adds words before a name the rules found ("Trade Nanaia Mahuta" of
+    "Minister of Foreign Affairs and Trade Nanaia Mahuta") gives way to that name."""
+    ruled = [r for r in refs if r.how not in _GUESSES]
+    refs = [r for r in refs if r.how not in _GUESSES or not any(
+        o.end == r.end and o.start > r.start for o in ruled)]
     refs = sorted(refs, key=lambda r: (r.start, -(r.end - r.start)))
     out: list[PersonRef] = []
     for r in refs:
@@ -589,11 +627,10 @@ BARE_ROLE_RE = re.compile(
 _PLURAL_TITLES = (r"(?P<title>leaders|presidents|prime\s+ministers|foreign\s+ministers|"
                   r"heads\s+of\s+state|chancellors|top\s+diplomats|counterparts)")
 _NATION = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+_NATIONS = rf"{_NATION}(?:,?\s+{_NATION}){{0,7}},?\s+and\s+{_NATION}"
 PLURAL_ROLE_RE = re.compile(
-    rf"\b(?:the\s+)?{_PLURAL_TITLES}\s+of\s+(?P<a>{_NATION}),?\s+(?:(?P<b>{_NATION}),?\s+)?"
-    rf"and\s+(?P<c>{_NATION})"
-    rf"|\b(?:the\s+|(?:his|her|their)\s+)(?P<a2>{_NATION}),?\s+(?:(?P<b2>{_NATION}),?\s+)?"
-    rf"and\s+(?P<c2>{_NATION})\s+"
+    rf"\b(?:the\s+)?{_PLURAL_TITLES}\s+of\s+(?P<list>{_NATIONS})"
+    rf"|\b(?:the\s+|(?:his|her|their)\s+)(?P<list2>{_NATIONS})\s+"
     r"(?P<title2>leaders|presidents|prime\s+ministers|foreign\s+ministers|counterparts)\b"
 )
 
@@ -613,14 +650,15 @@ def role_people(text: str, taken: list[PersonRef], people: ArticlePeople, n: int
         office = _plural_office(title, subject, people)
         if office is None:
             continue
-        for key in ("a", "b", "c", "a2", "b2", "c2"):
-            word = m.group(key)
-            iso = country_of(word) if word else None
+        key = "list" if m.group("list") else "list2"
+        for nation in re.finditer(_NATION, m.group(key)):
+            iso = country_of(nation.group())
             if not iso:
                 continue
             name, how = people.office_holder(office, iso, n)
             if name and name != subject:
-                out.append(PersonRef(name, m.start(key), m.end(key), "role"))
+                start = m.start(key) + nation.start()
+                out.append(PersonRef(name, start, start + len(nation.group()), "role"))
     for m in BARE_ROLE_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
