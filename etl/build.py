@@ -25,6 +25,7 @@ from etl.corrections import (
 )
 from etl.events import build_marts
 from etl.extract import FactList, extract_article
+from etl.extract.registry import use_observed
 from etl.facts import FACT_TABLES
 from etl.incremental import (
     RACY_SECONDS,
@@ -244,6 +245,9 @@ def _build_once(
     started = time.monotonic()
     build_time = datetime.now().replace(microsecond=0)
     report = BuildReport(db=db)
+    # the first pass reads each article alone, as a fresh process does: offices learned
+    # by an earlier build in this process (or an office since withdrawn) answer nothing
+    use_observed([])
     in_place = not rebuild and same_build_code(db, fingerprint)
     with temp_database(db, from_previous=in_place) as con:
         if not in_place:
@@ -333,7 +337,7 @@ def _learn_offices(con: duckdb.DuckDBPyConnection, loader: Loader, fixes: Correc
         kept, _ = cap_facts(article, fixes.apply(article, facts))
         loader.replace_facts(article, _with_offices(kept, facts))
 
-    count = read_again(con, extract, replace)
+    count = read_again(con, extract, replace, fixes.people.office_observations())
     loader.flush()
     rename_variants(con, fixes.people.allowed(same_office_holders(con)))
     if count:

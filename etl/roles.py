@@ -37,12 +37,14 @@ def answered(gap: dict) -> bool:
                            gap.get("title")) is not None
 
 
-def learn_from_database(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Load every observation of the database (use_observed); the ids of the articles
-    with a role gap it now answers."""
+def learn_from_database(con: duckdb.DuckDBPyConnection,
+                        extra: Iterable[Observation] = ()) -> list[str]:
+    """Load every observation of the database and the `extra` ones (the offices analysts
+    added: use_observed); the ids of the articles with a role gap they now answer."""
     rows = statements.execute(con, "roles/observations").fetchall()
     use_observed(observations_of(
-        {"name": n, "office": o, "country": c, "day": d, "title": t} for n, o, c, d, t in rows))
+        {"name": n, "office": o, "country": c, "day": d, "title": t} for n, o, c, d, t in rows)
+        + list(extra))
     gaps = statements.execute(con, "roles/gaps").fetchall()
     return sorted({a for a, o, c, t, d in gaps
                    if answered({"office": o, "country": c, "title": t, "day": d})})
@@ -63,11 +65,13 @@ def stored_article(con: duckdb.DuckDBPyConnection, article_id: str) -> Article |
 
 
 def read_again(con: duckdb.DuckDBPyConnection, extract: Callable[[Article], list[dict]],
-               replace: Callable[[Article, list[dict]], None]) -> int:
-    """Read again, with what all articles said of offices, every article whose role
-    phrases that now answers; `replace` stores its new facts. Returns how many."""
+               replace: Callable[[Article, list[dict]], None],
+               extra: Iterable[Observation] = ()) -> int:
+    """Read again, with what all articles (and `extra`: the analysts) said of offices,
+    every article whose role phrases that now answers; `replace` stores its new facts.
+    Returns how many."""
     count = 0
-    for article_id in learn_from_database(con):
+    for article_id in learn_from_database(con, extra):
         article = stored_article(con, article_id)
         if article is None:
             continue

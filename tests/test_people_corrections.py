@@ -164,3 +164,25 @@ def test_the_command_line_writes_refuses_and_lists_person_corrections(tmp_path: 
     assert "merge person Tomas Herrera is Tomas Herrera Ibarra (ana: same envoy)" in out
     assert "end_office person Yvette Cooper: Foreign Secretary, GB, ended 2026-06-30" in out
     assert "2 corrections in" in out
+
+
+def test_an_office_an_analyst_adds_answers_a_title_until_withdrawn(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    # the registry knows no Guatemalan foreign minister, and no article names one
+    write(folder, "e-title", "2026-04-20",
+          "The Guatemalan foreign minister flew to Mexico City on Monday for talks.")
+    db, fixes = tmp_path / "p.duckdb", tmp_path / "corrections.jsonl"
+    try:
+        actors, _ = _build(folder, db, fixes)
+        assert actors == []
+        office = _add(fixes, "office", "Ana Lucia Ordonez", title="Foreign Minister",
+                      country="GT", start="2026-01-14")
+        actors, built = _build(folder, db, fixes)
+        assert actors == [("e-title", "Ana Lucia Ordonez")]
+        assert [r["source"] for r in built["people"]["Ana Lucia Ordonez"][1]] == ["analyst"]
+        cx.append_correction(cx.withdrawal_of(office, "wrong country", "ben", fixes), fixes)
+        actors, built = _build(folder, db, fixes)
+        assert actors == []
+        assert "Ana Lucia Ordonez" not in built["people"]
+    finally:
+        use_observed([])

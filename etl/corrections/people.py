@@ -252,6 +252,26 @@ class PersonFixes:
             if n or key in per_article:
                 per_article[key] = n
 
+    def office_observations(self, today: date | None = None) -> list:
+        """The offices analysts added, as observations of their first and last day (today
+        while in office), so a title phrase of an article ("the Guatemalan foreign
+        minister") resolves to the holder an analyst named, as it does to one an article
+        named (etl/roles.py)."""
+        from etl.extract.registry import Observation, title_group
+
+        out = []
+        for c in self.corrections:
+            group = title_group(c.person.get("title", "")) if c.action == "office" else None
+            if group is None:
+                continue
+            name = self.final_name(clean_name(c.target.get("name")))
+            first = date.fromisoformat(c.person["start"])
+            last = date.fromisoformat(c.person["end"]) if c.person.get("end") else max(
+                first, today or date.today())
+            out += [Observation(name, group, c.person["country"], day,
+                                c.person["title"].lower()) for day in (first, last)]
+        return out
+
     def kept_apart(self, a: str, b: str) -> bool:
         """Whether a split in force says `a` and `b` are two people."""
         pair = {fold(a), fold(b)}
