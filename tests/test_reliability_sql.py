@@ -80,6 +80,8 @@ def every_query(con, f: Filters, value: str) -> dict[str, pd.DataFrame | object]
         "person_legs": queries.person_legs(con, f, value),
         "person_counterparts": queries.person_counterparts(con, f, value),
         "person_roles": queries.person_roles(con, value),
+        "person_offices": queries.person_offices(con, value),
+        "people_names": queries.people_names(con),
         "evidence_search": queries.evidence_search(con, f, value),
         "article_list": queries.article_list(con, f, title=value),
         "article_one": queries.article_one(con, value),
@@ -108,7 +110,8 @@ def test_hostile_values_return_empty_and_change_nothing(con, hostile_db, value):
     results = every_query(con, hostile_filters(value), value)
     # Nothing in the database is named by these values: every filtered result is empty.
     for name in ("route_stops", "route_legs", "aid_rows", "casualty_rows", "person_stops",
-                 "person_legs", "person_counterparts", "article_facts", "casualty_places"):
+                 "person_legs", "person_counterparts", "article_facts", "casualty_places",
+                 "person_offices"):
         assert results[name].empty, (name, results[name].head())
     assert results["route_months"] == []
     assert results["article_one"] is None
