@@ -296,11 +296,18 @@ class ArticlePeople:
         if doc is not None and not headline and doc.has_annotation("ENT_IOB"):
             # only where the NER ran: elsewhere every capitalised word is a known one
             found += _argument_names(n, text, doc)
-        for m in _APPOSITION.finditer(text):
-            name, offset = clean_name(m.group("name"))
-            if name and plausible_name(name) and len(name.split()) >= 2:
+        for pattern in (_APPOSITION_BEFORE, _APPOSITION):
+            for m in pattern.finditer(text):
+                name, offset = clean_name(m.group("name"))
+                if not (name and plausible_name(name) and len(name.split()) >= 2) or headline:
+                    continue
                 self._observe(n, text, m.start("title"), m.group("title"), name,
                               country_word=m.group("country"))
+                # a name an office is given to is a person, parsed or not: its surname
+                # then refers back to it in the sentences that are
+                start = m.start("name") + offset
+                if not any(r.start <= start < r.end for r in found):
+                    found.append(_Raw(n, start, start + len(name), name, "titled"))
         self.raw[n] = found
         self.texts[n] = text
 
@@ -490,6 +497,15 @@ _APPOSITION = re.compile(
     r"(?=\s*(?:,|\.|;|$|\s+(?:said|says|told|who|has|had|is|was|will)\b))")
 
 
+# "Ghana's foreign minister, Samuel Okudzeto Ablakwa," / "the Kenyan leader, Jane Doe,": an
+# office given before the name, set off by commas.
+_APPOSITION_BEFORE = re.compile(
+    r"(?P<country>U\.S\.|US|UK|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:'s|’s)?)\s+(?:new\s+|top\s+)?"
+    r"(?P<title>[Ff]oreign\s+[Mm]inister|[Ff]oreign\s+[Ss]ecretary|[Pp]resident|[Ll]eader|"
+    r"[Pp]rime\s+[Mm]inister|[Tt]op\s+[Dd]iplomat|[Cc]hancellor|[Ss]ecretary\s+of\s+[Ss]tate)"
+    r",\s+(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)\s*,")
+
+
 _FUNCTION_WORDS = {"and", "or", "to", "of", "in", "for", "with", "on", "at", "by", "from", "as",
                    "the", "a", "an", "is", "are", "set", "over", "after", "into", "amid"}
 
@@ -508,8 +524,9 @@ def _title_case(text: str) -> bool:
     if len(small) >= 2 and sum(w[0].isupper() for w in small) >= 0.67 * len(small):
         return True
     long = [w for w in words if len(w) >= 4]
-    if 3 <= len(long) <= 10 and all(w[0].isupper() for w in long):
-        return True
+    lower = [w for w in words if len(w) >= 3 and w[0].islower() and w not in _FUNCTION_WORDS]
+    if 3 <= len(long) <= 10 and all(w[0].isupper() for w in long) and not lower:
+        return True  # "Kenyan President Jane Doe met ..." is prose: its verb is lowercase
     # "Blinken Meets Egypt, Jordan Leaders in Push to Shore Up Cease-Fire": nearly every
     # longer word capitalised, verbs too
     return len(long) >= 5 and sum(w[0].isupper() for w in long) >= 0.8 * len(long) and any(
@@ -668,9 +685,13 @@ def role_people(text: str, taken: list[PersonRef], people: ArticlePeople, n: int
     for m in ROLE_RE.finditer(text):
         if not free(m.start("title"), m.end("title")) or not free(m.start(), m.end()):
             continue
-        if re.match(r"\s*,?\s*(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+", text[m.end():]) and \
-                any(r.start >= m.end() and r.start - m.end() <= 3 for r in taken):
-            continue  # "French President Emmanuel Macron": the title of the name after it
+        after = re.match(r"\s*,?\s*((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)", text[m.end():])
+        if after and (any(r.start >= m.end() and r.start - m.end() <= 3 for r in taken) or (
+                len(after.group(1).split()) >= 2 and plausible_name(after.group(1))
+                and not m.group(0).rstrip().endswith(","))):
+            # "French President Emmanuel Macron": the title of the name after it, found or
+            # not; the office holder the registry knows may not be the one the text names
+            continue
         iso = country_of(m.group("country"))
         if iso is None:
             continue
