@@ -17,9 +17,15 @@ from typing import Protocol
 import duckdb
 
 from etl import resolve, settings, statements
-from etl.corrections import CorrectionSet, normalise_flags, previously_corrected
+from etl.corrections import (
+    CorrectionSet,
+    articles_naming,
+    normalise_flags,
+    previously_corrected,
+)
 from etl.events import build_marts
 from etl.extract import FactList, extract_article
+from etl.extract.registry import use_observed
 from etl.facts import FACT_TABLES
 from etl.incremental import (
     RACY_SECONDS,
@@ -244,6 +250,9 @@ def _build_once(
     started = time.monotonic()
     build_time = datetime.now().replace(microsecond=0)
     report = BuildReport(db=db)
+    # the first pass reads each article alone, as a fresh process does: offices learned
+    # by an earlier build in this process (or an office since withdrawn) answer nothing
+    use_observed([])
     in_place = not rebuild and same_build_code(db, fingerprint)
     with temp_database(db, from_previous=in_place) as con:
         if not in_place:
@@ -258,7 +267,8 @@ def _build_once(
         if loader.has_previous:
             resolve.carry_over(con)  # places and rates resolved last time, for the marts
         fixes = CorrectionSet.load(corrections)
-        redo = fixes.article_ids | (previously_corrected(con) if previous else set())
+        redo = fixes.article_ids | (previously_corrected(con) | articles_naming(
+            con, fixes.person_names) if previous else set())
 
         def reusable(article: Article) -> bool:
             old = previous.get(article.id)
@@ -316,7 +326,7 @@ def _load(outcomes: Iterable[object], loader: Loader, fixes: CorrectionSet,
                     loader.warn(problem, article.id)
                 loader.add_article(article, loaded_at=build_time)
                 loader.add_facts(article, facts)
-                loader.add_offices(article, outcome.facts)
+                loader.add_offices(article, fixes.offices(article, outcome.facts))
                 report.extracted += 1
         loader.maybe_flush()
         check_memory()
@@ -332,9 +342,9 @@ def _learn_offices(con: duckdb.DuckDBPyConnection, loader: Loader, fixes: Correc
         kept, _ = cap_facts(article, fixes.apply(article, facts))
         loader.replace_facts(article, _with_offices(kept, facts))
 
-    count = read_again(con, extract, replace)
+    count = read_again(con, extract, replace, fixes.people.office_observations())
     loader.flush()
-    rename_variants(con, same_office_holders(con))
+    rename_variants(con, fixes.people.allowed(same_office_holders(con)))
     if count:
         report.notes.append(f"{count} article(s) read again: another article said who holds "
                             "an office they named only by its title")

@@ -37,12 +37,14 @@ def answered(gap: dict) -> bool:
                            gap.get("title")) is not None
 
 
-def learn_from_database(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Load every observation of the database (use_observed); the ids of the articles
-    with a role gap it now answers."""
+def learn_from_database(con: duckdb.DuckDBPyConnection,
+                        extra: Iterable[Observation] = ()) -> list[str]:
+    """Load every observation of the database and the `extra` ones (the offices analysts
+    added: use_observed); the ids of the articles with a role gap they now answer."""
     rows = statements.execute(con, "roles/observations").fetchall()
     use_observed(observations_of(
-        {"name": n, "office": o, "country": c, "day": d, "title": t} for n, o, c, d, t in rows))
+        {"name": n, "office": o, "country": c, "day": d, "title": t} for n, o, c, d, t in rows)
+        + list(extra))
     gaps = statements.execute(con, "roles/gaps").fetchall()
     return sorted({a for a, o, c, t, d in gaps
                    if answered({"office": o, "country": c, "title": t, "day": d})})
@@ -63,11 +65,13 @@ def stored_article(con: duckdb.DuckDBPyConnection, article_id: str) -> Article |
 
 
 def read_again(con: duckdb.DuckDBPyConnection, extract: Callable[[Article], list[dict]],
-               replace: Callable[[Article, list[dict]], None]) -> int:
-    """Read again, with what all articles said of offices, every article whose role
-    phrases that now answers; `replace` stores its new facts. Returns how many."""
+               replace: Callable[[Article, list[dict]], None],
+               extra: Iterable[Observation] = ()) -> int:
+    """Read again, with what all articles (and `extra`: the analysts) said of offices,
+    every article whose role phrases that now answers; `replace` stores its new facts.
+    Returns how many."""
     count = 0
-    for article_id in learn_from_database(con):
+    for article_id in learn_from_database(con, extra):
         article = stored_article(con, article_id)
         if article is None:
             continue
@@ -83,12 +87,33 @@ def _surname(name: str) -> str:
     return words[-1] if words else ""
 
 
+def same_first_names(a: str, b: str) -> bool:
+    """Whether two names of one surname can be one person: the shorter's words are the
+    longer's in order, or both start with the same letter.
+
+    >>> same_first_names("Musalia Mudavadi", "Musalia Wycliffe Mudavadi")
+    True
+    >>> same_first_names("A. Ordonez", "Ana Lucia Ordonez")
+    True
+    >>> same_first_names("Carlos Ordonez", "Ana Lucia Ordonez")
+    False
+    """
+    from etl.places import fold
+
+    short, long = sorted((fold(a).split(), fold(b).split()), key=len)
+    it = iter(long)
+    if all(word in it for word in short):
+        return True
+    return bool(short and long) and short[0][:1] == long[0][:1]
+
+
 def same_office_holders(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Spellings of one person: names the registry does not know, with the same surname,
-    observed in the same office of the same country in overlapping periods ("Musalia
-    Mudavadi" and "Musalia Wycliffe Mudavadi"), mapped to the spelling seen most often
-    (then the longest). Two people who only share a surname, or whom the registry tells
-    apart, are never merged."""
+    observed in the same office of the same country in overlapping periods, whose first
+    names agree (one name's words within the other's, "Musalia Mudavadi" and "Musalia
+    Wycliffe Mudavadi", or the same first initial, "A. Ordonez"), mapped to the spelling
+    seen most often (then the longest). Two people who only share a surname ("Ana
+    Ordonez" and "Carlos Ordonez"), or whom the registry tells apart, are never merged."""
     from datetime import timedelta
 
     rows = statements.execute(con, "roles/office_spans").fetchall()
@@ -104,7 +129,8 @@ def same_office_holders(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
             continue
         keep = max(names, key=lambda n: (n[3], len(n[0])))
         for name, first, last, _ in names:
-            if name != keep[0] and first - margin <= keep[2] and keep[1] <= last + margin:
+            if (name != keep[0] and first - margin <= keep[2] and keep[1] <= last + margin
+                    and same_first_names(name, keep[0])):
                 mapping[name] = keep[0]
     return mapping
 

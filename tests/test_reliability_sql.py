@@ -81,6 +81,8 @@ def every_query(con, f: Filters, value: str) -> dict[str, pd.DataFrame | object]
         "person_legs": queries.person_legs(con, f, value),
         "person_counterparts": queries.person_counterparts(con, f, value),
         "person_roles": queries.person_roles(con, value),
+        "person_offices": queries.person_offices(con, value),
+        "people_names": queries.people_names(con),
         "evidence_search": queries.evidence_search(con, f, value),
         "text_search": queries.text_search(con, f, value),
         "article_sentence": queries.article_sentence(con, value, 0),
@@ -112,7 +114,7 @@ def test_hostile_values_return_empty_and_change_nothing(con, hostile_db, value):
     # Nothing in the database is named by these values: every filtered result is empty.
     for name in ("route_stops", "route_legs", "route_meetings", "aid_rows", "casualty_rows",
                  "person_stops", "person_legs", "person_counterparts", "article_facts",
-                 "casualty_places", "text_search"):
+                 "casualty_places", "text_search", "person_offices"):
         assert results[name].empty, (name, results[name].head())
     assert results["route_months"] == []
     assert results["article_one"] is None and results["article_sentence"] is None

@@ -64,11 +64,32 @@ def before_after(c: cx.Correction, by_id: Mapping[str, cx.Correction]) -> tuple[
                 "verified as it stands")
     if c.action == "add":
         return "not extracted", fields_text(c.fact)
+    if c.about_person and c.action != "withdraw":
+        return _person_before(c), cx.fact_words(c)
     old = by_id.get(c.withdraws or "")
     if old is None:
         return f"no correction {c.withdraws} in the file", "nothing changed"
     old_before, old_after = before_after(old, by_id)
     return f"{old.action} {old.id} in force: {old_after}", f"{old.id} taken back: {old_before}"
+
+
+def _person_before(c: cx.Correction) -> str:
+    """Who was who before a person correction, in words.
+
+    >>> _person_before(cx.Correction("m1", "merge", {"type": "person", "name": "A. Diaz"},
+    ...     "one", "ana", "t", person={"into": "Ana Diaz"}))
+    'two people: A. Diaz and Ana Diaz'
+    """
+    name, d = c.target.get("name"), c.person
+    if c.action == "merge":
+        return f"two people: {name} and {d.get('into')}"
+    if c.action == "split":
+        return f"{d.get('apart')} read as {name}"
+    if c.action == "alias":
+        return f"{d.get('alias')} not known as {name}"
+    if c.action == "office":
+        return f"{name} without this office"
+    return f"{name} in office after {d.get('end')}"
 
 
 def state_now(c: cx.Correction, built: Mapping[str, tuple[str, str]],

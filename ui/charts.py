@@ -396,7 +396,8 @@ def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: st
 
 
 def roles_timeline(df: pd.DataFrame, *, title: str, today: pd.Timestamp,
-                   source: str = "Source: reference roles (data/reference/roles.csv), Shuttle",
+                   source: str = ("Source: the registry (data/reference/roles.csv), offices "
+                                  "learned from articles, analyst corrections; Shuttle"),
                    ) -> go.Figure:
     """Bars of a person's roles over time. df: title, country, start, end (NaT: in office)."""
     fig = go.Figure()

@@ -226,6 +226,22 @@ def person_roles(con: duckdb.DuckDBPyConnection, person: str) -> pd.DataFrame:
         return pd.DataFrame(columns=["title", "country", "start", "end"])
 
 
+def person_offices(con: duckdb.DuckDBPyConnection, person: str) -> pd.DataFrame:
+    """title, country, start, end, source (curated | observed | analyst), evidence,
+    article_id, article_title, published of each office the people mart gives the person;
+    empty (same columns) on a database without the sources of roles."""
+    try:
+        return run(con, "person_offices", person=person)
+    except duckdb.Error:
+        return pd.DataFrame(columns=["title", "country", "start", "end", "source", "evidence",
+                                     "article_id", "article_title", "published"])
+
+
+def people_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """name, aliases of everyone in the people mart, by name."""
+    return run(con, "people_names")
+
+
 # -- sources -------------------------------------------------------------------------------
 
 def evidence_search(con: duckdb.DuckDBPyConnection, f: Filters, text: str, *,

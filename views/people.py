@@ -5,7 +5,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import builders, charts, db, evidence_table, export, filters, maps, queries, tables
+from ui import (
+    builders,
+    charts,
+    db,
+    evidence_table,
+    export,
+    filters,
+    maps,
+    people_forms,
+    queries,
+    tables,
+)
 from ui.escape import md
 from ui.meeting_marks import calls_table
 
@@ -94,3 +105,5 @@ else:
                               today=pd.Timestamp.today().normalize()),
         theme=None, key="roles_chart", config={"displaylogo": False},
     )
+
+people_forms.render(con, person)

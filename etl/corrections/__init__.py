@@ -11,11 +11,13 @@ documented in data/README-corrections.md.
     record.py  the record and its checks                apply.py  applying them to facts
     lines.py   the file: read, and appended to          store.py  the built database's side
     cli.py     python -m etl correct                    review.py review states, withdrawals
+    people.py  who is who: merge, split, alias, office, end_office of a person
 """
 
 from etl.corrections.apply import CorrectionSet, Result, apply_to_facts
 from etl.corrections.cli import add_correct_command, cmd_correct
 from etl.corrections.lines import append_correction, read_corrections
+from etl.corrections.people import PERSON, PERSON_ACTIONS, PersonFixes
 from etl.corrections.record import (
     ACTIONS,
     CORRECTIONS_ENV,
@@ -34,6 +36,7 @@ from etl.corrections.record import (
     find_span,
     identity,
     new_correction,
+    new_person_correction,
     normal_text,
     target_of,
 )
@@ -47,6 +50,7 @@ from etl.corrections.review import (
 )
 from etl.corrections.store import (
     article_mentions,
+    articles_naming,
     correction_of_addition,
     correction_of_mention,
     mention_target,
@@ -55,7 +59,8 @@ from etl.corrections.store import (
 )
 
 __all__ = [
-    "ACTIONS", "CORRECTIONS_ENV", "DEFAULT_PATH", "FACT_ACTIONS", "REVIEW_STATES",
+    "ACTIONS", "CORRECTIONS_ENV", "DEFAULT_PATH", "FACT_ACTIONS", "PERSON", "PERSON_ACTIONS",
+    "REVIEW_STATES", "PersonFixes", "articles_naming", "new_person_correction",
     "STATE_OF_ACTION", "USER_ENV", "Correction", "CorrectionError", "CorrectionSet", "Result",
     "add_correct_command", "append_correction", "apply_to_facts", "article_mentions",
     "cmd_correct", "coerce_value", "correction_of_addition", "correction_of_mention",

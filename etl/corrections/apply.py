@@ -14,6 +14,7 @@ import duckdb
 
 from etl import statements
 from etl.corrections.lines import read_corrections
+from etl.corrections.people import PersonFixes, names_of
 from etl.corrections.record import (
     Correction,
     _timestamp,
@@ -57,6 +58,7 @@ class _Entry:
 
 def apply_to_facts(
     article: Article, facts: Iterable[dict], corrections: Sequence[Correction],
+    people: PersonFixes | None = None,
 ) -> tuple[list[dict], list[Result]]:
     """The article's facts with its corrections applied in file order, and their results.
 
@@ -69,13 +71,20 @@ def apply_to_facts(
     otherwise it has lapsed and the fact stays unreviewed. A correction that matches
     nothing is orphaned, with the reason. `corrections` are the lines in force (withdrawn
     ones left out: etl/corrections/review.py).
+
+    `people` (the person corrections in force) first renames the people the facts name; a
+    fact keeps its name as extracted among its identities, so a correction made before the
+    merge still finds it.
     """
     entries = []
     corrections = in_force(corrections)
-    for fact in facts:
+    facts = list(facts)
+    renamed = people.rename_facts(article.id, facts) if people is not None else facts
+    for extracted, fact in zip(facts, renamed, strict=True):
         fact = {**fact, "corrected": False, "correction_id": None}
         kind = fact.get("type")
-        names = {identity(kind, fact)} if kind in FACT_TYPES else set()
+        names = ({identity(kind, extracted), identity(kind, fact)} if kind in FACT_TYPES
+                 else set())
         entries.append(_Entry(fact, names))
     results = []
     for correction in corrections:
@@ -165,7 +174,11 @@ class CorrectionSet:
         gone = withdrawn_by(self.corrections)
         # every article with a line, withdrawn or not, is extracted again: its facts must
         # follow what is in force now
-        self._articles = {c.article_id for c in self.corrections}
+        self._articles = {c.article_id for c in self.corrections if not c.about_person}
+        # and so is every article naming someone a person line names (see person_names)
+        self.person_names = {n for c in self.corrections if c.about_person
+                             for n in names_of(c)}
+        self.people = PersonFixes([c for c in in_force(self.corrections) if c.about_person])
         self.by_article: dict[str, list[Correction]] = {}
         for correction in self.corrections:
             result = self.results[correction.id]
@@ -180,7 +193,7 @@ class CorrectionSet:
                     f"withdrew {correction.withdraws}" if taken is correction else
                     f"{correction.withdraws} was already withdrawn by {taken.id}" if taken else
                     f"no earlier correction {correction.withdraws} in the file")
-            else:
+            elif not correction.about_person:
                 self.by_article.setdefault(correction.article_id, []).append(correction)
 
     @classmethod
@@ -194,10 +207,26 @@ class CorrectionSet:
     def apply(self, article: Article, facts: Iterable[dict]) -> list[dict]:
         """The article's facts, corrected; results are kept for the summary and tables."""
         corrected, results = apply_to_facts(article, facts,
-                                            self.by_article.get(article.id, ()))
+                                            self.by_article.get(article.id, ()), self.people)
         for result in results:
             self.results[result.correction.id] = result
         return corrected
+
+    def offices(self, article: Article, facts: object) -> object:
+        """What the article said of offices (etl.extract.FactList's roles and gaps) with
+        the people named as the person corrections say."""
+        from etl.extract import FactList
+
+        out = FactList()
+        out.roles = self.people.rename_offices(article.id, list(getattr(facts, "roles", ())))
+        out.gaps = list(getattr(facts, "gaps", ()))
+        return out
+
+    def settle_people(self) -> None:
+        """The outcome of every person correction in force, once all articles are read."""
+        for correction in self.people.corrections:
+            result = self.results[correction.id]
+            result.status, result.detail, result.mentions = self.people.outcome(correction)
 
     def orphaned(self, article_ids: set[str] | None = None) -> list[Result]:
         """Orphaned results, of the given articles only when `article_ids` is given."""
@@ -231,12 +260,14 @@ class CorrectionSet:
     def store(self, con: duckdb.DuckDBPyConnection) -> None:
         """Write the corrections and corrections_orphaned tables (etl/sql/schema.sql)."""
         statements.execute(con, "corrections/clear")
+        self.settle_people()
         rows = []
         for result in self.results.values():
             c = result.correction
+            changes = c.person if c.about_person else c.changes  # what the line changes
             rows.append([c.id, c.action, c.article_id, c.type, c.evidence,
                          json.dumps(c.target, ensure_ascii=False),
-                         json.dumps(c.changes, ensure_ascii=False) if c.changes else None,
+                         json.dumps(changes, ensure_ascii=False) if changes else None,
                          json.dumps(c.fact, ensure_ascii=False) if c.fact else None,
                          c.reason, c.user, _timestamp(c.created_at), result.status,
                          result.detail, result.mentions,
@@ -245,3 +276,6 @@ class CorrectionSet:
         if rows:
             con.executemany(statements.statement("corrections/insert"), rows)
         statements.execute(con, "corrections/orphaned")
+        people = self.people.rows()
+        if people:
+            con.executemany(statements.statement("corrections/insert_person"), people)

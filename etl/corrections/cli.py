@@ -1,5 +1,5 @@
 """The command line of corrections: python -m etl correct list | reject | edit | add |
-verify | withdraw."""
+verify | withdraw, and who is who: merge | split | alias | office | end-office."""
 
 from __future__ import annotations
 
@@ -13,7 +13,13 @@ import duckdb
 
 from etl import settings, statements
 from etl.corrections.lines import append_correction, read_corrections
-from etl.corrections.record import Correction, CorrectionError, corrections_path, describe
+from etl.corrections.record import (
+    Correction,
+    CorrectionError,
+    corrections_path,
+    describe,
+    new_person_correction,
+)
 from etl.corrections.review import withdrawal_of, withdrawn_by
 from etl.corrections.store import correction_of_addition, correction_of_mention
 from etl.facts import FACT_TYPES
@@ -23,8 +29,8 @@ VERIFY_REASON = "checked against the evidence sentence"
 
 
 def add_correct_command(commands: Any, db_help: str, corrections_help: str) -> None:
-    """Register `correct list | reject | edit | add | verify | withdraw` on the CLI's
-    subparsers."""
+    """Register `correct list | reject | edit | add | verify | withdraw` and the who-is-who
+    commands (merge, split, alias, office, end-office) on the CLI's subparsers."""
     correct = commands.add_parser(
         "correct", help="list, or add an analyst correction (reject, edit, add or verify a "
         "fact; withdraw a correction)",
@@ -71,6 +77,8 @@ def add_correct_command(commands: Any, db_help: str, corrections_help: str) -> N
     withdraw.add_argument("correction_id", help="the id of the correction (correct list)")
     common(withdraw)
 
+    _add_person_commands(actions, corrections_help)
+
     add = actions.add_parser("add", help="add a fact the extractor missed")
     add.add_argument("article_id", help="the article's id")
     add.add_argument("type", choices=tuple(FACT_TYPES), help="the fact type")
@@ -79,6 +87,51 @@ def add_correct_command(commands: Any, db_help: str, corrections_help: str) -> N
     add.add_argument("--set", action="append", required=True, metavar="FIELD=VALUE",
                      dest="values", help="a field of the fact; give it once per field")
     common(add)
+
+
+# who is who (etl/corrections/people.py): the command, its action, its options
+_PERSON_COMMANDS = {
+    "merge": ("merge", "NAME is the same person as --into KEPT: its facts and offices go "
+              "to KEPT", ("into",)),
+    "split": ("split", "--apart OTHER is not NAME: facts of NAME whose sentence writes "
+              "OTHER go back to OTHER", ("apart",)),
+    "alias": ("alias", "--alias SPELLING is another spelling of NAME", ("alias",)),
+    "office": ("office", "NAME held an office: --title, --country, --start [--end]",
+               ("title", "country", "start", "end")),
+    "end-office": ("end_office", "NAME's office (--title, --country) ended on --end",
+                   ("title", "country", "end")),
+}
+
+
+def _add_person_commands(actions: Any, corrections_help: str) -> None:
+    """`correct merge | split | alias | office | end-office NAME ...`."""
+    for command, (action, help_text, options) in _PERSON_COMMANDS.items():
+        sub = actions.add_parser(command, help=f"who is who: {help_text}")
+        sub.add_argument("name", help="the person, as the People page or the people table "
+                         "names them")
+        for option in options:
+            needed = not (action == "office" and option == "end")
+            sub.add_argument(f"--{option}", required=needed,
+                             help="a day like 2026-03-01" if option in ("start", "end")
+                             else "an ISO country code or organisation (UN, EU, NATO...)"
+                             if option == "country" else None)
+        sub.add_argument("--corrections", metavar="FILE", help=corrections_help)
+        sub.add_argument("--reason", required=True, help="why: kept in the audit trail")
+        sub.add_argument("--user", help="who (default: $SHUTTLE_USER, else the login)")
+        sub.set_defaults(run=cmd_correct, parser=sub, person_action=action,
+                         person_options=options)
+
+
+def _person(args: Any, path: Path) -> int:
+    """Write one person correction; 0 when written, 1 when refused."""
+    details = {o: getattr(args, o) for o in args.person_options if getattr(args, o)}
+    try:
+        correction = new_person_correction(args.person_action, args.name, details,
+                                           args.reason, args.user)
+    except CorrectionError as err:
+        print(f"correction refused: {err}", file=sys.stderr)
+        return 1
+    return _written(correction, path)
 
 
 def _pairs(values: Sequence[str]) -> dict[str, str]:
@@ -94,6 +147,8 @@ def _pairs(values: Sequence[str]) -> dict[str, str]:
 def cmd_correct(args: Any, parser: Any) -> int:
     """Run one `correct` action; 0 when done, 1 when the correction was refused."""
     path = corrections_path(args.corrections)
+    if getattr(args, "person_action", None):
+        return _person(args, path)
     db = settings.db_path(args.db)
     if args.correct_action == "list":
         return _list(path, db)

@@ -15,13 +15,21 @@ from pathlib import Path
 from typing import Any
 
 from etl import settings
+from etl.corrections.people import (
+    PERSON,
+    PERSON_ACTIONS,
+    clean_details,
+    clean_name,
+    person_problems,
+    person_words,
+)
 from etl.facts import FACT_TYPES, is_date
 
 CORRECTIONS_ENV = settings.CORRECTIONS_ENV
 USER_ENV = "SHUTTLE_USER"
 DEFAULT_PATH = settings.DEFAULT_CORRECTIONS
 
-ACTIONS = ("reject", "edit", "add", "verify", "withdraw")
+ACTIONS = ("reject", "edit", "add", "verify", "withdraw", *PERSON_ACTIONS)
 # the actions that name a fact the database holds (the others add one, or name a line)
 FACT_ACTIONS = ("reject", "edit", "verify")
 
@@ -51,10 +59,14 @@ class Correction:
     # shows as "before", and what a verification vouches for
     before: dict[str, Any] = field(default_factory=dict)
     withdraws: str | None = None  # withdraw only: the id of the line it takes back
+    # a person correction's details (etl/corrections/people.py): into, apart, alias, or an
+    # office's title, country, start and end
+    person: dict[str, Any] = field(default_factory=dict)
 
     @property
     def article_id(self) -> str:
-        return str(self.target["article_id"])
+        """The article of a fact correction; empty for a person correction (no article)."""
+        return str(self.target.get("article_id") or "")
 
     @property
     def type(self) -> str:
@@ -62,7 +74,12 @@ class Correction:
 
     @property
     def evidence(self) -> str:
-        return str(self.target["evidence"])
+        return str(self.target.get("evidence") or "")
+
+    @property
+    def about_person(self) -> bool:
+        """Whether this line is about who is who (merge, split, alias, office), not a fact."""
+        return self.target.get("type") == PERSON
 
     def to_json(self) -> str:
         record = {"id": self.id, "action": self.action, "target": self.target}
@@ -74,6 +91,8 @@ class Correction:
             record["before"] = self.before
         if self.action == "withdraw":
             record["withdraws"] = self.withdraws
+        if self.action in PERSON_ACTIONS:
+            record["person"] = self.person
         record |= {"reason": self.reason, "user": self.user, "created_at": self.created_at}
         return json.dumps(record, ensure_ascii=False, sort_keys=False)
 
@@ -91,6 +110,8 @@ class Correction:
             raise CorrectionError(f"unknown action {action!r}")
         if not isinstance(target, dict):
             raise CorrectionError("target is not an object")
+        if action in PERSON_ACTIONS or target.get("type") == PERSON:
+            return cls._person_record(record)
         kind = target.get("type")
         if kind not in FACT_TYPES:
             raise CorrectionError(f"unknown fact type {kind!r}")
@@ -118,6 +139,33 @@ class Correction:
                    reason=str(record["reason"]), user=str(record["user"]),
                    created_at=str(record["created_at"]), changes=dict(changes),
                    fact=dict(fact), before=dict(before) if action in FACT_ACTIONS else {},
+                   withdraws=str(withdraws) if action == "withdraw" else None)
+
+    @classmethod
+    def _person_record(cls, record: dict[str, Any]) -> Correction:
+        """A person correction, or the withdrawal of one, from its parsed line."""
+        action, target = record["action"], record["target"]
+        if target.get("type") != PERSON:
+            raise CorrectionError(f"a {action} names a person: its target type is 'person'")
+        if not isinstance(target.get("name"), str) or not clean_name(target["name"]):
+            raise CorrectionError("the person's name is empty")
+        withdraws = record.get("withdraws")
+        if action == "withdraw":
+            if not (isinstance(withdraws, str) and withdraws.strip()):
+                raise CorrectionError("a withdrawal names no correction to withdraw")
+            details: dict[str, Any] = {}
+        else:
+            details = record.get("person") or {}
+            if not isinstance(details, dict):
+                raise CorrectionError("person must be an object")
+            problems = person_problems(action, target["name"], details)
+            if problems:
+                raise CorrectionError("; ".join(problems))
+            details = clean_details(action, details)
+        return cls(id=str(record["id"]), action=action,
+                   target={"type": PERSON, "name": clean_name(target["name"])},
+                   reason=str(record["reason"]), user=str(record["user"]),
+                   created_at=str(record["created_at"]), person=details,
                    withdraws=str(withdraws) if action == "withdraw" else None)
 
 
@@ -301,6 +349,8 @@ def new_correction(
     if not reason or not reason.strip():
         raise CorrectionError("every correction needs a reason")
     kind = target.get("type")
+    if kind == PERSON:
+        return _fresh(action, target, reason, user, withdraws=withdraws)
     if kind not in FACT_TYPES:
         raise CorrectionError(f"unknown fact type {kind!r}")
     changes = {k: coerce_value(kind, k, v) for k, v in (changes or {}).items()}
@@ -309,9 +359,29 @@ def new_correction(
     if action == "add":
         target = target_of(kind, target["article_id"], {**fact,
                                                         "evidence": target["evidence"]})
+    return _fresh(action, target, reason, user, changes=changes, fact=fact,
+                  before=before or {}, withdraws=withdraws)
+
+
+def new_person_correction(action: str, name: str, details: dict[str, Any], reason: str,
+                          user: str | None = None) -> Correction:
+    """A validated merge, split, alias, office or end_office of the person `name`
+    (etl/corrections/people.py), with a fresh id and the current UTC time."""
+    if not reason or not reason.strip():
+        raise CorrectionError("every correction needs a reason")
+    if action not in PERSON_ACTIONS:
+        raise CorrectionError(f"a person can be merged, split, given an alias or an office, "
+                              f"or an office ended, not {action!r}")
+    return _fresh(action, {"type": PERSON, "name": clean_name(name)}, reason, user,
+                  person=dict(details))
+
+
+def _fresh(action: str, target: dict[str, Any], reason: str, user: str | None,
+           **fields: Any) -> Correction:
+    """A line with a fresh id, the user and the current UTC time, checked as the file's
+    lines are."""
     record = {
-        "id": uuid.uuid4().hex[:12], "action": action, "target": target,
-        "changes": changes, "fact": fact, "before": before or {}, "withdraws": withdraws,
+        "id": uuid.uuid4().hex[:12], "action": action, "target": target, **fields,
         "reason": " ".join(reason.split()),
         "user": current_user(user),
         "created_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
@@ -327,6 +397,10 @@ def fact_words(correction: Correction) -> str:
     ...     "typo", "ana", "2026-01-01T00:00:00+00:00", changes={"status": "pledged"}))
     'aid Japan, JPY, 1,500,000,000'
     """
+    if correction.about_person:
+        if correction.action == "withdraw":
+            return f"person {correction.target.get('name')}"
+        return person_words(correction.target["name"], correction.action, correction.person)
     fields = correction.fact if correction.action == "add" else correction.target
     said = ", ".join(
         ", ".join(v) if isinstance(v, list) else f"{v:,.0f}" if isinstance(v, float) else str(v)
@@ -346,12 +420,18 @@ def describe(correction: Correction) -> str:
     >>> describe(Correction("cd34", "withdraw", c.target, "my mistake", "ben",
     ...     "2026-01-02T00:00:00+00:00", withdraws="ab12"))
     'cd34 withdraw ab12 of visit Antony Blinken, Tokyo, JP in a1 (ben: my mistake)'
+
+    >>> describe(Correction("ef56", "merge", {"type": "person", "name": "Volodimir Zelenski"},
+    ...     "one man", "ana", "2026-01-03T00:00:00+00:00",
+    ...     person={"into": "Volodymyr Zelensky"}))
+    'ef56 merge person Volodimir Zelenski is Volodymyr Zelensky (ana: one man)'
     """
     action = correction.action
     if action == "withdraw":
         action = f"withdraw {correction.withdraws} of"
-    return (f"{correction.id} {action} {fact_words(correction)} in "
-            f"{correction.article_id} ({correction.user}: {correction.reason})")
+    where = "" if correction.about_person else f" in {correction.article_id}"
+    return (f"{correction.id} {action} {fact_words(correction)}{where} "
+            f"({correction.user}: {correction.reason})")
 
 
 def _timestamp(text: str) -> datetime | None:

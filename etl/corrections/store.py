@@ -33,6 +33,25 @@ def previously_corrected(con: duckdb.DuckDBPyConnection, catalog: str = "previou
     return {article_id for (article_id,) in rows}
 
 
+def articles_naming(con: duckdb.DuckDBPyConnection, names: set[str],
+                    catalog: str = "previous") -> set[str]:
+    """Article ids of the attached previous database whose facts or offices name someone a
+    person correction names, now (`names`) or in that database's build: their stored
+    names may be a merge's or a split's, so they are extracted again rather than reused
+    (a withdrawn merge then gives the names back)."""
+    try:
+        earlier = {n for (n,) in statements.execute(
+            con, "corrections/person_names", corrections=f"{catalog}.corrections").fetchall()}
+        wanted = sorted(set(names) | earlier)
+        if not wanted:
+            return set()
+        rows = statements.execute(con, "corrections/articles_naming", {"names": wanted},
+                                  catalog=catalog).fetchall()
+    except duckdb.Error:
+        return set()
+    return {article_id for (article_id,) in rows}
+
+
 def normalise_flags(con: duckdb.DuckDBPyConnection) -> None:
     """corrected = false on mentions loaded without the corrections step."""
     for table in FACT_TABLES.values():

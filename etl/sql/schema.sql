@@ -192,12 +192,16 @@ create table build_problems (
 create table corrections (
     id          varchar primary key,
     action      varchar not null
-        check (action in ('reject', 'edit', 'add', 'verify', 'withdraw')),
+        check (action in ('reject', 'edit', 'add', 'verify', 'withdraw',
+                          'merge', 'split', 'alias', 'office', 'end_office')),
+    -- a person correction (merge, split, alias, office, end_office, or the withdrawal of
+    -- one) has fact_type 'person', no article and no evidence ('')
     article_id  varchar not null,
-    fact_type   varchar not null check (fact_type in ({fact_types})),
+    fact_type   varchar not null check (fact_type in ({fact_types}, 'person')),
     evidence    varchar not null,
     target      varchar not null,  -- JSON: article_id, type, identifying fields, evidence
-    changes     varchar,           -- JSON: {field: new value} of an edit
+    changes     varchar,           -- JSON: {field: new value} of an edit; a person
+                                   -- correction's details (data/README-corrections.md)
     fact        varchar,           -- JSON: the fields of an added fact
     reason      varchar not null,
     user_name   varchar not null,
@@ -210,6 +214,25 @@ create table corrections (
     mentions    integer not null check (mentions >= 0),
     before      varchar,           -- JSON: the fact's fields as the analyst saw them
     withdraws   varchar            -- withdraw: the id of the correction it takes back
+);
+
+-- The person corrections in force in the last build, in file order (n): what the people
+-- mart applies (etl/sql/intermediate/int_roles.sql, etl/sql/marts/people.sql). `other` is
+-- a merge's kept name (a chain of merges followed to its end), a split's name kept apart,
+-- an alias's spelling; title, country, start, end_day an office's (end_office: end_day).
+create table person_corrections (
+    id        varchar primary key,
+    n         integer not null,
+    action    varchar not null
+        check (action in ('merge', 'split', 'alias', 'office', 'end_office')),
+    name      varchar not null,
+    other     varchar,
+    title     varchar,
+    country   varchar,
+    start     date,
+    end_day   date,
+    user_name varchar not null,
+    reason    varchar not null
 );
 
 -- The corrections of the last build whose target no longer exists (the article, the

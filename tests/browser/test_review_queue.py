@@ -48,11 +48,21 @@ def lines(path: Path) -> list[dict]:
 
 
 def state_of(db: Path, line: dict) -> list[str]:
-    """The review states of the built facts a line names (by article, type and evidence)."""
+    """The review states of the built facts a line names (by article, type, evidence and
+    identifying fields: one sentence may hold several facts of a type)."""
+    from etl.corrections import identity
+    from etl.facts import FACT_TYPES
+
     target = line["target"]
-    return [s for (s,) in query(
-        db, "select review_state from review_facts where article_id = ? and fact_type = ? "
-            "and evidence = ?", [target["article_id"], target["type"], target["evidence"]])]
+    fields = list(FACT_TYPES[target["type"]].identity)
+    rows = query(db, "select review_state, " + ", ".join(fields) + " from review_facts "
+                 "where article_id = ? and fact_type = ? and evidence = ?",
+                 [target["article_id"], target["type"], target["evidence"]])
+    wanted = identity(target["type"], target)
+    return [row[0] for row in rows
+            if identity(target["type"], dict(zip(fields, [list(v) if isinstance(v, tuple)
+                                                         else v for v in row[1:]],
+                                                 strict=True))) == wanted]
 
 
 def fact_state(db: Path, mention_id: str) -> str:
