@@ -16,7 +16,8 @@ REQUIRED_TABLES = ("articles", "stops", "legs", "meetings", "aid", "casualty_rep
                    "event_mentions", "people")
 # columns the build adds (etl/sql/post/): a file without them predates them
 REQUIRED_COLUMNS = ("stops.evidence_count", "stops.outlets", "legs.from_status",
-                    "aid.day_lo", "casualty_reports.article_ids", "meetings.outlets")
+                    "aid.day_lo", "casualty_reports.article_ids", "meetings.outlets",
+                    "aid_packages.day_lo", "casualty_reports.series_id")
 
 
 def database_problem() -> str | None:

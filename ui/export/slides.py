@@ -3,6 +3,7 @@ headline of its key figures and the articles behind it; the same View the page d
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -155,12 +156,15 @@ def slide_of(view: View) -> Slide | None:
         return routes_slide(view.frame, view.legs, view.colours, title=view.title,
                             articles=view.articles, view=view.kind)
     if view.kind == "aid":
-        return aid_slide(view.frame, view.rows, by=str(view.options["by"]), title=view.title,
-                         articles=view.articles, note=view.note)
-    if view.kind == "casualties":
-        return casualties_slide(view.frame, title=view.title, articles=view.articles,
-                                note=view.note, by_place=bool(view.options["by_place"]))
-    raise ValueError(f"no slide for a {view.kind!r} view")
+        slide = aid_slide(view.frame, view.rows, by=str(view.options["by"]), title=view.title,
+                          articles=view.articles, note=view.note)
+    elif view.kind == "casualties":
+        slide = casualties_slide(view.frame, title=view.title, articles=view.articles,
+                                 note=view.note, by_place=bool(view.options["by_place"]))
+    else:
+        raise ValueError(f"no slide for a {view.kind!r} view")
+    # the builder's headline (ui/builders.py) is the page's: the slide says the same
+    return dataclasses.replace(slide, caption=view.headline) if view.headline else slide
 
 
 def build_routes(con: duckdb.DuckDBPyConnection, f: Filters) -> Slide | None:
