@@ -8,6 +8,7 @@ st.set_page_config(page_title="Shuttle", layout="wide", initial_sidebar_state="e
 
 import duckdb  # noqa: E402  (set_page_config must come first)
 
+from etl.oneline import first_line  # noqa: E402
 from etl.settings import db_path  # noqa: E402
 from ui import db, filters, queries  # noqa: E402
 from ui.escape import md  # noqa: E402
@@ -17,7 +18,9 @@ REQUIRED_TABLES = ("articles", "stops", "legs", "meetings", "aid", "casualty_rep
 # columns the build adds (etl/sql/post/): a file without them predates them
 REQUIRED_COLUMNS = ("stops.evidence_count", "stops.outlets", "legs.from_status",
                     "aid.day_lo", "casualty_reports.article_ids", "meetings.outlets",
-                    "aid_packages.day_lo", "casualty_reports.series_id")
+                    "aid_packages.day_lo", "casualty_reports.series_id",
+                    "stops.review_state", "legs.review_state", "review_facts.review_state",
+                    "aid_packages.review_state")
 
 
 def database_problem() -> str | None:
@@ -42,10 +45,22 @@ def database_problem() -> str | None:
     return None
 
 
+def damaged(detail: object) -> None:
+    """The one message of every page on a database that cannot be read, and stop."""
+    st.error(md(f"The database {db_path()} is damaged and cannot be read ({first_line(detail)}). "
+                "Rebuild it with 'python -m etl build --rebuild' (a plain 'python -m etl "
+                "build' also rebuilds it from the articles when it finds it damaged)."))
+    st.stop()
+
+
 problem = database_problem()
 if problem:
     st.error(md(problem))
     st.stop()
+
+damage = db.damage()
+if damage:
+    damaged(damage)
 
 try:
     con = db.connection()
@@ -63,8 +78,7 @@ try:
         st.stop()
     filters.render_sidebar(con)
 except duckdb.Error as err:
-    st.error(md(f"The database {db_path()} cannot be read: {err}"))
-    st.stop()
+    damaged(err)
 
 # The page files live in views/, not pages/: Streamlit treats a folder named pages/ as an
 # old-style multipage app until st.navigation has run once in the process, so a shared link
@@ -77,6 +91,10 @@ pages = [
     st.Page("views/people.py", title="People", url_path="diplomats"),
     st.Page("views/briefing.py", title="Briefing", url_path="briefing-slides"),
     st.Page("views/sources.py", title="Sources", url_path="evidence"),
+    st.Page("views/review.py", title="Review", url_path="review-queue"),
     st.Page("views/corrections.py", title="Corrections", url_path="audit"),
 ]
-st.navigation(pages, position="top").run()
+try:
+    st.navigation(pages, position="top").run()
+except duckdb.Error as err:  # a block gone bad since the check: the message, not a traceback
+    damaged(err)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import textwrap
 from collections import Counter
@@ -12,12 +13,25 @@ from pathlib import Path
 
 from etl import settings
 from etl.facts import contract_fact
+from etl.oneline import one_line, shown_path
+from etl.stopping import stop
 
 EXIT_STATUSES = """exit status:
   0  every file was read and loaded cleanly
   1  some file was skipped or some fact dropped (each is listed with its reason),
      or the command could not finish
   2  the command line itself is wrong"""
+
+class Stopped(BaseException):
+    """SIGTERM (`kill`, a service manager stopping the job) raised as an exception, as
+    Ctrl-C is, so the build's clean-up runs (its temp file goes) before the process ends."""
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    """Ctrl-C and SIGTERM as exceptions, raised once no worker is being started or stopped
+    (etl/stopping.py)."""
+    stop(KeyboardInterrupt() if signum == signal.SIGINT else Stopped(signal.Signals(signum).name))
+
 
 def _wrapped(text: str) -> str:
     """A help paragraph wrapped for an 80-column terminal (the raw formatter keeps lines)."""
@@ -63,11 +77,13 @@ def dask_missing() -> str | None:
 def cmd_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from etl.build import BuildError, build
 
-    paths = _existing_paths(parser, args.articles or [str(settings.ARTICLES_DIR)],
-                            "articles directory")
+    given = [folder for group in args.articles or [] for folder in group]
+    paths = _existing_paths(parser, given or [str(settings.ARTICLES_DIR)], "articles directory")
     db = settings.db_path(args.db)
     if args.scheduler and args.engine != "dask":
         parser.error("--scheduler goes with --engine dask")
+    if args.follow_links and args.engine == "dask":
+        parser.error("--follow-links goes with --engine local")
     progress = _progress(paths)
     try:
         if args.engine == "dask":
@@ -83,17 +99,21 @@ def cmd_build(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                                 rebuild=args.rebuild, corrections=args.corrections)
         else:
             report = build(paths, db, workers=args.workers, progress=progress,
-                           rebuild=args.rebuild, corrections=args.corrections)
+                           rebuild=args.rebuild, corrections=args.corrections,
+                           follow_links=args.follow_links)
     except BuildError as err:
         progress.close()
-        print(f"build failed: {err}; the previous database is untouched", file=sys.stderr)
+        print(one_line(f"build failed: {err}; the previous database is untouched"),
+              file=sys.stderr)
         return 1
+    finally:
+        progress.close()
     print(report.summary())
     return report.exit_code
 
 
 def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from etl.build import ReadWarning, cap_facts, classify_problems, extract_stream
+    from etl.build import ReadWarning, classify_problems, extract_stream
     from etl.model import Problem
     from etl.read import iter_articles
 
@@ -103,7 +123,13 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         from etl.corrections import CorrectionSet
 
         fixes = CorrectionSet.load(args.with_corrections or None)
+    from etl.extract import extract_article
+    from etl.extract.registry import use_observed
+    from etl.roles import observations_of
+
     read_ids: set[str] = set()
+    roles: list[dict] = []
+    waiting: list = []
     progress = _progress(paths)
     problems: list[Problem] = []
     counts: Counter[str] = Counter()
@@ -113,7 +139,7 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     except OSError as err:
         parser.error(f"cannot write {args.out}: {err.strerror or err}")
     try:
-        items = classify_problems(iter_articles(paths))
+        items = classify_problems(iter_articles(paths, follow_links=args.follow_links))
         for outcome in extract_stream(items, workers=args.workers):
             if isinstance(outcome, ReadWarning):
                 problems.append(outcome.problem)
@@ -128,27 +154,43 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
                 problems.append(Problem(article.path or article.id, outcome.error))
                 continue
             read_ids.add(article.id)
-            facts = outcome.facts or []
-            if fixes is not None:
-                facts = fixes.apply(article, facts)
-            facts, problem = cap_facts(article, facts)
-            if problem:
-                problems.append(problem)
-            for fact in facts:
-                counts[str(fact.get("type"))] += 1
-                out.write(json.dumps(contract_fact(article.id, fact), ensure_ascii=False) + "\n")
+            facts = outcome.facts if outcome.facts is not None else []
+            roles += getattr(facts, "roles", [])
+            if getattr(facts, "gaps", None):
+                waiting.append(article)  # another article may say who holds the office
+                continue
+            _write_facts(out, article, facts, fixes, problems, counts)
+        # Articles that named an office nobody was known to hold, read again with what
+        # every article said of offices (curated roles still come first).
+        use_observed(observations_of(roles))
+        for article in waiting:
+            _write_facts(out, article, extract_article(article), fixes, problems, counts)
     finally:
         if out is not sys.stdout:
             out.close()
     progress.close()
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(problem, file=sys.stderr)  # one line: Problem escapes its path and reason
     for line in fixes.summary_lines(read_ids) if fixes is not None else []:
         print(line, file=sys.stderr)
     print(f"{articles} articles, {sum(counts.values())} facts "
           f"({', '.join(f'{k} {n}' for k, n in sorted(counts.items())) or 'none'}), "
           f"{len(problems)} problems; facts written to {args.out}", file=sys.stderr)
     return 1 if problems else 0
+
+
+def _write_facts(out, article, facts, fixes, problems: list, counts: Counter) -> None:
+    """One article's facts, corrected and capped, as FACTS.md lines."""
+    from etl.build import cap_facts
+
+    if fixes is not None:
+        facts = fixes.apply(article, facts)
+    facts, problem = cap_facts(article, facts)
+    if problem:
+        problems.append(problem)
+    for fact in facts:
+        counts[str(fact.get("type"))] += 1
+        out.write(json.dumps(contract_fact(article.id, fact), ensure_ascii=False) + "\n")
 
 
 def cmd_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -184,6 +226,8 @@ def make_parser() -> argparse.ArgumentParser:
                         "$SHUTTLE_CORRECTIONS if set, else data/corrections.jsonl)")
     workers_help = ("how many processes extract facts side by side (default 1); "
                     "more is faster on a large corpus with several CPU cores")
+    follow_help = ("also read symbolic links in the article folders that lead outside them "
+                   "(by default such a link is skipped with a message)")
 
     build = commands.add_parser(
         "build", help="build or update the database from a folder of articles",
@@ -197,11 +241,12 @@ def make_parser() -> argparse.ArgumentParser:
         epilog=EXIT_STATUSES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     build.add_argument(
-        "--articles", action="append", metavar="DIR",
-        help="a folder (or file) of articles: .md with front matter, .txt, .html or .jsonl; "
-        "give it several times to read several folders "
+        "--articles", action="append", nargs="+", metavar="DIR",
+        help="folders (or files) of articles: .md with front matter, .txt, .html or .jsonl; "
+        "several after one --articles, or --articles given again "
         f"(default: {settings.ARTICLES_DIR.relative_to(settings.ROOT)})",
     )
+    build.add_argument("--follow-links", action="store_true", help=follow_help)
     build.add_argument("--db", metavar="PATH", help=db_help)
     build.add_argument("--workers", type=_positive, default=1, metavar="N", help=workers_help)
     build.add_argument(
@@ -236,6 +281,7 @@ def make_parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", required=True, metavar="FACTS.jsonl",
                          help="the file to write the facts to ('-' writes to the screen)")
     extract.add_argument("--workers", type=_positive, default=1, metavar="N", help=workers_help)
+    extract.add_argument("--follow-links", action="store_true", help=follow_help)
     extract.add_argument(
         "--with-corrections", nargs="?", const="", default=None, metavar="FILE",
         help="apply the analyst corrections to the facts before writing them (from FILE, "
@@ -259,15 +305,39 @@ def make_parser() -> argparse.ArgumentParser:
     export.set_defaults(run=cmd_export, parser=export)
 
     from etl.corrections import add_correct_command
+    from etl.registry_io import add_people_command
 
     add_correct_command(commands, db_help, corrections_help)
+    add_people_command(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; Ctrl-C, SIGTERM and a file that cannot be read or written end it
+    with one line naming what happened (exit 130, 143 and 1), never a traceback."""
     parser = make_parser()
     args = parser.parse_args(argv)
-    return args.run(args, args.parser)
+    previous = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    what = args.command
+    try:
+        return args.run(args, args.parser)
+    except KeyboardInterrupt:
+        print(f"\n{what} interrupted (Ctrl-C){_untouched(what)}", file=sys.stderr)
+        return 130
+    except Stopped as stop:
+        print(f"\n{what} stopped ({stop}){_untouched(what)}", file=sys.stderr)
+        return 143
+    except OSError as err:
+        where = f"{shown_path(err.filename)}: " if err.filename else ""
+        print(one_line(f"{what} failed: {where}{err.strerror or err}"), file=sys.stderr)
+        return 1
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _untouched(command: str) -> str:
+    return "; the previous database is untouched" if command == "build" else ""
 
 
 if __name__ == "__main__":

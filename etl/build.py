@@ -19,7 +19,7 @@ import duckdb
 from etl import resolve, settings, statements
 from etl.corrections import CorrectionSet, normalise_flags, previously_corrected
 from etl.events import build_marts
-from etl.extract import extract_article
+from etl.extract import FactList, extract_article
 from etl.facts import FACT_TABLES
 from etl.incremental import (
     RACY_SECONDS,
@@ -29,8 +29,11 @@ from etl.incremental import (
     same_build_code,
     store_file_stats,
 )
+from etl.integrity import damage_of
 from etl.load import Loader
+from etl.lock import build_lock
 from etl.model import Article, Problem
+from etl.oneline import first_line, one_line
 from etl.pool import (
     CHUNK_ARTICLES,
     CHUNKS_IN_FLIGHT_PER_WORKER,
@@ -42,6 +45,7 @@ from etl.pool import (
     extract_stream,
 )
 from etl.read import UnchangedFile, iter_articles
+from etl.roles import read_again, rename_variants, same_office_holders
 from etl.schema import create_schema, schema_fingerprint
 from etl.tempdb import BuildError, check_target, remove_dead_temps, temp_database
 
@@ -97,7 +101,8 @@ class BuildReport:
             lines += [f"  {p}" for p in self.warnings]
         lines += self.corrections
         lines += [f"Note: {note}" for note in self.notes]
-        return "\n".join(lines)
+        # a file name or reason with a newline in it cannot start a line of its own
+        return "\n".join(one_line(line) for line in lines)
 
 
 def count_inputs(paths: Iterable[Path]) -> int:
@@ -112,9 +117,12 @@ def count_inputs(paths: Iterable[Path]) -> int:
             and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
         for file in files:
-            if file.suffix.lower() == ".jsonl":
-                with file.open("rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
+            if file.suffix.lower() == ".jsonl" and file.is_file():  # never a FIFO: it blocks
+                try:
+                    with file.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                except OSError:
+                    total += 1  # the reader reports it
             else:
                 total += 1
     return total
@@ -184,6 +192,7 @@ def build(
     rebuild: bool = False,
     extract: Extractor = extract_article,
     corrections: Path | None = None,
+    follow_links: bool = False,
 ) -> BuildReport:
     """Build the database at `db` from the articles under `paths`.
 
@@ -195,14 +204,41 @@ def build(
     The analyst corrections of `corrections` (default: etl.corrections.corrections_path())
     are applied to the facts before the marts; articles with corrections, now or in the
     previous build, are always extracted again so the stored facts follow the file.
-    Raises BuildError when the database cannot be written.
+    A symbolic link out of the article folders is read only with `follow_links`.
+
+    One build of a database runs at a time (etl/lock.py). A previous database that is
+    damaged (etl/integrity.py) is not built on: every article is extracted again into a
+    new file, and the summary says so. Raises BuildError when the database cannot be
+    written; any DuckDB error becomes one.
     """
+    db = Path(db)
+    check_target(db)
+    options = dict(workers=workers, progress=progress, extract=extract,
+                   corrections=corrections, follow_links=follow_links)
+    with build_lock(db):
+        fingerprint = code_fingerprint()
+        # only a database this build would start from needs reading through
+        damage = None if rebuild or not same_build_code(db, fingerprint) else damage_of(db)
+        try:
+            report = _build_once(paths, db, rebuild=rebuild or damage is not None,
+                                 fingerprint=fingerprint, **options)
+        except duckdb.Error as err:
+            raise BuildError(f"{type(err).__name__}: {first_line(err)}") from err
+    if damage is not None:
+        report.notes.append(f"the previous database was damaged ({damage}), so it was not "
+                            "built on: every article was extracted again into a new file")
+    return report
+
+
+def _build_once(
+    paths: Sequence[Path], db: Path, *, workers: int, progress: ProgressLike | None,
+    rebuild: bool, extract: Extractor, corrections: Path | None, follow_links: bool,
+    fingerprint: str,
+) -> BuildReport:
+    """build() under the lock: one pass of read, extract, load, marts and swap."""
     started = time.monotonic()
     build_time = datetime.now().replace(microsecond=0)
-    db = Path(db)
     report = BuildReport(db=db)
-    check_target(db)
-    fingerprint = code_fingerprint()
     in_place = not rebuild and same_build_code(db, fingerprint)
     with temp_database(db, from_previous=in_place) as con:
         if not in_place:
@@ -225,11 +261,13 @@ def build(
                     and article.id not in redo)
 
         known, stats = known_files(con, previous, redo, build_time.timestamp())
-        items = classify_problems(iter_articles(list(paths), known=known))
+        items = classify_problems(iter_articles(list(paths), known=known,
+                                                follow_links=follow_links))
         outcomes = extract_stream(items, workers=workers, reuse=reusable, extract=extract)
         _load(outcomes, loader, fixes, report, progress, build_time)
         loader.flush()
         loader.drop_absent()
+        _learn_offices(con, loader, fixes, report, extract)
         store_file_stats(con, stats)
         loader.detach_previous()
         if progress is not None:
@@ -273,11 +311,35 @@ def _load(outcomes: Iterable[object], loader: Loader, fixes: CorrectionSet,
                     loader.warn(problem, article.id)
                 loader.add_article(article, loaded_at=build_time)
                 loader.add_facts(article, facts)
+                loader.add_offices(article, outcome.facts)
                 report.extracted += 1
         loader.maybe_flush()
         check_memory()
         if progress is not None:
             progress.advance()
+
+
+def _learn_offices(con: duckdb.DuckDBPyConnection, loader: Loader, fixes: CorrectionSet,
+                   report: BuildReport, extract: Extractor) -> None:
+    """Articles whose role phrases another article's offices now answer, read again."""
+
+    def replace(article: Article, facts: list[dict]) -> None:
+        kept, _ = cap_facts(article, fixes.apply(article, facts))
+        loader.replace_facts(article, _with_offices(kept, facts))
+
+    count = read_again(con, extract, replace)
+    loader.flush()
+    rename_variants(con, same_office_holders(con))
+    if count:
+        report.notes.append(f"{count} article(s) read again: another article said who holds "
+                            "an office they named only by its title")
+
+
+def _with_offices(kept: list[dict], facts: object) -> list[dict]:
+    """The corrected facts, keeping the role gaps that came with them."""
+    out = FactList(kept)
+    out.gaps = list(getattr(facts, "gaps", ()))
+    return out
 
 
 def _finish(con: duckdb.DuckDBPyConnection, loader: Loader, fixes: CorrectionSet,

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import aid_roles, casualty_terms, resolve, statements
+from etl import aid_roles, casualty_terms, resolve, statements, trust
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 MARTS_DIR = SQL_DIR / "marts"
@@ -89,6 +89,7 @@ def post_marts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_read(POST_DIR / "leg_columns.sql"))
     con.execute(_read(POST_DIR / "package_columns.sql"))
     con.execute(_read(POST_DIR / "evidence_sentences.sql"))
+    trust.add_trust_columns(con)  # confidence and review state (etl/trust.py)
 
 
 @cache

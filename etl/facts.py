@@ -107,7 +107,8 @@ MEETING = FactType(
     name="meeting", fields=("participants", "place", "country", "date", "status", "mode"),
     optional=COMMON_OPTIONAL, required=("participants", "status"),
     accepted=_accepted(status=VISIT_STATUSES, mode=MEETING_MODES), identity=("participants",),
-    mention_key=("participants", "place", "country", "date", "status"), date="date",
+    # mode too: one sentence can tell of a call and of a meeting between the same people
+    mention_key=("participants", "place", "country", "date", "status", "mode"), date="date",
     event="meeting")
 AID = FactType(
     name="aid",

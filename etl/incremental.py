@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from etl import settings, statements
 from etl.load import Loader
+from etl.oneline import shown_path
 from etl.schema import schema_fingerprint
 
 # The code and data that decide which facts an article yields. A database built with a
@@ -79,7 +80,7 @@ def known_files(
     racy_after = int((started - RACY_SECONDS) * 1e9)
 
     def known(path: Path, info: os.stat_result) -> list[str] | None:
-        name = str(path)
+        name = shown_path(path)  # as etl.read names it in articles.path
         if info.st_mtime_ns < racy_after:
             stats[name] = (info.st_size, info.st_mtime_ns)
         old = vouched.get(name)

@@ -44,6 +44,11 @@ ARROW_TYPES = {
 }
 
 
+# The tables holding rows of one article beside the article itself: deleted, kept and
+# copied with it.
+ARTICLE_TABLES = ("sentences", "role_observations", "role_gaps", *FACT_TABLES.values())
+
+
 def mention_id(article_id: str, fact: dict) -> str:
     """sha1 of article|type|key fields|evidence_start, first 16 hex characters.
 
@@ -177,6 +182,29 @@ class Loader:
                 continue
             self._add(table, (article.id, where), values)
 
+    def add_offices(self, article: Article, facts: object) -> None:
+        """The offices the article gave people, and the role phrases nobody answered
+        (etl.extract.FactList's roles and gaps; nothing for a plain list of facts)."""
+        owner = (article.id, article.path or article.id)
+        for row in getattr(facts, "roles", ()):
+            self._add("role_observations", owner, {"article_id": article.id, **row})
+        for row in getattr(facts, "gaps", ()):
+            self._add("role_gaps", owner, {"article_id": article.id, **row})
+
+    def replace_facts(self, article: Article, facts: Iterable[dict]) -> None:
+        """An article read again (its role gaps answered): its mention rows written anew."""
+        self.con.register("article_ids", pa.table({"id": pa.array([article.id], pa.string())}))
+        try:
+            for table in ("role_gaps", *FACT_TABLES.values()):
+                statements.execute(self.con, "store/delete_listed", table=table,
+                                   key="article_id")
+        finally:
+            self.con.unregister("article_ids")
+        self.add_facts(article, facts)
+        for row in getattr(facts, "gaps", ()):
+            self._add("role_gaps", (article.id, article.path or article.id),
+                      {"article_id": article.id, **row})
+
     def add_reused(self, article_id: str, path: str | None) -> None:
         """An unchanged article (same id and content hash, read by the same code): its row,
         sentences and facts are copied from the previous database (see attach_previous) in
@@ -220,7 +248,7 @@ class Loader:
         delete = "store/delete_unlisted" if keep else "store/delete_listed"
         self.con.register("article_ids", pa.table({"id": pa.array(ids, pa.string())}))
         try:
-            for table in ("sentences", *FACT_TABLES.values()):
+            for table in ARTICLE_TABLES:
                 statements.execute(self.con, delete, table=table, key="article_id")
             statements.execute(self.con, delete, table="articles", key="id")
         finally:
@@ -377,7 +405,7 @@ class Loader:
         from the previous database."""
         statements.execute(self.con, "store/copy_reused_articles",
                            columns=[c for c, _ in self.columns["articles"]])
-        for table in ("sentences", *FACT_TABLES.values()):
+        for table in ARTICLE_TABLES:
             statements.execute(self.con, "store/copy_reused_rows", table=table,
                                source=f"previous.{table}",
                                columns=[c for c, _ in self.columns[table]])

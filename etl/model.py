@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from etl.oneline import one_line
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -61,4 +63,4 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.reason}"
+        return one_line(f"{where}: {self.reason}")  # a name or reason cannot forge a line

@@ -77,6 +77,20 @@ def country_names() -> dict[str, str]:
     return {k: v for k, v in names.items() if len(k) > 2 or k in ("us", "uk")}
 
 
+def issuing_country(currency: str) -> str | None:
+    """ISO2 of the one country whose own money a currency is ("GBP" is GB, "JPY" is JP).
+
+    ISO 4217 codes begin with the issuer's country code; the code counts only when GeoNames
+    gives that country the currency. The dollar is everyone's unit of account and the euro
+    and special drawing rights belong to no one country, so they name none.
+    """
+    code = (currency or "").upper()
+    if len(code) != 3 or code in ("USD", "EUR", "XDR"):
+        return None
+    row = _countries().get(code[:2])
+    return code[:2] if row and row.get("currencycode") == code else None
+
+
 @cache
 def country_display_names() -> dict[str, str]:
     """ISO2 -> the common English name used in facts ("United Kingdom", "Russia"): the one

@@ -4,15 +4,21 @@ order, a few chunks in flight per worker so memory stays flat however many artic
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.forkserver
+import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
+from etl import settings
 from etl.extract import extract_article
 from etl.model import Article
+from etl.stopping import deferred_stops
 
 # Articles handed to a worker process at once; a few chunks per worker are in flight at
 # any time, so memory stays flat however many articles there are.
@@ -35,23 +41,66 @@ class Outcome:
 Extractor = Callable[[Article], list[dict]]
 
 
-def _extract_one(article: Article, extract: Extractor = extract_article) -> Outcome:
+class ArticleTimeout(BaseException):
+    """Raised by an article's alarm inside its extraction. A BaseException, so that no
+    `except Exception` of the rules can swallow it and carry on."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise ArticleTimeout in the block once `seconds` have passed (0: no limit).
+
+    An interval timer (SIGALRM), so it stops pure-Python and regex work mid-way, in a
+    worker process as in a build with --workers 1. Signals reach only the main thread: in
+    another thread (the dashboard's first-start build) the block runs without a limit.
+    """
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def alarm(signum: int, frame: object) -> None:
+        raise ArticleTimeout
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        return Outcome(article, list(extract(article)))
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _extract_one(article: Article, extract: Extractor = extract_article,
+                 seconds: float | None = None) -> Outcome:
+    """The facts of one article, or the error: a failure or an extraction over `seconds`
+    (default settings.ARTICLE_SECONDS) is reported by the article's id, and the run goes on."""
+    limit = settings.ARTICLE_SECONDS if seconds is None else seconds
+    try:
+        with time_limit(limit):
+            facts = extract(article)  # a FactList keeps the offices the article gave people
+            return Outcome(article, facts if isinstance(facts, list) else list(facts))
+    except ArticleTimeout:
+        return Outcome(article, None, f"article {article.id}: extraction took over {limit:g} s, "
+                       f"the limit per article (${settings.ARTICLE_SECONDS_ENV}); skipped")
     except Exception as err:  # one bad article must not stop the run
         return Outcome(article, None, f"extraction failed: {type(err).__name__}: {err}")
 
 
 def _warm_worker(extract: Extractor | None, ready=None) -> None:
-    """Worker start: load the reference data (gazetteer, people, roles) once, before the
-    first chunk arrives, by extracting a made-up two-sentence article; then say so on
-    `ready` (a semaphore of the pool), so a caller can wait for warm workers."""
+    """Worker start: load the reference data (gazetteer, people, roles, the parser) once,
+    before the first chunk arrives, by extracting a made-up two-sentence article with
+    `extract` and no time limit (loading is no article's cost, and an import cut short by
+    the limit would leave the parser unusable); then say so on `ready` (the pool's semaphore),
+    so a caller can wait for warm workers. A worker ignores Ctrl-C: the terminal sends it
+    to the whole process group, and the build itself stops the workers and says so."""
     from etl.read import parse_article_text
 
+    if ready is not None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     if extract is not None:
         _extract_one(parse_article_text(
             "The minister flew to Paris on Monday. She met the president in Berlin on 3 May "
-            "2024.", id="warm-up", title="Warm-up"), extract)
+            "2024.", id="warm-up", title="Warm-up"), extract, seconds=0)
     if ready is not None:
         ready.release()
 
@@ -61,10 +110,27 @@ def _started() -> None:
 
 
 def _extract_chunk(
-    articles: list[Article], extract: Extractor
+    articles: list[Article], extract: Extractor, seconds: float | None = None,
 ) -> list[tuple[list[dict] | None, str | None]]:
-    """Worker side: facts or error per article, without sending the articles back."""
-    return [(o.facts, o.error) for o in (_extract_one(a, extract) for a in articles)]
+    """Worker side: facts or error per article, without sending the articles back. The
+    time limit comes from the build (a worker's own settings are those of its start)."""
+    return [(o.facts, o.error) for o in (_extract_one(a, extract, seconds) for a in articles)]
+
+
+def _start_forkserver_deaf_to_ctrl_c() -> None:
+    """Start the forkserver (once per process) with Ctrl-C ignored. A terminal sends Ctrl-C
+    to every process of the build, and the forkserver, importing its preload, and each new
+    worker, until its initializer ran, printed a KeyboardInterrupt traceback of its own. An
+    ignored signal stays ignored across exec, Python then installs no handler for it, and
+    the forkserver hands the same to every worker it forks; the build alone stops them."""
+    if threading.current_thread() is not threading.main_thread():
+        multiprocessing.forkserver.ensure_running()
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        multiprocessing.forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class ExtractionPool:
@@ -82,18 +148,18 @@ class ExtractionPool:
                  start: bool = True) -> None:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["etl.pool"])
+        _start_forkserver_deaf_to_ctrl_c()
         self.workers = workers
         self.extract = extract
         self._ready = context.Semaphore(0)
         self._warm = False
-        # another extractor (a test's) has no reference data to warm
-        warm_with = extract if extract is extract_article else None
-        self.executor = ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_warm_worker,
-            initargs=(warm_with, self._ready))
-        if start:  # else each starts with the first chunk that finds no idle process
-            for _ in range(workers):
-                self.executor.submit(_started)
+        with deferred_stops():  # a worker half-started by Ctrl-C fails with a traceback
+            self.executor = ProcessPoolExecutor(
+                max_workers=workers, mp_context=context, initializer=_warm_worker,
+                initargs=(extract, self._ready))
+            if start:  # else each starts with the first chunk that finds no idle process
+                for _ in range(workers):
+                    self.executor.submit(_started)
 
     def wait_warm(self, timeout: float = 300.0) -> None:
         """Return once every process has started and loaded its reference data (for a
@@ -106,7 +172,9 @@ class ExtractionPool:
             self._warm = True
 
     def close(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        """Stop the workers once their chunks in hand are done (a Ctrl-C meanwhile waits)."""
+        with deferred_stops():
+            self.executor.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> ExtractionPool:
         return self
@@ -129,12 +197,16 @@ def extract_stream(
     with workers they may come before articles read earlier; the order is the same on
     every run."""
     if pool is None and workers <= 1:
+        warm = False
         for item in items:
             if not isinstance(item, Article):
                 yield item
             elif reuse(item):
                 yield Outcome(item, None)
             else:
+                if not warm:  # the first article's limit is not spent loading the rules
+                    _warm_worker(extract)
+                    warm = True
                 yield _extract_one(item, extract)
         return
     if pool is None:
@@ -154,8 +226,9 @@ def _pooled_stream(
     chunk: list[Article] = []
 
     def submit() -> None:
-        in_flight.append((chunk[:], pool.executor.submit(_extract_chunk, chunk[:],
-                                                         pool.extract)))
+        with deferred_stops():  # submitting may start a worker process
+            in_flight.append((chunk[:], pool.executor.submit(
+                _extract_chunk, chunk[:], pool.extract, settings.ARTICLE_SECONDS)))
         chunk.clear()
 
     def drain(keep: int) -> Iterator[Outcome]:

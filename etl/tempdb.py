@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from etl import settings
+from etl.oneline import first_line, shown_path
 
 
 class BuildError(Exception):
@@ -68,15 +69,25 @@ def remove_dead_temps(db: Path) -> list[Path]:
     return removed
 
 
+def _stamp(db: Path) -> tuple[int, int, int] | None:
+    """(inode, mtime, size) of the database file, None when there is none."""
+    try:
+        info = db.stat()
+    except FileNotFoundError:
+        return None
+    return info.st_ino, info.st_mtime_ns, info.st_size
+
+
 def check_target(db: Path) -> None:
     """Make the folder of `db` when missing (build/check.duckdb on a fresh clone); a file in
     the way, or a `db` that is not a DuckDB database, is an error, never replaced."""
     try:
         db.parent.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
-        raise BuildError(f"cannot write {db}: {db.parent} is not a directory") from None
+        raise BuildError(f"cannot write {shown_path(db)}: {shown_path(db.parent)} is not a "
+                         "directory") from None
     if db.is_dir() or (db.exists() and not _is_duckdb_file(db)):
-        raise BuildError(f"will not overwrite {db}: it is not a DuckDB database")
+        raise BuildError(f"will not overwrite {shown_path(db)}: it is not a DuckDB database")
 
 
 @contextmanager
@@ -87,6 +98,7 @@ def temp_database(db: Path, *, from_previous: bool = False
     left by an exception, the temp file goes and `db` stays as it was; running out of
     memory becomes a BuildError that names the limit."""
     remove_dead_temps(db)
+    before = _stamp(db)
     temp = db.with_name(f"{db.name}.tmp-{os.getpid()}-{next(_temp_counter)}")
     _remove_quietly(temp, Path(f"{temp}.wal"))
     try:
@@ -95,21 +107,56 @@ def temp_database(db: Path, *, from_previous: bool = False
         con = duckdb.connect(str(temp))
     except (OSError, duckdb.Error) as err:
         _remove_quietly(temp, Path(f"{temp}.wal"))
-        raise BuildError(f"cannot write {temp}: {err}") from err
+        raise BuildError(f"cannot write {shown_path(temp)}: {_reason(err)}") from err
     try:
         yield con
         con.execute("checkpoint")
         con.close()
+        if _stamp(db) != before:  # a writer that does not take the build lock
+            raise BuildError(f"{shown_path(db)} was replaced while this build ran, by a "
+                             "writer that does not take the build lock; this build's result "
+                             "was not swapped in over it")
         try:
             os.replace(temp, db)
         except OSError as err:
-            raise BuildError(f"cannot replace {db}: {err}") from err
+            raise BuildError(f"cannot replace {shown_path(db)}: {_reason(err)}") from err
     except (MemoryError, duckdb.OutOfMemoryException) as err:
-        con.close()
+        _close_quietly(con)
         _remove_quietly(temp, Path(f"{temp}.wal"))
-        raise BuildError(f"out of memory ({type(err).__name__}: {err}); the limit is "
+        raise BuildError(f"out of memory ({type(err).__name__}: {first_line(err)}); the limit is "
                          f"{settings.MAX_BUILD_MEMORY_MB} MB ($SHUTTLE_BUILD_MEMORY_MB)") from err
-    except BaseException:
-        con.close()
+    except (OSError, duckdb.Error) as err:  # a full disk, a folder made read-only
+        _close_quietly(con)
+        _remove_quietly(temp, Path(f"{temp}.wal"))
+        if isinstance(err, OSError) or _reason(err) != first_line(err):
+            raise BuildError(f"cannot write the new database beside {shown_path(db)}: "
+                             f"{_reason(err)}") from err
+        raise
+    except BaseException:  # Ctrl-C and SIGTERM (etl/__main__.py) too: nothing left behind
+        _close_quietly(con)
         _remove_quietly(temp, Path(f"{temp}.wal"))
         raise
+
+
+def _close_quietly(con: duckdb.DuckDBPyConnection) -> None:
+    """Close a connection that may be unusable (DuckDB invalidates it after a fatal error)."""
+    try:
+        con.close()
+    except duckdb.Error:
+        pass
+
+
+_WRITE_FAILURES = ("No space left on device", "Read-only file system", "Permission denied",
+                   "Disk quota exceeded", "File too large")
+
+
+def _reason(err: BaseException) -> str:
+    """What went wrong writing, in a few words: the OS's own ("No space left on device")
+    when it has one, else the first line of DuckDB's message."""
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror
+    text = first_line(err)
+    for known in _WRITE_FAILURES:
+        if known.lower() in text.lower():
+            return f"{known} ({text})"
+    return text

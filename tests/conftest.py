@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,44 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+# Every test, and every command a test runs, reads and writes its database and corrections
+# file in a folder of the session, never the checkout's data/ (the dashboard's own files).
+SESSION_DATA = Path(tempfile.mkdtemp(prefix="shuttle-tests-"))
+os.environ["SHUTTLE_DB"] = str(SESSION_DATA / "shuttle.duckdb")
+os.environ["SHUTTLE_CORRECTIONS"] = str(SESSION_DATA / "corrections.jsonl")
+
+from etl import settings  # noqa: E402
 from etl.build import BuildReport, build  # noqa: E402
+
+
+def _data_state() -> dict[str, tuple[int, int]]:
+    return {str(p.relative_to(settings.DATA_DIR)): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in settings.DATA_DIR.rglob("*") if p.is_file()}
+
+
+_DATA_BEFORE = _data_state()
+
+
+_MAIN = sys.modules["__main__"]
+
+
+@pytest.fixture(autouse=True)
+def _restore_main():
+    """Put pytest's __main__ back after each test: AppTest installs the dashboard script as
+    __main__, and a process started by spawn afterwards (Dask's workers) ran dashboard.py
+    again, which built the sample database into data/ (or raced another worker to it)."""
+    yield
+    sys.modules["__main__"] = _MAIN
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run when a test wrote into the checkout's data/ folder."""
+    after = _data_state()
+    changed = sorted(name for name in {*_DATA_BEFORE, *after}
+                     if _DATA_BEFORE.get(name) != after.get(name))
+    if changed:
+        print(f"\nthe tests wrote into {settings.DATA_DIR}: {', '.join(changed)}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 FIXTURE_ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 # Short articles the page tests add (routes, aid and casualty figures to filter and draw),

@@ -368,8 +368,13 @@ def test_audit_page_lists_who_changed_what_and_the_orphans(corrected, monkeypatc
     assert list(rows["Id"]) == [late.id, added.id, edited.id, rejected.id]  # newest first
     assert list(rows["Status"]) == ["pending", "applied", "applied", "applied"]
     assert list(rows["Who"]) == ["late-user", "tester", "tester", "tester"]
-    assert rows.loc[rows["Id"] == edited.id, "Change"].item() == \
-        'recipient → "Chad"; status → "delivered"'
+    assert rows.loc[rows["Id"] == edited.id, "After"].item() == \
+        "recipient: Chad; status: delivered"
+    assert rows.loc[rows["Id"] == edited.id, "Before"].item() == (
+        f"recipient: {edited.before['recipient'] or '(none)'}; "
+        f"status: {edited.before['status']}")
+    assert rows.loc[rows["Id"] == rejected.id, "After"].item() == "removed"
+    assert f"value: {REJECTED_VALUE:,}" in rows.loc[rows["Id"] == rejected.id, "Before"].item()
     assert rows.loc[rows["Id"] == rejected.id, "Why"].item() == "test reject"
     assert any(c.value.startswith("None: every correction found its fact") for c in at.caption)
     build([corpus], db, corrections=path)
@@ -384,8 +389,10 @@ def test_an_edit_through_the_sources_page_writes_a_correction_line(setup, monkey
     mention = one_mention(db, "mentions_aid", PARIS)
     at = page(db, path, monkeypatch, "views/sources.py", article=PARIS)
     assert at.sidebar.text_input(key="correction_user").value == "page-user"
-    at.radio(key="correction_action").set_value("edit").run()
-    at.selectbox(key="correction_mention").set_value(mention).run()
+    # no fact is picked for the analyst: no form until a fact's own button is clicked
+    assert [b.key for b in at.button if b.key == "correction_save"] == []
+    assert [t.key for t in at.text_input if (t.key or "").startswith("fix_")] == []
+    at.button(key=f"pick_edit_{mention}").click().run()
     at.text_input(key=f"fix_{mention}_recipient").set_value("Chad")
     at.selectbox(key=f"fix_{mention}_status").set_value("delivered")
     at.button(key="correction_save").click().run()
@@ -407,15 +414,15 @@ def test_an_added_fact_through_the_sources_page(setup, monkeypatch):
     corpus, db, path = setup
     evidence = sentence_of(db, TOKYO, "Tokyo")
     at = page(db, path, monkeypatch, "views/sources.py", article=TOKYO)
-    at.radio(key="correction_action").set_value("add").run()
+    at.toggle(key="correction_adding").set_value(True).run()
     at.selectbox(key="correction_add_type").set_value("meeting").run()
     at.text_area(key="correction_evidence").set_value(evidence)
     at.text_input(key="fix_add_meeting_participants").set_value("Antony Blinken; Kamikawa Yoko")
     at.text_input(key="fix_add_meeting_place").set_value("Tokyo")
     at.text_input(key="fix_add_meeting_country").set_value("jp")
     at.selectbox(key="fix_add_meeting_status").set_value("planned")
-    at.text_input(key="correction_reason").set_value("the G7 host meets him")
-    at.button(key="correction_save").click().run()
+    at.text_input(key="correction_add_reason").set_value("the G7 host meets him")
+    at.button(key="correction_add_save").click().run()
     assert not at.error and len(at.success) == 1
     build([corpus], db, corrections=path)
     assert query(db, "select participants, country, corrected from meetings where corrected") \

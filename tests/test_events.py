@@ -552,7 +552,8 @@ def test_people_have_reference_roles_and_unknown_names_are_kept(con, corpus):
     blinken = people["Antony Blinken"]
     assert "Blinken" in blinken["aliases"]
     assert {"title": "Secretary of State", "country": "US", "from": date(2021, 1, 26),
-            "to": date(2025, 1, 20)} in blinken["roles"]
+            "to": date(2025, 1, 20), "source": "curated", "evidence": None,
+            "article_id": None} in blinken["roles"]
 
 
 def test_every_event_links_to_its_mentions(con, corpus):

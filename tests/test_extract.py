@@ -94,6 +94,22 @@ def test_two_people_who_share_a_surname_stay_two() -> None:
                                                          ("Joe Biden", "Warsaw")}
 
 
+def test_the_president_is_the_one_person_the_article_called_president() -> None:
+    text = ("Kenyan President William Kipchumba flew to Addis Ababa on Monday.\n\n"
+            "Foreign Minister Tadesse Worku drove to the airport to greet him.\n\n"
+            "Worku then welcomed the president on the tarmac.")
+    facts = facts_of(text, date(2025, 3, 4), "meeting")
+    assert [f["participants"] for f in facts] == [["Tadesse Worku", "William Kipchumba"]]
+
+
+def test_of_two_presidents_the_president_is_the_one_the_story_follows() -> None:
+    text = ("Kenyan President William Kipchumba flew to Addis Ababa on Monday, a week after "
+            "Ugandan President Joseph Okello was there.\n\n"
+            "Foreign Minister Tadesse Worku welcomed the president at the airport.")
+    facts = facts_of(text, date(2025, 3, 4), "meeting")
+    assert [f["participants"] for f in facts] == [["Tadesse Worku", "William Kipchumba"]]
+
+
 def test_person_at_home_is_not_a_visit() -> None:
     assert facts_of("President Joe Biden, speaking in Washington, said talks went well.",
                     date(2023, 10, 20), "visit") == []

@@ -29,14 +29,17 @@ ENTITIES = "&lt;b&gt;bold&lt;/b&gt; &amp; &#60;i&#62;"
 ENTITIES_DECODED = "<b>bold</b> & <i>"
 MD_LINK = "[official statement](https://example.invalid/x)"
 LONG = "Z" * 5000
-HOSTILE = (SCRIPT, IMG, JS_LINK, ENTITIES, MD_LINK)
+# Text that Streamlit's markdown would turn into links and an icon, escapes or not.
+AUTOLINKS = ("press@ministry.example.org https://ministry.example.org/statement "
+             "www.ministry.example.org :material/rocket_launch: :red[warning]")
+HOSTILE = (SCRIPT, IMG, JS_LINK, ENTITIES, MD_LINK, AUTOLINKS)
 
 HOSTILE_ID = "2024-03-05-hostile-visit"
 # Entities escaped three times stay one level escaped after the reader's two decodings.
 TRIPLE = "AT&amp;amp;amp;T"
 TRIPLE_STORED = "AT&amp;T"
-HOSTILE_TITLE = f"Talks in Kyiv {SCRIPT} {IMG} {ENTITIES} {JS_LINK} {TRIPLE}"
-HOSTILE_SOURCE = f"Wire {IMG}"
+HOSTILE_TITLE = f"Talks in Kyiv {SCRIPT} {IMG} {ENTITIES} {JS_LINK} {TRIPLE} {AUTOLINKS}"
+HOSTILE_SOURCE = f"Wire {IMG} {AUTOLINKS}"
 HOSTILE_ACTOR = f"Zed {IMG} Qwerty"
 HOSTILE_DONOR = f"{SCRIPT} Relief Fund"
 HOSTILE_REPORTER = f"{JS_LINK} monitors"

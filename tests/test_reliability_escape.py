@@ -13,9 +13,11 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import streamlit
 
 from ui import maps
+from ui.escape import WORD_JOINER, md
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted([*ROOT.glob("views/*.py"), *ROOT.glob("ui/*.py"), ROOT / "dashboard.py"])
@@ -127,3 +129,25 @@ def test_streamlit_escapes_values_put_into_an_html_tooltip():
     assert code, "Streamlit's pydeck component was not found"
     assert re.search(r'replaceAll\(/\[&<>"\'\]/g', code), (
         "Streamlit no longer escapes tooltip values this way: escape them in ui/maps.py")
+
+
+# What Streamlit's markdown turns into links and icons in text, after escapes are undone:
+# GFM's literal autolinks (a scheme's "://", "www.", an e-mail address) and the
+# :material/...:, :colour[...]: and emoji shortcodes.
+LINK_OR_ICON = re.compile(r"(https?|ftp)://|\bwww\.|[-.\w+]@[-\w]+(\.[-\w]+)+"
+                          r"|:material/\w+:|:[a-z]+[\[:]", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("text", [
+    "see https://ministry.example.org/x", "WWW.MINISTRY.EXAMPLE.ORG", "ftp://files.example",
+    "write to press@ministry.example.org", "mailto:press@example.org",
+    ":material/rocket_launch: launched", ":red[warning] and :smile:", "a:b@c.d www.x.y",
+])
+def test_markdown_text_makes_no_link_or_icon(text):
+    """ui.escape.md breaks every pattern the markdown transforms would act on, and a reader
+    still sees the text as written (the word joiners are zero width)."""
+    assert LINK_OR_ICON.search(text)  # the example does hold a pattern
+    made = md(text)
+    seen = re.sub(r"\\(.)", r"\1", made)  # the text once markdown has undone the escapes
+    assert LINK_OR_ICON.search(seen) is None, made
+    assert seen.replace(WORD_JOINER, "") == text

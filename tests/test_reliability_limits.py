@@ -28,11 +28,21 @@ def etl_build(articles: Path, db: Path, **env: str) -> subprocess.CompletedProce
 def test_readme_states_every_limit_with_its_value():
     table = ROOT.joinpath("README.md").read_text(encoding="utf-8").split("## Limits", 1)[1]
     table = table.split("\n## ", 1)[0]
-    rows = {name: line for line in table.splitlines()
-            for name in ("MAX_ARTICLE_BYTES", "MAX_FACTS_PER_ARTICLE", "MAX_BUILD_MEMORY_MB")
-            if name in line}
+    names = ("MAX_ARTICLE_BYTES", "MAX_FACTS_PER_ARTICLE", "MAX_BUILD_MEMORY_MB",
+             "MAX_FRONT_MATTER_CHARS", "MAX_FIELD_CHARS", "EARLIEST_YEAR", "ARTICLE_SECONDS",
+             "BUILD_WAIT_SECONDS")
+    rows = {name: line for line in table.splitlines() for name in names
+            if f"`{name}`" in line}
+    assert set(rows) == set(names)
     assert f"{settings.MAX_ARTICLE_BYTES // 2**20} MB" in rows["MAX_ARTICLE_BYTES"]
     assert f"{settings.MAX_FACTS_PER_ARTICLE};" in rows["MAX_FACTS_PER_ARTICLE"]
+    assert f"({settings.MAX_FRONT_MATTER_CHARS:,} characters)" in rows["MAX_FRONT_MATTER_CHARS"]
+    assert f"{settings.MAX_FIELD_CHARS:,} characters;" in rows["MAX_FIELD_CHARS"]
+    assert f"from {settings.EARLIEST_YEAR} " in rows["EARLIEST_YEAR"]
+    for name, env in (("ARTICLE_SECONDS", "SHUTTLE_ARTICLE_SECONDS"),
+                      ("BUILD_WAIT_SECONDS", "SHUTTLE_BUILD_WAIT_SECONDS")):
+        if env not in os.environ:
+            assert f"{getattr(settings, name):g} s (`${env}`" in rows[name]
     if "SHUTTLE_BUILD_MEMORY_MB" not in os.environ:
         assert f"{settings.MAX_BUILD_MEMORY_MB} MB" in rows["MAX_BUILD_MEMORY_MB"]
 

@@ -447,3 +447,28 @@ def test_the_deck_is_sent_without_indentation():
     indented = pdk.Deck.to_json(deck)  # pydeck's own: two-space indents
     assert "\n" not in compact and len(compact) < 0.8 * len(indented)
     assert json.loads(compact) == json.loads(indented)
+
+
+def test_a_toll_is_not_drawn_down_to_another_events_count_nor_a_day_to_milliseconds():
+    day = pd.Timestamp
+    rows = [
+        # the quake's toll, then an aftershock's, from one ministry about one place
+        {"metric": "killed", "as_of": day("2015-04-26"), "value": 5057, "qualifier": None,
+         "reported_by": "Home ministry", "where": "Nepal", "sources": 1, "population": "all"},
+        {"metric": "killed", "as_of": day("2015-05-12"), "value": 42, "qualifier": None,
+         "reported_by": "Home ministry", "where": "Nepal", "sources": 1, "population": "all"},
+        # two reports of one day about another place
+        {"metric": "killed", "as_of": day("2013-11-15"), "value": 4460, "qualifier": None,
+         "reported_by": None, "where": "Philippines", "sources": 1, "population": "all"},
+        {"metric": "killed", "as_of": day("2013-11-15"), "value": 10000, "qualifier": None,
+         "reported_by": None, "where": "Philippines", "sources": 1, "population": "all"},
+    ]
+    fig = charts.casualty_timeline(pd.DataFrame(rows), title="t", n_articles=2, by_place=True)
+    nepal = next(t for t in fig.data if t.name == "Home ministry")
+    assert list(nepal.y) == [5057, None, 42]  # two markers, no line falling between them
+    philippines = next(t for t in fig.data if t.name == "unattributed")
+    axis = fig.layout[philippines.xaxis.replace("x", "xaxis")]
+    low, high = (pd.Timestamp(v) for v in axis.range)
+    assert (high - low).days >= 14  # a readable span of days around the one day reported
+    for trace in fig.data:
+        assert trace.textposition in ("top center", "bottom center")

@@ -59,6 +59,18 @@ class View:
         return self.frame.empty
 
 
+def trust_title(f: Filters, title: str) -> str:
+    """A view's title with what the "Verified facts only" toggle leaves out, said once here
+    for every view and slide.
+
+    >>> trust_title(Filters(verified_only=True), "Aid by donor, 2014, USD")
+    'Aid by donor, 2014, USD, verified facts only'
+    >>> trust_title(Filters(), "Aid by donor, 2014, USD")
+    'Aid by donor, 2014, USD'
+    """
+    return ", ".join(filter(None, [title, f.verified_text()]))
+
+
 # -- routes -----------------------------------------------------------------------------------
 
 def visible(f: Filters, *, cancelled: bool = False) -> Filters:
@@ -83,7 +95,7 @@ def routes_title(f: Filters, *, cancelled: bool = False, window_text: str = "") 
     rest = view.describe("countries", "outlets")
     shown = "all statuses" if set(view.statuses) == set(queries.VISIT_STATUSES) else (
         "all but cancelled" if not f.statuses else view.statuses_text())
-    return heading + (f", {rest}" if rest else "") + f", {shown}"
+    return trust_title(f, heading + (f", {rest}" if rest else "") + f", {shown}")
 
 
 def _route_colours(con: duckdb.DuckDBPyConnection, stops: pd.DataFrame) -> dict[str, str]:
@@ -127,7 +139,7 @@ def routes_view(con: duckdb.DuckDBPyConnection, f: Filters, *, cancelled: bool =
 def person_view(con: duckdb.DuckDBPyConnection, f: Filters, person: str) -> View:
     """One person's itinerary: their stops and legs under the filters (diplomats aside)."""
     scope = f.describe("years", "countries", "statuses", "outlets")
-    title = f"Itinerary of {person}, {scope}"
+    title = trust_title(f, f"Itinerary of {person}, {scope}")
     stops = queries.person_stops(con, f, person)
     if stops.empty:
         return View("person", title, stops, options={"person": person})
@@ -157,7 +169,8 @@ def aid_title(f: Filters, statuses: Sequence[str], by: str) -> str:
     'Aid by recipient, 2014-2024, announced, USD'
     """
     status_text = and_list(list(statuses), word="or") or "all stages"
-    return f"Aid by {by}, {f.describe('years', 'countries', 'outlets')}, {status_text}, USD"
+    return trust_title(
+        f, f"Aid by {by}, {f.describe('years', 'countries', 'outlets')}, {status_text}, USD")
 
 
 def aid_headline(bars: pd.DataFrame, by: str = "donor") -> str:
@@ -247,8 +260,8 @@ def casualties_title(f: Filters, metrics: Sequence[str], place: str | None) -> s
     """'Casualty figures, eastern Ukraine, by reporting source, 2014, all figures, people'."""
     metric_text = and_list(list(metrics), word="and") or "all figures"
     place_text = "all places" if place in (None, ALL_PLACES) else (place or "no place named")
-    return (f"Casualty figures, {place_text}, by reporting source, "
-            f"{f.describe('years', 'countries', 'outlets')}, {metric_text}, people")
+    return trust_title(f, f"Casualty figures, {place_text}, by reporting source, "
+                          f"{f.describe('years', 'countries', 'outlets')}, {metric_text}, people")
 
 
 def casualty_headline(rows: pd.DataFrame) -> str:

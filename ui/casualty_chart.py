@@ -25,6 +25,11 @@ MAX_LABELLED_REPORTS = 20
 MAX_LABELLED_SMALL = 6
 # Reports of one series further apart than this are not joined by a line.
 MAX_GAP_DAYS = 120
+# ... nor a report under this share of the one before it (a toll does not halve).
+MIN_KEPT_SHARE = 0.5
+# A small multiple whose reports span fewer days than this shows this many days either side
+# (a single day's reports would otherwise get an axis of milliseconds).
+MIN_PANEL_DAYS = 14
 # Small multiples: at most this many places (the most reported first), this many a row.
 MAX_PLACE_PANELS = 12
 PANEL_COLUMNS = 3
@@ -82,18 +87,23 @@ def _series_trace(part: pd.DataFrame, *, name: str, colour: str, dash: str, labe
     symbols: list = []
     custom: list = []
     previous = None
+    previous_value: int | None = None
     ordered = part.sort_values(["as_of", "value"])
     # two figures of one day ("more than 5,000" and "5,087") print one label: the higher
     last_of_day = ~pd.to_datetime(ordered["as_of"]).duplicated(keep="last")
     for r, labelled in zip(ordered.itertuples(index=False), last_of_day, strict=True):
         day = pd.Timestamp(r.as_of)
-        if previous is not None and (day - previous).days > MAX_GAP_DAYS:
+        # a toll only rises: a later figure under half the one before it counts another
+        # event (an aftershock, one strike), so the line is not drawn down to it
+        if previous is not None and ((day - previous).days > MAX_GAP_DAYS or (
+                previous_value is not None and day > previous
+                and int(r.value) < previous_value * MIN_KEPT_SHARE)):
             xs.append(None)
             ys.append(None)
             texts.append(None)
             symbols.append("circle")
             custom.append(["", "", "", "", "", 0])
-        previous = day
+        previous, previous_value = day, int(r.value)
         qualifier = r.qualifier if isinstance(r.qualifier, str) else None
         xs.append(day)
         ys.append(int(r.value))
@@ -182,7 +192,10 @@ def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: st
                         vertical_spacing=0.12 if not by_place else min(0.3 / rows, 0.09),
                         horizontal_spacing=0.07, subplot_titles=[esc(t) for t, _ in panels])
     shown: set[str] = set()
-    positions = ["top center", "bottom center", "middle right", "middle left"]
+    # Figures print above or below their marker, never beside it: a line runs through the
+    # side of a marker, and "-2,055" would read as a negative count. A sub-count lies under
+    # its toll, so its figures go under its own markers.
+    positions = ["top center", "bottom center"]
     limit = MAX_LABELLED_SMALL if by_place else MAX_LABELLED_REPORTS
     series_order = list(df.groupby("series").size().sort_values(ascending=False,
                                                                  kind="stable").index)
@@ -195,12 +208,18 @@ def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: st
             fig.add_trace(_series_trace(
                 lines, name=series, colour=colours[first["reporter"]],
                 dash=POPULATION_DASH.get(first["population"], "solid"), labels=labels,
-                position=positions[series_order.index(series) % len(positions)],
+                position="bottom center" if first["population"] != "all" else
+                positions[series_order.index(series) % len(positions)],
                 show_legend=series not in shown), row=row, col=col)
             shown.add(series)
         seen = part if focus is None else part[pd.to_datetime(part["as_of"]).between(
             focus[0], focus[1])]
         top = float(seen["value"].max()) if len(seen) else 1.0
+        days = pd.to_datetime(part["as_of"])
+        if by_place and (days.max() - days.min()).days < MIN_PANEL_DAYS:
+            margin = pd.Timedelta(days=MIN_PANEL_DAYS)
+            fig.update_xaxes(range=[days.min() - margin, days.max() + margin], row=row,
+                             col=col)
         fig.update_yaxes(title_text="people" if col == 1 else None,
                          range=[0, max(top, 1.0) * 1.3], tickformat=",~f", row=row, col=col)
     if by_place:

@@ -5,14 +5,16 @@ renames a new file over the old one)."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import duckdb
 import streamlit as st
 
+from etl.integrity import damage_of
 from etl.settings import db_path
 from ui.handle import Handle, cursor, file_stamp, open_handle
 
-__all__ = ["Handle", "connection", "cursor", "file_stamp", "open_handle"]
+__all__ = ["Handle", "connection", "cursor", "damage", "file_stamp", "open_handle"]
 
 
 def _unchanged(handle: Handle) -> bool:
@@ -32,3 +34,19 @@ def _cached_handle(path: str) -> Handle:
 def connection(path: str | os.PathLike[str] | None = None) -> duckdb.DuckDBPyConnection:
     """A read-only connection to the current database file ($SHUTTLE_DB or data/)."""
     return cursor(_cached_handle(str(db_path(path))))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _damage(path: str, stamp: tuple[int, int, int]) -> str | None:
+    return damage_of(Path(path))
+
+
+def damage(path: str | os.PathLike[str] | None = None) -> str | None:
+    """What is wrong with the database file, if it is damaged (etl/integrity.py: every
+    block read once), else None; read once per version of the file, not per page."""
+    name = str(db_path(path))
+    try:
+        stamp = file_stamp(name)
+    except OSError:
+        return None
+    return _damage(name, stamp)

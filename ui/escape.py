@@ -7,6 +7,7 @@ article-derived text passes through here first; markup is added only around esca
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 
 
@@ -77,12 +78,26 @@ def highlight(text: str, spans: Iterable[tuple[int, int]], tag: str = "mark") ->
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:&")
 
 
-def md(text: object) -> str:
-    r"""Plain text made inert for Streamlit markdown (st.markdown, st.subheader, captions).
+# Streamlit's markdown turns text into links and icons *after* escapes are undone (the GFM
+# autolink-literal transform and the :material/...: and :colour[...]: directives run on the
+# text itself), so a backslash cannot stop them: a WORD JOINER (U+2060, zero width, never
+# shown) breaks each pattern where it starts: after a colon that a letter or a slash
+# follows (https://, mailto:x, :material/home:, :red[...], :smile:), after "www" (www.)
+# and before "@" (a@b.com).
+WORD_JOINER = "\u2060"
+_LINK_OR_ICON = re.compile(r"(?<=:)(?=[a-z/])|(?<=\bwww)(?=\.)|(?=@)", re.IGNORECASE)
 
-    >>> md("[click](javascript:x) *bold* <b>")
-    '\\[click\\]\\(javascript\\:x\\) \\*bold\\* \\<b\\>'
+
+def md(text: object) -> str:
+    r"""Plain text made inert for Streamlit markdown (st.markdown, st.subheader, captions):
+    no markup, no link, no icon; it reads as it was written.
+
+    >>> md("[click](javascript:x) *bold* <b>").replace(WORD_JOINER, "|")
+    '\\[click\\]\\(javascript\\:|x\\) \\*bold\\* \\<b\\>'
     >>> md("AT&amp;T")
     'AT\\&amp;T'
+    >>> md("a@b.com www.x.org https://x.org :material/home:").replace(WORD_JOINER, "|")
+    'a|@b\\.com www|\\.x\\.org https\\:|//x\\.org \\:|material/home\\:'
     """
-    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in str(text or ""))
+    text = _LINK_OR_ICON.sub(WORD_JOINER, str(text or ""))
+    return "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in text)

@@ -28,6 +28,7 @@ YEARS = "years"
 COUNTRY = "country"
 STATUS = "status"
 OUTLET = "outlet"
+VERIFIED = "verified"
 
 _STATE = "_shuttle_filters"
 
@@ -133,6 +134,7 @@ def sync_url(key: str, value, default=None) -> None:
 def _reset(bounds: tuple[int, int] | None) -> None:
     for key in (DIPLOMAT, COUNTRY, STATUS, OUTLET):
         st.session_state[key] = []
+    st.session_state[VERIFIED] = False
     if bounds and YEARS in st.session_state:
         st.session_state[YEARS] = bounds
 
@@ -154,6 +156,7 @@ def render_sidebar(con: duckdb.DuckDBPyConnection) -> Filters:
     has_range = bool(bounds and bounds[0] < bounds[1])
     if has_range:
         url_range(YEARS, bounds)
+    url_flag(VERIFIED)
 
     with st.sidebar:
         st.header("Filters")
@@ -188,6 +191,11 @@ def render_sidebar(con: duckdb.DuckDBPyConnection) -> Filters:
             format_func=lambda o: f"{o} ({outlet_counts.get(o, 0)})",
             placeholder="All outlets", help="Number of articles in brackets.",
         )
+        verified_only = st.toggle(
+            "Verified facts only", key=VERIFIED,
+            help="Only what an analyst has verified or corrected (the Review page); every "
+            "title then says so.",
+        )
         st.button("Reset filters", key="reset_filters", on_click=_reset, args=(bounds,))
         st.caption("The filters are part of the page address: copy it to share this view.")
 
@@ -196,6 +204,11 @@ def render_sidebar(con: duckdb.DuckDBPyConnection) -> Filters:
     sync_url(COUNTRY, chosen_countries)
     sync_url(STATUS, chosen_statuses)
     sync_url(OUTLET, chosen_outlets)
+    sync_url(VERIFIED, verified_only)
+    if verified_only:
+        # above every page's title: what the page leaves out, before anything is read
+        st.info("Verified facts only: every view below shows only what an analyst has "
+                "verified or corrected.", icon=":material/verified:")
 
     filters = Filters(
         diplomats=tuple(chosen),
@@ -204,6 +217,7 @@ def render_sidebar(con: duckdb.DuckDBPyConnection) -> Filters:
         statuses=tuple(chosen_statuses),
         outlets=tuple(chosen_outlets),
         year_bounds=bounds,
+        verified_only=bool(verified_only),
     )
     st.session_state[_STATE] = filters
     return filters

@@ -75,6 +75,7 @@ def _scope(f: Filters, *, diplomats: bool = True) -> dict[str, object]:
         "outlets": list(f.outlets),
         "date_from": f.date_from,
         "date_to": f.date_to,
+        "verified_only": f.verified_only,
     }
     if diplomats:
         params["actors"] = list(f.diplomats)

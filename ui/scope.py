@@ -38,6 +38,8 @@ class Filters:
     statuses: tuple[str, ...] = ()  # occurred, planned, possible, cancelled
     outlets: tuple[str, ...] = ()
     year_bounds: tuple[int, int] | None = None  # the database's first and last year
+    # only rows an analyst verified or corrected (review_state, etl/sql/post/event_trust.sql)
+    verified_only: bool = False
 
     @property
     def date_from(self) -> date | None:
@@ -73,6 +75,14 @@ class Filters:
         return and_list(list(self.outlets), word="or", many=f"{len(self.outlets)} outlets") \
             or "all outlets"
 
+    def verified_text(self) -> str:
+        """What a title adds when only reviewed facts are shown ('' otherwise).
+
+        >>> Filters(verified_only=True).verified_text(), Filters().verified_text()
+        ('verified facts only', '')
+        """
+        return "verified facts only" if self.verified_only else ""
+
     def describe(self, *parts: str) -> str:
         """The chosen parts ('diplomats', 'years', 'countries', 'statuses', 'outlets') as
         title text; parts left at "all" are dropped except years.
@@ -103,6 +113,8 @@ def explain_empty(what: str, f: Filters, count: Callable[[Filters], int],
         head += f" with status {f.statuses_text()}"
     if f.outlets:
         head += f" from {f.outlets_text()}"
+    if f.verified_only:
+        head += " among the verified facts"
     head += "."
     relaxers = [
         ("the year range", dataclasses.replace(f, years=None), "widen the year range"),
@@ -110,6 +122,8 @@ def explain_empty(what: str, f: Filters, count: Callable[[Filters], int],
         ("the country choice", dataclasses.replace(f, countries=()), "clear the countries"),
         ("the status choice", dataclasses.replace(f, statuses=()), "clear the statuses"),
         ("the outlet choice", dataclasses.replace(f, outlets=()), "clear the outlets"),
+        ("showing verified facts only", dataclasses.replace(f, verified_only=False),
+         "turn off 'Verified facts only' or verify facts in the Review queue"),
     ]
     for name, relaxed, advice in relaxers:
         if relaxed != f and count(relaxed) > 0:

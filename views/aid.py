@@ -71,8 +71,8 @@ if not dated.empty:
     timeline = dated.assign(date=dated["stage_day"], first=dated["day_lo"],
                             last=dated["day_hi"])
     st.plotly_chart(
-        charts.aid_timeline(timeline, title=f"Aid packages over time, {scope}, "
-                            f"{status_text}, USD", n_articles=n_articles),
+        charts.aid_timeline(timeline, title=builders.trust_title(
+            f, f"Aid packages over time, {scope}, {status_text}, USD"), n_articles=n_articles),
         theme=None, key="aid_timeline", config={"displaylogo": False},
     )
 

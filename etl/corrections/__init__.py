@@ -8,32 +8,42 @@ what a fact says and the sentence it rests on do not, so a correction keyed that
 applies after a re-extraction or a paragraph added above the sentence. The format is
 documented in data/README-corrections.md.
 
-    record.py  the record, its checks and the file      apply.py  applying them to facts
-    store.py   the built database's side               cli.py    python -m etl correct
+    record.py  the record and its checks                apply.py  applying them to facts
+    lines.py   the file: read, and appended to          store.py  the built database's side
+    cli.py     python -m etl correct                    review.py review states, withdrawals
 """
 
 from etl.corrections.apply import CorrectionSet, Result, apply_to_facts
 from etl.corrections.cli import add_correct_command, cmd_correct
+from etl.corrections.lines import append_correction, read_corrections
 from etl.corrections.record import (
     ACTIONS,
     CORRECTIONS_ENV,
     DEFAULT_PATH,
+    FACT_ACTIONS,
     USER_ENV,
     Correction,
     CorrectionError,
-    append_correction,
     coerce_value,
     corrections_path,
     current_user,
     describe,
     evidence_matches,
     fact_problems,
+    fact_words,
     find_span,
     identity,
     new_correction,
     normal_text,
-    read_corrections,
     target_of,
+)
+from etl.corrections.review import (
+    REVIEW_STATES,
+    STATE_OF_ACTION,
+    in_force,
+    lapse,
+    withdrawal_of,
+    withdrawn_by,
 )
 from etl.corrections.store import (
     article_mentions,
@@ -45,11 +55,12 @@ from etl.corrections.store import (
 )
 
 __all__ = [
-    "ACTIONS", "CORRECTIONS_ENV", "DEFAULT_PATH", "USER_ENV", "Correction", "CorrectionError",
-    "CorrectionSet", "Result", "add_correct_command", "append_correction", "apply_to_facts",
-    "article_mentions", "cmd_correct", "coerce_value", "correction_of_addition",
-    "correction_of_mention", "corrections_path", "current_user", "describe",
-    "evidence_matches", "fact_problems", "find_span", "identity", "mention_target",
+    "ACTIONS", "CORRECTIONS_ENV", "DEFAULT_PATH", "FACT_ACTIONS", "REVIEW_STATES",
+    "STATE_OF_ACTION", "USER_ENV", "Correction", "CorrectionError", "CorrectionSet", "Result",
+    "add_correct_command", "append_correction", "apply_to_facts", "article_mentions",
+    "cmd_correct", "coerce_value", "correction_of_addition", "correction_of_mention",
+    "corrections_path", "current_user", "describe", "evidence_matches", "fact_problems",
+    "fact_words", "find_span", "identity", "in_force", "lapse", "mention_target",
     "new_correction", "normal_text", "normalise_flags", "previously_corrected",
-    "read_corrections", "target_of",
+    "read_corrections", "target_of", "withdrawal_of", "withdrawn_by",
 ]

@@ -13,6 +13,7 @@ from typing import Any
 import duckdb
 
 from etl import statements
+from etl.corrections.lines import read_corrections
 from etl.corrections.record import (
     Correction,
     _timestamp,
@@ -21,8 +22,8 @@ from etl.corrections.record import (
     fact_problems,
     find_span,
     identity,
-    read_corrections,
 )
+from etl.corrections.review import in_force, lapse, withdrawn_by
 from etl.facts import FACT_TYPES
 from etl.model import Article
 
@@ -35,7 +36,7 @@ class Result:
     """What became of one correction in a build: applied to n facts, or orphaned and why."""
 
     correction: Correction
-    status: str = "orphaned"  # applied | orphaned
+    status: str = "orphaned"  # applied | orphaned | lapsed (a verification) | withdrawn
     detail: str = "the article was not in this build"
     mentions: int = 0
 
@@ -63,9 +64,14 @@ def apply_to_facts(
     applied, or None). A reject drops the facts it matches, an edit changes their fields
     (the date precision is then derived again), an add inserts a fact whose evidence
     offsets are found by its text, or, when the extractor now finds that fact itself,
-    overrides its fields. A correction that matches nothing is orphaned, with the reason.
+    overrides its fields. A verify changes nothing but `correction_id` (the fact is not
+    `corrected`), and only while the fact and its sentence are what the analyst confirmed:
+    otherwise it has lapsed and the fact stays unreviewed. A correction that matches
+    nothing is orphaned, with the reason. `corrections` are the lines in force (withdrawn
+    ones left out: etl/corrections/review.py).
     """
     entries = []
+    corrections = in_force(corrections)
     for fact in facts:
         fact = {**fact, "corrected": False, "correction_id": None}
         kind = fact.get("type")
@@ -98,9 +104,27 @@ def apply_to_facts(
                 entry.names.add(identity(kind, fields))
         else:
             if not hits:
+                if correction.action == "verify" and any(
+                        e.fact.get("type") == kind and identity(kind, correction.target)
+                        in e.names for e in entries):
+                    # the fact is still there, on a sentence nobody has checked
+                    result.status = "lapsed"
+                    result.detail = "the evidence sentence changed since it was verified"
+                    continue
                 gone = find_span(article.text, correction.evidence) is None
                 result.detail = ("the evidence is no longer in the article" if gone else
                                  f"no {kind} fact with these fields rests on that evidence")
+                continue
+            if correction.action == "verify":
+                why = [lapse(correction, e.fact) for e in hits]
+                kept = [e for e, w in zip(hits, why, strict=True) if w is None]
+                if not kept:
+                    result.status, result.detail = "lapsed", why[0]
+                    continue
+                for entry in kept:
+                    entry.fact["correction_id"] = correction.id
+                result.status, result.mentions = "applied", len(kept)
+                result.detail = "fact verified"
                 continue
             if correction.action == "reject":
                 entries = [e for e in entries if e not in hits]
@@ -137,10 +161,27 @@ class CorrectionSet:
     def __init__(self, corrections: Sequence[Correction], problems: Sequence[str] = ()):
         self.corrections = list(corrections)
         self.problems = list(problems)
+        self.results: dict[str, Result] = {c.id: Result(c) for c in self.corrections}
+        gone = withdrawn_by(self.corrections)
+        # every article with a line, withdrawn or not, is extracted again: its facts must
+        # follow what is in force now
+        self._articles = {c.article_id for c in self.corrections}
         self.by_article: dict[str, list[Correction]] = {}
         for correction in self.corrections:
-            self.by_article.setdefault(correction.article_id, []).append(correction)
-        self.results: dict[str, Result] = {c.id: Result(c) for c in self.corrections}
+            result = self.results[correction.id]
+            if correction.id in gone:
+                by = gone[correction.id]
+                result.status = "withdrawn"
+                result.detail = f"withdrawn by {by.id} ({by.user}: {by.reason})"
+            elif correction.action == "withdraw":
+                taken = gone.get(correction.withdraws or "")
+                result.status = "applied" if taken is correction else "orphaned"
+                result.detail = (
+                    f"withdrew {correction.withdraws}" if taken is correction else
+                    f"{correction.withdraws} was already withdrawn by {taken.id}" if taken else
+                    f"no earlier correction {correction.withdraws} in the file")
+            else:
+                self.by_article.setdefault(correction.article_id, []).append(correction)
 
     @classmethod
     def load(cls, path: Path | None = None) -> CorrectionSet:
@@ -148,7 +189,7 @@ class CorrectionSet:
 
     @property
     def article_ids(self) -> set[str]:
-        return set(self.by_article)
+        return set(self._articles)
 
     def apply(self, article: Article, facts: Iterable[dict]) -> list[dict]:
         """The article's facts, corrected; results are kept for the summary and tables."""
@@ -171,11 +212,19 @@ class CorrectionSet:
             return []
         applied = sum(r.status == "applied" for r in results)
         orphaned = self.orphaned(article_ids)
+        lapsed = [r for r in results if r.status == "lapsed"]
+        withdrawn = sum(r.status == "withdrawn" for r in results)
         lines = [f"Corrections: {applied} applied, {len(orphaned)} orphaned"
+                 + (f", {len(lapsed)} lapsed" if lapsed else "")
+                 + (f", {withdrawn} withdrawn" if withdrawn else "")
                  + (f", {len(self.problems)} unreadable" if self.problems else "") + "."]
         if orphaned:
             lines.append(f"Orphaned corrections ({len(orphaned)}):")
             lines += [f"  {describe(r.correction)}: {r.detail}" for r in orphaned]
+        if lapsed:
+            lines.append(f"Verifications that lapsed, their facts unreviewed again "
+                         f"({len(lapsed)}):")
+            lines += [f"  {describe(r.correction)}: {r.detail}" for r in lapsed]
         lines += [f"  {p}" for p in self.problems]
         return lines
 
@@ -190,7 +239,9 @@ class CorrectionSet:
                          json.dumps(c.changes, ensure_ascii=False) if c.changes else None,
                          json.dumps(c.fact, ensure_ascii=False) if c.fact else None,
                          c.reason, c.user, _timestamp(c.created_at), result.status,
-                         result.detail, result.mentions])
+                         result.detail, result.mentions,
+                         json.dumps(c.before, ensure_ascii=False) if c.before else None,
+                         c.withdraws])
         if rows:
             con.executemany(statements.statement("corrections/insert"), rows)
         statements.execute(con, "corrections/orphaned")

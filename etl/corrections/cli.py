@@ -1,4 +1,5 @@
-"""The command line of corrections: python -m etl correct list | reject | edit | add."""
+"""The command line of corrections: python -m etl correct list | reject | edit | add |
+verify | withdraw."""
 
 from __future__ import annotations
 
@@ -11,21 +12,22 @@ from typing import Any
 import duckdb
 
 from etl import settings, statements
-from etl.corrections.record import (
-    CorrectionError,
-    append_correction,
-    corrections_path,
-    describe,
-    read_corrections,
-)
+from etl.corrections.lines import append_correction, read_corrections
+from etl.corrections.record import Correction, CorrectionError, corrections_path, describe
+from etl.corrections.review import withdrawal_of, withdrawn_by
 from etl.corrections.store import correction_of_addition, correction_of_mention
 from etl.facts import FACT_TYPES
 
+# the reason a verification gives when the analyst gives none
+VERIFY_REASON = "checked against the evidence sentence"
+
 
 def add_correct_command(commands: Any, db_help: str, corrections_help: str) -> None:
-    """Register `correct list | reject | edit | add` on the CLI's subparsers."""
+    """Register `correct list | reject | edit | add | verify | withdraw` on the CLI's
+    subparsers."""
     correct = commands.add_parser(
-        "correct", help="list, or add an analyst correction (reject, edit or add a fact)",
+        "correct", help="list, or add an analyst correction (reject, edit, add or verify a "
+        "fact; withdraw a correction)",
         description="Corrections are appended to the corrections file and applied by the "
         "next 'python -m etl build'. A fact is named by its mention_id in the built "
         "database (the Sources page and event_mentions show it); the correction stores "
@@ -33,11 +35,14 @@ def add_correct_command(commands: Any, db_help: str, corrections_help: str) -> N
     )
     actions = correct.add_subparsers(dest="correct_action", required=True, metavar="ACTION")
 
-    def common(sub: argparse.ArgumentParser, needs_db: bool = True) -> None:
+    def common(sub: argparse.ArgumentParser, needs_db: bool = True,
+               reason: str | None = None) -> None:
         sub.add_argument("--corrections", metavar="FILE", help=corrections_help)
         if needs_db:
             sub.add_argument("--db", metavar="PATH", help=db_help)
-            sub.add_argument("--reason", required=True, help="why: kept in the audit trail")
+            sub.add_argument("--reason", required=reason is None, default=reason,
+                             help="why: kept in the audit trail"
+                             + (f" (default: {reason!r})" if reason else ""))
             sub.add_argument("--user", help="who (default: $SHUTTLE_USER, else the login)")
         sub.set_defaults(run=cmd_correct, parser=sub)
 
@@ -55,6 +60,16 @@ def add_correct_command(commands: Any, db_help: str, corrections_help: str) -> N
                       dest="values", help="a new value (null clears it; participants "
                       "separated by ';'); give it once per field")
     common(edit)
+
+    verify = actions.add_parser("verify", help="confirm a fact as extracted (it lapses "
+                                "when its sentence or fields change)")
+    verify.add_argument("mention_id", help="the fact's mention_id in the database")
+    common(verify, reason=VERIFY_REASON)
+
+    withdraw = actions.add_parser("withdraw", help="take back a correction (the withdrawal "
+                                  "is a line of its own; nothing is deleted)")
+    withdraw.add_argument("correction_id", help="the id of the correction (correct list)")
+    common(withdraw)
 
     add = actions.add_parser("add", help="add a fact the extractor missed")
     add.add_argument("article_id", help="the article's id")
@@ -82,6 +97,13 @@ def cmd_correct(args: Any, parser: Any) -> int:
     db = settings.db_path(args.db)
     if args.correct_action == "list":
         return _list(path, db)
+    if args.correct_action == "withdraw":
+        try:
+            correction = withdrawal_of(args.correction_id, args.reason, args.user, path)
+        except CorrectionError as err:
+            print(f"correction refused: {err}", file=sys.stderr)
+            return 1
+        return _written(correction, path)
     if not db.is_file():
         parser.error(f"database not found: {db} (build it first: python -m etl build)")
     try:
@@ -100,6 +122,10 @@ def cmd_correct(args: Any, parser: Any) -> int:
     except (CorrectionError, duckdb.Error) as err:
         print(f"correction refused: {err}", file=sys.stderr)
         return 1
+    return _written(correction, path)
+
+
+def _written(correction: Correction, path: Path) -> int:
     append_correction(correction, path)
     print(f"{describe(correction)}\nwritten to {path}; "
           "'python -m etl build' applies it")
@@ -119,8 +145,11 @@ def _list(path: Path, db: Path) -> int:
                 con.close()
         except duckdb.Error:
             status = {}
+    gone = withdrawn_by(corrections)
     for c in corrections:
         state, detail = status.get(c.id, ("pending", "not applied by a build yet"))
+        if c.id in gone and state != "withdrawn":
+            state, detail = "withdrawn", f"by {gone[c.id].id}; the next build leaves it out"
         print(f"{c.created_at}  {describe(c)}  [{state}: {detail}]")
     for problem in problems:
         print(problem)

@@ -1,15 +1,13 @@
-"""A correction as a record: its fields, the checks on its values, and the JSON-lines file
-that keeps them (read, and appended to atomically). The fields a correction may name, their
-accepted values and a fact's identity come from the fact contract (etl/facts.py)."""
+"""A correction as a record: its fields and the checks on its values (the JSON-lines file that
+keeps them is etl/corrections/lines.py). The fields a correction may name, their accepted
+values and a fact's identity come from the fact contract (etl/facts.py)."""
 
 from __future__ import annotations
 
-import fcntl
 import getpass
 import json
 import os
 import re
-import tempfile
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,7 +21,9 @@ CORRECTIONS_ENV = "SHUTTLE_CORRECTIONS"
 USER_ENV = "SHUTTLE_USER"
 DEFAULT_PATH = settings.DATA_DIR / "corrections.jsonl"
 
-ACTIONS = ("reject", "edit", "add")
+ACTIONS = ("reject", "edit", "add", "verify", "withdraw")
+# the actions that name a fact the database holds (the others add one, or name a line)
+FACT_ACTIONS = ("reject", "edit", "verify")
 
 
 def _editable(kind: str) -> tuple[str, ...]:
@@ -47,6 +47,10 @@ class Correction:
     created_at: str
     changes: dict[str, Any] = field(default_factory=dict)
     fact: dict[str, Any] = field(default_factory=dict)
+    # the fact's fields as the analyst saw them (reject, edit, verify): what the audit page
+    # shows as "before", and what a verification vouches for
+    before: dict[str, Any] = field(default_factory=dict)
+    withdraws: str | None = None  # withdraw only: the id of the line it takes back
 
     @property
     def article_id(self) -> str:
@@ -66,6 +70,10 @@ class Correction:
             record["changes"] = self.changes
         if self.action == "add":
             record["fact"] = self.fact
+        if self.before:
+            record["before"] = self.before
+        if self.action == "withdraw":
+            record["withdraws"] = self.withdraws
         record |= {"reason": self.reason, "user": self.user, "created_at": self.created_at}
         return json.dumps(record, ensure_ascii=False, sort_keys=False)
 
@@ -90,8 +98,12 @@ class Correction:
             if not isinstance(target.get(key), str) or not target[key].strip():
                 raise CorrectionError(f"target has no {key}")
         changes, fact = record.get("changes") or {}, record.get("fact") or {}
-        if not isinstance(changes, dict) or not isinstance(fact, dict):
-            raise CorrectionError("changes and fact must be objects")
+        before = record.get("before") or {}
+        if not all(isinstance(v, dict) for v in (changes, fact, before)):
+            raise CorrectionError("changes, fact and before must be objects")
+        withdraws = record.get("withdraws")
+        if action == "withdraw" and not (isinstance(withdraws, str) and withdraws.strip()):
+            raise CorrectionError("a withdrawal names no correction to withdraw")
         if action == "edit" and not changes:
             raise CorrectionError("an edit with no changes")
         if action == "add":
@@ -105,7 +117,8 @@ class Correction:
         return cls(id=str(record["id"]), action=action, target=dict(target),
                    reason=str(record["reason"]), user=str(record["user"]),
                    created_at=str(record["created_at"]), changes=dict(changes),
-                   fact=dict(fact))
+                   fact=dict(fact), before=dict(before) if action in FACT_ACTIONS else {},
+                   withdraws=str(withdraws) if action == "withdraw" else None)
 
 
 def corrections_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -285,6 +298,7 @@ def target_of(kind: str, article_id: str, fact: dict[str, Any]) -> dict[str, Any
 def new_correction(
     action: str, target: dict[str, Any], reason: str, user: str | None = None,
     changes: dict[str, Any] | None = None, fact: dict[str, Any] | None = None,
+    before: dict[str, Any] | None = None, withdraws: str | None = None,
 ) -> Correction:
     """A validated correction with a fresh id and the current UTC time."""
     if not reason or not reason.strip():
@@ -300,71 +314,28 @@ def new_correction(
                                                         "evidence": target["evidence"]})
     record = {
         "id": uuid.uuid4().hex[:12], "action": action, "target": target,
-        "changes": changes, "fact": fact, "reason": " ".join(reason.split()),
+        "changes": changes, "fact": fact, "before": before or {}, "withdraws": withdraws,
+        "reason": " ".join(reason.split()),
         "user": current_user(user),
         "created_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
     }
     return Correction.from_record(record)
 
 
-def append_correction(correction: Correction, path: Path | None = None) -> Path:
-    """Add one line to the corrections file, atomically.
+def fact_words(correction: Correction) -> str:
+    """The fact a correction is about, in words: type and identifying fields.
 
-    The whole file is rewritten into a temp file beside it, flushed to disk and swapped in
-    with os.replace, under an exclusive lock on the folder (the file itself is replaced, so
-    it cannot carry the lock), so a crash leaves the old or the new file and two writers
-    (the dashboard and the command line) never lose each other's lines.
+    >>> fact_words(Correction("ab12", "edit", {"article_id": "a1", "type": "aid",
+    ...     "donor": "Japan", "currency": "JPY", "amount": 1.5e9, "evidence": "x"},
+    ...     "typo", "ana", "2026-01-01T00:00:00+00:00", changes={"status": "pledged"}))
+    'aid Japan, JPY, 1,500,000,000'
     """
-    path = corrections_path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        fcntl.flock(folder, fcntl.LOCK_EX)
-        old = path.read_bytes() if path.exists() else b""
-        if old and not old.endswith(b"\n"):
-            old += b"\n"
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(old + correction.to_json().encode("utf-8") + b"\n")
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-        os.fsync(folder)  # the rename itself reaches the disk
-    finally:
-        os.close(folder)  # releases the lock
-    return path
-
-
-def read_corrections(path: Path | None = None) -> tuple[list[Correction], list[str]]:
-    """The corrections of the file in file order, and a problem per unreadable line.
-
-    A missing file is no corrections. A bad line is named with its number and left out
-    (the rest apply); a repeated id keeps the first line.
-    """
-    path = corrections_path(path)
-    if not path.exists():
-        return [], []
-    corrections: list[Correction] = []
-    problems: list[str] = []
-    seen: set[str] = set()
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            correction = Correction.from_record(json.loads(line))
-        except (ValueError, CorrectionError) as err:
-            problems.append(f"{path}:{n}: correction not read: {err}")
-            continue
-        if correction.id in seen:
-            problems.append(f"{path}:{n}: correction {correction.id} repeats an earlier id")
-            continue
-        seen.add(correction.id)
-        corrections.append(correction)
-    return corrections, problems
+    fields = correction.fact if correction.action == "add" else correction.target
+    said = ", ".join(
+        ", ".join(v) if isinstance(v, list) else f"{v:,.0f}" if isinstance(v, float) else str(v)
+        for v in (fields.get(n) for n in FACT_TYPES[correction.type].identity) if v is not None
+    )
+    return f"{correction.type} {said}"
 
 
 def describe(correction: Correction) -> str:
@@ -375,13 +346,14 @@ def describe(correction: Correction) -> str:
     ...     "not a visit", "ana", "2026-01-01T00:00:00+00:00")
     >>> describe(c)
     'ab12 reject visit Antony Blinken, Tokyo, JP in a1 (ana: not a visit)'
+    >>> describe(Correction("cd34", "withdraw", c.target, "my mistake", "ben",
+    ...     "2026-01-02T00:00:00+00:00", withdraws="ab12"))
+    'cd34 withdraw ab12 of visit Antony Blinken, Tokyo, JP in a1 (ben: my mistake)'
     """
-    fields = correction.fact if correction.action == "add" else correction.target
-    said = ", ".join(
-        ", ".join(v) if isinstance(v, list) else f"{v:,.0f}" if isinstance(v, float) else str(v)
-        for v in (fields.get(n) for n in FACT_TYPES[correction.type].identity) if v is not None
-    )
-    return (f"{correction.id} {correction.action} {correction.type} {said} in "
+    action = correction.action
+    if action == "withdraw":
+        action = f"withdraw {correction.withdraws} of"
+    return (f"{correction.id} {action} {fact_words(correction)} in "
             f"{correction.article_id} ({correction.user}: {correction.reason})")
 
 

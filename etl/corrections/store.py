@@ -79,10 +79,12 @@ def correction_of_mention(
     con: duckdb.DuckDBPyConnection, action: str, mention_id: str, reason: str,
     user: str | None = None, changes: dict[str, Any] | None = None,
 ) -> Correction:
-    """A reject or edit of a mention of the built database, keyed by what it says."""
-    if action not in ("reject", "edit"):
-        raise CorrectionError(f"a mention can be rejected or edited, not {action!r}")
+    """A reject, edit or verify of a mention of the built database, keyed by what it says,
+    with the fact's fields as they are now (`before`)."""
+    if action not in ("reject", "edit", "verify"):
+        raise CorrectionError(f"a mention can be rejected, edited or verified, not {action!r}")
     kind, fact, target = mention_target(con, mention_id)
+    before = {k: _plain(fact.get(k)) for k in FACT_TYPES[kind].editable}
     if action == "edit":
         changes = {k: coerce_value(kind, k, v) for k, v in (changes or {}).items()}
         changes = {k: v for k, v in changes.items() if v != _plain(fact.get(k))}
@@ -92,7 +94,7 @@ def correction_of_mention(
         problems = fact_problems(kind, {**{k: _plain(fact.get(k)) for k in fields}, **changes})
         if problems:
             raise CorrectionError("; ".join(problems))
-    return new_correction(action, target, reason, user, changes=changes)
+    return new_correction(action, target, reason, user, changes=changes, before=before)
 
 
 def correction_of_addition(

@@ -68,7 +68,19 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def extract_article(article: Article) -> list[dict]:
+class FactList(list):
+    """The facts of one article (a list like any other), with what the article said of
+    offices beside them: `roles`, the offices it gave people ("Kenya's Foreign Minister
+    Musalia Mudavadi"), and `gaps`, the role phrases it used that nobody is known to hold
+    ("the Kenyan foreign minister"), which another article's roles may answer."""
+
+    def __init__(self, facts=(), roles=(), gaps=()):
+        super().__init__(facts)
+        self.roles: list[dict] = list(roles)
+        self.gaps: list[dict] = list(gaps)
+
+
+def extract_article(article: Article) -> FactList:
     """All facts of one article, in the FACTS.md format plus evidence offsets.
 
     Each fact dict carries the FACTS.md fields, `confidence` with `confidence_reasons`,
@@ -101,7 +113,26 @@ def extract_article(article: Article) -> list[dict]:
             ctx.note(found)
         ctx.remember(view)
     merged = [_not_yet(fact, article) for fact in merge(facts)]
-    return [_finish(fact, article) for fact in merged]
+    return FactList([_finish(fact, article) for fact in merged], *_offices(ctx, sentences))
+
+
+def _offices(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[list[dict], list[dict]]:
+    """The article's role observations and role gaps, as rows for the database."""
+    by_n = {s.n: s for s in sentences}
+    roles, seen = [], set()
+    for o in ctx.people.observations:
+        s = by_n.get(o.sentence)
+        key = (o.name, o.office, o.country)
+        if s is None or key in seen or len(o.country) != 2:
+            continue
+        seen.add(key)
+        roles.append({"name": o.name, "office": o.office, "title": o.title,
+                      "country": o.country, "day": ctx.people.anchors.get(o.sentence),
+                      "evidence": s.text, "evidence_start": s.start, "evidence_end": s.end})
+    gaps = [{"office": office, "country": country, "title": title,
+             "day": ctx.people.anchors.get(n)}
+            for office, country, title, n in dict.fromkeys(ctx.people.gaps)]
+    return roles, gaps
 
 
 def _finish(fact: dict, article: Article) -> dict:

@@ -23,7 +23,7 @@ from etl.extract.syntax import (
     verb_of,
 )
 from etl.model import Article
-from etl.places import country_display_names, is_capital
+from etl.places import country_display_names, is_capital, issuing_country
 
 AID_WORDS = re.compile(
     r"\b(?:aid|assistance|support|package|loans?|grants?|pledg\w*|donat\w*|funding|funds?|"
@@ -428,6 +428,15 @@ def _fallback_recipient(view: View, parties: Parties, token, donor: str | None) 
     return None
 
 
+def _issuer(currency: str, recipient: str | None) -> str | None:
+    """The country whose own money the amount is in, when no one is named as giving it:
+    "plans to deliver £3 billion of military assistance to Ukraine" is British aid. Never
+    the recipient's own currency, which is a budget, not a gift."""
+    code = issuing_country(currency)
+    name = country_display_names().get(code) if code else None
+    return name if name and name != recipient else None
+
+
 def _giver_at(view: View, start: int, end: int) -> bool:
     span = view.doc.char_span(start, end, alignment_mode="expand")
     return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
@@ -490,6 +499,10 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
             donor, found_by = ctx_donor, "article"
         recipient = _recipient(view, parties, token, donor) or _fallback_recipient(
             view, parties, token, donor)
+        if donor is None and found_by in ("none", "article") and status != "requested" \
+                and not NO_DONOR.search(text):
+            donor = _issuer(m.currency, recipient)
+            found_by = "currency" if donor else found_by
         if recipient is None and (follow_on or re.match(r"\s*(?:-\s*)?(?:The|It|This|Before|"
                                                         r"After)\b", text)):
             recipient = ctx_recipient  # "It amounted to €3 billion."

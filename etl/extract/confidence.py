@@ -15,7 +15,7 @@ from etl.model import Article
 # Where a rule starts, before the parts of the fact move it.
 BASE = {
     "visit": {"dest": 0.72, "origin": 0.66, "presence": 0.55, "itinerary": 0.78,
-              "permission": 0.7},
+              "permission": 0.7, "dateline": 0.6},
     "meeting": 0.68,
     "aid": 0.66,
     "casualty": 0.74,
@@ -49,7 +49,9 @@ def score_fact(fact: dict, article: Article) -> tuple[float, list[str]]:
     elif kind == "aid":
         score = BASE["aid"]
         reasons.append(f"amount '{how.get('amount', '?')}' governed by '{how.get('verb', '?')}'")
-        if fact.get("donor"):
+        if fact.get("donor") and how.get("donor") == "currency":
+            reasons.append("donor from the currency")  # neither a gain nor a loss
+        elif fact.get("donor"):
             score += 0.06
             reasons.append("donor named")
         else:

@@ -19,6 +19,10 @@ from etl.model import Article, Sentence
 
 PRONOUNS_ONE = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 PRONOUNS_GROUP = {"they", "them", "their", "themselves"}
+# Offices written with their portfolio after them: "Minister for Foreign Affairs".
+PORTFOLIO_OFFICES = {"minister", "secretary", "commissioner", "counsellor", "councillor"}
+DELEGATIONS = {"delegation", "entourage", "mission"}
+LEADS = {"lead", "head", "led", "headed"}
 
 
 @dataclass
@@ -111,6 +115,8 @@ class View:
         if person:
             return [person.name]
         word = token.lower_
+        if token.lemma_.lower() in DELEGATIONS:
+            return self._delegation_leaders(token)
         if word in PRONOUNS_ONE:
             before = self._antecedent(token)
             if before:
@@ -129,14 +135,42 @@ class View:
                 token.tag_ in ("NNS", "CD") or token.lower_ in (
                     "trio", "pair", "duo", "quartet"))) or (
                 word in ("two", "both", "three") and token.dep_ in ("nsubj", "nsubjpass")):
-            if self.group:
-                return list(self.group)
-            main = self.main_subject(exclude=token)
-            return main if main and len(main) >= 2 else []
+            return self._group_for(token)
         if token.pos_ == "NOUN" and token.lemma_.lower() in LEX.people.role_nouns and any(
                 c.lower_ == "the" for c in token.children) and token.tag_ == "NN":
             return [self.focus] if self.focus else []
         return []
+
+    def _group_for(self, token) -> list[str]:
+        """Who "they" or "the four leaders" are. A stated size picks, of the persons this
+        sentence names before the phrase, the group just told and the main subject, the
+        first that has that many; without one the group just told comes first."""
+        size = _group_size(token)
+        named = list(dict.fromkeys(p.name for p in self.people if p.end <= token.idx))
+        main = self.main_subject(exclude=token)
+        if size:
+            for candidate in (named, self.group, main):
+                if len(candidate) == size:
+                    return list(candidate)
+        if self.group:
+            return list(self.group)
+        return main if main and len(main) >= 2 else []
+
+    def _delegation_leaders(self, token) -> list[str]:
+        """Who heads a delegation: "a delegation led by Ruiz", "Ruiz's delegation", "Ruiz
+        led the delegation that visited Tokyo". A delegation nobody is said to lead is no
+        one the rules can name."""
+        from etl.extract.syntax import agents_of, conjuncts, subjects_of
+
+        names: list[str] = []
+        for c in token.children:
+            if c.dep_ == "poss":
+                names += [n for t in conjuncts(c) for n in self.persons_for(t)]
+            if c.dep_ == "acl" and c.lemma_.lower() in LEADS:
+                names += [n for t in agents_of(c) for n in self.persons_for(t)]
+        if not names and token.dep_ == "dobj" and token.head.lemma_.lower() in LEADS:
+            names += [n for t in subjects_of(token.head) for n in self.persons_for(t)]
+        return list(dict.fromkeys(names))
 
     def _named_in_title(self, token) -> PersonRef | None:
         """The person a title phrase names when the parser made the title its head ("the
@@ -148,6 +182,17 @@ class View:
                 person = self.person_at(c) or self._named_in_title(c)
                 if person:
                     return person
+        if token.lower_ in PORTFOLIO_OFFICES:
+            # "Cabinet Secretary for Foreign Affairs Alfred Mutua": the parser hangs the
+            # name under the portfolio, which sits between the office and the name.
+            for prep in token.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("for", "of"):
+                    continue
+                for obj in prep.children:
+                    person = self.person_at(obj) if obj.dep_ == "pobj" else None
+                    if person and any(t.is_title and t.idx < person.start and not
+                                      self.person_at(t) for t in obj.subtree):
+                        return person
         return None
 
     def _main_subject_after(self, pronoun) -> str | None:
@@ -156,8 +201,9 @@ class View:
         if self.doc is None:
             return None
         root = next((t for t in self.doc if t.dep_ == "ROOT"), None)
-        if root is None or root.i < pronoun.i:
-            return None
+        if root is None or root.i < pronoun.i or root.lemma_.lower() in (
+                LEX.status.reporting_verbs):
+            return None  # "His diplomacy will focus on Mali, Nuland said": he is not she
         for s in root.children:
             if s.dep_ in ("nsubj", "nsubjpass") and s.i > pronoun.i:
                 person = self.person_at(s)
@@ -309,6 +355,9 @@ class ArticleContext:
                 continue
             names = [n for c in conjuncts(t) for n in view.persons_for(c)]
             if not names:
+                # "His diplomacy will focus on ...": the owner of the subject is who
+                names = [n for c in t.children if c.dep_ == "poss" for n in view.persons_for(c)]
+            if not names:
                 continue
             if t.head.lemma_.lower() in LEX.status.reporting_verbs:
                 person = view.person_at(t)
@@ -318,7 +367,23 @@ class ArticleContext:
                 speakers += names
             else:
                 found += names
-        return list(dict.fromkeys(found or speakers))
+        # Who is quoted takes the story's focus only while it has none: a spokesperson's
+        # "Nuland said" does not make the story about her.
+        return list(dict.fromkeys(found or (speakers if not self.focus else [])))
+
+
+_SIZES = {"two": 2, "both": 2, "pair": 2, "duo": 2, "three": 3, "trio": 3, "four": 4,
+          "quartet": 4, "five": 5, "six": 6}
+
+
+def _group_size(token) -> int | None:
+    """How many a group phrase says it is: "the four leaders", "both men", "the pair"."""
+    if token.lower_ in _SIZES:
+        return _SIZES[token.lower_]
+    for c in token.children:
+        if c.dep_ in ("nummod", "det", "predet", "quantmod") and c.lower_ in _SIZES:
+            return _SIZES[c.lower_]
+    return None
 
 
 NOT_PLACE_LABELS = {"ORG", "PERSON", "NORP", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}
@@ -327,17 +392,26 @@ NOT_PLACE_LABELS = {"ORG", "PERSON", "NORP", "EVENT", "FAC", "WORK_OF_ART", "LAW
 def _not_named_otherwise(places: list[PlaceRef], doc) -> list[PlaceRef]:
     """Gazetteer cities the statistical NER reads as something else ("the Commonwealth
     summit", "Jackson said") are dropped; countries and curated aliases are kept."""
-    from etl.places import _aliases, fold
+    from etl.places import _aliases, fold, is_capital
 
     out = []
     for place in places:
         if place.is_city and fold(place.text) not in _aliases():
             labels = {e.label_ for e in doc.ents
                       if e.start_char <= place.start and place.end <= e.end_char}
-            if labels and not labels & {"GPE", "LOC"} and labels & NOT_PLACE_LABELS:
+            if labels and not labels & {"GPE", "LOC"} and labels & NOT_PLACE_LABELS and not (
+                    labels == {"PERSON"} and _after_place_word(place, doc)
+                    and is_capital(place.name or "", place.country or "")):
                 continue
         out.append(place)
     return out
+
+
+def _after_place_word(place: PlaceRef, doc) -> bool:
+    """ "met him in Dakar": a capital after "in" is the city, whatever the NER guessed."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in (
+        "in", "to", "at", "from", "into", "near", "toward", "towards")
 
 
 SPOKESPERSON = re.compile(r"\b(?:spokes(?:man|woman|person)|official|aide|adviser|advisor|"

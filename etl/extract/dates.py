@@ -27,8 +27,9 @@ _YEAR = r"(?:19|20)\d\d"
 
 DATE_RE = re.compile(
     rf"(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)"
-    rf"|(?P<mdy>\b{_MONTH}\s+{_DAY}(?:\s*[-–]\s*{_DAY})?(?:,?\s+(?P<y1>{_YEAR}))?\b)"
-    rf"|(?P<dmy>\b{_DAY}(?:\s*[-–]\s*{_DAY})?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y2>{_YEAR}))?\b)"
+    rf"|(?P<mdy>\b{_MONTH}\s+{_DAY}(?:\s*(?:[-–]|to|and)\s*{_DAY})?(?:,?\s+(?P<y1>{_YEAR}))?\b)"
+    rf"|(?P<dmy>\b{_DAY}(?:\s*(?:[-–]|to|and)\s*{_DAY})?\s+(?:of\s+)?{_MONTH}"
+    rf"(?:,?\s+(?P<y2>{_YEAR}))?\b)"
     rf"|(?P<my>\b(?:in|since|until|by|from|of|last|early|late|mid-?)\s*{_MONTH}"
     rf"(?:\s+(?P<y3>{_YEAR}))?\b)"
     rf"|(?P<weekday>\b(?:last\s+|next\s+|this\s+|on\s+|late\s+|early\s+)?"
@@ -172,6 +173,10 @@ def _relative(lowered: str, anchor: date, m: re.Match) -> DateRef:
             base = anchor - timedelta(days=7 if lowered.startswith("last") else 2)
         elif lowered.startswith("next"):
             base = anchor + timedelta(days=7)
+        monday = base - timedelta(days=base.weekday())
+        if "weekend" not in lowered and monday.month != (monday + timedelta(days=6)).month:
+            # A week that straddles two months fixes only its year.
+            return DateRef(f"{base.year:04d}", "year", m.start(), m.end(), text)
         return DateRef(_iso(base, "month"), "month", m.start(), m.end(), text)
     if "month" in lowered:
         month, year = anchor.month, anchor.year

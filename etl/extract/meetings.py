@@ -173,6 +173,8 @@ def _mode(trigger, view: View) -> str:
         words |= {g.lower_ for g in t.children}
     if trigger.head.dep_ == "prep" and trigger.dep_ == "pobj":
         words.add(trigger.head.head.lower_)
+    if trigger.dep_ in ("acl", "relcl"):
+        words.add(trigger.head.lower_)  # "a call joined by Ruto": the call is how
     if words & LEX.meeting.video_words:
         return "video"
     if words & LEX.meeting.phone_words:

@@ -33,7 +33,7 @@ def _known_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def may_name_a_stranger(text: str) -> bool:
+def may_name_a_stranger(text: str, first_word: bool = False) -> bool:
     """True when a capitalised word past the first is neither a registry name, a place, a
     title nor another word the lexicon knows: only then is the NER worth running.
 
@@ -53,8 +53,8 @@ def may_name_a_stranger(text: str) -> bool:
             key = fold(part)
             if not key or key in words or key in country_names() or len(key) <= 2:
                 continue
-            if m.start() == 0 and len(m.group(0).split()) == 1:
-                continue  # the sentence's first word
+            if m.start() == 0 and len(m.group(0).split()) == 1 and not first_word:
+                continue  # the sentence's first word: capitalised anyway
             if lookup_city(part) is not None:
                 continue
             return True

@@ -32,8 +32,7 @@ BATCH_SIZE = 64
 _IRREGULAR = ("flew", "flown", "went", "gone", "came", "left", "met", "spoke", "spoken",
               "took", "taken", "sent", "brought", "held", "sat", "told", "saw", "seen", "rang",
               "rung", "drove", "driven", "gave", "given", "paid", "sought", "bound", "en route",
-              "lent", "shook", "was in", "were in", "is in", "are in", "be in", "been in",
-              "made a", "arrivals", "meetings", "talks")
+              "lent", "shook", "made a", "arrivals", "meetings", "talks")
 
 
 def inflections(lemma: str) -> set[str]:
@@ -57,19 +56,34 @@ def inflections(lemma: str) -> set[str]:
     return forms
 
 
-@cache
-def _gate() -> re.Pattern:
-    forms: set[str] = set(_IRREGULAR)
-    for dotted in ("visit.toward_verbs", "visit.arrival_verbs", "visit.visit_verbs",
-                   "visit.leave_verbs", "visit.from_verbs", "visit.nouns",
-                   "visit.object_travellers", "visit.presence_verbs", "visit.departure_verbs",
-                   "meeting.object_verbs", "meeting.with_verbs", "meeting.nouns",
-                   "meeting.phone_words", "meeting.video_words", "status.cancel_verbs"):
+def _forms_of(lists: tuple[str, ...], extra: tuple[str, ...] = ()) -> re.Pattern:
+    forms: set[str] = set(extra)
+    for dotted in lists:
         for lemma in LEX.words(dotted):
             if len(lemma) >= 3 and lemma not in ("be", "make", "get", "set", "put", "have"):
                 forms |= inflections(lemma)
     body = "|".join(sorted((re.escape(s) for s in forms), key=len, reverse=True))
     return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+
+
+@cache
+def _gate() -> re.Pattern:
+    """Words of travel and meeting: a sentence with one of them is parsed."""
+    return _forms_of(("visit.toward_verbs", "visit.arrival_verbs", "visit.visit_verbs",
+                      "visit.leave_verbs", "visit.from_verbs", "visit.nouns",
+                      "visit.object_travellers", "visit.departure_verbs",
+                      "meeting.object_verbs", "meeting.with_verbs", "meeting.nouns",
+                      "meeting.phone_words", "meeting.video_words", "status.cancel_verbs"),
+                     _IRREGULAR)
+
+
+@cache
+def _presence_gate() -> re.Pattern:
+    """Words that put someone at a place only with the place named beside them ("said in
+    Tokyo", "was in Rome"): a sentence with one of them is parsed when it names a place."""
+    return _forms_of(("visit.presence_verbs", "visit.presence_nouns", "visit.audience_nouns"),
+                     ("said", "is in", "was in", "were in", "are in", "be in", "been in",
+                      "due in", "stood", "spoke", "told"))
 
 
 MONEY_HINT = re.compile(r"[$£€¥₹₱₩₺₽₴₦₪]|\b(?:[A-Z]{3}|Rs\.?|Sh|KSh)\s?\d|\d\s*(?:bn|mn|m|k)?\s*"
@@ -78,15 +92,34 @@ MONEY_HINT = re.compile(r"[$£€¥₹₱₩₺₽₴₦₪]|\b(?:[A-Z]{3}|Rs\.?
                         r"roubles|rubles|hryvnias?)\b", re.IGNORECASE)
 
 
+_SOMEONE = re.compile(r"\b(?:he|she|they|his|her|their|him|them|president|minister|secretary|"
+                      r"premier|chancellor|king|emir|prince|leader|leaders|diplomat|envoy|"
+                      r"counterparts?|ministers|officials?|delegation|the\s+(?:two|three|four|"
+                      r"trio|pair))\b", re.IGNORECASE)
+
+
 def worth_parsing(text: str) -> bool:
-    """Whether a sentence could hold a visit, a meeting or aid (and is short enough)."""
+    """Whether a sentence could hold a visit, a meeting or aid (and is short enough): an
+    amount of money, or a word of travel or meeting beside someone who could travel or
+    meet (a registry name, a name the finders do not know, a pronoun or an office)."""
     if len(text) > MAX_PARSE_CHARS or len(text) < 12:
         return False
-    if _gate().search(text):
-        return True
     from etl.extract.money import find_money
 
-    return bool(MONEY_HINT.search(text) or find_money(text))
+    if MONEY_HINT.search(text) or find_money(text):
+        return True
+    if not _gate().search(text):
+        if not _presence_gate().search(text):
+            return False
+        from etl.extract.geo import places_of
+
+        if not places_of(text):
+            return False
+    from etl.extract.names import may_name_a_stranger
+    from etl.extract.people import alias_hits
+
+    return bool(alias_hits(text) or _SOMEONE.search(text)
+                or may_name_a_stranger(text, first_word=True))
 
 
 @cache

@@ -174,6 +174,66 @@ def holder(group: str, country: str, when: date | None, title: str | None = None
     return candidates[-1].name
 
 
+# Offices other articles gave people ("Kenya's Foreign Minister Musalia Mudavadi"): the
+# build and the extract command load them after a first pass (use_observed), so a later
+# "the Kenyan foreign minister" resolves. Each holder holds the office from their first
+# to their last observation, extended to the next holder's first; LEARNED_MARGIN_DAYS
+# before the first and after the last still count (a story a few weeks off).
+LEARNED_MARGIN_DAYS = 31
+_observed: dict[tuple[str, str], list[tuple[date, date, str, str | None]]] = {}
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One office an article gave a person, on the article's day."""
+
+    name: str
+    office: str
+    country: str
+    day: date | None
+    title: str | None = None
+
+
+def use_observed(observations: list[Observation]) -> None:
+    """Make `observed_holder` answer from these observations (all the corpus's)."""
+    by_office: dict[tuple[str, str], dict[str, list[date]]] = {}
+    titles: dict[tuple[str, str, str], str | None] = {}
+    for o in observations:
+        if o.day is None:
+            continue
+        by_office.setdefault((o.office, o.country), {}).setdefault(o.name, []).append(o.day)
+        titles[(o.office, o.country, o.name)] = o.title
+    spans: dict[tuple[str, str], list[tuple[date, date, str, str | None]]] = {}
+    for key, holders in by_office.items():
+        rows = sorted((min(days), max(days), name) for name, days in holders.items())
+        out = []
+        for i, (first, last, name) in enumerate(rows):
+            end = max(last, rows[i + 1][0]) if i + 1 < len(rows) else last
+            out.append((first, end, name, titles[(*key, name)]))
+        spans[key] = out
+    _observed.clear()
+    _observed.update(spans)
+
+
+def observed_holder(office: str, country: str, when: date | None,
+                    title: str | None = None) -> str | None:
+    """Who other articles say held an office of `country` around `when`."""
+    from datetime import timedelta
+
+    rows = _observed.get((office, country))
+    if not rows or when is None:
+        return None
+    margin = timedelta(days=LEARNED_MARGIN_DAYS)
+    wanted = SPECIFIC_TITLES.get(fold(title or ""))
+    hits = [r for r in rows if r[0] - margin <= when <= r[1] + margin
+            and (not wanted or r[3] is None or fold(r[3]) in wanted or fold(r[3]) in (
+                "leader", "head of state"))]
+    if not hits:
+        return None
+    return min(hits, key=lambda r: 0 if r[0] <= when <= r[1] else min(
+        abs((when - r[0]).days), abs((when - r[1]).days)))[2]
+
+
 def office_of(name: str, when: date | None) -> tuple[str, str] | None:
     """(group, country) of the first national office `name` held on `when`."""
     for role in roles_on(name, when):

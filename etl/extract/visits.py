@@ -152,6 +152,11 @@ def attachment(token, view: View) -> tuple[object, str] | None:
         if gov.pos_ == "PROPN" and view.person_at(gov) is not None and gov.dep_ in (
                 "ROOT", "nsubj"):
             return gov, "presence"  # a headline: "Kerry in Rome for talks"
+        if gov.pos_ == "ADJ" and lemma in ("due", "expected"):
+            return gov, "dest"  # "Macron is due in Hanoi on Sunday"
+        if noun and gov.dep_ in ("dobj", "attr") and _lemma(gov.head) in (
+                LEX.visit.presence_verbs) and gov.head.pos_ == "VERB":
+            return gov.head, "presence"  # "addressed the Security Council in New York"
         return None
     if word == "from":
         if not noun and lemma in LEX.visit.from_verbs:
@@ -203,6 +208,12 @@ def travellers(trigger, view: View) -> list[str]:
 
 
 def _verb_travellers(verb, view: View) -> list[str]:
+    for s in [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]:
+        if _lemma(s) in VEHICLES:
+            # "Sybiha's plane touched down in Riyadh": the owner travels
+            owners = [n for c in s.children if c.dep_ == "poss" for n in view.persons_for(c)]
+            if owners:
+                return owners
     if _lemma(verb) in LEX.visit.object_travellers:
         objects = [n for t in objects_of(verb) for n in view.persons_for(t)]
         if objects:
@@ -241,7 +252,11 @@ def _date(view: View, trigger, place_token, status: str) -> tuple[str | None, bo
 
     Only what happened is dated to the story's day when the text gives no date: a plan or
     a cancellation without a date has none."""
-    future = status in ("planned", "possible")
+    # "begins a tour on Monday": a weekday beside a verb in the simple present is ahead
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else verb_of(trigger)
+    future = status in ("planned", "possible") or (
+        verb is not None and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ == "aux" for c in verb.children))
     undated = status in ("planned", "possible", "cancelled")
     dates = view.dates(future)
     if dates and view.doc is not None:
@@ -398,7 +413,11 @@ def _stop_facts(view: View, article: Article, place: PlaceRef, span, trigger, re
 
 
 def _present_only(noun) -> bool:
-    """A trip noun whose verb is in the present and a sentence with no past tense."""
+    """A trip noun that is the subject of a verb in the present, in a sentence with no past
+    tense ("Blinken's stop in Israel comes as ..."); not "is on a visit", which is under
+    way."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
     verb = verb_of(noun)
     if verb is None or verb.tag_ not in ("VBZ", "VBP"):
         return False
@@ -514,5 +533,44 @@ def from_sentence(view: View, article: Article) -> list[dict]:
     if PERMISSION.search(text):
         return permission_visits(view, article)
     if view.doc is None or not view.places:
+        return dateline_visits(view, article)
+    return syntax_visits(view, article) + dateline_visits(view, article)
+
+
+# "AMMAN, Jordan —", "NAIROBI (AP) -": a dateline, where the story was filed.
+DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,2})(?:,\s*(?P<region>[A-Z][a-z]+"
+    r"(?:\s[A-Z][a-z]+)?))?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–-]{1,2}\s*")
+# Main verbs that, in a datelined story, put their subject where it was filed.
+DATELINE_VERBS = {"say", "tell", "meet", "hold", "urge", "call", "vow", "pledge", "announce",
+                  "arrive", "visit", "sign", "warn", "address", "open", "promise", "praise",
+                  "discuss", "make", "lay", "tour", "speak", "insist", "stress"}
+
+
+def dateline_visits(view: View, article: Article) -> list[dict]:
+    """A story filed from a city ("AMMAN, Jordan — Blinken met King Abdullah") puts the
+    subject of its opening sentence there, when that person is not at home."""
+    m = DATELINE.match(view.text)
+    if not m or view.doc is None or view.sentence.n > 2:
         return []
-    return syntax_visits(view, article)
+    from etl.places import lookup_city
+
+    city = lookup_city(m.group("city").title())
+    if city is None:
+        return []
+    root = next((t for t in view.doc if t.dep_ == "ROOT"), None)
+    if root is None or _lemma(root) not in DATELINE_VERBS or root.i < len(
+            m.group(0).split()):
+        return []
+    actors = [n for t in subjects_of(root) for n in view.persons_for(t)]
+    place = PlaceRef(city.name, city.country, m.start("city"), m.end("city"), m.group("city"))
+    facts = []
+    for actor in actors:
+        if _at_home(actor, place, view) or (view.roster and view.roster.home_of(actor) ==
+                                            city.country):
+            continue
+        facts.append(view.fact_base(article) | {
+            "type": "visit", "actor": actor, "place": city.name, "country": city.country,
+            "date": view.default_date(), "status": "occurred", "_default_date": True,
+            "_how": {"relation": "dateline", "trigger": m.group("city"), "cues": []}})
+    return facts

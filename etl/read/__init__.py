@@ -26,6 +26,7 @@ from pathlib import Path
 
 from etl import settings
 from etl.model import Article, Problem
+from etl.oneline import one_line, shown_path
 from etl.read.article import PRECISIONS, parse_article_text
 from etl.read.files import _expand, _line_of, _megabytes, decode_bytes
 from etl.read.formats import (
@@ -37,7 +38,7 @@ from etl.read.formats import (
 )
 
 __all__ = ["PRECISIONS", "SUPPORTED_SUFFIXES", "KnownFiles", "UnchangedFile", "_expand",
-           "decode_bytes", "html_text", "iter_articles", "parse_article_text",
+           "decode_bytes", "html_text", "iter_articles", "iter_file", "parse_article_text",
            "parse_published", "read_file"]
 
 log = logging.getLogger("etl.read")
@@ -63,7 +64,8 @@ KnownFiles = Callable[[Path, os.stat_result], Sequence[str] | None]
 
 
 def iter_articles(
-    paths: Iterable[str | Path], known: KnownFiles | None = None
+    paths: Iterable[str | Path], known: KnownFiles | None = None, *,
+    follow_links: bool = False,
 ) -> Iterator[Article | Problem | UnchangedFile]:
     """Read every article under `paths` (files, or directories read recursively in sorted
     order, skipping hidden files and README.md). Yields Articles and Problems; an id seen
@@ -73,11 +75,16 @@ def iter_articles(
     an incremental build is then in the files that changed): an UnchangedFile with its
     article ids comes instead, unless one of those ids was already seen in this call, in
     which case the file is read so the duplicate is reported as usual.
+
+    A symbolic link in a folder is read only when it resolves inside one of the folders
+    given, unless `follow_links` (see files._expand).
     """
+    paths = [Path(p) for p in paths]
+    folders = tuple(p.resolve() for p in paths if p.is_dir())
     first_seen: dict[str, str] = {}
     done: set[object] = set()
     for given in paths:
-        for path in _expand(Path(given)):
+        for path in _expand(given, follow_links, folders):
             if isinstance(path, Problem):
                 yield path
                 continue
@@ -94,20 +101,20 @@ def iter_articles(
             if known is not None:
                 ids = known(path, info) if info is not None else None
                 if ids and not any(i in first_seen for i in ids):
-                    first_seen.update((i, str(path)) for i in ids)
-                    yield UnchangedFile(str(path), tuple(ids))
+                    first_seen.update((i, shown_path(path)) for i in ids)
+                    yield UnchangedFile(shown_path(path), tuple(ids))
                     continue
             dropped: tuple[str, int | None] | None = None
-            for item in read_file(path):
+            for item in iter_file(path):
                 if isinstance(item, Article):
                     line = _line_of(item)
                     if item.id in first_seen:
-                        yield Problem(str(path), f"duplicate id {item.id}, first seen in "
+                        yield Problem(shown_path(path), f"duplicate id {item.id}, first seen in "
                                       f"{first_seen[item.id]}", line)
-                        dropped = (str(path), line)
+                        dropped = (shown_path(path), line)
                         continue
                     dropped = None
-                    first_seen[item.id] = f"{path}:{line}" if line else str(path)
+                    first_seen[item.id] = f"{item.path}:{line}" if line else str(item.path)
                 elif (item.path, item.line) == dropped:
                     continue  # a warning about the duplicate just dropped
                 yield item
@@ -115,28 +122,51 @@ def iter_articles(
 
 def read_file(path: Path) -> list[Article | Problem]:
     """All articles of one file, with a Problem for each part that could not be read."""
+    return list(iter_file(path))
+
+
+def iter_file(path: Path) -> Iterator[Article | Problem]:
+    """The articles of one file as they are read (a .jsonl file one line at a time), with a
+    Problem for each part that could not be read; never raises for bad input."""
     path = Path(path)
-    name = str(path)
+    name = shown_path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        shown = suffix or "no extension"
-        return [Problem(name, f"unsupported file type ({shown}); expected .md, .markdown, "
-                        ".txt, .html, .htm or .jsonl")]
+        shown = one_line(suffix) or "no extension"
+        yield Problem(name, f"unsupported file type ({shown}); expected .md, .markdown, "
+                      ".txt, .html, .htm or .jsonl")
+        return
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
-            return [Problem(name, "not a regular file")]
+            yield Problem(name, "not a regular file")
+            return
         if suffix in JSONL_SUFFIXES:
-            return _read_jsonl(path)
-        size = info.st_size
-        if size == 0:
-            return [Problem(name, "file is empty (0 bytes)")]
-        if size > settings.MAX_ARTICLE_BYTES:
-            return [Problem(name, f"file is {_megabytes(size)}, over the "
-                            f"{_megabytes(settings.MAX_ARTICLE_BYTES)} limit")]
-        data = path.read_bytes()
+            handle = path.open("rb")
+        else:
+            size = info.st_size
+            if size == 0:
+                yield Problem(name, "file is empty (0 bytes)")
+                return
+            if size > settings.MAX_ARTICLE_BYTES:
+                yield Problem(name, f"file is {_megabytes(size)}, over the "
+                              f"{_megabytes(settings.MAX_ARTICLE_BYTES)} limit")
+                return
+            data = path.read_bytes()
     except OSError as error:
-        return [Problem(name, f"cannot read the file: {error.strerror or error}")]
+        yield Problem(name, f"cannot read the file: {error.strerror or error}")
+        return
+    if suffix in JSONL_SUFFIXES:
+        try:
+            yield from _read_jsonl(handle, path)
+        except OSError as error:  # the disk failed mid-file: the lines read so far stand
+            yield Problem(name, f"cannot read the file: {error.strerror or error}")
+        return
+    yield from _read_whole(data, path, name, suffix)
+
+
+def _read_whole(data: bytes, path: Path, name: str, suffix: str) -> list[Article | Problem]:
+    """The articles of a file read whole (Markdown, text, HTML)."""
     try:
         decoded = decode_bytes(data, name)
         if decoded is None:
@@ -150,5 +180,3 @@ def read_file(path: Path) -> list[Article | Problem]:
     except Exception as error:  # a reader bug must not stop a build: report it by file
         log.exception("unexpected error reading %s", name)
         return [Problem(name, f"unexpected error while reading: {error!r}")]
-
-

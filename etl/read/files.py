@@ -13,35 +13,58 @@ from pathlib import Path
 import charset_normalizer
 
 from etl.model import Article, Problem
+from etl.oneline import shown_path
 
 log = logging.getLogger("etl.read")
 MAX_CONTROL_SHARE = 0.30
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
-def _expand(path: Path) -> Iterator[Path | Problem]:
+def _expand(path: Path, follow_links: bool = False,
+            inside: tuple[Path, ...] = ()) -> Iterator[Path | Problem]:
+    """The files a path names: itself, or a folder's files recursively in sorted order
+    (hidden files and README.md skipped). A symbolic link found in a folder is read only
+    when it resolves inside that folder (or one of `inside`, the other folders given), or
+    with `follow_links`: a link to /etc/passwd in an articles folder is not an article."""
     if path.is_dir():
         errors: list[OSError] = []
+        folders = (path.resolve(), *inside)
         for root, dirs, files in os.walk(path, onerror=errors.append):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for file in sorted(files):
                 if file.startswith(".") or file.lower() == "readme.md":
                     continue
-                yield Path(root) / file
+                found = Path(root) / file
+                outside = None if follow_links else _outside(found, folders)
+                yield found if outside is None else Problem(
+                    shown_path(found), f"a link to {shown_path(outside)}, outside "
+                    f"{shown_path(path)}; not read (--follow-links reads it)")
             yield from _folder_problems(errors, path)
         yield from _folder_problems(errors, path)  # the top folder itself unreadable
     elif path.is_file():
         yield path
     elif path.exists():
-        yield Problem(str(path), "not a regular file or directory")
+        yield Problem(shown_path(path), "not a regular file or directory")
     else:
-        yield Problem(str(path), "no such file or directory")
+        yield Problem(shown_path(path), "no such file or directory")
+
+
+def _outside(file: Path, folders: tuple[Path, ...]) -> Path | None:
+    """Where a symbolic link leads when that is outside every one of `folders`, else None
+    (a file that is not a link is inside the folder it was found in)."""
+    if not file.is_symlink():
+        return None
+    try:
+        target = file.resolve(strict=False)
+    except (OSError, RuntimeError):  # a loop of links
+        return Path(os.readlink(file))
+    return None if any(target.is_relative_to(f) for f in folders) else target
 
 
 def _folder_problems(errors: list[OSError], top: Path) -> Iterator[Problem]:
     while errors:
         error = errors.pop(0)
-        yield Problem(str(error.filename or top), f"cannot read the folder: "
+        yield Problem(shown_path(error.filename or top), f"cannot read the folder: "
                       f"{error.strerror or error}")
 
 

@@ -8,15 +8,17 @@ import hashlib
 import json
 import logging
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from etl import settings
 from etl.model import Article, Problem
+from etl.oneline import shown_path, valid_text
 from etl.read.article import PRECISIONS, parse_article_text
 from etl.read.files import _megabytes, decode_bytes
 from etl.read.normalise import normalise
@@ -51,6 +53,9 @@ def parse_published(value: Any) -> tuple[date | None, str | None]:
             parsed = None
         if parsed is None:
             return None, f"published {text!r} is not a date (YYYY-MM-DD); the date was ignored"
+    if parsed.year < settings.EARLIEST_YEAR:
+        return None, (f"published {parsed.isoformat()} is before {settings.EARLIEST_YEAR}; "
+                      "the date was ignored")
     if parsed > date.today():
         return None, f"published {parsed.isoformat()} is in the future; the date was ignored"
     return parsed, None
@@ -80,7 +85,7 @@ _FrontMatterLoader.add_constructor(
 
 
 def _read_markdown_or_text(text: str, path: Path, sha: str, *, markdown: bool) -> list:
-    name = str(path)
+    name = shown_path(path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac files
     first_line, _, rest = text.partition("\n")
     if markdown and first_line.strip() == "---":
@@ -90,18 +95,28 @@ def _read_markdown_or_text(text: str, path: Path, sha: str, *, markdown: bool) -
     title, _, body = stripped.partition("\n")
     if not body.strip():
         return [Problem(name, "no article text after the title line")]
-    article = parse_article_text(body, id=path.stem, title=title, published=None,
+    article = parse_article_text(body, id=shown_path(path.stem), title=title, published=None,
                                  published_precision="unknown", path=name)
     return _finish(article, sha, name)
 
 
 def _read_front_matter(rest: str, path: Path, sha: str) -> list:
-    name = str(path)
+    name = shown_path(path)
     fence = _FENCE.search(rest)
     if fence is None:
         return [Problem(name, "front matter starts with '---' but is never closed")]
+    header = rest[: fence.start()]
+    limit = settings.MAX_FRONT_MATTER_CHARS
+    if len(header) > limit:
+        return [Problem(name, f"front matter is {len(header):,} characters, over the "
+                        f"{limit:,} limit")]
     try:
-        front = yaml.load(rest[: fence.start()], Loader=_FrontMatterLoader)  # a safe loader
+        alias = _first_alias(header)
+        if alias is not None:
+            return [Problem(name, f"front matter line {alias.start_mark.line + 2}: the YAML "
+                            f"alias *{alias.anchor} is refused (aliases can expand a few "
+                            "lines into gigabytes)")]
+        front = yaml.load(header, Loader=_FrontMatterLoader)  # a safe loader
     except yaml.MarkedYAMLError as error:
         # Marks count lines from 0 within the front matter, which starts on file line 2.
         reason = error.problem or error.context or "syntax error"
@@ -127,15 +142,16 @@ def _read_front_matter(rest: str, path: Path, sha: str) -> list:
     precision, reason = _precision(front.get("published_precision"), published)
     if reason:
         problems.append(Problem(name, reason))
+    fields = _text_fields(front, name, None, problems)
     article = parse_article_text(
         body,
-        id=_text_field(front.get("id")) or path.stem,
-        title=_text_field(front.get("title")),
-        source=_text_field(front.get("source")),
-        url=_text_field(front.get("url")),
+        id=fields["id"] or shown_path(path.stem),
+        title=fields["title"],
+        source=fields["source"],
+        url=fields["url"],
         published=published,
         published_precision=precision,
-        language=_text_field(front.get("language")) or "en",
+        language=fields["language"] or "en",
         path=name,
     )
     if not article.text:
@@ -143,11 +159,33 @@ def _read_front_matter(rest: str, path: Path, sha: str) -> list:
     return [*_finish(article, sha, name), *problems]
 
 
-def _text_field(value: Any) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
+def _first_alias(header: str) -> yaml.AliasEvent | None:
+    """The first alias (`*name`) of a YAML text, found by the parser alone: nothing is
+    built, so a billion laughs costs what its few lines cost to read."""
+    for event in yaml.parse(header, Loader=_FrontMatterLoader):
+        if isinstance(event, yaml.AliasEvent):
+            return event
+    return None
+
+
+TEXT_FIELDS = ("id", "title", "source", "url", "language")
+
+
+def _text_fields(record: dict, name: str, line: int | None,
+                 problems: list[Problem]) -> dict[str, str | None]:
+    """The text fields of a front matter or JSON record, each stripped, valid UTF-8 and at
+    most settings.MAX_FIELD_CHARS long (a longer one is cut, with a problem saying so)."""
+    limit = settings.MAX_FIELD_CHARS
+    fields: dict[str, str | None] = {}
+    for field in TEXT_FIELDS:
+        value = record.get(field)
+        text = valid_text(str(value)).strip() if value is not None else ""
+        if len(text) > limit:
+            problems.append(Problem(name, f"{field} is {len(text):,} characters, over the "
+                                    f"{limit:,} limit; cut to {limit:,}", line))
+            text = text[:limit].strip()
+        fields[field] = text or None
+    return fields
 
 
 def _kind_of(value: Any) -> str:
@@ -189,7 +227,7 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 def _read_html(text: str, path: Path, sha: str) -> list:
-    name = str(path)
+    name = shown_path(path)
     tree = LexborHTMLParser(text)
     root = tree.css_first("article") or tree.css_first("main") or tree.body
     heading = (root.css_first("h1") if root is not None else None) or tree.css_first("h1")
@@ -224,7 +262,7 @@ def _read_html(text: str, path: Path, sha: str) -> list:
         problems.append(Problem(name, reason))
     article = parse_article_text(
         body,
-        id=path.stem,
+        id=shown_path(path.stem),
         title=title,
         source=source,
         url=url,
@@ -298,14 +336,15 @@ def html_text(root: LexborNode) -> str:
 # --------------------------------------------------------------------------- JSON lines
 
 
-def _read_jsonl(path: Path) -> list:
+def _read_jsonl(handle: BinaryIO, path: Path) -> Iterator[Article | Problem]:
     """One article per line; each bad line is a Problem with its line number. The size
-    limit applies to each line (one article), not to the file, which is read as a stream."""
-    name = str(path)
+    limit applies to each line (one article), not to the file, which is read as a stream:
+    each line's article is yielded before the next line is read, so a file of 200,000
+    lines costs the memory of one. `handle` is the file opened by the caller, closed here."""
+    name = shown_path(path)
     limit = settings.MAX_ARTICLE_BYTES
-    results: list = []
     seen_content = False
-    with path.open("rb") as handle:
+    with handle:
         number = 0
         while True:
             raw = handle.readline(limit + 2)
@@ -319,8 +358,8 @@ def _read_jsonl(path: Path) -> list:
                     if not raw:
                         break
                     size += len(raw)
-                results.append(Problem(name, f"line is {_megabytes(size)}, over the "
-                                       f"{_megabytes(limit)} limit", number))
+                yield Problem(name, f"line is {_megabytes(size)}, over the "
+                              f"{_megabytes(limit)} limit", number)
                 seen_content = True
                 continue
             line = raw.rstrip(b"\r\n")
@@ -330,19 +369,19 @@ def _read_jsonl(path: Path) -> list:
                 continue
             seen_content = True
             try:
-                results.extend(_read_jsonl_line(line, number, path))
+                items = _read_jsonl_line(line, number, path)
             except Exception as error:  # one bad line must not lose the others
                 log.exception("unexpected error reading %s line %d", name, number)
-                results.append(Problem(name, f"unexpected error while reading: {error!r}", number))
+                items = [Problem(name, f"unexpected error while reading: {error!r}", number)]
+            yield from items
     if number == 0:
-        return [Problem(name, "file is empty (0 bytes)")]
-    if not seen_content:
-        return [Problem(name, "file has only whitespace")]
-    return results
+        yield Problem(name, "file is empty (0 bytes)")
+    elif not seen_content:
+        yield Problem(name, "file has only whitespace")
 
 
 def _read_jsonl_line(line: bytes, number: int, path: Path) -> list:
-    name = str(path)
+    name = shown_path(path)
     decoded = decode_bytes(line, f"{name} line {number}")
     if decoded is None:
         return [Problem(name, "line is binary or undecodable", number)]
@@ -351,27 +390,31 @@ def _read_jsonl_line(line: bytes, number: int, path: Path) -> list:
     except json.JSONDecodeError as error:
         return [Problem(name, f"line is not valid JSON ({error.msg} at column {error.colno})",
                         number)]
+    except RecursionError:
+        return [Problem(name, "line is not valid JSON (nested deeper than it can be read)",
+                        number)]
     if not isinstance(record, dict):
         return [Problem(name, f"line is not a JSON object (it is {_kind_of(record)})", number)]
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return [Problem(name, "line has no text (the 'text' field is missing or empty)", number)]
-    problems = []
+    problems: list[Problem] = []
     published, reason = parse_published(record.get("published"))
     if reason:
         problems.append(Problem(name, reason, number))
     precision, reason = _precision(record.get("published_precision"), published)
     if reason:
         problems.append(Problem(name, reason, number))
+    fields = _text_fields(record, name, number, problems)
     article = parse_article_text(
-        text,
-        id=_text_field(record.get("id")) or f"{path.stem}-{number}",
-        title=_text_field(record.get("title")),
-        source=_text_field(record.get("source")),
-        url=_text_field(record.get("url")),
+        valid_text(text),
+        id=fields["id"] or f"{shown_path(path.stem)}-{number}",
+        title=fields["title"],
+        source=fields["source"],
+        url=fields["url"],
         published=published,
         published_precision=precision,
-        language=_text_field(record.get("language")) or "en",
+        language=fields["language"] or "en",
         path=name,
     )
     if not article.text:

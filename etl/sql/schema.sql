@@ -146,6 +146,33 @@ create table mentions_casualty (
     correction_id   varchar
 );
 
+-- Offices the articles give people ("Kenya's Foreign Minister Musalia Mudavadi", "Mudavadi,
+-- the Kenyan foreign minister"): learned roles, which resolve "the Kenyan foreign minister"
+-- in other articles and which the people mart adds to the curated ones. office: 'foreign',
+-- 'leader' or a title of its own; day: the article's day (the observation's date).
+create table role_observations (
+    article_id     varchar not null references articles (id),
+    name           varchar not null check (length(name) > 0),
+    office         varchar not null,
+    title          varchar,
+    country        varchar not null check (length(country) = 2),
+    day            date,
+    evidence       varchar not null check (length(evidence) > 0),
+    evidence_start integer not null check (evidence_start >= 0),
+    evidence_end   integer not null check (evidence_end >= evidence_start)
+);
+
+-- Role phrases an article used that neither the registry nor any observation answered
+-- when it was read ("the Kenyan foreign minister"): a later build reads the article again
+-- once an observation answers it.
+create table role_gaps (
+    article_id varchar not null references articles (id),
+    office     varchar not null,
+    country    varchar not null check (length(country) = 2),
+    title      varchar,
+    day        date
+);
+
 -- The files skipped (kind 'skipped': not in the database) or warned about (kind 'warning':
 -- loaded, but a fact was dropped or the reader ignored a field) in the build that wrote
 -- this file. article_id is set on problems with an article's facts, which a later build
@@ -166,7 +193,8 @@ create table build_problems (
 -- last correction applied to it (null only on rows loaded without the corrections step).
 create table corrections (
     id          varchar primary key,
-    action      varchar not null check (action in ('reject', 'edit', 'add')),
+    action      varchar not null
+        check (action in ('reject', 'edit', 'add', 'verify', 'withdraw')),
     article_id  varchar not null,
     fact_type   varchar not null check (fact_type in ({fact_types})),
     evidence    varchar not null,
@@ -176,9 +204,14 @@ create table corrections (
     reason      varchar not null,
     user_name   varchar not null,
     created_at  timestamp,         -- UTC
-    status      varchar not null check (status in ('applied', 'orphaned')),
+    -- lapsed: a verification whose fact or sentence changed; withdrawn: taken back by a
+    -- later withdraw line (data/README-corrections.md)
+    status      varchar not null
+        check (status in ('applied', 'orphaned', 'lapsed', 'withdrawn')),
     detail      varchar,
-    mentions    integer not null check (mentions >= 0)
+    mentions    integer not null check (mentions >= 0),
+    before      varchar,           -- JSON: the fact's fields as the analyst saw them
+    withdraws   varchar            -- withdraw: the id of the correction it takes back
 );
 
 -- The corrections of the last build whose target no longer exists (the article, the

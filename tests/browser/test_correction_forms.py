@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from etl.build import build
@@ -29,11 +30,11 @@ def corrections_server(tmp_path_factory, fixture_articles):
     build([fixture_articles], db, corrections=path)
     for base in start_server(db, folder, {"SHUTTLE_CORRECTIONS": str(path),
                                           "SHUTTLE_USER": "browser-user"}):
-        yield base, path
+        yield base, path, db
 
 
 def test_reject_on_the_sources_page_then_the_audit_page(corrections_server, page):
-    base, path = corrections_server
+    base, path, db = corrections_server
     # A fresh server answers its very first request for a page path with "Page not found"
     # (st.navigation has not run yet): open the main page first.
     page.goto(f"{base}/")
@@ -41,8 +42,16 @@ def test_reject_on_the_sources_page_then_the_audit_page(corrections_server, page
     page.goto(f"{base}/evidence?article={PARIS}")
     wait_for_app(page, "Correct the facts of this article")
     page.get_by_text("Correct the facts of this article").click()
-    page.get_by_text("Reject a fact").first.wait_for(state="visible")
-    reason = page.get_by_label("Reason")
+    # no fact is picked until the analyst clicks the row of the one to correct
+    page.get_by_text("Pick the fact").first.wait_for(state="visible")
+    assert page.get_by_role("button", name="Save the correction").count() == 0
+    con = duckdb.connect(str(db), read_only=True)
+    [(mention,)] = con.execute("select mention_id from mentions_aid where article_id = ? "
+                               "order by evidence_start limit 1", [PARIS]).fetchall()
+    con.close()
+    page.locator(f".st-key-pick_reject_{mention}").get_by_role("button", name="Reject").click()
+    reason = page.get_by_role("textbox", name="Reason")
+    reason.wait_for(state="visible")
     reason.fill("a conference total, not one donor's pledge")
     reason.press("Enter")
     page.wait_for_timeout(1000)
@@ -53,10 +62,12 @@ def test_reject_on_the_sources_page_then_the_audit_page(corrections_server, page
     record = json.loads(line)
     assert (record["action"], record["user"], record["target"]["article_id"]) == \
         ("reject", "browser-user", PARIS)
+    assert record["before"]["amount"] == record["target"]["amount"]  # the fact clicked
     assert record["reason"] == "a conference total, not one donor's pledge"
 
     page.goto(f"{base}/audit")
     wait_for_app(page, "1 correction, newest first")
-    assert page.get_by_text("0 applied, 0 orphaned, 1 waiting for the next build.").is_visible()
+    assert page.get_by_text("0 applied, 0 orphaned, 0 lapsed, 0 withdrawn, 1 waiting for the "
+                            "next build.", exact=False).is_visible()
     screenshot(page, "corrections-audit", full=False)
     assert page.console_errors == [], page.console_errors

@@ -24,6 +24,7 @@ import pytest
 
 from tests.browser.conftest import screenshot, start_server, wait_for_app
 from tests.test_reliability_corpus import (
+    AUTOLINKS,
     ENTITIES_DECODED,
     HOSTILE_ACTOR,
     HOSTILE_DONOR,
@@ -40,11 +41,13 @@ from tests.test_reliability_corpus import (
     write_hostile_corpus,
 )
 from ui import maps
+from ui.escape import WORD_JOINER
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ("route-map", "aid-amounts", "casualty-figures", "diplomats", "evidence", "audit")
+PAGES = ("route-map", "aid-amounts", "casualty-figures", "diplomats", "evidence", "audit",
+         "review-queue?week=all")
 DECK = "[data-testid='stDeckGlJsonChart']"
 
 # What the page must not hold: elements or attributes that only the article could have put
@@ -61,6 +64,11 @@ INJECTED_JS = """() => {
     }
     if (el.tagName === 'SCRIPT' && (el.textContent || '').includes('alert(')) found.push('script');
     if (el.tagName === 'IMG' && (el.getAttribute('src') || '') === 'x') found.push('img src=x');
+    // AUTOLINKS: the article's addresses as links, its :material/...: shortcode as an icon
+    if (el.tagName === 'A' && (el.getAttribute('href') || '').includes('ministry.example'))
+      found.push(el.outerHTML.slice(0, 200));
+    if (el.children.length === 0 && (el.textContent || '').trim() === 'rocket_launch')
+      found.push('icon ' + el.outerHTML.slice(0, 200));
   }
   return found;
 }"""
@@ -112,23 +120,34 @@ def open_page(page, url: str, text: str | None = None) -> None:
 
 
 def watch(page) -> list[str]:
-    """Every dialog the page opens (alert, confirm, prompt), dismissed and recorded."""
+    """Every dialog the page opens (alert, confirm, prompt), dismissed and recorded, and
+    every request to a host other than this machine (the app works offline: an article's
+    image or link must not make the browser call out)."""
     dialogs: list[str] = []
 
     def on_dialog(dialog) -> None:
         dialogs.append(f"{dialog.type}: {dialog.message}")
         dialog.dismiss()
 
+    def on_request(request) -> None:
+        host = urllib.parse.urlsplit(request.url).hostname
+        if request.url.startswith(("http:", "https:", "ws:", "wss:")) and host not in (
+                "127.0.0.1", "localhost"):
+            dialogs.append(f"outside request: {request.url}")
+
     page.on("dialog", on_dialog)
+    page.on("request", on_request)
     return dialogs
 
 
 def body_text(page) -> str:
-    return page.evaluate("() => document.body.innerText")
+    """The page's visible text, without the word joiners ui.escape.md puts into article text
+    to break links and icons (zero width: a reader sees none)."""
+    return page.evaluate("() => document.body.innerText").replace(WORD_JOINER, "")
 
 
 def assert_clean(page, dialogs: list[str], where: str) -> None:
-    assert dialogs == [], f"{where}: a dialog opened: {dialogs}"
+    assert dialogs == [], f"{where}: a dialog opened or a request went out: {dialogs}"
     assert page.evaluate(INJECTED_JS) == [], f"{where}: injected markup in the DOM"
     assert page.locator("[data-testid='stException']").count() == 0, where
     scripts_errors = [e for e in page.console_errors if "alert" in e or "pageerror" in e]
@@ -201,6 +220,7 @@ def test_sources_page_reads_the_hostile_article_as_text(hostile, page):
     # The title (a heading rendered from Markdown) and the highlighted article (HTML).
     for piece in (SCRIPT, IMG, JS_LINK, ENTITIES_DECODED):
         assert text.count(piece) >= 2, (piece, text[:2000])
+    assert AUTOLINKS in text  # as text: no link, no icon (assert_clean)
     assert MD_LINK in text and LONG in text
     # The title's "AT&amp;T" (as stored) reads so in the heading, not as "AT&T".
     heading = page.locator("h3").filter(has_text="Talks in Kyiv").first.inner_text()

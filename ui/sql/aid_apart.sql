@@ -20,5 +20,6 @@ from aid
 where package_id is null
     and ui_aid_kept($aid_statuses, $country_names, $outlets, $date_from, $date_to, status,
         donor, recipient, day_lo, day_hi, outlets)
+    and ui_reviewed($verified_only, review_state)
 order by usd desc nulls last, day_lo, aid_id
 limit $cap

@@ -20,6 +20,7 @@ filtered as (
     from aid_packages
     where ui_aid_kept($aid_statuses, $country_names, $outlets, $date_from, $date_to, stage,
         donor, recipient, day_lo, day_hi, outlets)
+        and ui_reviewed($verified_only, review_state)
 ),
 
 per_currency as (

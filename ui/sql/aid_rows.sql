@@ -3,7 +3,8 @@
 -- stage history and the latest sentence behind it; for the table and the time view.
 -- Params: $aid_statuses (furthest stages), $country_names, $outlets (lists, empty = all; a
 -- country matches donor or recipient by name); $date_from $date_to (a package is in the
--- window when any of its reports is); $cap.
+-- window when any of its reports is); $verified_only (the package's review_state:
+-- etl/sql/post/package_trust.sql); $cap.
 --   usd, delivered_usd   committed and delivered so far, USD at the rate of the figure's date;
 --   status               the furthest stage (the stage filter reads it: each package is in
 --                        exactly one stage, so no stage choice counts one twice);
@@ -17,6 +18,7 @@ filtered as (
     from aid_packages
     where ui_aid_kept($aid_statuses, $country_names, $outlets, $date_from, $date_to, stage,
         donor, recipient, day_lo, day_hi, outlets)
+        and ui_reviewed($verified_only, review_state)
 ),
 
 histories as (

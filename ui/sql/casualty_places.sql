@@ -2,7 +2,7 @@
 -- when a report names none), after the other filters, ordered so that the first is the
 -- place of the series with the most reports in the filtered period: the casualties page
 -- opens on that series' place. Params: $metrics $country_names $outlets (lists, empty =
--- all); $date_from $date_to.
+-- all); $date_from $date_to; $verified_only.
 --   reports      the place's reports; top_series: the reports of its most reported series;
 --   latest       its latest day.
 
@@ -13,6 +13,7 @@ kept as (
     from casualty_reports
     where ui_casualty_kept($metrics, $country_names, $outlets, $date_from, $date_to,
         metric, "where", day_lo, day_hi, outlets)
+        and ui_reviewed($verified_only, review_state)
 ),
 
 series as (

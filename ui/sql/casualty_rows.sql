@@ -2,7 +2,7 @@
 -- stay side by side), with the latest sentence behind each. Params: $metrics $places
 -- $country_names $outlets (lists, empty = all; a country matches when its name occurs in
 -- "where"; a place is the report's canonical area, '' for reports that name none);
--- $date_from $date_to; $cap.
+-- $date_from $date_to; $verified_only; $cap.
 --   series_id, population  the line a report is on (metric, place, source, population);
 --   series_reports         how many reports that series has under these filters.
 
@@ -14,6 +14,7 @@ filtered as (
     where ui_casualty_kept($metrics, $country_names, $outlets, $date_from, $date_to,
             metric, "where", day_lo, day_hi, outlets)
         and ui_picked($places, coalesce("where", ''))
+        and ui_reviewed($verified_only, review_state)
 ),
 
 totals as (

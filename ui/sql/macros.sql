@@ -61,3 +61,10 @@ create or replace temp macro ui_aid_kept(
     )
     and ui_in_window(lo, hi, date_from, date_to)
     and ui_any(outlets, row_outlets);
+
+-- The "Verified facts only" filter (ui/filters.py): with it on, a row is kept only when an
+-- analyst verified or corrected the facts behind it (review_state, which the build gives every
+-- event mart and leg: etl/sql/post/event_trust.sql, leg_trust.sql). Every page query that
+-- shows facts tests it through this one macro.
+create or replace temp macro ui_reviewed(verified_only, review_state) as
+    not coalesce(verified_only, false) or coalesce(review_state in ('verified', 'corrected'), false);

@@ -1,5 +1,6 @@
 -- person_counterparts: who a person met (or was to meet), how often, when and where, after
--- the shared filters. Params: $person; $countries $statuses $outlets; $date_from $date_to.
+-- the shared filters. Params: $person; $countries $statuses $outlets; $date_from $date_to;
+-- $verified_only.
 
 with
 
@@ -11,6 +12,7 @@ filtered as (
         and ui_picked($statuses, status)
         and ui_in_window(day_lo, day_hi, $date_from, $date_to)
         and ui_any($outlets, outlets)
+        and ui_reviewed($verified_only, review_state)
 ),
 
 pairs as (

@@ -14,9 +14,10 @@ legs as (
 
 select
     actor, trip_id, seq, from_place, to_place, from_lat, from_lon, to_lat, to_lon,
-    cast(date as varchar) as date, status, day_lo
+    cast(date as varchar) as date, status, day_lo, confidence, review_state
 from legs
 where ui_picked($statuses, status)
+    and ui_reviewed($verified_only, review_state)
     and (day_lo is null or ui_in_window(day_lo, day_hi, $date_from, $date_to))
     and (
         ui_end_kept($countries, $statuses, $outlets, $date_from, $date_to,

@@ -2,7 +2,7 @@
 -- with the latest sentence behind each stop, in route order (the mart's sort_date and
 -- actor_seq); evidence and the rest are columns of the mart (etl/sql/post/event_columns.sql).
 -- Params: $person; $countries $statuses $outlets
--- (lists, empty = all); $date_from $date_to; $cap.
+-- (lists, empty = all); $date_from $date_to; $verified_only; $cap.
 
 with
 
@@ -14,6 +14,7 @@ filtered as (
         and ui_picked($statuses, status)
         and ui_in_window(day_lo, day_hi, $date_from, $date_to)
         and ui_any($outlets, outlets)
+        and ui_reviewed($verified_only, review_state)
 ),
 
 behind as (
@@ -41,6 +42,9 @@ final as (
         filtered.actor_seq,
         filtered.evidence,
         greatest(filtered.evidence_count - 1, 0) as evidence_more,
+        filtered.confidence,
+        filtered.review_state,
+        filtered.reviewed_by,
         count(*) over () as total_rows,
         behind.articles_total
     from filtered

@@ -20,6 +20,7 @@ filtered as (
         and to_lat is not null and to_lon is not null
         and ui_picked($actors, actor)
         and ui_picked($statuses, status)
+        and ui_reviewed($verified_only, review_state)
         and (day_lo is null or ui_in_window(day_lo, day_hi, $date_from, $date_to))
         and (
             ui_end_kept($countries, $statuses, $outlets, $date_from, $date_to,
@@ -58,6 +59,8 @@ final as (
         cast(kept.date as varchar) as date,
         kept.status,
         kept.day_lo,
+        kept.confidence,
+        kept.review_state,
         (select count(*) from filtered) as total_rows
     from kept
     order by actor, trip_id, seq

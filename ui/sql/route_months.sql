@@ -11,6 +11,7 @@ span as (
         and ui_picked($statuses, status)
         and ui_in_window(day_lo, day_hi, $date_from, $date_to)
         and ui_any($outlets, outlets)
+        and ui_reviewed($verified_only, review_state)
 ),
 
 months as (

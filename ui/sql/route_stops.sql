@@ -1,6 +1,7 @@
 -- route_stops: the stops the routes map draws, with the latest sentence reporting each.
 -- Params: $actors $countries $statuses $outlets (lists, empty = all); $date_from $date_to
--- (DATE or null = open); $cap, the most rows returned (the best-sourced first).
+-- (DATE or null = open); $verified_only (only reviewed stops: etl/sql/post/event_trust.sql);
+-- $cap, the most rows returned (the best-sourced first).
 -- day_lo/day_hi, evidence, evidence_count, article_ids and outlets are columns of the mart
 -- (etl/sql/post/event_columns.sql): an undated stop is placed at the day it was first
 -- reported, for filtering only.
@@ -17,6 +18,7 @@ filtered as (
         and ui_picked($statuses, status)
         and ui_in_window(day_lo, day_hi, $date_from, $date_to)
         and ui_any($outlets, outlets)
+        and ui_reviewed($verified_only, review_state)
         and lat is not null and lon is not null
 ),
 
@@ -55,6 +57,9 @@ final as (
         shown.actor_seq,
         shown.evidence,
         greatest(shown.evidence_count - 1, 0) as evidence_more,
+        shown.confidence,
+        shown.review_state,
+        shown.reviewed_by,
         totals.total_rows,
         totals.articles_total
     from shown

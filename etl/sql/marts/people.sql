@@ -1,8 +1,10 @@
 -- people: every person the marts name: the reference list (data/reference/people.csv with
 -- aliases, roles.csv with dated roles) plus any visit actor or meeting participant the
--- extractor found who is not in it (aliases and roles empty: unknown names are kept).
---   roles         list of {title, country (ISO2), from, to (DATE; to null = still in office)},
---                 oldest first;
+-- extractor found who is not in it (aliases empty: unknown names are kept), with the offices
+-- the articles themselves gave them (int_roles: curated first, then observed).
+--   roles         list of {title, country (ISO2), from, to (DATE; to null = still in office),
+--                 source ('curated' | 'observed'), evidence, article_id (the sentence and
+--                 article behind an observed role)}, oldest first;
 --   home_country  the country of the most recent role: where a stop is "home" on routes.
 
 with
@@ -12,7 +14,7 @@ ref_people as (
 ),
 
 ref_roles as (
-    select * from ref_roles
+    select * from int_roles
 ),
 
 visit_actors as (
@@ -43,7 +45,8 @@ roles as (
     select
         name,
         list(
-            struct_pack(title := title, country := country, "from" := "from", "to" := "to")
+            struct_pack(title := title, country := country, "from" := "from", "to" := "to",
+                        source := source, evidence := evidence, article_id := article_id)
             order by "from" nulls first, title
         ) as roles,
         first(country order by "to" desc nulls first, "from" desc nulls last) as home_country
@@ -57,7 +60,8 @@ final as (
         coalesce(aliases.aliases, []::varchar[]) as aliases,
         coalesce(
             roles.roles,
-            []::struct(title varchar, country varchar, "from" date, "to" date)[]
+            []::struct(title varchar, country varchar, "from" date, "to" date, source varchar,
+                       evidence varchar, article_id varchar)[]
         ) as roles,
         roles.home_country
     from names
