@@ -12,7 +12,7 @@ import pydeck as pdk
 import pytest
 
 from tests.conftest import FIXTURE_ARTICLES, PAGE_ARTICLES
-from ui import charts, maps, queries, tables
+from ui import casualty_chart, charts, maps, queries, tables
 from ui.db import cursor, file_stamp, open_handle
 from ui.escape import esc, highlight, md
 from ui.filters import Filters, explain_empty
@@ -472,3 +472,19 @@ def test_a_toll_is_not_drawn_down_to_another_events_count_nor_a_day_to_milliseco
     assert (high - low).days >= 14  # a readable span of days around the one day reported
     for trace in fig.data:
         assert trace.textposition in ("top center", "bottom center")
+
+
+def test_a_figure_with_no_report_in_the_weeks_shown_gets_no_empty_panel():
+    day = pd.Timestamp
+    toll = [{"metric": "killed", "as_of": day(f"2023-10-{d}"), "value": 1000 * d,
+             "qualifier": None, "reported_by": "Health ministry", "where": "Gaza Strip",
+             "sources": 1, "population": "all"} for d in range(10, 30, 3)]
+    # one count of the displaced two years earlier, far outside the toll's weeks
+    old = [{"metric": "displaced", "as_of": day("2021-05-20"), "value": 50000,
+            "qualifier": None, "reported_by": "United Nations", "where": "Gaza Strip",
+            "sources": 1, "population": "all"}]
+    df = pd.DataFrame(toll + old)
+    assert casualty_chart.focus_window(df) is not None
+    fig = charts.casualty_timeline(df, title="t", n_articles=2)
+    panels = {a.text for a in fig.layout.annotations} - {"Source: 2 articles, Shuttle"}
+    assert panels == {"Killed"}

@@ -180,6 +180,12 @@ def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: st
     df = _prepared(df)
     panels = _panels(df, by_place)
     focus = None if by_place else focus_window(df)
+    if focus is not None:
+        # a figure with no report in the weeks shown would be an empty panel (the note says
+        # how many reports lie outside them)
+        inside = [(t, part) for t, part in panels
+                  if pd.to_datetime(part["as_of"]).between(focus[0], focus[1]).any()]
+        panels = inside or panels
     colours = _colours(df)
     cols = min(PANEL_COLUMNS, len(panels)) if by_place else 1
     rows = math.ceil(len(panels) / cols)

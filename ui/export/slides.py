@@ -19,6 +19,7 @@ from ui.export.words import period_text, plural, source_line
 from ui.scope import Filters
 
 VIEWS = ("routes", "aid", "casualties", "person")
+AID_LEGEND_PX = 50  # px between the aid slide's title and its bars, for the legend
 VIEW_LABELS = {"routes": "Routes", "aid": "Aid", "casualties": "Casualties",
                "person": "Itinerary"}
 
@@ -89,12 +90,15 @@ def aid_caption(rows: pd.DataFrame, by: str = "donor") -> str:
 def aid_slide(bars: pd.DataFrame, rows: pd.DataFrame, *, by: str, title: str,
               articles: pd.DataFrame, note: str = "") -> Slide:
     """The aid bars (USD by donor or recipient and status) as a slide."""
-    source = source_line(articles, "USD at the ECB rate of each commitment's date.")
+    source = source_line(articles, "USD at the ECB rate of the date of each package's figure.")
     if note:
         source += f" {note[0].upper()}{note[1:]}."
-    fig = charts.aid_bars(bars, by=by, title=title, n_articles=len(articles))
-    return Slide(view="aid", title=title, caption=aid_caption(rows, by),
-                 figure=slide_figure(fig, title=title, source=source), articles=articles)
+    fig = slide_figure(charts.aid_bars(bars, by=by, title=title, n_articles=len(articles)),
+                       title=title, source=source)
+    # the legend (committed, delivered) sits above the bars: room for it under the title
+    fig.update_layout(margin=dict(t=fig.layout.margin.t + AID_LEGEND_PX))
+    return Slide(view="aid", title=title, caption=aid_caption(rows, by), figure=fig,
+                 articles=articles)
 
 
 def casualty_caption(rows: pd.DataFrame) -> str:
@@ -132,16 +136,18 @@ def casualties_slide(rows: pd.DataFrame, *, title: str, articles: pd.DataFrame,
 
 def _spread_labels(fig: go.Figure) -> None:
     """Two figures a source gave for the same day would print on top of each other: the
-    second goes right of its marker, the third left."""
+    second printed one goes right of its marker, the third left. Markers printed without a
+    figure (the chart prints one a day) do not count."""
     for trace in fig.data:
         if trace.type != "scatter" or "text" not in (trace.mode or "") or trace.text is None:
             continue
         default = trace.textposition if isinstance(trace.textposition, str) else "top center"
         seen: dict[object, int] = {}
         positions = []
-        for x in trace.x:
+        for x, text in zip(trace.x, trace.text, strict=False):
             k = seen.get(x, 0)
-            seen[x] = k + 1
+            if text:
+                seen[x] = k + 1
             positions.append([default, "middle right", "middle left", "bottom center"][k % 4])
         if any(k > 1 for k in seen.values() if k):
             trace.textposition = positions
