@@ -164,3 +164,19 @@ def test_a_delivery_past_its_package_is_not_inside_it(con, corpus):
     two = rows(con, "select delivered, parts from aid_packages where amount = ?", [2 * B])
     assert two == [{"delivered": 2 * B, "parts": 2}]
     assert len(packages(con)) == 2  # the third billion paid is money of its own
+
+
+def test_dollars_of_an_undated_page_are_dollars_and_other_money_waits_for_a_day(con, corpus):
+    corpus.article("saved", None)  # a saved page without its date
+    corpus.aid("saved", "Freedonia", "Sylvania", 791e6, "USD", "requested",
+               evidence="The agencies asked donors for $791 million for Sylvania.")
+    corpus.aid("saved", "Freedonia", "Sylvania", 50e6, "EUR", "pledged", start=60,
+               evidence="Freedonia pledged 50 million euros to Sylvania.")
+    build_marts(con)
+    by_currency = {p["currency"]: p for p in packages(con)}
+    assert by_currency["USD"]["amount_usd"] == pytest.approx(791e6)
+    assert by_currency["USD"]["fx_rate"] == 1.0
+    # no day, no ECB rate: the euros keep their amount and are left out of the sums
+    assert by_currency["EUR"]["amount_usd"] is None
+    assert rows(con, "select amount_usd from aid where currency = 'USD'") == [
+        {"amount_usd": pytest.approx(791e6)}]

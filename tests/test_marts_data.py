@@ -161,7 +161,9 @@ ROW_CHECKS: list[tuple[str, str]] = [
     ("meetings", "not on_map or (place_kind = 'city' and lat is not null)"),
     ("stops", "not list_contains(co_located, actor)"),
     ("aid", "sources >= 1 and amount > 0"),
-    ("aid", "amount_usd is null or (amount_usd > 0 and fx_rate > 0 and fx_date is not null)"),
+    # dollars need no rate's day (usd_rate): a saved page without its date still converts
+    ("aid", "amount_usd is null or (amount_usd > 0 and fx_rate > 0 and "
+            "(fx_date is not null or (currency = 'USD' and fx_rate = 1)))"),
     ("aid", "currency <> 'USD' or (fx_rate = 1 and amount_usd = amount)"),
     ("aid", "(package_id is null) = (kind in ('total', 'rate'))"),
     ("aid", "(kind in ('total', 'rate')) = (role in ('total', 'rate')) or role = 'total'"),

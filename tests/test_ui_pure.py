@@ -470,6 +470,9 @@ def test_a_toll_is_not_drawn_down_to_another_events_count_nor_a_day_to_milliseco
     axis = fig.layout[philippines.xaxis.replace("x", "xaxis")]
     low, high = (pd.Timestamp(v) for v in axis.range)
     assert (high - low).days >= 14  # a readable span of days around the one day reported
+    # the day's two figures are two markers, not a vertical line between them
+    unattributed = next(t for t in fig.data if t.name == "unattributed")
+    assert list(unattributed.y) == [4460, None, 10000]
     for trace in fig.data:
         assert trace.textposition in ("top center", "bottom center")
 

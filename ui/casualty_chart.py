@@ -94,10 +94,12 @@ def _series_trace(part: pd.DataFrame, *, name: str, colour: str, dash: str, labe
     for r, labelled in zip(ordered.itertuples(index=False), last_of_day, strict=True):
         day = pd.Timestamp(r.as_of)
         # a toll only rises: a later figure under half the one before it counts another
-        # event (an aftershock, one strike), so the line is not drawn down to it
+        # event (an aftershock, one strike), so the line is not drawn down to it; two
+        # figures of one day are two statements, not a rise, so no line joins them either
         if previous is not None and ((day - previous).days > MAX_GAP_DAYS or (
                 previous_value is not None and day > previous
-                and int(r.value) < previous_value * MIN_KEPT_SHARE)):
+                and int(r.value) < previous_value * MIN_KEPT_SHARE) or (
+                day == previous and int(r.value) != previous_value)):
             xs.append(None)
             ys.append(None)
             texts.append(None)

@@ -99,3 +99,8 @@ create or replace temp macro name_key(x) as
             regexp_replace(replace(lower(x), '’', ''''), '[^a-z0-9'' ]+', ' ', 'g'),
             '\s+', ' ', 'g')),
         '^((where|and|but|while|as|according to|the)\s+)+', '');
+
+-- USD per unit of `currency`: the ECB rate found for its day, and for US dollars 1 even when
+-- no day is known (a saved page without its date still states dollars).
+create or replace temp macro usd_rate(currency, rate) as
+    coalesce(rate, case when currency = 'USD' then 1.0 end);

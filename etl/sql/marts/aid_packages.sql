@@ -49,7 +49,7 @@ reports as (
         members.package_id,
         members.kind,
         events.*,
-        fx.fx_rate,
+        usd_rate(events.currency, fx.fx_rate) as fx_rate,
         fx.fx_date,
         aid_tier(events.status) as tier
     from members
