@@ -91,6 +91,26 @@ def issuing_country(currency: str) -> str | None:
     return code[:2] if row and row.get("currencycode") == code else None
 
 
+# Money words several countries use; spellings folded to the one GeoNames uses.
+_SHARED_UNITS = {"riyal": "rial", "riyals": "rial", "rial": "rial", "rials": "rial",
+                 "dinar": "dinar", "dinars": "dinar", "rupee": "rupee", "rupees": "rupee",
+                 "peso": "peso", "pesos": "peso", "shilling": "shilling",
+                 "shillings": "shilling", "krone": "krone", "kroner": "krone",
+                 "kronor": "krona", "krona": "krona", "franc": "franc", "francs": "franc"}
+
+
+def own_unit(word: str, iso2: str | None) -> str | None:
+    """The currency code a shared money word means in a country's own mouth: "50 million
+    riyals" given by Qatar are Qatari riyals (QAR), by Oman rials (OMR). None when the
+    country's currency is not called that, so the word keeps its usual sense."""
+    unit = _SHARED_UNITS.get((word or "").lower())
+    row = _countries().get((iso2 or "").upper()) if unit else None
+    if not row or not row.get("currencycode"):
+        return None
+    name = fold(row.get("currencyname") or "")
+    return row["currencycode"] if unit in name.split() else None
+
+
 @cache
 def country_display_names() -> dict[str, str]:
     """ISO2 -> the common English name used in facts ("United Kingdom", "Russia"): the one

@@ -160,6 +160,65 @@ UNSEEN = [
      "on Monday.", D(2025, 1, 3), "visit",
      {("Wang Yi", None, "KE", "planned"), ("Wang Yi", None, "GH", "planned"),
       ("Wang Yi", None, "SN", "planned"), ("Wang Yi", None, "NG", "planned")}),
+    ("The leaders of Brazil, India, China and South Africa are set to meet in Johannesburg "
+     "later this week.", D(2023, 8, 20), "meeting",
+     {(("Cyril Ramaphosa", "Luiz Inacio Lula da Silva", "Narendra Modi", "Xi Jinping"),
+       "Johannesburg", "planned", "in_person")}),
+    ("Chancellor Olaf Scholz said after a video call on Tuesday, which involved President "
+     "Emmanuel Macron and Prime Minister Giorgia Meloni, that the three leaders backed the plan.",
+     D(2023, 8, 20), "meeting",
+     {(("Emmanuel Macron", "Giorgia Meloni", "Olaf Scholz"), None, "occurred", "video")}),
+    ("The talks included Foreign Minister Penny Wong and her Indonesian counterpart Retno "
+     "Marsudi.", D(2023, 8, 20), "meeting",
+     {(("Penny Wong", "Retno Marsudi"), None, "occurred", "in_person")}),
+    ("Indian Prime Minister Narendra Modi and Japanese Prime Minister Fumio Kishida discussed "
+     "trade during a meeting in Hiroshima.", D(2023, 5, 21), "meeting",
+     {(("Fumio Kishida", "Narendra Modi"), "Hiroshima", "occurred", "in_person")}),
+    ("The two leaders, Vietnamese President Vo Van Thuong and Laotian President Thongloun "
+     "Sisoulith, signed agreements after their talks in Hanoi.", D(2023, 6, 14), "meeting",
+     {(("Thongloun Sisoulith", "Vo Van Thuong"), "Hanoi", "occurred", "in_person")}),
+    ("Philippine President Ferdinand Marcos Jr. and Indonesian President Joko Widodo agreed to "
+     "boost maritime cooperation at a meeting in Jakarta on Friday.", D(2023, 9, 6), "meeting",
+     {(("Ferdinand Marcos Jr.", "Joko Widodo"), "Jakarta", "occurred", "in_person")}),
+    ("Malaysian Prime Minister Anwar Ibrahim paid a courtesy call on Singapore Prime Minister "
+     "Lee Hsien Loong.", D(2023, 1, 30), "meeting",
+     {(("Anwar Ibrahim", "Lee Hsien Loong"), None, "occurred", "in_person")}),
+    ("Algerian Foreign Minister Ahmed Attaf visited Niamey, the capital of Niger, on Monday.",
+     D(2023, 8, 9), "visit", {("Ahmed Attaf", "Niamey", "NE", "occurred")}),
+    ("Vice Premier Liu He arrived in Washington on Tuesday.", D(2023, 1, 18), "visit",
+     {("Liu He", "Washington", "US", "occurred")}),
+    ("Vice Premier He Lifeng arrived in London on Tuesday.", D(2023, 1, 18), "visit",
+     {("He Lifeng", "London", "GB", "occurred")}),
+    ("ACCRA — Ghana's foreign minister, Samuel Okudzeto Ablakwa, arrived in Abuja on Tuesday "
+     "for talks.", D(2025, 2, 12), "visit",
+     {("Samuel Okudzeto Ablakwa", "Abuja", "NG", "occurred")}),
+    ("The World Bank approved a $300 million loan for Kenya's infrastructure programme on "
+     "Tuesday.", D(2023, 3, 15), "aid",
+     {("World Bank", "Kenya", 300e6, "USD", "authorized")}),
+    ("Saudi Arabia has deposited $3 billion with Pakistan's central bank.", D(2023, 7, 12),
+     "aid", {("Saudi Arabia", "Pakistan", 3e9, "USD", "delivered")}),
+    ("India extended a line of credit of $1 billion to Sri Lanka for food and fuel imports.",
+     D(2022, 3, 18), "aid", {("India", "Sri Lanka", 1e9, "USD", "pledged")}),
+    ("Qatar donated 50 million riyals to support relief efforts in Sudan.", D(2023, 5, 2),
+     "aid", {("Qatar", "Sudan", 50e6, "QAR", "delivered")}),
+    ("The Asian Development Bank signed a $500 million policy-based loan with Bangladesh.",
+     D(2023, 6, 20), "aid", {("ADB", "Bangladesh", 500e6, "USD", "authorized")}),
+    ("Tuvalu's Prime Minister Feleti Teo has arrived in Canberra.\n\nThe visit comes after "
+     "Teo travelled to Wellington last month.", D(2024, 11, 18), "visit",
+     {("Feleti Teo", "Canberra", "AU", "occurred"),
+      ("Feleti Teo", "Wellington", "NZ", "occurred")}),
+    ("President William Ruto welcomed Ethiopian Prime Minister Abiy Ahmed at State House in "
+     "Nairobi.", D(2024, 2, 27), "meeting",
+     {(("Abiy Ahmed", "William Ruto"), "Nairobi", "occurred", "in_person")}),
+    ("Foreign Minister Gabrielius Landsbergis and his Latvian counterpart Krisjanis Karins "
+     "co-chaired the joint commission in Vilnius on Monday.", D(2024, 3, 5), "meeting",
+     {(("Gabrielius Landsbergis", "Krišjānis Kariņš"), "Vilnius", "occurred", "in_person")}),
+    ("Kenyan President William Ruto received a phone call from Ugandan President Yoweri "
+     "Museveni on Saturday.", D(2024, 10, 14), "meeting",
+     {(("William Ruto", "Yoweri Museveni"), None, "occurred", "phone")}),
+    ("In a phone conversation on Monday, Argentine President Javier Milei and Chilean "
+     "President Gabriel Boric discussed border issues.", D(2024, 10, 14), "meeting",
+     {(("Gabriel Boric", "Javier Milei"), None, "occurred", "phone")}),
     ("Reactions in Moscow were muted after Blinken spoke.", D(2024, 3, 1), "visit", set()),
     ("Blinken condemned the missiles fired toward Israel overnight.", D(2024, 4, 14), "visit",
      set()),

@@ -65,6 +65,31 @@ def test_visit_dates_read_weekdays_against_publication() -> None:
     assert [(f["place"], f["date"]) for f in facts] == [("Skopje", "2023-11-29")]
 
 
+def test_the_weekday_of_a_cancelled_plan_lies_ahead() -> None:
+    facts = facts_of("Jordan has cancelled a summit it was scheduled to host in Amman on "
+                     "Wednesday with President Joe Biden and King Abdullah II.",
+                     date(2023, 10, 17), "meeting")
+    assert [(f["status"], f["date"]) for f in facts] == [("cancelled", "2023-10-18")]
+
+
+def test_a_welcome_told_after_a_dated_trip_is_dated_by_it() -> None:
+    text = ("Senegal's President Bassirou Diomaye Faye made his first foreign trip to "
+            "Mauritania on Tuesday. He was received at Nouakchott airport by President "
+            "Mohamed Ould Ghazouani.")
+    facts = [f for f in facts_of(text, date(2024, 11, 18), "visit")
+             + facts_of(text, date(2024, 11, 18), "meeting")]
+    assert {(f["type"], f.get("place"), f["date"]) for f in facts} == {
+        ("visit", "Nouakchott", "2024-11-12"), ("meeting", "Nouakchott", "2024-11-12")}
+
+
+def test_a_named_office_holder_is_the_person_named_not_the_registrys() -> None:
+    # Names the registry does not hold: the text's names win over the office-holders the
+    # registry gives "Kenyan President" and "Ethiopian Prime Minister" on that date.
+    facts = facts_of("Kenyan President William Kipchumba met Ethiopian Prime Minister Tadesse "
+                     "Worku in Nairobi on Monday.", date(2024, 10, 16), "meeting")
+    assert [f["participants"] for f in facts] == [["Tadesse Worku", "William Kipchumba"]]
+
+
 def test_a_visit_dated_after_publication_is_planned() -> None:
     facts = facts_of("Kerry's trip to Colombo on May 2 is the first by a secretary of state.",
                      date(2015, 4, 28), "visit")

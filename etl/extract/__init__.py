@@ -17,6 +17,7 @@ from etl.extract import aid, casualties, meetings, visits
 from etl.extract.confidence import score_fact
 from etl.extract.context import ArticleContext
 from etl.extract.dates import precision_of
+from etl.extract.people import titled_surnames
 from etl.extract.pipeline import MAX_PARSE_CHARS, parse, worth_parsing
 from etl.model import Article, Sentence
 
@@ -89,7 +90,8 @@ def extract_article(article: Article) -> FactList:
     of the article still counts.
     """
     sentences = readable_sentences(article)
-    gated = [s for s in sentences if worth_parsing(s.text)]
+    surnames = titled_surnames(article.text)
+    gated = [s for s in sentences if worth_parsing(s.text, surnames)]
     try:
         docs = dict(zip((s.n for s in gated), parse([s.text for s in gated]), strict=True))
     except Exception:  # noqa: BLE001 - without a parse the cheap rules still read the article
@@ -112,8 +114,29 @@ def extract_article(article: Article) -> FactList:
             facts.extend(found)
             ctx.note(found)
         ctx.remember(view)
+    _date_from_the_trip(facts)
     merged = [_not_yet(fact, article) for fact in merge(facts)]
     return FactList([_finish(fact, article) for fact in merged], *_offices(ctx, sentences))
+
+
+def _date_from_the_trip(facts: list[dict]) -> None:
+    """An undated stop or meeting told just after a dated trip to the same country by the
+    same person is part of it: "made his first trip to Mauritania on Tuesday. He was
+    received at Nouakchott airport by ..." dates the welcome to Tuesday, not to the day the
+    story ran."""
+    trips = [f for f in facts if f["type"] == "visit" and not f.get("_default_date")
+             and f.get("date") and f.get("status") == "occurred"]
+    for fact in facts:
+        if not fact.get("_default_date") or fact.get("status") != "occurred" or \
+                fact["type"] not in ("visit", "meeting"):
+            continue
+        who = {fact["actor"]} if fact["type"] == "visit" else set(fact["participants"])
+        n = fact.get("_sentence", -1)
+        told = [t for t in trips if t["actor"] in who and t["country"] == fact.get("country")
+                and 1 <= n - t.get("_sentence", -9) <= 2]
+        if told:
+            fact["date"] = told[-1]["date"]
+            fact.pop("_default_date")
 
 
 def _offices(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[list[dict], list[dict]]:

@@ -23,7 +23,15 @@ from etl.extract.syntax import (
     verb_of,
 )
 from etl.model import Article
-from etl.places import country_display_names, is_capital, issuing_country
+from etl.places import (
+    country_display_names,
+    country_names,
+    fold,
+    is_capital,
+    issuing_country,
+    lookup_country,
+    own_unit,
+)
 
 AID_WORDS = re.compile(
     r"\b(?:aid|assistance|support|package|loans?|grants?|pledg\w*|donat\w*|funding|funds?|"
@@ -169,8 +177,9 @@ def _is_aid(view: View, m, token) -> bool:
     """Aid when an aid word governs the amount, or the sentence speaks of aid and nothing
     around the amount makes it a budget, a cost, trade or a deal."""
     words = _nearby_nouns(token)
-    if words & LEX.aid.not_aid_words and not words & {"aid", "assistance", "loan", "grant",
-                                                      "pledge", "relief", "humanitarian"}:
+    if words & LEX.aid.not_aid_words and not words & {
+            "aid", "assistance", "loan", "grant", "pledge", "relief", "humanitarian", "credit",
+            "bailout", "donation", "tranche"}:
         return False
     if words & LEX.aid.nouns:
         return True
@@ -326,6 +335,8 @@ def _speaker_party(token, view: View, parties: Parties) -> str | None:
 def _donor(view: View, parties: Parties, token, status: str) -> tuple[str | None, str]:
     """(donor, how it was found) of an amount."""
     for phrase in _aid_phrases(token):
+        if phrase.dep_ == "pobj" and phrase.head.lower_ == "for":
+            continue  # "a loan for Kenya's infrastructure programme": whom it is for
         for c in phrase.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c is not token:
                 found = parties.of(c)
@@ -378,7 +389,10 @@ def _recipient(view: View, parties: Parties, token, donor: str | None) -> str | 
     if verb is not None:
         holders += [verb] + [v for v in verb.ancestors if v.pos_ in ("VERB", "AUX")][:2]
     for h in holders:
-        for o in prep_objects(h, ("to", "for", "into", "in")):
+        words = ("to", "for", "into", "in") + (
+            ("with",) if _lemma(h) in ("deposit", "sign", "conclude", "place", "loan", "deal",
+                                       "agreement") else ())
+        for o in prep_objects(h, words):  # "signed a $500 million loan with Bangladesh"
             found = _recipient_word(o) or parties.in_phrase(o)
             if found and found != donor:
                 return found
@@ -426,6 +440,19 @@ def _fallback_recipient(view: View, parties: Parties, token, donor: str | None) 
             continue  # "and Norway $11.5 million", "Denmark said": a giver, not a recipient
         return name
     return None
+
+
+def _in_donors_money(m, donor: str | None) -> str:
+    """A bare shared money word ("50 million riyals", "500 million dinars") is the donor's
+    own currency when the donor is a country whose money has that name."""
+    words = m.text.split()
+    word = words[-1].strip(".,;:").lower() if words else ""
+    if not donor or len(words) < 2 or not word.isalpha():
+        return m.currency
+    preceding = words[-2].lower()
+    if preceding in LEX.demonyms or fold(preceding) in country_names():
+        return m.currency  # "Saudi riyals": the text says whose
+    return own_unit(word, lookup_country(donor)) or m.currency
 
 
 def _issuer(currency: str, recipient: str | None) -> str | None:
@@ -506,12 +533,13 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
         if recipient is None and (follow_on or re.match(r"\s*(?:-\s*)?(?:The|It|This|Before|"
                                                         r"After)\b", text)):
             recipient = ctx_recipient  # "It amounted to €3 billion."
+        currency = _in_donors_money(m, donor)
         q = QUALIFIER.search(text[max(0, m.start - 30):m.start])
         qualifier = QUALIFIER_NAMES.get(" ".join(q.group("q").lower().split())) if q else None
         date, default = _aid_date(view, token, m, follow_on, previous)
         fact = view.fact_base(article) | {
             "type": "aid", "donor": donor, "recipient": recipient, "amount": m.amount,
-            "currency": m.currency, "aid_type": aid_type(text), "status": status,
+            "currency": currency, "aid_type": aid_type(text), "status": status,
             "date": date, "_how": {"amount": m.text, "verb": (verb_of(token) or token).text,
                                    "donor": found_by},
         }

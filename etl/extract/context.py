@@ -130,6 +130,10 @@ class View:
             named = self._role_members(token)
             if named:
                 return named  # "the leaders of France and Germany"
+        if word in PRONOUNS_GROUP and token.dep_ == "poss":
+            bound = self.clause_subjects(token)
+            if bound:
+                return bound  # "Modi and Kishida signed deals after their talks"
         if word in PRONOUNS_GROUP or (token.pos_ == "NOUN" and (token.lemma_.lower() in (
                 LEX.people.group_nouns) or word in LEX.people.group_nouns) and (
                 token.tag_ in ("NNS", "CD") or token.lower_ in (
@@ -141,11 +145,32 @@ class View:
             return [self.focus] if self.focus else []
         return []
 
+    def clause_subjects(self, pronoun) -> list[str]:
+        """The persons a possessive "their" is bound to: the subject of its own clause when
+        that names two or more ("the two leaders, X and Y, signed after their talks")."""
+        from etl.extract.syntax import conjuncts, subjects_of, verb_of
+
+        verb = verb_of(pronoun.head)
+        if verb is None:
+            return []
+        names: list[str] = []
+        for subject in subjects_of(verb):
+            if subject is pronoun or subject.lower_ in PRONOUNS_GROUP:
+                return []
+            person = self.person_at(subject)
+            if person:
+                names.append(person.name)
+            for c in subject.children:
+                if c.dep_ == "appos":
+                    names += [p.name for t in conjuncts(c) if (p := self.person_at(t))]
+        names = list(dict.fromkeys(names))
+        return names if len(names) >= 2 else []
+
     def _group_for(self, token) -> list[str]:
         """Who "they" or "the four leaders" are. A stated size picks, of the persons this
         sentence names before the phrase, the group just told and the main subject, the
         first that has that many; without one the group just told comes first."""
-        size = _group_size(token)
+        size = group_size(token)
         named = list(dict.fromkeys(p.name for p in self.people if p.end <= token.idx))
         main = self.main_subject(exclude=token)
         if size:
@@ -376,7 +401,7 @@ _SIZES = {"two": 2, "both": 2, "pair": 2, "duo": 2, "three": 3, "trio": 3, "four
           "quartet": 4, "five": 5, "six": 6}
 
 
-def _group_size(token) -> int | None:
+def group_size(token) -> int | None:
     """How many a group phrase says it is: "the four leaders", "both men", "the pair"."""
     if token.lower_ in _SIZES:
         return _SIZES[token.lower_]
@@ -400,17 +425,40 @@ def _not_named_otherwise(places: list[PlaceRef], doc) -> list[PlaceRef]:
             labels = {e.label_ for e in doc.ents
                       if e.start_char <= place.start and place.end <= e.end_char}
             if labels and not labels & {"GPE", "LOC"} and labels & NOT_PLACE_LABELS and not (
-                    labels == {"PERSON"} and _after_place_word(place, doc)
-                    and is_capital(place.name or "", place.country or "")):
+                    labels == {"PERSON"} and _placed_by_grammar(
+                        place, doc, is_capital(place.name or "", place.country or ""))):
                 continue
         out.append(place)
     return out
 
 
-def _after_place_word(place: PlaceRef, doc) -> bool:
-    """ "met him in Dakar": a capital after "in" is the city, whatever the NER guessed."""
+_ARRIVALS = {"arrive", "land", "fly", "travel", "head", "visit", "reach", "tour"}
+
+
+def _placed_by_grammar(place: PlaceRef, doc, capital: bool) -> bool:
+    """A city the NER took for a person that the sentence still uses as a place.
+
+    A capital after "in", "to" or "at", visited, or described as "the capital of ..."
+    ("met him in Dakar", "visited Niamey, the capital of Niger"); any city where a verb of
+    arrival puts someone ("arrived in Goa", "flew to Goa"). "Jackson said" stays a person.
+    """
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in (
+    if span is None:
+        return False
+    root = span.root
+    if any(c.dep_ == "appos" and c.lemma_.lower() == "capital" for c in root.children):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "to", "into", "at"):
+        verb = root.head.head
+        if verb.pos_ in ("VERB", "NOUN") and verb.lemma_.lower() in _ARRIVALS:
+            return True
+    if not capital:
+        return False
+    if root.dep_ == "compound" and root.head.pos_ in ("NOUN", "PROPN"):
+        root = root.head  # "received at Nouakchott airport"
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in _ARRIVALS:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in (
         "in", "to", "at", "from", "into", "near", "toward", "towards")
 
 

@@ -100,7 +100,7 @@ def find_places(text: str, taken: list[tuple[int, int]] = ()) -> list[PlaceRef]:
             if key in countries:
                 found = PlaceRef(None, countries[key], start, end, raw), j
                 break
-            if key in _NOT_CITIES:
+            if key in _NOT_CITIES and not _capital_after_preposition(raw, text, start):
                 continue
             city = lookup_city(raw)
             if city and (is_trusted_city(city) or _country_follows(text, end, city.country)):
@@ -113,6 +113,18 @@ def find_places(text: str, taken: list[tuple[int, int]] = ()) -> list[PlaceRef]:
             i += 1
     out.sort(key=lambda p: p.start)
     return out
+
+
+def _capital_after_preposition(raw: str, text: str, start: int) -> bool:
+    """ "travelled to Wellington": a capital that is usually a person's name ("Wellington",
+    "Victoria") is the city after "to", "in", "at" or "from"; the parser and the NER then
+    decide whether the sentence uses it as a place."""
+    from etl.places import is_capital
+
+    if fold(raw) == "gaza" or not re.search(r"\b(?:in|to|into|at|from)\s+$", text[:start]):
+        return False
+    city = lookup_city(raw)
+    return city is not None and is_capital(city.name, city.country)
 
 
 def _country_follows(text: str, end: int, iso: str) -> bool:

@@ -9,7 +9,7 @@ part of ("a visit to Kyiv where he met"); the mode comes from the words around i
 
 from __future__ import annotations
 
-from etl.extract.context import View
+from etl.extract.context import View, group_size
 from etl.extract.lexicon import LEX
 from etl.extract.syntax import (
     agents_of,
@@ -48,6 +48,8 @@ def is_trigger(token) -> bool:
             c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")) for c in token.children):
         return False  # "called off", "called for", "called on": no call
     if token.pos_ in ("VERB", "AUX"):
+        if _joint(token):
+            return True
         return (lemma in LEX.meeting.verbs or lemma in LEX.meeting.object_verbs
                 or lemma in LEX.meeting.with_verbs)
     if token.pos_ in ("NOUN", "PROPN"):
@@ -55,6 +57,18 @@ def is_trigger(token) -> bool:
             return False  # "in exchange for"
         return lemma in LEX.meeting.nouns or token.lower_ in LEX.meeting.nouns
     return False
+
+
+def _joint(token) -> bool:
+    """A verb its subjects do together: "co-chaired the commission" (the tokenizer splits
+    "co-chaired" in three), "shook hands"."""
+    lemma = _lemma(token)
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "co":
+        lemma = f"co-{lemma}"
+    if lemma == "shake":
+        return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in token.children)
+    return lemma in LEX.meeting.joint_verbs
 
 
 def persons_in(token, view: View) -> list[str]:
@@ -104,6 +118,8 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
         other_side += [n for t in agents_of(trigger) for n in view.persons_for(t)]
     words = ("with", "between", "among", "to") if lemma in (
         "speak", "talk", "call", "conversation", "chat") else ("with", "between", "among")
+    if noun and lemma == "call":
+        words += ("on", "from")  # "a courtesy call on the prime minister", "a call from"
     holders = [trigger]
     if not noun and lemma in LEX.meeting.with_verbs:
         holders += objects_of(trigger, ("dobj",))  # "discussed the issue with Putin"
@@ -121,6 +137,14 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
         for g in inner:
             for t in prep_objects(g, ("with", "between")):
                 other_side += persons_in(t, view)
+    if noun:
+        clauses = [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
+        if trigger.dep_ == "nsubj":
+            clauses.append(trigger.head)  # "the talks included Wong and Marsudi"
+        for c in clauses:
+            if _lemma(c) in LEX.meeting.party_verbs:
+                other_side += [n for t in objects_of(c, ("dobj",)) + agents_of(c)
+                               for n in persons_in(t, view)]
     if noun and holder is not trigger:
         for t in prep_objects(holder, ("with",)):
             other_side += persons_in(t, view)
@@ -145,6 +169,35 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
     return subject_side, other_side, separately
 
 
+_COMMITTING = {"agree", "announce", "decide", "pledge", "vow", "promise", "resolve"}
+
+
+def _agreed_there(trigger, cues: list[str]) -> bool:
+    """ "agreed to boost trade at a meeting in Jakarta": what was agreed is ahead, the
+    meeting where it was agreed is not. True when every planning cue is a committing verb
+    in the past and the meeting is only its setting (after "at" or "during")."""
+    if not (trigger.dep_ == "pobj" and trigger.head.lower_ in ("at", "during")):
+        return False
+    committing = {t.text for t in trigger.ancestors
+                  if t.tag_ == "VBD" and t.lemma_.lower() in _COMMITTING}
+    planned = [c.split(": ", 1)[1] for c in cues if c.startswith("planned: ")]
+    return bool(committing) and all(
+        word in committing or word.startswith("to ") for word in planned)
+
+
+def _stated_whole(group: list[str], view: View) -> list[str]:
+    """All the persons of the sentence when it counts them ("..., the four leaders had
+    agreed") and the grammar found only some: the stated size is the text's own word on
+    how many took part."""
+    named = list(dict.fromkeys(p.name for p in view.people))
+    if len(group) < 2 or not set(group) < set(named):
+        return group
+    for token in view.doc:
+        if token.tag_ == "NNS" and group_size(token) == len(named):
+            return sorted(named)
+    return group
+
+
 def _unknown_party(trigger, view: View) -> bool:
     """The meeting's other side is a person-like noun no name or office resolves to."""
     if trigger.pos_ not in ("VERB", "AUX"):
@@ -155,11 +208,17 @@ def _unknown_party(trigger, view: View) -> bool:
     return False
 
 
-def _governed_by_subjects(noun) -> bool:
+def _governed_by_subjects(noun, view: View) -> bool:
     """ "Rubio and Lavrov called off an expected meeting", "the two held talks": a meeting
     noun that is the object of the parties' own verb, not "their Kyiv meetings"."""
-    return noun.dep_ in ("dobj", "nsubjpass") and not any(
-        c.dep_ == "poss" for c in noun.children)
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:
+        # "the two leaders, X and Y, signed deals after their talks": bound to the clause
+        return any(c.lower_ == "their" and view.clause_subjects(c) for c in owners)
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at", "in") and \
+            noun.head.head.pos_ in ("VERB", "AUX"):
+        return True  # "Modi and Kishida discussed trade during a meeting in Hiroshima"
+    return noun.dep_ in ("dobj", "nsubjpass")
 
 
 def _mode(trigger, view: View) -> str:
@@ -175,6 +234,9 @@ def _mode(trigger, view: View) -> str:
         words.add(trigger.head.head.lower_)
     if trigger.dep_ in ("acl", "relcl"):
         words.add(trigger.head.lower_)  # "a call joined by Ruto": the call is how
+    if trigger.lower_ == "call" and (words & {"courtesy", "paid", "pay", "pays", "paying"} or (
+            trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "pay")):
+        return "in_person"  # "paid a courtesy call on the prime minister": a visit
     if words & LEX.meeting.video_words:
         return "video"
     if words & LEX.meeting.phone_words:
@@ -245,14 +307,17 @@ def from_sentence(view: View, article: Article) -> list[dict]:
             continue
         subject_side, other_side, separately = _parties(trigger, view)
         lemma = _lemma(trigger)
+        joint = _joint(trigger)
         if not other_side and (len(subject_side) < 2 or lemma in _NEEDS_WITH or (
-                trigger.pos_ == "VERB" and lemma not in LEX.meeting.verbs) or (
-                trigger.pos_ != "VERB" and not _governed_by_subjects(trigger))):
+                trigger.pos_ == "VERB" and lemma not in LEX.meeting.verbs and not joint) or (
+                trigger.pos_ != "VERB" and not _governed_by_subjects(trigger, view))):
             continue  # "their Kyiv meetings": with whom, the text does not say
         if separately and len(subject_side) >= 1 and len(other_side) >= 2:
             groups = [sorted(set(subject_side + [o])) for o in other_side]
         else:
             groups = [sorted(set(subject_side + other_side))]
+        if len(groups) == 1:
+            groups = [_stated_whole(groups[0], view)]
         if _unknown_party(trigger, view):
             continue  # "met the Ukrainian president": someone the text does not name
         mode = _mode(trigger, view)
@@ -260,8 +325,10 @@ def from_sentence(view: View, article: Article) -> list[dict]:
         if status == "cancelled" and any(c.startswith("negated") for c in cues) and any(
                 c.startswith("planned") for c in cues):
             status = "possible"  # "does not have a meeting planned": not ruled out
+        if status == "planned" and _agreed_there(trigger, cues):
+            status = "occurred"
         place, country = _place(trigger, view) if mode == "in_person" else (None, None)
-        date, default = _date(view, trigger, trigger, status)
+        date, default = _date(view, trigger, trigger, status, cues)
         for group in groups:
             if len(group) < 2:
                 continue

@@ -82,6 +82,19 @@ def _titled_re() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}){portfolio})\s+(?P<name>{name})")
 
 
+def titled_surnames(text: str) -> frozenset[str]:
+    """The last words of the names an article gives with a title ("Prime Minister Feleti
+    Teo" gives "Teo"): a later sentence that names only the surname is about someone, even
+    when the surname is also a town somewhere."""
+    out = set()
+    for m in _titled_re().finditer(text):
+        name, _ = clean_name(m.group("name"))
+        words = name.split()
+        if len(words) >= 2 and plausible_name(name):
+            out.add(words[-1])
+    return frozenset(out)
+
+
 def _name_capitals(name: str) -> bool:
     return all(w[0].isupper() or w.lower().rstrip("-") in _PARTICLES for w in name.split())
 
@@ -162,10 +175,12 @@ def clean_name(raw: str) -> tuple[str, int]:
     """
     not_name = _not_name()
     words = list(re.finditer(r"\S+", raw))
-    while words and (words[-1].group().rstrip(",.;:") in not_name
-                     or not words[-1].group()[0].isalpha()):
+    while words and ((words[-1].group().rstrip(",.;:") in not_name and not _name_he(
+            words, -1)) or not words[-1].group()[0].isalpha()):
         words.pop()
-    while words and (words[0].group() in not_name or words[0].group().lower() in
+    titled = False
+    while words and not (titled and _name_he(words, 0)) and (
+                     words[0].group() in not_name or words[0].group().lower() in
                      LEX.people.titles or not words[0].group()[0].isupper()
                      or (len(words) > 2 and _country_word(words[0].group()))
                      or (len(words) > 2 and " ".join(w.group() for w in words[:2]).lower() in
@@ -173,6 +188,7 @@ def clean_name(raw: str) -> tuple[str, int]:
         if len(words) > 2 and " ".join(w.group() for w in words[:2]).lower() in \
                 LEX.people.titles:
             words.pop(0)  # "First Lady Olena Zelenska": both words of the title go
+        titled = titled or words[0].group().lower() in LEX.people.titles
         words.pop(0)
     if not words:
         return "", 0
@@ -182,6 +198,15 @@ def clean_name(raw: str) -> tuple[str, int]:
     if name.endswith(".") and not re.search(r"\b[A-Z]\.$|Jr\.$", name):
         name = name[:-1]
     return name, start
+
+
+def _name_he(words: list[re.Match], i: int) -> bool:
+    """ "Vice Premier Liu He", "Vice Premier He Lifeng": "He" inside a name, beside another
+    capitalised word of it, is the Chinese name, not the pronoun."""
+    if len(words) < 2 or words[i].group().rstrip(",.;:") != "He":
+        return False
+    other = words[i - 1 if i == -1 else 1].group()
+    return other[:1].isupper() and other not in _not_name()
 
 
 def _country_word(word: str) -> bool:
@@ -196,7 +221,8 @@ def plausible_name(name: str) -> bool:
         return False
     if not _name_capitals(name) or all(w in _not_name() for w in words):
         return False
-    if any(w in _not_name() and w not in ("Lady", "Lord", "Sir") for w in words[1:]):
+    if any(w in _not_name() and w not in ("Lady", "Lord", "Sir") and not (
+            w == "He" and len(words) >= 2) for w in words[1:]):
         return False
     if len(name) > 60 or name.isupper() and len(name) <= 5:
         return False
@@ -482,8 +508,9 @@ def _title_case(text: str) -> bool:
     if len(small) >= 2 and sum(w[0].isupper() for w in small) >= 0.67 * len(small):
         return True
     long = [w for w in words if len(w) >= 4]
-    if 3 <= len(long) <= 10 and all(w[0].isupper() for w in long):
-        return True
+    lower = [w for w in words if len(w) >= 3 and w[0].islower() and w not in _FUNCTION_WORDS]
+    if 3 <= len(long) <= 10 and all(w[0].isupper() for w in long) and not lower:
+        return True  # "Kenyan President Jane Doe met ..." is prose: its verb is lowercase
     # "Blinken Meets Egypt, Jordan Leaders in Push to Shore Up Cease-Fire": nearly every
     # longer word capitalised, verbs too
     return len(long) >= 5 and sum(w[0].isupper() for w in long) >= 0.8 * len(long) and any(
@@ -601,11 +628,10 @@ BARE_ROLE_RE = re.compile(
 _PLURAL_TITLES = (r"(?P<title>leaders|presidents|prime\s+ministers|foreign\s+ministers|"
                   r"heads\s+of\s+state|chancellors|top\s+diplomats|counterparts)")
 _NATION = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+_NATIONS = rf"{_NATION}(?:,?\s+{_NATION}){{0,7}},?\s+and\s+{_NATION}"
 PLURAL_ROLE_RE = re.compile(
-    rf"\b(?:the\s+)?{_PLURAL_TITLES}\s+of\s+(?P<a>{_NATION}),?\s+(?:(?P<b>{_NATION}),?\s+)?"
-    rf"and\s+(?P<c>{_NATION})"
-    rf"|\b(?:the\s+|(?:his|her|their)\s+)(?P<a2>{_NATION}),?\s+(?:(?P<b2>{_NATION}),?\s+)?"
-    rf"and\s+(?P<c2>{_NATION})\s+"
+    rf"\b(?:the\s+)?{_PLURAL_TITLES}\s+of\s+(?P<list>{_NATIONS})"
+    rf"|\b(?:the\s+|(?:his|her|their)\s+)(?P<list2>{_NATIONS})\s+"
     r"(?P<title2>leaders|presidents|prime\s+ministers|foreign\s+ministers|counterparts)\b"
 )
 
@@ -625,14 +651,15 @@ def role_people(text: str, taken: list[PersonRef], people: ArticlePeople, n: int
         office = _plural_office(title, subject, people)
         if office is None:
             continue
-        for key in ("a", "b", "c", "a2", "b2", "c2"):
-            word = m.group(key)
-            iso = country_of(word) if word else None
+        key = "list" if m.group("list") else "list2"
+        for nation in re.finditer(_NATION, m.group(key)):
+            iso = country_of(nation.group())
             if not iso:
                 continue
             name, how = people.office_holder(office, iso, n)
             if name and name != subject:
-                out.append(PersonRef(name, m.start(key), m.end(key), "role"))
+                start = m.start(key) + nation.start()
+                out.append(PersonRef(name, start, start + len(nation.group()), "role"))
     for m in BARE_ROLE_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -642,9 +669,13 @@ def role_people(text: str, taken: list[PersonRef], people: ArticlePeople, n: int
     for m in ROLE_RE.finditer(text):
         if not free(m.start("title"), m.end("title")) or not free(m.start(), m.end()):
             continue
-        if re.match(r"\s*,?\s*(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+", text[m.end():]) and \
-                any(r.start >= m.end() and r.start - m.end() <= 3 for r in taken):
-            continue  # "French President Emmanuel Macron": the title of the name after it
+        after = re.match(r"\s*,?\s*((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)", text[m.end():])
+        if after and (any(r.start >= m.end() and r.start - m.end() <= 3 for r in taken) or (
+                len(after.group(1).split()) >= 2 and plausible_name(after.group(1))
+                and not m.group(0).rstrip().endswith(","))):
+            # "French President Emmanuel Macron": the title of the name after it, found or
+            # not; the office holder the registry knows may not be the one the text names
+            continue
         iso = country_of(m.group("country"))
         if iso is None:
             continue

@@ -98,10 +98,11 @@ _SOMEONE = re.compile(r"\b(?:he|she|they|his|her|their|him|them|president|minist
                       r"trio|pair))\b", re.IGNORECASE)
 
 
-def worth_parsing(text: str) -> bool:
+def worth_parsing(text: str, surnames: frozenset[str] = frozenset()) -> bool:
     """Whether a sentence could hold a visit, a meeting or aid (and is short enough): an
     amount of money, or a word of travel or meeting beside someone who could travel or
-    meet (a registry name, a name the finders do not know, a pronoun or an office)."""
+    meet (a registry name, a name the finders do not know, a pronoun or an office, or a
+    surname the article gave with a title elsewhere: `surnames`)."""
     if len(text) > MAX_PARSE_CHARS or len(text) < 12:
         return False
     from etl.extract.money import find_money
@@ -119,7 +120,8 @@ def worth_parsing(text: str) -> bool:
     from etl.extract.people import alias_hits
 
     return bool(alias_hits(text) or _SOMEONE.search(text)
-                or may_name_a_stranger(text, first_word=True))
+                or may_name_a_stranger(text, first_word=True)
+                or (surnames and surnames & set(re.findall(r"[A-Z][\w'’-]+", text))))
 
 
 @cache

@@ -75,6 +75,11 @@ def attachment(token, view: View) -> tuple[object, str] | None:
     if t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(t.head.head) in (
             LEX.visit.place_nouns):
         t = first_conjunct(t.head.head)  # "the town of Irpin" stands where "town" stands
+    if t.dep_ in ("compound", "nmod") and _lemma(t.head) in LEX.visit.facility_nouns:
+        t = t.head  # "received at Nouakchott airport": the airport stands for the city
+    if t.dep_ == "pobj" and t.head.lower_ in AT and _lemma(t.head.head) in (
+            LEX.visit.facility_nouns) and t.head.head.dep_ == "pobj":
+        t = t.head.head  # "welcomed him at State House in Nairobi"
     head = t.head
     if t.dep_ in ("compound", "nmod", "amod") and _lemma(head) in LEX.visit.nouns:
         return head, "dest"  # "the Amman visit", "his Kyiv trip"
@@ -247,14 +252,17 @@ def _at_home(actor: str, place: PlaceRef, view: View) -> bool:
     return not place.is_city or is_capital(place.name, home)
 
 
-def _date(view: View, trigger, place_token, status: str) -> tuple[str | None, bool]:
+def _date(view: View, trigger, place_token, status: str,
+          cues: list[str] = ()) -> tuple[str | None, bool]:
     """The date of the stop and whether it is the story's own day (no date stated).
 
     Only what happened is dated to the story's day when the text gives no date: a plan or
-    a cancellation without a date has none."""
+    a cancellation without a date has none. A weekday of a cancelled plan ("has cancelled
+    the summit it was scheduled to host on Wednesday") is the plan's, so it lies ahead."""
     # "begins a tour on Monday": a weekday beside a verb in the simple present is ahead
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else verb_of(trigger)
     future = status in ("planned", "possible") or (
+        status == "cancelled" and any(c.startswith("planned") for c in cues)) or (
         verb is not None and verb.tag_ in ("VBZ", "VBP")
         and not any(c.dep_ == "aux" for c in verb.children))
     undated = status in ("planned", "possible", "cancelled")
@@ -390,7 +398,7 @@ def _stop_facts(view: View, article: Article, place: PlaceRef, span, trigger, re
         if status != "cancelled" and CANCELLED.search(rest) and re.search(
                 r"\b(?:was|were|has|had|been|is)\b", rest):
             status = "cancelled"  # "the trip to Amman by Biden was called off"
-        date, default = _date(view, trigger, span.root, status)
+        date, default = _date(view, trigger, span.root, status, cues)
         for actor in actors:
             if relation == "presence" and _at_home(actor, place, view):
                 continue
@@ -534,7 +542,10 @@ def from_sentence(view: View, article: Article) -> list[dict]:
         return permission_visits(view, article)
     if view.doc is None or not view.places:
         return dateline_visits(view, article)
-    return syntax_visits(view, article) + dateline_visits(view, article)
+    found = syntax_visits(view, article)
+    # "ACCRA — the minister arrived in Abuja": a stop the sentence states is where he is
+    moved = {f["actor"] for f in found if f["type"] == "visit"}
+    return found + [f for f in dateline_visits(view, article) if f["actor"] not in moved]
 
 
 # "AMMAN, Jordan —", "NAIROBI (AP) -": a dateline, where the story was filed.
