@@ -86,9 +86,9 @@ st.dataframe(
                    "Stages": st.column_config.TextColumn(width="medium")},
 )
 if (~named).any():
-    st.subheader(f"Packages of an unnamed {by}, for review")
-    st.caption(f"The articles name no {by} for these; they are not in the bars or the "
-               "headline.")
+    st.subheader(md(f"Packages of an unnamed {by}, for review"))
+    st.caption(md(f"The articles name no {by} for these; they are not in the bars or the "
+                  "headline."))
     st.dataframe(tables.aid_table(rows[~named]), hide_index=True, key="aid_unnamed",
                  column_config={"Evidence": st.column_config.TextColumn(width="large")})
 apart = queries.aid_apart(con, f, statuses=statuses)
