@@ -219,6 +219,26 @@ UNSEEN = [
     ("In a phone conversation on Monday, Argentine President Javier Milei and Chilean "
      "President Gabriel Boric discussed border issues.", D(2024, 10, 14), "meeting",
      {(("Gabriel Boric", "Javier Milei"), None, "occurred", "phone")}),
+    ("Kenyan President William Kipchumba flew to Addis Ababa on Sunday. On Monday, President "
+     "Kipchumba met Prime Minister Tadesse Worku at the National Palace.", D(2024, 10, 16),
+     "meeting", {(("Tadesse Worku", "William Kipchumba"), "Addis Ababa", "occurred",
+                  "in_person")}),
+    ("The Kenyan leader, William Kipchumba, met Ethiopian Prime Minister Tadesse Worku in "
+     "Nairobi on Monday.", D(2024, 10, 16), "visit", set()),
+    ("European Union leaders met in Brussels on Thursday. The bloc will provide 9 billion "
+     "euros to Ukraine next year.", D(2024, 6, 14), "aid",
+     {("European Union", "Ukraine", 9e9, "EUR", "pledged")}),
+    ("The 27-nation bloc agreed on Thursday to lend Ukraine 1 billion euros.", D(2024, 6, 14),
+     "aid", {(None, "Ukraine", 1e9, "EUR", "authorized")}),
+    ("Group of Seven leaders pledged at least $15 billion for Ukraine.", D(2024, 6, 14), "aid",
+     {("G7", "Ukraine", 15e9, "USD", "pledged")}),
+    ("The European Union suspended budget support to Niger worth 503 million euros.",
+     D(2023, 7, 31), "aid", set()),
+    ("Foreign Minister Penny Wong will be in Port Moresby on Thursday.", D(2024, 9, 3),
+     "visit", {("Penny Wong", "Port Moresby", "PG", "planned")}),
+    ("Bolivian President Luis Arce and Paraguayan President Santiago Pena signed a gas deal "
+     "on Friday.", D(2024, 5, 14), "meeting",
+     {(("Luis Arce", "Santiago Peña"), None, "occurred", "in_person")}),
     ("Reactions in Moscow were muted after Blinken spoke.", D(2024, 3, 1), "visit", set()),
     ("Blinken condemned the missiles fired toward Israel overnight.", D(2024, 4, 14), "visit",
      set()),

@@ -90,6 +90,21 @@ def test_a_named_office_holder_is_the_person_named_not_the_registrys() -> None:
     assert [f["participants"] for f in facts] == [["Tadesse Worku", "William Kipchumba"]]
 
 
+def test_a_name_given_an_office_in_commas_is_a_person_its_surname_refers_to() -> None:
+    text = ("Amina Wekesa, the Kenyan foreign minister, said the plan was sound.\n\n"
+            "Wekesa later flew to Kampala.")
+    facts = facts_of(text, date(2025, 3, 4), "visit")
+    assert [(f["actor"], f["place"]) for f in facts] == [("Amina Wekesa", "Kampala")]
+
+
+def test_a_role_of_another_country_is_not_the_story_subject() -> None:
+    text = ("Kenyan Foreign Minister Amina Wekesa flew to Canberra on Monday.\n\n"
+            "The Nauruan president wrapped up a state visit to Vietnam on Wednesday.")
+    # an office the registry does not hold: no office-holder to fall back on
+    facts = facts_of(text, date(2024, 9, 3), "visit")
+    assert ("Amina Wekesa", "VN") not in {(f["actor"], f["country"]) for f in facts}
+
+
 def test_a_visit_dated_after_publication_is_planned() -> None:
     facts = facts_of("Kerry's trip to Colombo on May 2 is the first by a secretary of state.",
                      date(2015, 4, 28), "visit")

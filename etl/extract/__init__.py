@@ -115,6 +115,7 @@ def extract_article(article: Article) -> FactList:
             ctx.note(found)
         ctx.remember(view)
     _date_from_the_trip(facts)
+    _place_from_the_trip(facts)
     merged = [_not_yet(fact, article) for fact in merge(facts)]
     return FactList([_finish(fact, article) for fact in merged], *_offices(ctx, sentences))
 
@@ -137,6 +138,35 @@ def _date_from_the_trip(facts: list[dict]) -> None:
         if told:
             fact["date"] = told[-1]["date"]
             fact.pop("_default_date")
+
+
+def _place_from_the_trip(facts: list[dict]) -> None:
+    """A meeting in person that names no place, told with or just after a participant's
+    arrival in one city, is in that city: "flew to Addis Ababa on Sunday. On Monday he met
+    the prime minister at the palace." Only one such city, and dates that agree."""
+    stops = [f for f in facts if f["type"] == "visit" and f.get("place")
+             and f.get("status") == "occurred"]
+    for fact in facts:
+        if fact["type"] != "meeting" or fact.get("place") or fact.get("country") or \
+                fact.get("mode") != "in_person" or fact.get("status") != "occurred":
+            continue
+        n = fact.get("_sentence", -1)
+        near = [t for t in stops if t["actor"] in fact["participants"]
+                and 0 <= n - t.get("_sentence", -9) <= 2 and _days_apart(t, fact) <= 3]
+        cities = {(t["place"], t["country"]) for t in near}
+        if len(cities) == 1:
+            fact["place"], fact["country"] = next(iter(cities))
+            fact["_place_from_trip"] = True
+
+
+def _days_apart(a: dict, b: dict) -> int:
+    """Days between two facts' dates, 0 when either is coarser than a day."""
+    from datetime import date as day
+
+    x, y = a.get("date") or "", b.get("date") or ""
+    if len(x) != 10 or len(y) != 10:
+        return 0
+    return abs((day.fromisoformat(x) - day.fromisoformat(y)).days)
 
 
 def _offices(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[list[dict], list[dict]]:

@@ -126,6 +126,8 @@ class Parties:
         if person:
             home = view.roster.home_of(person.name) if view.roster else None
             return country_display_names().get(home, home) if home else None
+        if token.lemma_.lower() == "bloc" and view.bloc:
+            return view.bloc  # "the 27-nation bloc will provide"
         iso = LEX.demonyms.get(token.lower_)
         if iso and token.text[0].isupper():
             return country_display_names().get(iso, iso)
@@ -171,6 +173,16 @@ def _nearby_nouns(money_token) -> set[str]:
                     if g.dep_ == "pobj":
                         words.add(_lemma(g))
     return words
+
+
+def _withheld(token) -> bool:
+    """Aid a verb above the amount suspends, freezes or cuts: money held back is neither
+    promised nor given, so it is no aid fact (the earlier pledge, if told, is one)."""
+    verb = verb_of(token)
+    for v in ([verb, *verb.ancestors] if verb is not None else [])[:3]:
+        if v.pos_ in ("VERB", "AUX") and _lemma(v) in LEX.aid.withheld_verbs and not negated(v):
+            return True
+    return False
 
 
 def _is_aid(view: View, m, token) -> bool:
@@ -511,6 +523,8 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
         token = _amount_token(span)
         if not follow_on and not gives and not _is_aid(view, m, token):
             continue
+        if _withheld(token):
+            continue  # "suspended budget support worth EUR 503 million": nothing given
         status = _status(view, token)
         if status is None and previous and (follow_on or re.match(
                 r"\s*(?:Before|After)\s+that\b", text)):

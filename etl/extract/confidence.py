@@ -46,6 +46,9 @@ def score_fact(fact: dict, article: Article) -> tuple[float, list[str]]:
         if len(fact["participants"]) > 3:
             score -= 0.08
             reasons.append("more than three parties")
+        if fact.get("_place_from_trip"):
+            score -= 0.05
+            reasons.append("place: the city of the trip just told")
     elif kind == "aid":
         score = BASE["aid"]
         reasons.append(f"amount '{how.get('amount', '?')}' governed by '{how.get('verb', '?')}'")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from etl.extract.dates import DateRef, find_dates
 from etl.extract.geo import PlaceRef, find_places, places_of
@@ -38,6 +39,7 @@ class View:
     focus: str | None = None  # who the story is about so far
     group: list[str] = field(default_factory=list)  # who "they" means
     roster: ArticlePeople | None = None
+    bloc: str | None = None  # the union of states "the bloc" means in this story
 
     @property
     def text(self) -> str:
@@ -142,8 +144,30 @@ class View:
             return self._group_for(token)
         if token.pos_ == "NOUN" and token.lemma_.lower() in LEX.people.role_nouns and any(
                 c.lower_ == "the" for c in token.children) and token.tag_ == "NN":
+            if self.focus and self._nation_differs(token, self.focus):
+                return []  # "the Philippine president" is not the Australian minister
             return [self.focus] if self.focus else []
         return []
+
+    def _nation_differs(self, role, person: str) -> bool:
+        """Whether a role noun names a country ("the Philippine president") other than the
+        one the person serves, or one the article never tied the person to."""
+        from etl.extract.people import country_of
+
+        nations = set()
+        for c in role.children:
+            if c.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            iso = country_of(c.text)
+            if iso is None and c.text[:1].isupper() and (c.ent_type_ == "NORP" or re.search(
+                    r"(?:an|ese|ish|ic|i)$", c.text)):
+                iso = "?"  # a nationality the tables do not know ("the Nauruan president")
+            if iso:
+                nations.add(iso)
+        if not nations:
+            return False
+        home = self.roster.home_of(person) if self.roster else None
+        return home not in nations
 
     def clause_subjects(self, pronoun) -> list[str]:
         """The persons a possessive "their" is bound to: the subject of its own clause when
@@ -302,6 +326,7 @@ class ArticleContext:
         self.aid_context: str | None = None  # the last sentence that spoke of aid
         self.last_reporter: str | None = None  # who gave the last casualty figure
         self.last_where: str | None = None
+        self.last_bloc: str | None = None
 
     def anchor(self, segment: int) -> tuple[date | None, str]:
         if segment in self._anchors:
@@ -327,7 +352,8 @@ class ArticleContext:
         if doc is not None:
             places = _not_named_otherwise(places, doc)
         return View(sentence, anchor, precision, people, places, doc=doc, focus=self.focus,
-                    group=list(self.group), roster=self.people)
+                    group=list(self.group), roster=self.people,
+                    bloc=_bloc_named(sentence.text) or self.last_bloc)
 
     def note(self, facts: list[dict]) -> None:
         """Facts of the sentence just read: travellers form the group "they" refers to."""
@@ -347,6 +373,7 @@ class ArticleContext:
 
     def remember(self, view: View) -> None:
         """After a sentence: who it was about becomes the story's subject."""
+        self.last_bloc = _bloc_named(view.text) or self.last_bloc
         from etl.extract.aid import AID_WORDS
 
         self.aid_context = view.text if AID_WORDS.search(view.text) or self._aid_said else None
@@ -401,6 +428,24 @@ _SIZES = {"two": 2, "both": 2, "pair": 2, "duo": 2, "three": 3, "trio": 3, "four
           "quartet": 4, "five": 5, "six": 6}
 
 
+@cache
+def _institution_names() -> re.Pattern:
+    from etl.extract.lexicon import phrase_pattern
+
+    return phrase_pattern(LEX.institutions.keys())
+
+
+def _bloc_named(text: str) -> str | None:
+    """The last union of states a sentence names ("EU leaders", "ASEAN members"): what
+    "the bloc" of the next sentences is."""
+    found = None
+    for m in _institution_names().finditer(text):
+        name = LEX.institutions[" ".join(m.group(0).lower().split())]
+        if m.group(0)[0].isupper() and name.lower() in LEX.people.blocs:
+            found = name
+    return found
+
+
 def group_size(token) -> int | None:
     """How many a group phrase says it is: "the four leaders", "both men", "the pair"."""
     if token.lower_ in _SIZES:
@@ -424,10 +469,11 @@ def _not_named_otherwise(places: list[PlaceRef], doc) -> list[PlaceRef]:
         if place.is_city and fold(place.text) not in _aliases():
             labels = {e.label_ for e in doc.ents
                       if e.start_char <= place.start and place.end <= e.end_char}
+            capital = is_capital(place.name or "", place.country or "")
             if labels and not labels & {"GPE", "LOC"} and labels & NOT_PLACE_LABELS and not (
-                    labels == {"PERSON"} and _placed_by_grammar(
-                        place, doc, is_capital(place.name or "", place.country or ""))):
-                continue
+                    (labels == {"PERSON"} or capital)
+                    and _placed_by_grammar(place, doc, capital)):
+                continue  # "Port Moresby" read as a building is still the capital
         out.append(place)
     return out
 

@@ -68,6 +68,9 @@ def _joint(token) -> bool:
         lemma = f"co-{lemma}"
     if lemma == "shake":
         return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in token.children)
+    if lemma == "sign":  # "A and B signed a gas deal in La Paz": together, at one table
+        return any(c.dep_ == "dobj" and _lemma(c) in LEX.meeting.signed_nouns
+                   for c in token.children)
     return lemma in LEX.meeting.joint_verbs
 
 

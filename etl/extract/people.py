@@ -296,11 +296,18 @@ class ArticlePeople:
         if doc is not None and not headline and doc.has_annotation("ENT_IOB"):
             # only where the NER ran: elsewhere every capitalised word is a known one
             found += _argument_names(n, text, doc)
-        for m in _APPOSITION.finditer(text):
-            name, offset = clean_name(m.group("name"))
-            if name and plausible_name(name) and len(name.split()) >= 2:
+        for pattern in (_APPOSITION_BEFORE, _APPOSITION):
+            for m in pattern.finditer(text):
+                name, offset = clean_name(m.group("name"))
+                if not (name and plausible_name(name) and len(name.split()) >= 2) or headline:
+                    continue
                 self._observe(n, text, m.start("title"), m.group("title"), name,
                               country_word=m.group("country"))
+                # a name an office is given to is a person, parsed or not: its surname
+                # then refers back to it in the sentences that are
+                start = m.start("name") + offset
+                if not any(r.start <= start < r.end for r in found):
+                    found.append(_Raw(n, start, start + len(name), name, "titled"))
         self.raw[n] = found
         self.texts[n] = text
 
@@ -488,6 +495,15 @@ _APPOSITION = re.compile(
     r"(?P<title>[Ff]oreign\s+[Mm]inister|[Ff]oreign\s+[Ss]ecretary|[Pp]resident|"
     r"[Pp]rime\s+[Mm]inister|[Tt]op\s+[Dd]iplomat|[Cc]hancellor|[Ss]ecretary\s+of\s+[Ss]tate)"
     r"(?=\s*(?:,|\.|;|$|\s+(?:said|says|told|who|has|had|is|was|will)\b))")
+
+
+# "Ghana's foreign minister, Samuel Okudzeto Ablakwa," / "the Kenyan leader, Jane Doe,": an
+# office given before the name, set off by commas.
+_APPOSITION_BEFORE = re.compile(
+    r"(?P<country>U\.S\.|US|UK|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:'s|’s)?)\s+(?:new\s+|top\s+)?"
+    r"(?P<title>[Ff]oreign\s+[Mm]inister|[Ff]oreign\s+[Ss]ecretary|[Pp]resident|[Ll]eader|"
+    r"[Pp]rime\s+[Mm]inister|[Tt]op\s+[Dd]iplomat|[Cc]hancellor|[Ss]ecretary\s+of\s+[Ss]tate)"
+    r",\s+(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)\s*,")
 
 
 _FUNCTION_WORDS = {"and", "or", "to", "of", "in", "for", "with", "on", "at", "by", "from", "as",
