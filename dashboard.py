@@ -18,7 +18,9 @@ REQUIRED_TABLES = ("articles", "stops", "legs", "meetings", "aid", "casualty_rep
 # columns the build adds (etl/sql/post/): a file without them predates them
 REQUIRED_COLUMNS = ("stops.evidence_count", "stops.outlets", "legs.from_status",
                     "aid.day_lo", "casualty_reports.article_ids", "meetings.outlets",
-                    "stops.review_state", "legs.review_state", "review_facts.review_state")
+                    "aid_packages.day_lo", "casualty_reports.series_id",
+                    "stops.review_state", "legs.review_state", "review_facts.review_state",
+                    "aid_packages.review_state")
 
 
 def database_problem() -> str | None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import resolve, statements, trust
+from etl import aid_roles, casualty_terms, resolve, statements, trust
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 MARTS_DIR = SQL_DIR / "marts"
@@ -32,7 +32,8 @@ MARTS: tuple[str, ...] = (*sorted(p.stem for p in MARTS_DIR.glob("*.sql")),
 
 # Tables made by Python before the models run (etl/resolve.py), and the one made between
 # them: stg_fx needs the aid events' currencies and days, and aid needs the rates.
-_STAGED_FIRST = ("ref_people", "ref_roles", "stg_places")
+_STAGED_FIRST = ("ref_people", "ref_roles", "stg_places", "stg_aid_roles", "stg_reporters",
+                 "stg_areas", "stg_casualty_checks")
 _STAGED_FROM = {"stg_fx": "int_aid_events"}
 
 # The event marts and, for etl/sql/post/event_columns.sql: their event_mentions.event_type,
@@ -70,6 +71,8 @@ def build_marts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(statements.sql_file("macros"))
     resolve.stage_people(con)
     resolve.stage_places(con)
+    aid_roles.stage_aid_roles(con)
+    casualty_terms.stage_casualty_terms(con)
     for name in build_order():
         if name == "stg_fx":
             resolve.stage_fx(con, _STAGED_FROM[name])
@@ -105,6 +108,7 @@ def post_marts(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(template.format(table=table, event_type=event_type, id=id_column,
                                     date=date_column, fallback=fallback))
     con.execute(_read(POST_DIR / "leg_columns.sql"))
+    con.execute(_read(POST_DIR / "package_columns.sql"))
     con.execute(_read(POST_DIR / "evidence_sentences.sql"))
     con.execute(_read(POST_DIR / "search_index.sql"))
     trust.add_trust_columns(con)  # confidence and review state (etl/trust.py)

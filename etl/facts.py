@@ -26,6 +26,9 @@ AID_TYPES = ("military", "financial", "humanitarian", "mixed", "unspecified")
 AID_STATUSES = ("requested", "proposed", "authorized", "pledged", "announced", "delivered")
 METRICS = ("killed", "wounded", "displaced", "missing", "captured")
 QUALIFIERS = ("at least", "about", "more than", "up to")
+# Whom a casualty count counts, read from the words right after it ("2,055 children", "88 UN
+# staff"); "all" when they name no part of the toll. A sub-count is a series of its own.
+POPULATIONS = ("all", "children", "women", "civilians", "soldiers", "staff")
 
 # Precision of a fact's date: a day, a month or a year is known, or none (a null date).
 DATE_PRECISIONS = ("day", "month", "year", "unknown")
@@ -118,8 +121,9 @@ AID = FactType(
     event="aid")
 CASUALTY = FactType(
     name="casualty", fields=("metric", "value", "qualifier", "as_of", "reported_by", "where"),
-    optional=COMMON_OPTIONAL, required=("metric", "value"),
-    accepted=_accepted(metric=METRICS, qualifier=QUALIFIERS), identity=("metric", "value"),
+    optional=("population", *COMMON_OPTIONAL), required=("metric", "value"),
+    accepted=_accepted(metric=METRICS, qualifier=QUALIFIERS, population=POPULATIONS),
+    identity=("metric", "value"),
     mention_key=("metric", "value", "as_of", "reported_by"), date="as_of", event="casualty")
 
 FACT_TYPES: MappingProxyType = MappingProxyType(

@@ -27,7 +27,8 @@ TRUST_MARTS: tuple[tuple[str, str, str, str], ...] = (
 
 def add_trust_columns(con: duckdb.DuckDBPyConnection) -> None:
     """review_facts, then confidence, confidence_reasons, review_state and reviewed_by on
-    every event mart and on legs. Needs the marts, event_mentions, articles, the mentions
+    every event mart and on legs; confidence, review_state and reviewed_by on the aid packages
+    and their stages (from their reports'). Needs the marts, event_mentions, articles, the mentions
     tables and the corrections table of the build."""
     con.execute(_read("trust_macros"))
     con.execute(_read("review_facts"))
@@ -36,6 +37,7 @@ def add_trust_columns(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(fill(template, table=table, event_type=event_type, id=id_column,
                          status=status))
     con.execute(_read("leg_trust"))
+    con.execute(_read("package_trust"))
 
 
 def fill(template: str, **values: str) -> str:

@@ -90,3 +90,41 @@ def pages_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     report = build([FIXTURE_ARTICLES, PAGE_ARTICLES], db)
     assert not report.skipped, report.summary()
     return db
+
+
+SHARED = ROOT.parent / "shared"
+SAMPLE_ARTICLES = ROOT / "data" / "articles"
+
+
+def _shared_build(tmp_path_factory: pytest.TempPathFactory, name: str,
+                  folders: list[Path]) -> Path:
+    """One real build of the sample articles and shared folders; skipped (not failed) when
+    ../shared is not on this machine: those articles are real news, kept outside the repo."""
+    missing = [f for f in folders if not f.is_dir()]
+    if missing:
+        pytest.skip(f"{missing[0]} is not here")
+    db = tmp_path_factory.mktemp(name) / "shuttle.duckdb"
+    build([SAMPLE_ARTICLES, *folders], db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def corpora_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample articles with ../shared/corpus/dev and dev2, built once: the database the
+    events issue's aid and casualty figures are checked on. Open it read-only."""
+    return _shared_build(tmp_path_factory, "corpora", [
+        SHARED / "corpus" / "dev" / "articles", SHARED / "corpus" / "dev2" / "articles"])
+
+
+@pytest.fixture(scope="session")
+def seeds_sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample articles with the seed stories (../shared/seeds), built once."""
+    return _shared_build(tmp_path_factory, "seeds-sample", [SHARED / "seeds"])
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample articles (data/articles), built once. Open it read-only."""
+    db = tmp_path_factory.mktemp("sample") / "shuttle.duckdb"
+    build([SAMPLE_ARTICLES], db)
+    return db

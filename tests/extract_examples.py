@@ -328,6 +328,13 @@ BUGS = [
      D(2024, 3, 12), "aid", set()),
     ("Manchester City beat Real Madrid 3-1 in Madrid on Wednesday.", D(2024, 3, 12), "visit",
      set()),
+    # figures that count no people hurt or displaced are no casualty facts (events issue)
+    ("About 1.4 million of the enclave's 2.3 million people have fled their homes, the UN "
+     "said.", D(2023, 10, 23), "casualty", {("displaced", 1_400_000, "about")}),
+    ("Twenty-five ambulances were destroyed and 12 hospitals were put out of service.",
+     D(2023, 10, 23), "casualty", set()),
+    ("Two border crossings into the territory reopened on Monday.", D(2023, 10, 23),
+     "casualty", set()),
 ]
 
 GROUPS = {"seeds": SEEDS, "dev": DEV, "samples": SAMPLES, "unseen": UNSEEN, "bugs": BUGS}
@@ -336,4 +343,7 @@ GROUPS = {"seeds": SEEDS, "dev": DEV, "samples": SAMPLES, "unseen": UNSEEN, "bug
 KNOWN_MISSES: dict[str, str] = {
     "Lammy And Blinken Set To Visit Ukraine":
         "a headline in title case: the parser reads 'Set' as a name and finds no verb",
+    "About 1.4 million of the enclave's 2.3 million people have fled their homes, the UN said.":
+        "the population after the possessive is read as the displaced count and the share "
+        "before it is lost; the events layer sets the population aside (casualty_set_aside)",
 }

@@ -65,7 +65,18 @@ def test_person_page_and_slide_share_the_title(pages_db, con, monkeypatch):
 def test_aid_page_and_slide_share_the_title(pages_db, con, monkeypatch):
     at = page(pages_db, monkeypatch, "views/aid.py")
     slide = export.build_aid(con, Filters(year_bounds=(2014, 2024)))
-    assert figure_title(at) == slide.title == "Aid by donor, 2014-2024, all statuses, USD"
+    assert figure_title(at) == slide.title == "Aid by donor, 2014-2024, all stages, USD"
+
+
+def test_aid_and_casualty_slides_say_the_pages_headline(pages_db, con, monkeypatch):
+    f = Filters(year_bounds=(2014, 2024))
+    for path, view, slide in (
+            ("views/aid.py", builders.aid_view(con, f), export.build_aid(con, f)),
+            ("views/casualties.py", builders.casualties_view(con, f),
+             export.build_casualties(con, f))):
+        at = page(pages_db, monkeypatch, path)
+        assert view.headline and slide.headline == f"{slide.label}: {view.headline}"
+        assert unescaped(at.markdown[0].value) == f"**{view.headline}**"
 
 
 def test_casualties_page_and_slide_share_the_title_and_place(pages_db, con, monkeypatch):
@@ -103,4 +114,5 @@ def test_aid_page_and_slide_cap_the_same_bars(many_donors_db, monkeypatch):
     assert "Switzerland" in bar_parties(on_page) and "Norway" not in bar_parties(on_page)
     note = f"the {builders.MAX_AID_BARS} largest of {len(DONORS)} donors"
     assert any(note in a.text for a in on_page.layout.annotations)
-    assert any(note[1:] in a.text for a in slide.figure.layout.annotations)
+    # the slide's source line wraps: read it as one line
+    assert any(note[1:] in a.text.replace("<br>", " ") for a in slide.figure.layout.annotations)

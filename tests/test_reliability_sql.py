@@ -74,6 +74,8 @@ def every_query(con, f: Filters, value: str) -> dict[str, pd.DataFrame | object]
         "route_meetings": queries.route_meetings(con, f),
         "aid_rows": queries.aid_rows(con, f, statuses=[value]),
         "aid_by_party": queries.aid_by_party(con, f, statuses=[value]),
+        "aid_apart": queries.aid_apart(con, f, statuses=[value]),
+        "package_reports": queries.package_reports(con, [value]),
         "casualty_rows": queries.casualty_rows(con, f, metrics=[value], places=[value]),
         "casualty_places": queries.casualty_places(con, f, metrics=[value]),
         "person_list": queries.person_list(con),
@@ -112,9 +114,10 @@ def test_hostile_values_return_empty_and_change_nothing(con, hostile_db, value):
     before = checksum(hostile_db, con)
     results = every_query(con, hostile_filters(value), value)
     # Nothing in the database is named by these values: every filtered result is empty.
-    for name in ("route_stops", "route_legs", "route_meetings", "aid_rows", "casualty_rows",
-                 "person_stops", "person_legs", "person_counterparts", "article_facts",
-                 "casualty_places", "text_search", "person_offices"):
+    for name in ("route_stops", "route_legs", "route_meetings", "aid_rows", "aid_apart",
+                 "package_reports", "casualty_rows", "person_stops", "person_legs",
+                 "person_counterparts", "article_facts", "casualty_places", "text_search",
+                 "person_offices"):
         assert results[name].empty, (name, results[name].head())
     assert results["route_months"] == []
     assert results["article_one"] is None and results["article_sentence"] is None

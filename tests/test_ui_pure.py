@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import FIXTURE_ARTICLES, PAGE_ARTICLES
 from tests.html_tables import tables_in
-from ui import basemap, charts, colours, evidence_table, legs, maps, queries, tables
+from ui import basemap, casualty_chart, charts, colours, evidence_table, legs, maps, queries, tables
 from ui.db import cursor, file_stamp, open_handle
 from ui.escape import esc, highlight, md
 from ui.filters import Filters, explain_empty
@@ -184,25 +184,33 @@ def test_legend_escapes_names():
 
 def _bars() -> pd.DataFrame:
     return pd.DataFrame([
-        {"party": "United Kingdom", "status": "announced", "usd": 212.3e6, "commitments": 1,
-         "totals": 0, "sources": 1, "originals": "GBP 162 million"},
-        {"party": HOSTILE, "status": "pledged", "usd": 5e9, "commitments": 2, "totals": 1,
-         "sources": 3, "originals": "USD 5 billion"},
+        {"party": "United Kingdom", "status": "announced", "usd": 212.3e6, "delivered_usd": 0.0,
+         "commitments": 1, "totals": 0, "sources": 1, "originals": "GBP 162 million"},
+        {"party": HOSTILE, "status": "pledged", "usd": 3e9, "delivered_usd": 1e9,
+         "commitments": 2, "totals": 0, "sources": 3, "originals": "USD 3 billion"},
+        {"party": HOSTILE, "status": "authorized", "usd": 2e9, "delivered_usd": 0.0,
+         "commitments": 1, "totals": 0, "sources": 1, "originals": "USD 2 billion"},
     ])
 
 
-def test_aid_bars_title_units_source_and_escaping():
-    title = "Aid by donor, 2022-2024, all statuses, USD"
+def test_aid_bars_committed_beside_delivered_each_party_once():
+    title = "Aid by donor, 2022-2024, all stages, USD"
     fig = charts.aid_bars(_bars(), by="donor", title=title, n_articles=7)
     assert fig.layout.title.text == title
     assert "USD billion, converted at ECB rate of the date" == fig.layout.xaxis.title.text
     texts = [a.text for a in fig.layout.annotations]
     assert "Source: 7 articles, Shuttle" in texts
-    assert "USD 212.3 million" in texts  # the total printed at the bar's end
     assert "<script>" not in fig.to_json()
-    assert {trace.name for trace in fig.data} == {"announced", "pledged"}
-    colours = {trace.name: trace.marker.color for trace in fig.data}
-    assert colours["announced"] == charts.AID_STATUS_COLOURS["announced"]
+    bars = {trace.name: dict(zip(trace.y, trace.x, strict=True)) for trace in fig.data}
+    assert set(bars) == {"Committed (each package once)", "Delivered so far"}
+    committed, delivered = bars["Committed (each package once)"], bars["Delivered so far"]
+    # the party's packages at two stages make one committed bar: 3 + 2 billion
+    assert committed[ESCAPED] == pytest.approx(5.0) and delivered[ESCAPED] == pytest.approx(1.0)
+    assert committed["United Kingdom"] == pytest.approx(0.2123)
+    committed_trace = next(t for t in fig.data if t.name.startswith("Committed"))
+    assert "USD 212.3 million" in committed_trace.text  # the total printed at the bar's end
+    assert "authorized USD 2 billion (1); pledged USD 3 billion (2)" in fig.to_json()
+    assert committed_trace.marker.color == charts.COMMITTED_COLOUR
     assert fig.layout.template.layout.font.size >= 14
     assert fig.layout.template.layout.colorway[0] == charts.OKABE_ITO[0]
 
@@ -230,32 +238,72 @@ def test_casualty_timeline_one_line_per_source_with_qualifiers():
     assert any("Source: 2 articles, Shuttle" == a.text for a in fig.layout.annotations)
 
 
-def test_aid_timeline_marks_stated_totals():
+def test_a_sub_count_is_its_own_dashed_line_in_its_sources_colour():
+    day = pd.Timestamp
     df = pd.DataFrame([
-        {"date": pd.Timestamp("2024-09-11"), "usd": 717e6, "status": "announced",
-         "donor": "United States", "recipient": "Ukraine", "amount": 717e6, "currency": "USD",
-         "aid_type": "mixed", "sources": 1, "is_total": False},
-        {"date": pd.Timestamp("2024-09-11"), "usd": 56e9, "status": "announced",
-         "donor": "United States", "recipient": "Ukraine", "amount": 56e9, "currency": "USD",
-         "aid_type": "military", "sources": 1, "is_total": True},
+        {"metric": "killed", "as_of": day("2022-03-04"), "value": 331, "qualifier": None,
+         "reported_by": "United Nations", "where": "Ukraine", "sources": 1, "population": "all"},
+        {"metric": "killed", "as_of": day("2022-03-15"), "value": 691, "qualifier": None,
+         "reported_by": "United Nations", "where": "Ukraine", "sources": 1, "population": "all"},
+        {"metric": "killed", "as_of": day("2022-03-15"), "value": 48, "qualifier": None,
+         "reported_by": "United Nations", "where": "Ukraine", "sources": 1,
+         "population": "children"},
     ])
-    fig = charts.aid_timeline(df, title="Aid commitments over time", n_articles=1)
-    assert list(fig.data[0].marker.symbol) == ["circle", "diamond-open"]
+    fig = charts.casualty_timeline(df, title="t", n_articles=2)
+    lines = {t.name: t for t in fig.data}
+    assert set(lines) == {"United Nations", "United Nations · children"}
+    assert list(lines["United Nations"].y) == [331, 691]  # the toll never dips to 48
+    assert lines["United Nations · children"].line.dash == "dash"
+    assert lines["United Nations · children"].line.color == lines["United Nations"].line.color
+
+
+def test_all_places_are_small_multiples_one_panel_each():
+    rows = [{"metric": "killed", "as_of": pd.Timestamp(f"2023-10-{10 + i}"), "value": 10 * i,
+             "qualifier": None, "reported_by": f"Source {i % 9}", "where": place,
+             "sources": 1, "population": "all"}
+            for i, place in enumerate(["Gaza Strip", "Derna", "eastern Ukraine"] * 6)]
+    fig = charts.casualty_timeline(pd.DataFrame(rows), title="t", n_articles=3, by_place=True)
+    titles = {a.text for a in fig.layout.annotations} - {"Source: 3 articles, Shuttle"}
+    assert titles == {"Gaza Strip · killed", "Derna · killed", "eastern Ukraine · killed"}
+    colours = {t.name: t.line.color for t in fig.data}
+    strong = [c for c in colours.values() if c != charts.GREY]
+    assert len(strong) == len(set(strong)) == 7  # no two sources share a colour; the rest grey
+
+
+def test_aid_timeline_one_marker_per_package_at_its_furthest_stage():
+    df = pd.DataFrame([
+        {"date": pd.Timestamp("2024-04-20"), "first": pd.Timestamp("2023-10-20"),
+         "last": pd.Timestamp("2024-04-24"), "usd": 61e9, "status": "authorized",
+         "donor": "United States", "recipient": "Ukraine", "amount": 61e9, "currency": "USD",
+         "aid_type": "military", "sources": 3},
+        {"date": pd.Timestamp("2024-09-11"), "first": pd.Timestamp("2024-09-11"),
+         "last": pd.Timestamp("2024-09-11"), "usd": 717e6, "status": "announced",
+         "donor": "United States", "recipient": "Ukraine", "amount": 717e6, "currency": "USD",
+         "aid_type": "mixed", "sources": 1},
+    ])
+    fig = charts.aid_timeline(df, title="Aid packages over time", n_articles=1)
+    markers = [t for t in fig.data if t.mode == "markers"]
+    assert sorted(t.name for t in markers) == ["announced", "authorized"]
+    line = next(t for t in fig.data if t.mode == "lines")  # the US bill's way through Congress
+    assert list(line.x[:2]) == [pd.Timestamp("2023-10-20"), pd.Timestamp("2024-04-24")]
     assert fig.layout.yaxis.type == "log" and "$1bn" in fig.layout.yaxis.ticktext
 
 
 # -- tables and filters ------------------------------------------------------------------------
 
-def test_tables_keep_original_amounts_and_evidence():
+def test_tables_keep_original_amounts_stages_and_evidence():
     rows = pd.DataFrame([{
-        "donor": "United Kingdom", "recipient": "Ukraine", "amount": 162e6, "currency": "GBP",
-        "usd": 212.3e6, "fx_date": pd.Timestamp("2024-09-10"), "aid_type": "military",
-        "status": "announced", "date": "2024-09", "date_precision": "month", "sources": 1,
-        "is_total": False, "evidence": "Britain announced £162 million.", "evidence_more": 0,
+        "donor": "European Union", "recipient": None, "amount": 18e9, "currency": "EUR",
+        "usd": 19.8e9, "delivered_usd": 9.9e9, "aid_type": "financial", "status": "delivered",
+        "history": "pledged Dec 2022 → pledged 22 Jun 2023", "part_count": 5, "parts_paid": 5,
+        "sources": 2, "evidence": "The EU paid a tranche.", "evidence_more": 0,
     }])
     table = tables.aid_table(rows)
-    assert table.loc[0, "Original amount"] == "GBP 162,000,000"
-    assert table.loc[0, "USD"] == "USD 212.3 million" and table.loc[0, "Date"] == "Sep 2024"
+    assert table.loc[0, "Committed"] == "EUR 18,000,000,000"
+    assert table.loc[0, "USD"] == "USD 19.8 billion"
+    assert table.loc[0, "Delivered (USD)"] == "USD 9.9 billion"
+    assert table.loc[0, "Recipient"] == "unnamed recipient"
+    assert table.loc[0, "Parts"] == "5 parts, 5 paid"
 
 
 def test_stop_tables_hold_the_whole_sentence_escaped():
@@ -334,14 +382,19 @@ def test_capped_map_keeps_only_the_legs_between_drawn_stops(con):
     assert queries.route_legs(con, Filters(), drawn=everyone).equals(every_leg)
 
 
-def test_aid_sums_do_not_add_a_running_total_to_its_parts(con):
-    bars = queries.aid_by_party(con, Filters(), statuses=["announced"])
+def test_aid_sums_count_each_package_once_and_no_running_total(con):
+    bars = queries.aid_by_party(con, Filters(), statuses=[])
     us = bars[bars["party"] == "United States"]
-    # $717m announced plus "total US assistance ... more than $56 billion": the total wins.
-    assert float(us["usd"].iloc[0]) == pytest.approx(56e9)
-    uk = bars[bars["party"] == "United Kingdom"]
+    # "$61 billion" asked of Congress, "$350 million" authorized, "$717 million" announced:
+    # three packages; "more than $56 billion since 2022" is a running total, never added
+    assert float(us["usd"].sum()) == pytest.approx(61e9 + 350e6 + 717e6)
+    assert set(us["status"]) == {"proposed", "authorized", "announced"}
+    announced = queries.aid_by_party(con, Filters(), statuses=["announced"])
+    uk = announced[announced["party"] == "United Kingdom"]
     # £162 million at the ECB rate of September 2024 (1.30 to 1.33 dollars to the pound)
     assert 1.30 * 162e6 < float(uk["usd"].iloc[0]) < 1.33 * 162e6
+    apart = queries.aid_apart(con, Filters(), statuses=[])
+    assert 56e9 in set(apart["amount"]) and set(apart["kind"]) <= {"total", "rate"}
     by_recipient = queries.aid_by_party(con, Filters(), statuses=[], by="recipient")
     assert {"Ukraine", "Sudan"} <= set(by_recipient["party"])
     with pytest.raises(ValueError):
@@ -472,3 +525,47 @@ def test_two_people_at_a_place_whose_rounding_differs_stand_apart():
     dots = next(layer for layer in spec["layers"] if layer["id"] == "stops")["data"]
     assert len(dots) == 2 and dots[0]["position"] != dots[1]["position"]
     assert dots[0]["anchor"] == dots[1]["anchor"]
+
+
+def test_a_toll_is_not_drawn_down_to_another_events_count_nor_a_day_to_milliseconds():
+    day = pd.Timestamp
+    rows = [
+        # the quake's toll, then an aftershock's, from one ministry about one place
+        {"metric": "killed", "as_of": day("2015-04-26"), "value": 5057, "qualifier": None,
+         "reported_by": "Home ministry", "where": "Nepal", "sources": 1, "population": "all"},
+        {"metric": "killed", "as_of": day("2015-05-12"), "value": 42, "qualifier": None,
+         "reported_by": "Home ministry", "where": "Nepal", "sources": 1, "population": "all"},
+        # two reports of one day about another place
+        {"metric": "killed", "as_of": day("2013-11-15"), "value": 4460, "qualifier": None,
+         "reported_by": None, "where": "Philippines", "sources": 1, "population": "all"},
+        {"metric": "killed", "as_of": day("2013-11-15"), "value": 10000, "qualifier": None,
+         "reported_by": None, "where": "Philippines", "sources": 1, "population": "all"},
+    ]
+    fig = charts.casualty_timeline(pd.DataFrame(rows), title="t", n_articles=2, by_place=True)
+    nepal = next(t for t in fig.data if t.name == "Home ministry")
+    assert list(nepal.y) == [5057, None, 42]  # two markers, no line falling between them
+    philippines = next(t for t in fig.data if t.name == "unattributed")
+    axis = fig.layout[philippines.xaxis.replace("x", "xaxis")]
+    low, high = (pd.Timestamp(v) for v in axis.range)
+    assert (high - low).days >= 14  # a readable span of days around the one day reported
+    # the day's two figures are two markers, not a vertical line between them
+    unattributed = next(t for t in fig.data if t.name == "unattributed")
+    assert list(unattributed.y) == [4460, None, 10000]
+    for trace in fig.data:
+        assert trace.textposition in ("top center", "bottom center")
+
+
+def test_a_figure_with_no_report_in_the_weeks_shown_gets_no_empty_panel():
+    day = pd.Timestamp
+    toll = [{"metric": "killed", "as_of": day(f"2023-10-{d}"), "value": 1000 * d,
+             "qualifier": None, "reported_by": "Health ministry", "where": "Gaza Strip",
+             "sources": 1, "population": "all"} for d in range(10, 30, 3)]
+    # one count of the displaced two years earlier, far outside the toll's weeks
+    old = [{"metric": "displaced", "as_of": day("2021-05-20"), "value": 50000,
+            "qualifier": None, "reported_by": "United Nations", "where": "Gaza Strip",
+            "sources": 1, "population": "all"}]
+    df = pd.DataFrame(toll + old)
+    assert casualty_chart.focus_window(df) is not None
+    fig = charts.casualty_timeline(df, title="t", n_articles=2)
+    panels = {a.text for a in fig.layout.annotations} - {"Source: 2 articles, Shuttle"}
+    assert panels == {"Killed"}

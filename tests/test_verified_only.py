@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import plotly.io as pio
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -91,3 +92,35 @@ def test_a_database_without_review_states_asks_for_a_rebuild(setup, tmp_path, mo
     assert not at.exception
     assert "earlier version" in at.error[0].value
     assert "stops\\.review\\_state" in at.error[0].value  # markdown-escaped
+
+
+def test_verified_only_keeps_the_aid_packages_an_analyst_verified(setup):
+    corpus, db, path = setup
+    # "The European Union pledged 355 million euros in humanitarian aid for Sudan ..."
+    [(mention, package_id)] = query(db, """
+        select m.mention_id, aid.package_id from mentions_aid m
+        join event_mentions e on e.mention_id = m.mention_id and e.event_type = 'aid'
+        join aid on aid.aid_id = e.event_id
+        where m.currency = 'EUR' and m.amount = 355e6""")
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        cx.append_correction(cx.correction_of_mention(con, "verify", mention, "read it",
+                                                      "tester"), path)
+    finally:
+        con.close()
+    build([corpus], db, corrections=path)
+    assert query(db, "select review_state, reviewed_by from aid_packages where package_id = ?",
+                 [package_id]) == [("verified", ["tester"])]
+    # the other packages stay unreviewed: the toggle leaves the EU's alone in the bars
+    assert query(db, "select count(*) from aid_packages where review_state = 'verified'") == \
+        [(1,)]
+    at = open_page("views/aid.py", verified="true")
+    fig = pio.from_json(at.get("plotly_chart")[0].proto.spec)
+    bars = {t.name: list(t.y) for t in fig.data if t.type == "bar"}
+    assert bars["Committed (each package once)"] == ["European Union"]
+    assert fig.layout.title.text.endswith("verified facts only")
+    headline = at.markdown[0].value.replace("\\", "")
+    assert "1 package, counted once at its furthest stage" in headline
+    at.sidebar.toggle(key="verified").set_value(False).run()
+    fig = pio.from_json(at.get("plotly_chart")[0].proto.spec)
+    assert "France" in next(t for t in fig.data if t.type == "bar").y

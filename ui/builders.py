@@ -16,7 +16,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from ui import charts, colours, maps, queries, tables, trust_marks
+from ui import casualty_chart, charts, colours, maps, queries, tables
 from ui.scope import Filters, and_list
 
 # Bars on the aid chart: past this many donors (or recipients) the smaller ones are left
@@ -35,13 +35,16 @@ PERSON_MAP_SIZE = (820, 460)
 class View:
     """One view under the filters, as its page draws it and its slide prints it.
 
-    frame: what the figure draws (stops, aid bars per party and status, casualty reports);
+    frame: what the figure draws (stops, aid bars per party and furthest stage, casualty
+    reports);
     figure: the page's figure (a pydeck Deck or a plotly Figure), None when frame is empty;
     note: what the figure leaves out, in words ('' when nothing is);
     articles: the articles behind the marks (id, title, outlet, url, published, mentions);
-    rows, legs, colours: the aid commitments behind the bars, the legs and colours of a map;
+    rows, legs, colours: the aid packages behind the bars, the legs and colours of a map;
     meetings: the meetings of a map's diplomats (marked on it, or listed when by phone);
-    options: the view's own choices (by, by_place, place, until) for the slide.
+    options: the view's own choices (by, by_place, place, series, until) for the slide;
+    headline: the key figures in one line, the same on the page and as the deck slide's
+    title ('' when the slide's own caption stands).
     """
 
     kind: str  # routes | person | aid | casualties
@@ -55,6 +58,7 @@ class View:
     colours: dict[str, str] = field(default_factory=dict)
     meetings: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     options: dict[str, object] = field(default_factory=dict)
+    headline: str = ""
 
     @property
     def empty(self) -> bool:
@@ -195,27 +199,51 @@ def default_person(con: duckdb.DuckDBPyConnection, f: Filters) -> str | None:
 # -- aid --------------------------------------------------------------------------------------
 
 def aid_title(f: Filters, statuses: Sequence[str], by: str) -> str:
-    """'Aid by donor, 2014-2024, all statuses, USD'.
+    """'Aid by donor, 2014-2024, all stages, USD'; `statuses` are the furthest stages shown.
 
     >>> aid_title(Filters(year_bounds=(2014, 2024)), ["announced"], "recipient")
     'Aid by recipient, 2014-2024, announced, USD'
     """
-    status_text = and_list(list(statuses), word="or") or "all statuses"
+    status_text = and_list(list(statuses), word="or") or "all stages"
     return trust_title(
         f, f"Aid by {by}, {f.describe('years', 'countries', 'outlets')}, {status_text}, USD")
 
 
-def _segment_trust(rows: pd.DataFrame, bars: pd.DataFrame, by: str) -> list[str]:
-    """Each bar segment's trust class (ui/trust_marks.py) from the commitments behind it."""
-    named = rows.assign(party=rows[by].fillna(f"unnamed {by}"))
-    return trust_marks.segment_classes(named, ["party", "status"],
-                                       zip(bars["party"], bars["status"], strict=True))
+def aid_headline(bars: pd.DataFrame, by: str = "donor") -> str:
+    """The sum of the packages behind the bars, said as such and short enough for a slide's
+    title: 'USD 61.4 bn committed: 3 packages, counted once at their furthest stage; USD 9 bn
+    delivered'.
+
+    >>> aid_headline(pd.DataFrame({"usd": [61e9, 0.4e9], "delivered_usd": [0, 0],
+    ...                            "commitments": [1, 2]}))
+    'USD 61.4 bn committed: 3 packages, counted once at their furthest stage'
+    """
+    usd = float(bars["usd"].sum()) if len(bars) else 0.0
+    delivered = float(bars["delivered_usd"].sum()) if len(bars) else 0.0
+    n = int(bars["commitments"].sum()) if len(bars) else 0
+    text = (f"{_short_money(usd)} committed: {n:,} package{'s' if n != 1 else ''}, counted "
+            f"once at {'their' if n != 1 else 'its'} furthest stage")
+    if delivered > 0:
+        text += f"; {_short_money(delivered)} delivered"
+    return text
+
+
+def _short_money(usd: float) -> str:
+    """ "USD 243.1 bn", "USD 37 m": format_money with the press's short scale words.
+
+    >>> _short_money(243.1e9), _short_money(37e6)
+    ('USD 243.1 bn', 'USD 37 m')
+    """
+    return charts.format_money(usd).replace(" billion", " bn").replace(" million", " m")
 
 
 def aid_view(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: Sequence[str] = (),
              by: str = "donor") -> View:
-    """USD bars per donor (or recipient) and status, at most MAX_AID_BARS of them, and the
-    commitments behind them (`rows`; the page's table and timeline)."""
+    """USD committed and delivered per donor (or recipient), each package once, at most
+    MAX_AID_BARS parties, and the packages behind them (`rows`: the page's table and
+    timeline). `statuses` picks packages by their furthest stage. Packages of an unnamed
+    donor (recipient) are in the rows and the note, never in the bars; the headline is the
+    sum of the packages in the bars, all of them, not only the largest MAX_AID_BARS."""
     title = aid_title(f, statuses, by)
     rows = queries.aid_rows(con, f, statuses=list(statuses))
     if rows.empty:
@@ -224,11 +252,17 @@ def aid_view(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: Sequence[s
     unconverted = int(bars["unconverted"].sum())
     bars = bars[bars["usd"].notna()].copy()
     bars["originals"] = [tables.originals_text(o) for o in bars["originals"]]
-    bars["trust"] = _segment_trust(rows, bars, by)
+    unnamed = bars[~bars["named"].astype(bool)]
+    bars = bars[bars["named"].astype(bool)]
     notes = []
+    if len(unnamed):
+        n = int(unnamed["commitments"].sum())
+        notes.append(f"{_short_money(float(unnamed['usd'].sum()))} in {n} package"
+                     f"{'s' if n != 1 else ''} of an unnamed {by} not in the bars")
     if unconverted:
-        notes.append(f"{unconverted} commitment(s) in a currency without an ECB rate are in "
-                     "the table, not the bars")
+        notes.append(f"{unconverted} package(s) in a currency without an ECB rate are in the "
+                     "table, not the bars")
+    headline = aid_headline(bars, by)
     order = bars.groupby("party")["usd"].sum().sort_values(ascending=False)
     if len(order) > MAX_AID_BARS:
         bars = bars[bars["party"].isin(order.index[:MAX_AID_BARS])]
@@ -236,14 +270,22 @@ def aid_view(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: Sequence[s
     note = "; ".join(notes)
     figure = None if bars.empty else charts.aid_bars(
         bars, by=by, title=title, n_articles=int(rows["articles_total"].iloc[0]), note=note)
-    return View("aid", title, bars, figure=figure, note=note, rows=rows, options={"by": by},
-                articles=queries.articles_behind(con, "aid", list(rows["aid_id"])))
+    return View("aid", title, bars, figure=figure, note=note, rows=rows,
+                options={"by": by, "unnamed_usd": float(unnamed["usd"].sum())},
+                articles=queries.articles_behind(con, "aid", _aid_ids(con, rows)),
+                headline=headline)
+
+
+def _aid_ids(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> list[str]:
+    """The aid reports behind the packages of `rows` (the articles behind them all)."""
+    return list(queries.package_reports(con, list(rows["package_id"]))["aid_id"])
 
 
 # -- casualties -------------------------------------------------------------------------------
 
 def default_place(places: pd.DataFrame) -> str | None:
-    """The most reported place; one that is named beats the reports that name none."""
+    """The place of the series with the most reports (casualty_places lists it first); one
+    that is named beats the reports that name none."""
     if places.empty:
         return None
     named = [p for p in places["place"] if isinstance(p, str) and p]
@@ -258,10 +300,52 @@ def casualties_title(f: Filters, metrics: Sequence[str], place: str | None) -> s
                           f"{f.describe('years', 'countries', 'outlets')}, {metric_text}, people")
 
 
+def casualty_headline(rows: pd.DataFrame) -> str:
+    """The most reported series and where it stands, short enough for a slide's title: 'Gaza
+    health ministry, Gaza Strip: more than 11,000 killed by 10 Nov 2023; children 4,104'.
+    Its sub-counts (the same source, place and figure, another population) follow it.
+
+    >>> casualty_headline(pd.DataFrame({"series_id": ["a", "a", "b"],
+    ...     "reported_by": ["UN"] * 3, "where": ["Ukraine"] * 3, "metric": ["killed"] * 3,
+    ...     "population": ["all", "all", "children"], "value": [331, 691, 48],
+    ...     "qualifier": [None, None, None], "as_of": pd.to_datetime(
+    ...     ["2022-03-04", "2022-03-15", "2022-03-15"])}))
+    'UN, Ukraine: 691 killed by 15 Mar 2022; children 48'
+    """
+    if rows.empty or "series_id" not in rows:
+        return ""
+    sizes = rows.groupby("series_id").size()
+    latest = rows.groupby("series_id")["as_of"].max()
+    top = max(sizes.index, key=lambda s: (sizes[s], latest[s], s))
+    series = rows[rows["series_id"] == top]
+    head = series.iloc[0]
+
+    def stands(part: pd.DataFrame) -> str:
+        last = part.sort_values(["as_of", "value"]).iloc[-1]
+        qualifier = f"{last['qualifier']} " if isinstance(last["qualifier"], str) else ""
+        return f"{qualifier}{int(last['value']):,} by {maps.format_when(last['as_of'], 'day')}"
+
+    who = head["reported_by"] if isinstance(head["reported_by"], str) else "unattributed"
+    where = head["where"] if isinstance(head["where"], str) and head["where"] else \
+        "no place named"
+    population = "" if head["population"] == "all" else f" ({head['population']})"
+    text = f"{who}, {where}: {stands(series).replace(' by ', f' {head.metric} by ', 1)}" \
+        f"{population}"
+    if head["population"] == "all":
+        same = ((rows["reported_by"].fillna("") == (head["reported_by"] or "")
+                 if isinstance(head["reported_by"], str) else rows["reported_by"].isna())
+                & (rows["where"] == head["where"]) & (rows["metric"] == head["metric"])
+                & (rows["population"] != "all"))
+        for population, part in rows[same].groupby("population"):
+            text += f"; {population} {stands(part).split(' by ')[0]}"
+    return text
+
+
 def casualties_view(con: duckdb.DuckDBPyConnection, f: Filters, *,
                     metrics: Sequence[str] = (), place: str | None = None) -> View:
-    """The casualty timeline of one place (`place`; ALL_PLACES for every one; None for the
-    default_place), one line per reporting source."""
+    """The casualty timeline of one place (`place`; ALL_PLACES for every one, drawn as small
+    multiples; None for the default_place: that of the series with the most reports), one
+    line per series: a reporting source's count of one population."""
     if place is None:
         place = default_place(queries.casualty_places(con, f, metrics=list(metrics)))
     every = place in (None, ALL_PLACES)
@@ -272,8 +356,20 @@ def casualties_view(con: duckdb.DuckDBPyConnection, f: Filters, *,
     if rows.empty:
         return View("casualties", title, rows, options=options)
     total = int(rows["total_rows"].iloc[0])
-    note = f"the {len(rows):,} latest of {total:,} reports" if total > len(rows) else ""
+    notes = [f"the {len(rows):,} latest of {total:,} reports"] if total > len(rows) else []
+    places = rows["where"].fillna("").nunique()
+    if every and places > casualty_chart.MAX_PLACE_PANELS:
+        notes.append(f"the {casualty_chart.MAX_PLACE_PANELS} most reported of {places} places")
+    if every and len(set(rows["metric"])) > 1:
+        notes.append("each panel shows its place's most reported figure")
+    focus = None if every else casualty_chart.focus_window(rows)
+    if focus is not None:
+        outside = int((~pd.to_datetime(rows["as_of"]).between(focus[0], focus[1])).sum())
+        notes.append(f"{focus[0]:%b %Y} to {focus[1]:%b %Y}, the span of the most reported "
+                     f"series ({outside} report{'s' if outside != 1 else ''} outside it)")
+    note = "; ".join(notes)
     figure = charts.casualty_timeline(rows, title=title, note=note, by_place=every,
                                       n_articles=int(rows["articles_total"].iloc[0]))
     return View("casualties", title, rows, figure=figure, note=note, options=options,
-                articles=queries.articles_behind(con, "casualty", list(rows["report_id"])))
+                articles=queries.articles_behind(con, "casualty", list(rows["report_id"])),
+                headline="" if every else casualty_headline(rows))

@@ -1,8 +1,8 @@
 """Plotly figures for the dashboard, pure: a DataFrame and a title in, a Figure out.
 
-The house template (fonts of 14 px and up, Okabe-Ito colours, white background) is
-registered once here and set on every figure; every builder adds the title that states the
-filters, axis titles with units and a source line ("Source: N articles, Shuttle").
+Every builder sets the house template (ui/chart_style.py) and adds the title that states
+the filters, axis titles with units and a source line ("Source: N articles, Shuttle"). The
+casualty timeline lives in ui/casualty_chart.py and is named here too.
 """
 
 from __future__ import annotations
@@ -11,25 +11,14 @@ import math
 
 import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
-from plotly.subplots import make_subplots
 
 from etl import facts
-from ui import trust, trust_marks
+from ui.casualty_chart import casualty_timeline
+from ui.chart_style import FONT, GREY, OKABE_ITO, TEMPLATE, add_source_line, titled
 from ui.escape import esc
 
-# Okabe & Ito (2008), the colour-blind-safe palette; yellow last, it is faint on white.
-OKABE_ITO = [
-    "#0072B2",  # blue
-    "#D55E00",  # vermillion
-    "#009E73",  # bluish green
-    "#CC79A7",  # reddish purple
-    "#E69F00",  # orange
-    "#56B4E9",  # sky blue
-    "#000000",  # black
-    "#F0E442",  # yellow
-]
-GREY = "#8C8C8C"
+__all__ = ["FONT", "GREY", "OKABE_ITO", "TEMPLATE", "add_source_line", "aid_bars",
+           "aid_timeline", "casualty_timeline", "format_money", "roles_timeline"]
 
 # Aid moves from asked to given; the colours follow the same order.
 AID_STATUS_ORDER = list(facts.AID_STATUSES)
@@ -42,46 +31,7 @@ AID_STATUS_COLOURS = {
     "delivered": "#009E73",
 }
 
-# Streamlit's own typeface first (served with the app), then common fallbacks (kaleido).
-FONT = '"Source Sans", "Source Sans 3", "Source Sans Pro", Arial, sans-serif'
 USD_AXIS = "converted at ECB rate of the date"
-
-pio.templates["shuttle"] = go.layout.Template(
-    layout=dict(
-        font=dict(family=FONT, size=16, color="#222222"),
-        title=dict(font=dict(size=22), x=0, xanchor="left", xref="paper"),
-        colorway=OKABE_ITO,
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        margin=dict(l=80, r=40, t=90, b=120),
-        legend=dict(font=dict(size=15), title=dict(font=dict(size=15))),
-        hoverlabel=dict(font=dict(size=15, family=FONT), bgcolor="white"),
-        xaxis=dict(
-            gridcolor="#E6E6E6", linecolor="#888888", ticks="outside",
-            tickfont=dict(size=15), title=dict(font=dict(size=16)), automargin=True,
-        ),
-        yaxis=dict(
-            gridcolor="#E6E6E6", linecolor="#888888", ticks="outside",
-            tickfont=dict(size=15), title=dict(font=dict(size=16)), automargin=True,
-        ),
-    )
-)
-# Every builder sets this template on its figure: importing streamlit replaces plotly's global
-# default template with its own, so the default cannot be relied on.
-TEMPLATE = "plotly_white+shuttle"
-
-
-def add_source_line(fig: go.Figure, n_articles: int, note: str = "") -> go.Figure:
-    """Put "Source: N articles, Shuttle" under the plot, left-aligned, in the bottom margin."""
-    noun = "article" if n_articles == 1 else "articles"
-    text = f"Source: {n_articles:,} {noun}, Shuttle"
-    if note:
-        text += f". {esc(note)}"
-    fig.add_annotation(
-        text=text, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-        yshift=-78, showarrow=False, font=dict(size=14, color="#555555"), align="left",
-    )
-    return fig
 
 
 def money_scale(max_value: float) -> tuple[float, str]:
@@ -119,96 +69,78 @@ def format_money(amount: float | None, currency: str | None = "USD") -> str:
     return f"{currency or ''} {number}{' ' + unit if unit else ''}".strip()
 
 
-def _title(fig: go.Figure, title: str) -> go.Figure:
-    """The house template and the title that states the filters."""
-    fig.update_layout(template=TEMPLATE, title=dict(text=esc(title)))
-    return fig
+COMMITTED_COLOUR = "#0072B2"  # Okabe-Ito blue: what was promised
+DELIVERED_COLOUR = "#009E73"  # Okabe-Ito bluish green: what was given
 
 
-def _counted(commitments: int, totals: int) -> str:
-    """ "2 commitments", "1 commitment, 1 stated total (the larger is shown)".
+def _stage_split(part: pd.DataFrame) -> str:
+    """ "authorized USD 61 billion (1); announced USD 0.8 billion (3)": a party's committed
+    money by the furthest stage of its packages, asked to given.
 
-    >>> _counted(2, 0), _counted(1, 1)
-    ('2 commitments', '1 commitment, 1 stated total (the larger is shown)')
+    >>> _stage_split(pd.DataFrame({"status": ["announced", "authorized"], "usd": [8e8, 61e9],
+    ...                            "commitments": [3, 1]}))
+    'authorized USD 61 billion (1); announced USD 800 million (3)'
     """
-    text = f"{commitments} commitment{'s' if commitments != 1 else ''}"
-    if totals:
-        text += f", {totals} stated total{'s' if totals != 1 else ''} (the larger is shown)"
-    return text
+    order = {s: i for i, s in enumerate(AID_STATUS_ORDER)}
+    rows = sorted(part.itertuples(), key=lambda r: order.get(r.status, len(order)))
+    return "; ".join(f"{esc(r.status)} {format_money(r.usd)} ({int(r.commitments)})"
+                     for r in rows)
 
 
 def aid_bars(df: pd.DataFrame, *, by: str, title: str, n_articles: int,
              note: str = "") -> go.Figure:
-    """Horizontal bars of aid in USD per donor (or recipient), stacked and coloured by status.
+    """Per donor (or recipient), two horizontal bars: the money committed, each package
+    counted once at its furthest stage, and beside it what was delivered so far (the Kiel
+    view: commitments beside allocations).
 
-    df: one row per (party, status) with columns party, status, usd, commitments, totals,
-    sources, originals (a plain-text list of the original amounts, e.g. "GBP 162 million").
-    The sums come from DuckDB (ui/sql/aid_by_party.sql), where stated totals are not added
-    to their parts.
+    df: one row per (party, status = furthest stage) with columns party, status, usd
+    (committed), delivered_usd, commitments (packages), sources and originals (the committed
+    amounts in their own currencies, as text). The sums come from DuckDB
+    (ui/sql/aid_by_party.sql), where a package is one row whatever its stages and parts.
     """
-    totals = df.groupby("party", sort=False)["usd"].sum().sort_values()
-    # Largest bar on top; donors the articles did not name go to the bottom.
-    unnamed = [p for p in totals.index if str(p).startswith("unnamed ")]
-    totals = totals.loc[unnamed + [p for p in totals.index if p not in unnamed]]
-    # Stacked totals are larger than any one segment: scale the axis on the biggest bar.
-    divisor, unit = money_scale(float(totals.max()) if len(totals) else 0.0)
+    df = df.assign(delivered_usd=df["delivered_usd"] if "delivered_usd" in df else 0.0)
+    per = df.groupby("party", sort=False).agg(
+        usd=("usd", "sum"), delivered=("delivered_usd", "sum"),
+        packages=("commitments", "sum"), sources=("sources", "sum"))
+    per = per.sort_values("usd")  # plotly draws the first category at the bottom
+    divisor, unit = money_scale(float(per["usd"].max()) if len(per) else 0.0)
+    labels = [esc(p) for p in per.index]
+    custom = [
+        [esc(party), format_money(r.usd), format_money(r.delivered), int(r.packages),
+         _stage_split(df[df["party"] == party]),
+         esc("; ".join(o for o in df[df["party"] == party]["originals"] if o)),
+         int(r.sources)]
+        for party, r in per.iterrows()
+    ]
+    hover = ("<b>%{customdata[0]}</b><br>Committed %{customdata[1]} in %{customdata[3]} "
+             "package(s)<br>Delivered so far %{customdata[2]}<br>By furthest stage: "
+             "%{customdata[4]}<br>Original: %{customdata[5]}<br>%{customdata[6]} source(s)"
+             "<extra></extra>")
     fig = go.Figure()
-    shown_trust: set[str] = set()
-    statuses = [s for s in AID_STATUS_ORDER if s in set(df["status"])]
-    statuses += sorted(set(df["status"]) - set(statuses))
-    for status in statuses:
-        part = df[df["status"] == status].set_index("party").reindex(totals.index).dropna(
-            subset=["usd"]
-        )
-        if part.empty:
-            continue
-        custom = [
-            [esc(party), esc(status), format_money(row.usd), esc(row.originals),
-             _counted(int(row.commitments), int(getattr(row, "totals", 0) or 0)),
-             int(row.sources)]
-            for party, row in part.iterrows()
-        ]
-        if "trust" in part:  # a plain segment first: the legend's swatch is the first bar's
-            part = part.iloc[sorted(range(len(part)), key=lambda i: part["trust"].iloc[i]
-                                    == "low")]
-        trust = list(part["trust"]) if "trust" in part else []  # ui/trust_marks.py
-        shown_trust.update(trust)
-        fig.add_bar(
-            y=[esc(p) for p in part.index],
-            x=part["usd"] / divisor,
-            name=status,
-            orientation="h",
-            marker=dict(color=AID_STATUS_COLOURS.get(status, GREY),
-                        line=dict(color=[trust_marks.outline(c)[0] for c in trust] or "white",
-                                  width=[trust_marks.outline(c)[1] for c in trust] or 1),
-                        pattern=dict(shape=[trust_marks.HATCH if c == "low" else ""
-                                            for c in trust] or "", fillmode="overlay",
-                                     fgcolor="white", size=9, solidity=0.35)),
-            customdata=custom,
-            hovertemplate=(
-                "<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}"
-                "<br>Original: %{customdata[3]}"
-                "<br>%{customdata[4]}, %{customdata[5]} source(s)<extra></extra>"
-            ),
-        )
-    trust_marks.add_legend(fig, shown_trust, bars=True)
-    # The total at the end of each bar, so a small donor beside a large one still reads.
-    for party, usd in totals.items():
-        fig.add_annotation(
-            x=usd / divisor, y=esc(party), text=format_money(usd), showarrow=False,
-            xanchor="left", xshift=8, font=dict(size=15, color="#333333"),
-        )
+    # horizontal groups stack their traces upwards: delivered first puts it under committed
+    fig.add_bar(y=labels, x=per["delivered"] / divisor, name="Delivered so far",
+                orientation="h", marker=dict(color=DELIVERED_COLOUR), customdata=custom,
+                text=[format_money(v) if v > 0 else "" for v in per["delivered"]],
+                textposition="outside", textfont=dict(size=14, color="#333333"),
+                cliponaxis=False, hovertemplate=hover)
+    fig.add_bar(y=labels, x=per["usd"] / divisor, name="Committed (each package once)",
+                orientation="h", marker=dict(color=COMMITTED_COLOUR), customdata=custom,
+                text=[format_money(v) for v in per["usd"]], textposition="outside",
+                textfont=dict(size=15, color="#333333"), cliponaxis=False,
+                hovertemplate=hover)
     unit_text = f"USD {unit}, " if unit else "USD, "
-    fig.update_xaxes(range=[0, float(totals.max()) / divisor * 1.18] if len(totals) else None)
+    fig.update_xaxes(range=[0, float(per["usd"].max()) / divisor * 1.22] if len(per) else None)
     fig.update_layout(
-        barmode="stack",
-        height=max(420, 160 + 46 * len(totals)),
-        legend=dict(title=dict(text="Status"), traceorder="normal"),
+        barmode="group", bargap=0.25, bargroupgap=0.05,
+        height=max(420, 170 + 62 * len(per)),
+        legend=dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom",
+                    traceorder="reversed"),
         xaxis=dict(title=dict(text=unit_text + USD_AXIS), tickformat=",~f"),
         yaxis=dict(title=dict(text="Donor" if by == "donor" else "Recipient"),
-                   categoryorder="array", categoryarray=[esc(p) for p in totals.index]),
+                   categoryorder="array", categoryarray=labels),
     )
-    _title(fig, title)
+    titled(fig, title)
+    fig.update_layout(margin=dict(t=130))
     return add_source_line(fig, n_articles, note)
 
 
@@ -237,31 +169,39 @@ def log_money_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
 
 
 def aid_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: str = "") -> go.Figure:
-    """One marker per aid commitment over time: x = date, y = USD (log scale), colour = status.
+    """One marker per aid package over time: x = the day it reached its furthest stage, y =
+    USD committed (log scale), colour = that stage; a thin line runs from its first report
+    to its last (the package's way through its stages).
 
-    df columns: date, usd, status, donor, recipient, amount, currency, aid_type, sources and
-    optionally is_total (a stated running total: drawn as an open diamond, not a commitment).
+    df columns: date (the stage day), usd, status, donor, recipient, amount, currency,
+    aid_type, sources, and optionally first and last (its first and last report's days).
     """
     fig = go.Figure()
-    df = df.assign(is_total=df["is_total"] if "is_total" in df else False)
+    if "first" in df and "last" in df:
+        xs: list = []
+        ys: list = []
+        for r in df.itertuples():
+            if pd.notna(r.first) and pd.notna(r.last) and r.first != r.last:
+                xs += [r.first, r.last, None]
+                ys += [r.usd, r.usd, None]
+        if xs:
+            fig.add_scatter(x=xs, y=ys, mode="lines", line=dict(color=GREY, width=2),
+                            name="first to last day reported", hoverinfo="skip")
     statuses = [s for s in AID_STATUS_ORDER if s in set(df["status"])]
     statuses += sorted(set(df["status"]) - set(statuses))
     for status in statuses:
         part = df[df["status"] == status]
         custom = [
-            [esc(r.donor or "unnamed donor"), esc(r.recipient or "unnamed recipient"),
+            [esc(r.donor if isinstance(r.donor, str) else "unnamed donor"),
+             esc(r.recipient if isinstance(r.recipient, str) else "unnamed recipient"),
              format_money(r.usd), format_money(r.amount, r.currency),
-             esc((r.aid_type or "") + (", stated total" if r.is_total else "")),
-             esc(status), int(r.sources)]
+             esc(r.aid_type or ""), esc(status), int(r.sources)]
             for r in part.itertuples()
         ]
-        colour = AID_STATUS_COLOURS.get(status, GREY)
         fig.add_scatter(
             x=part["date"], y=part["usd"], mode="markers", name=status,
-            marker=dict(size=15, color=colour,
-                        symbol=["diamond-open" if t else "circle" for t in part["is_total"]],
-                        line=dict(color=[colour if t else "#333333" for t in part["is_total"]],
-                                  width=[3 if t else 1 for t in part["is_total"]])),
+            marker=dict(size=15, color=AID_STATUS_COLOURS.get(status, GREY),
+                        line=dict(color="#333333", width=1)),
             customdata=custom,
             hovertemplate=(
                 "<b>%{customdata[0]} → %{customdata[1]}</b><br>%{x|%d %b %Y} · %{customdata[5]}"
@@ -272,126 +212,13 @@ def aid_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: str = "
     tickvals, ticktext = log_money_ticks(float(df["usd"].min()), float(df["usd"].max()))
     fig.update_layout(
         height=520,
-        legend=dict(title=dict(text="Status")),
-        xaxis=dict(title=dict(text="Date of the commitment")),
-        yaxis=dict(title=dict(text="USD, log scale, ECB rate of the date"), type="log",
-                   tickvals=tickvals, ticktext=ticktext,
+        legend=dict(title=dict(text="Furthest stage")),
+        xaxis=dict(title=dict(text="Day the package reached its furthest stage")),
+        yaxis=dict(title=dict(text="USD committed, log scale, ECB rate of the date"),
+                   type="log", tickvals=tickvals, ticktext=ticktext,
                    range=[math.log10(tickvals[0]), math.log10(tickvals[-1])]),
     )
-    _title(fig, title)
-    return add_source_line(fig, n_articles, note)
-
-
-QUALIFIER_SHORT = {"at least": "≥", "more than": ">", "about": "~", "up to": "≤"}
-
-
-# Past this many reports in one panel the printed figures overlap: hover shows them instead
-# (the marker's shape still tells the qualifier).
-MAX_LABELLED_REPORTS = 20
-# Reports of one source further apart than this are not joined by a line.
-MAX_GAP_DAYS = 120
-# The qualifier in the marker's shape: a lower bound points up, an upper bound down.
-QUALIFIER_SYMBOL = {"at least": "triangle-up", "more than": "triangle-up", "about": "diamond",
-                    "up to": "triangle-down"}
-
-
-def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: str = "",
-                      by_place: bool = False) -> go.Figure:
-    """One panel per metric; in each, one line per reporting source with a marker per report
-    and its figure printed beside it (up to MAX_LABELLED_REPORTS reports a panel; past that,
-    in the hover). The qualifier shows in the label ("≥4,634") and the marker's shape.
-
-    df columns: metric, as_of, value, qualifier, reported_by, where, sources. With
-    `by_place`, a line joins only the reports of one source about one place, so figures of
-    unrelated crises are never drawn as one series.
-    """
-    df = df.assign(reported_by=[
-        (r if isinstance(r, str) else "unattributed")
-        + (f", {w if isinstance(w, str) and w else 'unspecified place'}" if by_place else "")
-        for r, w in zip(df["reported_by"], df["where"], strict=True)
-    ])
-    metrics = [m for m in facts.METRICS if m in set(df["metric"])]
-    metrics += sorted(set(df["metric"]) - set(metrics))
-    reporters = list(dict.fromkeys(df.sort_values("as_of")["reported_by"].fillna("unattributed")))
-    colours = {r: OKABE_ITO[i % len(OKABE_ITO)] for i, r in enumerate(reporters)}
-    fig = make_subplots(
-        rows=len(metrics), cols=1, shared_xaxes=True, vertical_spacing=0.12,
-        subplot_titles=[m.capitalize() for m in metrics],
-    )
-    shown: set[str] = set()
-    shown_trust: set[str] = set()
-    # Reports of different sources on the same day would print their figures on top of
-    # each other: each source puts its labels on its own side of the marker.
-    positions = ["top center", "bottom center", "middle right", "middle left"]
-    for row, metric in enumerate(metrics, start=1):
-        in_metric = df[df["metric"] == metric].copy()
-        in_metric["reporter"] = in_metric["reported_by"].fillna("unattributed")
-        show_labels = len(in_metric) <= MAX_LABELLED_REPORTS
-        for reporter in reporters:
-            part = in_metric[in_metric["reporter"] == reporter].sort_values("as_of")
-            if part.empty:
-                continue
-            xs: list = []
-            ys: list = []
-            labels: list = []
-            symbols: list = []
-            rims: list[tuple[str, float]] = []  # each marker's outline: trust
-            custom: list = []
-            previous = None
-            for r in part.itertuples(index=False):
-                day = pd.Timestamp(r.as_of)
-                # A long silence means another crisis or count: do not draw a line across it.
-                if previous is not None and (day - previous).days > MAX_GAP_DAYS:
-                    xs.append(None)
-                    ys.append(None)
-                    labels.append(None)
-                    symbols.append("circle")
-                    rims.append((colours[reporter], 1.0))
-                    custom.append(["", "", "", "", "", 0])
-                previous = day
-                qualifier = r.qualifier if isinstance(r.qualifier, str) else None
-                xs.append(day)
-                ys.append(int(r.value))
-                labels.append(f"{QUALIFIER_SHORT.get(qualifier, '')}{int(r.value):,}")
-                cls = trust.trust_class(getattr(r, "review_state", None),
-                                        getattr(r, "confidence", None))
-                shown_trust.add(cls)
-                symbols.append(trust_marks.symbol(QUALIFIER_SYMBOL.get(qualifier, "circle"), cls))
-                rims.append(trust_marks.outline(cls, (colours[reporter], 1.0)))
-                custom.append([
-                    esc(reporter), esc(metric), esc(qualifier or "exactly"),
-                    f"{int(r.value):,}",
-                    esc(r.where if isinstance(r.where, str) and r.where else "unspecified place"),
-                    int(r.sources),
-                ])
-            fig.add_scatter(
-                x=xs, y=ys, connectgaps=False,
-                mode="lines+markers+text" if show_labels else "lines+markers",
-                name=esc(reporter), legendgroup=esc(reporter), showlegend=reporter not in shown,
-                line=dict(color=colours[reporter], width=3),
-                marker=dict(size=13, color=colours[reporter], symbol=symbols,
-                            line=dict(color=[c for c, _ in rims], width=[w for _, w in rims])),
-                text=labels, textposition=positions[reporters.index(reporter) % len(positions)],
-                textfont=dict(size=15, color=colours[reporter]), cliponaxis=False,
-                customdata=custom,
-                hovertemplate=(
-                    "<b>%{customdata[0]}</b>, %{x|%d %b %Y}<br>%{customdata[2]} "
-                    "%{customdata[3]} %{customdata[1]}<br>%{customdata[4]}"
-                    "<br>%{customdata[5]} source(s)<extra></extra>"
-                ),
-                row=row, col=1,
-            )
-            shown.add(reporter)
-        top = float(in_metric["value"].max()) if len(in_metric) else 1.0
-        # Headroom above the highest marker for its label.
-        fig.update_yaxes(title_text="people", range=[0, max(top, 1.0) * 1.3],
-                         tickformat=",~f", row=row, col=1)
-    trust_marks.add_legend(fig, shown_trust, bars=False)
-    fig.update_xaxes(title_text="Date the figure describes", row=len(metrics), col=1)
-    fig.update_annotations(font=dict(size=17))
-    fig.update_layout(height=max(440, 150 + 290 * len(metrics)),
-                      legend=dict(title=dict(text="Reported by")))
-    _title(fig, title)
+    titled(fig, title)
     return add_source_line(fig, n_articles, note)
 
 
@@ -421,4 +248,4 @@ def roles_timeline(df: pd.DataFrame, *, title: str, today: pd.Timestamp,
         text=esc(source), xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
         yshift=-78, showarrow=False, font=dict(size=14, color="#555555"), align="left",
     )
-    return _title(fig, title)
+    return titled(fig, title)

@@ -158,18 +158,32 @@ def route_months(con: duckdb.DuckDBPyConnection, f: Filters) -> list[str]:
 
 def aid_rows(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: list[str],
              cap: int = TABLE_CAP) -> pd.DataFrame:
-    """Aid commitments after the filters, largest first, with evidence."""
+    """Aid packages after the filters (`statuses`: their furthest stages), largest first,
+    with their stage history and evidence."""
     return run(con, "aid_rows", aid_statuses=list(statuses), country_names=_country_names(f),
                cap=cap, **_scope(f, diplomats=False))
 
 
 def aid_by_party(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: list[str],
                  by: str = "donor") -> pd.DataFrame:
-    """USD per donor (or recipient) and status, with `originals` per currency."""
+    """USD committed and delivered per donor (or recipient) and furthest stage, each package
+    once, with `originals` per currency and `named` false for the unnamed party."""
     if by not in ("donor", "recipient"):
         raise ValueError(f"by must be 'donor' or 'recipient', not {by!r}")
     return run(con, "aid_by_party", aid_statuses=list(statuses),
                country_names=_country_names(f), by=by, **_scope(f, diplomats=False))
+
+
+def package_reports(con: duckdb.DuckDBPyConnection, package_ids: list[str]) -> pd.DataFrame:
+    """aid_id, package_id: the reports (stages, restatements, parts) of the packages."""
+    return run(con, "package_reports", package_ids=list(package_ids))
+
+
+def aid_apart(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: list[str],
+              cap: int = TABLE_CAP) -> pd.DataFrame:
+    """Stated totals and rates after the filters: in no package, never added."""
+    return run(con, "aid_apart", aid_statuses=list(statuses), country_names=_country_names(f),
+               cap=cap, **_scope(f, diplomats=False))
 
 
 # -- casualties ----------------------------------------------------------------------------

@@ -45,35 +45,67 @@ def stops_table(stops: pd.DataFrame) -> pd.DataFrame:
 
 
 def aid_table(aid: pd.DataFrame) -> pd.DataFrame:
-    """Aid rows: donor, recipient, the original amount, USD, status, date and evidence."""
+    """Aid packages: donor, recipient, the committed amount in its currency and in USD, what
+    was delivered, the furthest stage, the stages it went through, parts and evidence."""
     rows = [
         {
             "Donor": _text(r.donor) or "unnamed donor",
             "Recipient": _text(r.recipient) or "unnamed recipient",
-            "Original amount": f"{r.currency} {r.amount:,.0f}",
+            "Committed": f"{r.currency} {r.amount:,.0f}",
             "USD": format_money(r.usd) if pd.notna(r.usd) else "no ECB rate",
-            "Rate date": format_when(r.fx_date, "day") if pd.notna(r.fx_date) else "",
-            "Type": _text(r.aid_type) + (", stated total" if getattr(r, "is_total", False)
-                                          else ""),
-            "Status": r.status,
-            "Date": format_when(r.date, r.date_precision, r.fx_date),
+            "Delivered (USD)": format_money(r.delivered_usd)
+            if pd.notna(r.delivered_usd) and r.delivered_usd else "",
+            "Furthest stage": r.status,
+            "Stages": _text(getattr(r, "history", "")),
+            "Parts": _parts(r),
+            "Type": _text(r.aid_type),
             "Sources": int(r.sources or 0),
             "Trust": _trust(r),
             "Evidence": _evidence(r),
         }
         for r in aid.itertuples(index=False)
     ]
-    return pd.DataFrame(rows, columns=["Donor", "Recipient", "Original amount", "USD",
-                                       "Rate date", "Type", "Status", "Date", "Sources",
-                                       "Trust", "Evidence"])
+    return pd.DataFrame(rows, columns=["Donor", "Recipient", "Committed", "USD",
+                                       "Delivered (USD)", "Furthest stage", "Stages", "Parts",
+                                       "Type", "Sources", "Trust", "Evidence"])
+
+
+def _parts(row) -> str:
+    """ "5 parts, 5 paid" for a package's tranches and pieces; '' when it has none."""
+    n = int(getattr(row, "part_count", 0) or 0)
+    if not n:
+        return ""
+    paid = int(getattr(row, "parts_paid", 0) or 0)
+    return f"{n} part{'s' if n != 1 else ''}" + (f", {paid} paid" if paid else "")
+
+
+def apart_table(apart: pd.DataFrame) -> pd.DataFrame:
+    """Stated totals and rates: in no package, listed for the reader, never added."""
+    rows = [
+        {
+            "Donor": _text(r.donor) or "unnamed donor",
+            "Recipient": _text(r.recipient) or "unnamed recipient",
+            "Figure": f"{r.currency} {r.amount:,.0f}",
+            "USD": format_money(r.usd) if pd.notna(r.usd) else "no ECB rate",
+            "What": "a rate (per period)" if r.kind == "rate" else "a stated total",
+            "Status": r.status,
+            "Date": format_when(r.date, r.date_precision, r.day_lo),
+            "Sources": int(r.sources or 0),
+            "Evidence": _evidence(r),
+        }
+        for r in apart.itertuples(index=False)
+    ]
+    return pd.DataFrame(rows, columns=["Donor", "Recipient", "Figure", "USD", "What", "Status",
+                                       "Date", "Sources", "Evidence"])
 
 
 def casualty_table(reports: pd.DataFrame) -> pd.DataFrame:
-    """Casualty reports: the figure with its qualifier, who gave it, where, when, evidence."""
+    """Casualty reports: the figure with its qualifier and the group it counts, who gave it,
+    where, when, evidence."""
     rows = [
         {
             "Figure": f"{r.qualifier + ' ' if isinstance(r.qualifier, str) else ''}"
-            f"{int(r.value):,} {r.metric}",
+            f"{int(r.value):,} {r.metric}" + _of_whom(getattr(r, "population", "all")),
             "Reported by": r.reported_by if isinstance(r.reported_by, str) else "unattributed",
             "Where": r.where if isinstance(r.where, str) else "",
             "As of": format_when(r.as_of_text, _precision(r.as_of_text)),
@@ -85,6 +117,11 @@ def casualty_table(reports: pd.DataFrame) -> pd.DataFrame:
     ]
     return pd.DataFrame(rows, columns=["Figure", "Reported by", "Where", "As of", "Sources",
                                        "Trust", "Evidence"])
+
+
+def _of_whom(population: object) -> str:
+    """ " (children)" after a sub-count's figure; nothing for a count of all."""
+    return f" ({population})" if isinstance(population, str) and population != "all" else ""
 
 
 def _precision(text: object) -> str:

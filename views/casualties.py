@@ -1,4 +1,5 @@
-"""Casualties: reported figures over time, one line per metric and reporting source."""
+"""Casualties: reported figures over time, one line per series (a source's count of one
+population in one place), one place at a time or every place as small multiples."""
 
 from __future__ import annotations
 
@@ -13,10 +14,16 @@ f = filters.current()
 con = db.connection()
 
 st.title("Casualties")
-st.caption("Each marker is one report: ▲ at least or more than, ◆ about, ▼ up to, ● as "
-           "stated. Competing figures stay side by side, one line per reporting source, never "
-           "averaged; reports months apart are not joined. Diplomat and visit-status filters "
-           "do not apply here; a country matches when its name is in the report's place.")
+st.caption("Each line is one series: one reporting source's count of one group (all, "
+           "children, women, civilians, soldiers, staff) in one place; a sub-count such as "
+           "children killed is its own dashed line, never a point on the toll's. Sources and "
+           "places are under one name each (data/reference/reporters.csv, areas.csv: 'the "
+           "health ministry in Gaza' and 'the Gaza health ministry' are one source). Each "
+           "marker is one report: ▲ at least or more than, ◆ about, ▼ up to, ● as stated. "
+           "Competing figures stay side by side, never averaged; reports months apart are not "
+           "joined. Figures that count no people (a population, ambulances) are left out. "
+           "Diplomat and visit-status filters do not apply here; a country matches when its "
+           "name is in the report's place.")
 
 left, right = st.columns([3, 2])
 filters.url_multi("metric", list(queries.METRICS))
@@ -31,15 +38,17 @@ metrics = list(chosen)
 places = queries.casualty_places(con, f, metrics=metrics)
 counts = dict(zip(places["place"], places["reports"], strict=True))
 options = list(counts) + [ALL_PLACES]
-# One crisis at a time by default: the most reported place.
+# One crisis at a time by default: the place of the series with the most reports.
 first = builders.default_place(places)
 filters.url_choice("place", options, first if first in counts else options[0])
 with right:
     place = st.selectbox(
         "Place", options=options, key="place",
-        format_func=lambda p: (f"All places ({sum(counts.values())} reports)" if p == ALL_PLACES
+        format_func=lambda p: (f"All places, one panel each ({sum(counts.values())} reports)"
+                               if p == ALL_PLACES
                                else f"{p or 'No place named'} ({counts.get(p, 0)} reports)"),
-        help="Where the figures are about. Reports of unrelated crises are best read apart.",
+        help="Where the figures are about. Reports of unrelated crises are best read apart; "
+        "'All places' draws one small panel per place.",
     )
 filters.sync_url("place", place)
 
@@ -53,6 +62,8 @@ if rows.empty:
         metrics, "the figure choice", "clear the figures")))
     st.stop()
 
+if built.headline:
+    st.markdown(f"**{md(built.headline)}**")
 st.plotly_chart(built.figure, theme=None, key="casualty_chart", config={"displaylogo": False})
 st.download_button(
     "Download slide (PNG)", key="casualty_slide", file_name="shuttle-casualties.png",

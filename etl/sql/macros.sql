@@ -61,6 +61,16 @@ create or replace temp macro aid_stage(s) as
     case s when 'requested' then 0 when 'proposed' then 1 when 'authorized' then 2
            when 'pledged' then 3 when 'announced' then 3 when 'delivered' then 4 else -1 end;
 
+-- The tiers of a package's way: asked (0), before a legislature (1), committed (2: passed by
+-- a legislature or board, pledged or announced: three ways of saying the money is promised),
+-- given (3). Within the committed tier, aid_committed_rank says which word a package is
+-- named by: authorized (a vote or a board made it binding) over pledged over announced.
+create or replace temp macro aid_tier(s) as
+    case s when 'requested' then 0 when 'proposed' then 1 when 'delivered' then 3 else 2 end;
+
+create or replace temp macro aid_committed_rank(s) as
+    case s when 'authorized' then 2 when 'pledged' then 1 else 0 end;
+
 -- A stable 16-hex id from the key of an event: the same data gives the same ids every build.
 create or replace temp macro short_id(key) as substr(sha256(key), 1, 16);
 
@@ -78,3 +88,19 @@ create or replace temp macro month_number(d) as year(d) * 12 + month(d) - 1;
 create or replace temp macro month_span(lo, hi) as
     case when lo is not null and hi is not null
         then range(month_number(lo), month_number(hi) + 1) else [] end;
+
+-- A name folded for matching an alias table (data/reference/reporters.csv, areas.csv): lower
+-- case, curly apostrophes straight, punctuation as spaces, and the words a sentence puts
+-- before a name left out ("the", "where the", "according to the"): 'The Gaza Strip' and
+-- 'gaza strip' are one key, 'Hamas’ press office' and "hamas' press office" another.
+create or replace temp macro name_key(x) as
+    regexp_replace(
+        trim(regexp_replace(
+            regexp_replace(replace(lower(x), '’', ''''), '[^a-z0-9'' ]+', ' ', 'g'),
+            '\s+', ' ', 'g')),
+        '^((where|and|but|while|as|according to|the)\s+)+', '');
+
+-- USD per unit of `currency`: the ECB rate found for its day, and for US dollars 1 even when
+-- no day is known (a saved page without its date still states dollars).
+create or replace temp macro usd_rate(currency, rate) as
+    coalesce(rate, case when currency = 'USD' then 1.0 end);

@@ -134,6 +134,8 @@ create table mentions_casualty (
     ),
     reported_by     varchar,
     "where"         varchar,
+    -- whom the count counts ("2,055 children"): a sub-count is its own series; null = all
+    population      varchar check (population in ({accepted:casualty.population})),
     evidence        varchar not null check (length(evidence) > 0),
     evidence_start  integer not null check (evidence_start >= 0),
     evidence_end    integer not null check (evidence_end >= evidence_start),

@@ -171,7 +171,8 @@ def test_every_page_shows_hostile_text_as_text(hostile, page):
     screenshot(page, "hostile-audit", full=False)
 
     # Outlet names (the sidebar option) and the aid and casualty pages' own text.
-    open_page(page, f"{base}/aid-amounts", "Commitments and the sentences behind them")
+    open_page(page, f"{base}/aid-amounts",
+              "Packages, their stages and the sentences behind them")
     page.get_by_text("Source outlet").first.wait_for()
     assert_clean(page, dialogs, "aid")
     open_page(page, f"{base}/casualty-figures", "Reports and the sentences behind them")

@@ -64,14 +64,17 @@ def test_routes_empty_view_says_why(server, page):
 
 def test_aid_page(server, page, browser_db):
     page.goto(f"{server}/aid-amounts")
-    wait_for_app(page, "Commitments and the sentences behind them")
+    wait_for_app(page, "Packages, their stages and the sentences behind them")
     assert page.get_by_role("heading", name="Aid", exact=True).is_visible()
+    assert page.get_by_text("counted once at their furthest stage").first.is_visible()
     chart = page.locator("[data-testid='stPlotlyChart']").first
     assert "United Kingdom" in chart.inner_text()
     assert "Aid by donor" in chart.inner_text()
+    assert "Delivered so far" in chart.inner_text()
     con = duckdb.connect(str(browser_db), read_only=True)
-    (articles,) = con.execute("select count(distinct article_id) from event_mentions "
-                              "where event_type = 'aid'").fetchone()
+    (articles,) = con.execute("select count(distinct article_id) from event_mentions e "
+                              "join aid on aid.aid_id = e.event_id where e.event_type = 'aid' "
+                              "and aid.package_id is not null").fetchone()
     con.close()
     assert f"Source: {articles} articles, Shuttle" in chart.inner_text()
     screenshot(page, "aid")
@@ -84,7 +87,8 @@ def test_casualties_page(server, page):
     chart = page.locator("[data-testid='stPlotlyChart']").first
     text = chart.inner_text()
     assert "Casualty figures, eastern Ukraine, by reporting source" in text
-    assert "UN" in text and "≥4,634" in text  # "has killed at least 4,634 people"
+    # "The UN says the conflict ... has killed at least 4,634 people": under the UN's name
+    assert "United Nations" in text and "≥4,634" in text
     screenshot(page, "casualties")
     assert_no_console_errors(page)
 

@@ -19,6 +19,7 @@ from ui.export.words import period_text, plural, source_line
 from ui.scope import Filters
 
 VIEWS = ("routes", "aid", "casualties", "person")
+AID_LEGEND_PX = 50  # px between the aid slide's title and its bars, for the legend
 VIEW_LABELS = {"routes": "Routes", "aid": "Aid", "casualties": "Casualties",
                "person": "Itinerary"}
 
@@ -111,13 +112,17 @@ def aid_caption(rows: pd.DataFrame, by: str = "donor") -> str:
 def aid_slide(bars: pd.DataFrame, rows: pd.DataFrame, *, by: str, title: str,
               articles: pd.DataFrame, note: str = "") -> Slide:
     """The aid bars (USD by donor or recipient and status) as a slide."""
-    source = source_line(articles, "USD at the ECB rate of each commitment's date.")
-    fig = charts.aid_bars(bars, by=by, title=title, n_articles=len(articles))
-    shown = source + (f" {note[0].upper()}{note[1:]}." if note else "")
-    return Slide(view="aid", title=title, caption=aid_caption(rows, by),
-                 figure=slide_figure(fig, title=title, source=shown), articles=articles,
-                 source=source, note=(f"{note[0].upper()}{note[1:]}." if note else
-                                      "Stated running totals are not added to their parts."),
+    source = source_line(articles, "USD at the ECB rate of the date of each package's figure.")
+    fig = slide_figure(charts.aid_bars(bars, by=by, title=title, n_articles=len(articles)),
+                       title=title, source=source + (f" {note[0].upper()}{note[1:]}." if note
+                                                     else ""))
+    # the legend (committed, delivered) sits above the bars: room for it under the title
+    fig.update_layout(margin=dict(t=fig.layout.margin.t + AID_LEGEND_PX))
+    return Slide(view="aid", title=title, caption=aid_caption(rows, by), figure=fig,
+                 articles=articles, source=source,
+                 note=(f"{note[0].upper()}{note[1:]}." if note else
+                       "Each package counted once, at its furthest stage; parts and stated "
+                       "totals are never added beside it."),
                  data=bars, options={"by": by})
 
 
@@ -157,16 +162,18 @@ def casualties_slide(rows: pd.DataFrame, *, title: str, articles: pd.DataFrame,
 
 def _spread_labels(fig: go.Figure) -> None:
     """Two figures a source gave for the same day would print on top of each other: the
-    second goes right of its marker, the third left."""
+    second printed one goes right of its marker, the third left. Markers printed without a
+    figure (the chart prints one a day) do not count."""
     for trace in fig.data:
         if trace.type != "scatter" or "text" not in (trace.mode or "") or trace.text is None:
             continue
         default = trace.textposition if isinstance(trace.textposition, str) else "top center"
         seen: dict[object, int] = {}
         positions = []
-        for x in trace.x:
+        for x, text in zip(trace.x, trace.text, strict=False):
             k = seen.get(x, 0)
-            seen[x] = k + 1
+            if text:
+                seen[x] = k + 1
             positions.append([default, "middle right", "middle left", "bottom center"][k % 4])
         if any(k > 1 for k in seen.values() if k):
             trace.textposition = positions
@@ -187,11 +194,13 @@ def slide_of(view: View) -> Slide | None:
                                  note=view.note, by_place=bool(view.options["by_place"]))
     else:
         raise ValueError(f"no slide for a {view.kind!r} view")
-    return dataclasses.replace(slide, facts=facts_shown.facts_of(view.kind, {
+    slide = dataclasses.replace(slide, facts=facts_shown.facts_of(view.kind, {
         "frame": view.frame, "rows": view.rows,
         # the meetings the map marks (calls are listed on the page, not on the slide)
         "meetings": meeting_marks.placed(view.meetings) if not view.meetings.empty
         else view.meetings}))
+    # the builder's headline (ui/builders.py) is the page's: the slide says the same
+    return dataclasses.replace(slide, caption=view.headline) if view.headline else slide
 
 
 def build_routes(con: duckdb.DuckDBPyConnection, f: Filters) -> Slide | None:

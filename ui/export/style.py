@@ -8,7 +8,6 @@ import copy
 
 import plotly.graph_objects as go
 
-from ui.escape import esc
 from ui.export.words import wrap_title
 
 WIDTH, HEIGHT = 1920, 1080
@@ -25,6 +24,10 @@ def _bigger(size: object, factor: float = 1.4) -> int:
 
 
 MARGIN_X = (70, 60)  # px left and right of the plot
+# The source line at MIN_FONT holds about this many characters across the slide; each line
+# past the first takes this many px of the bottom margin.
+SOURCE_LINE_CHARS = 160
+SOURCE_LINE_PX = 28
 
 
 def slide_margins(title: str, *, legend_below: bool = False) -> tuple[int, int]:
@@ -76,6 +79,10 @@ def slide_figure(fig: go.Figure, *, title: str, source: str, legend_below: bool 
             if trace.type == "scatter":
                 trace.line.width = trace.line.width * 1.3
     top, bottom = slide_margins(title, legend_below=legend_below)
+    # a source line longer than the slide is wide (the notes of what the figure leaves out
+    # follow it) wraps, and the bottom margin grows by its extra lines
+    source_lines = wrap_title(source, width=SOURCE_LINE_CHARS).count("<br>")
+    bottom += SOURCE_LINE_PX * source_lines
     out.update_layout(
         width=WIDTH, height=HEIGHT, autosize=False,
         font=dict(size=TEXT_FONT),
@@ -94,8 +101,9 @@ def slide_figure(fig: go.Figure, *, title: str, source: str, legend_below: bool 
     out.update_yaxes(tickfont=dict(size=TICK_FONT), title_font=dict(size=TEXT_FONT),
                      title_standoff=14)
     out.add_annotation(
-        text=esc(source), xref="paper", yref="paper", x=0, y=0, xanchor="left",
-        yanchor="top", yshift=-(bottom - 45), showarrow=False,
+        text=wrap_title(source, width=SOURCE_LINE_CHARS), xref="paper", yref="paper", x=0,
+        y=0, xanchor="left",
+        yanchor="top", yshift=-(bottom - 45 - SOURCE_LINE_PX * source_lines), showarrow=False,
         font=dict(size=MIN_FONT, color="#444444"), align="left",
     )
     return out

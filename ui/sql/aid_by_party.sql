@@ -1,91 +1,74 @@
--- aid_by_party: aid in USD per donor (or recipient, $by = 'recipient') and status, summed in
--- DuckDB, with the original amounts per currency. Params as aid_rows, plus $by.
--- No running total is added to its parts (etl/sql/marts/aid.sql): per donor, recipient and
--- status, take the parts added up or the largest stated total (is_total), whichever is
--- bigger, and only then add up per donor (or recipient). The original amounts follow the
--- same rule per currency. Rows without a USD amount (no ECB rate for the currency) are left
--- out of the sums and counted in `unconverted`.
+-- aid_by_party: aid packages summed per donor (or recipient, $by = 'recipient') and furthest
+-- stage, in DuckDB: each package counted once, at its furthest stage (a package requested,
+-- passed and signed is one row of aid_packages, never four), its parts inside it, stated
+-- totals and rates never added (they are in no package). Params as aid_rows, plus $by.
+--   party       the donor (recipient); null when the articles name none: `named` is false
+--               and the pages show it apart from the named parties, never in a ranking;
+--   usd         committed, USD; delivered_usd: delivered so far of those packages;
+--   commitments the packages counted (the name the slides read); totals 0 (no stated total
+--               is ever added); sources: articles behind them;
+--   originals   the committed amounts per original currency;
+--   unconverted packages without a USD amount (no ECB rate for the currency): in the table,
+--               not in the sums.
 
 with
 
 filtered as (
     select
         *,
-        coalesce(is_total, false) as stated_total,
-        case when $by = 'recipient' then coalesce(recipient, 'unnamed recipient')
-            else coalesce(donor, 'unnamed donor') end as party
-    from aid
-    where ui_picked($aid_statuses, status)
-        and (
-            len($country_names) = 0
-            or list_contains($country_names, donor)
-            or list_contains($country_names, recipient)
-        )
-        and ui_in_window(day_lo, day_hi, $date_from, $date_to)
-        and ui_any($outlets, outlets)
+        case when $by = 'recipient' then recipient else donor end as party
+    from aid_packages
+    where ui_aid_kept($aid_statuses, $country_names, $outlets, $date_from, $date_to, stage,
+        donor, recipient, day_lo, day_hi, outlets)
         and ui_reviewed($verified_only, review_state)
 ),
 
-per_pair as (
-    select
-        party,
-        status,
-        greatest(
-            coalesce(sum(amount_usd) filter (where not stated_total), 0),
-            coalesce(max(amount_usd) filter (where stated_total), 0)
-        ) as usd,
-        count(amount_usd) filter (where not stated_total) as commitments,
-        count(amount_usd) filter (where stated_total) as totals,
-        sum(sources) filter (where amount_usd is not null) as sources,
-        count(*) - count(amount_usd) as unconverted
-    from filtered
-    group by party, coalesce(donor, ''), coalesce(recipient, ''), status
-),
-
 per_currency as (
-    select
-        party,
-        status,
-        currency,
-        greatest(
-            coalesce(sum(amount) filter (where not stated_total), 0),
-            coalesce(max(amount) filter (where stated_total), 0)
-        ) as amount
+    select party, stage, currency, sum(amount) as amount
     from filtered
     where amount_usd is not null
-    group by party, coalesce(donor, ''), coalesce(recipient, ''), status, currency
+    group by party, stage, currency
 ),
 
 originals as (
     select
         party,
-        status,
+        stage,
         list({'currency': currency, 'amount': amount} order by amount desc) as originals
-    from (
-        select party, status, currency, sum(amount) as amount
-        from per_currency
-        group by party, status, currency
-    )
-    group by party, status
+    from per_currency
+    group by party, stage
 ),
 
 sums as (
     select
         party,
-        status,
-        sum(usd) as usd,
-        sum(commitments) as commitments,
-        sum(totals) as totals,
-        sum(sources) as sources,
-        sum(unconverted) as unconverted
-    from per_pair
-    group by party, status
+        stage,
+        sum(amount_usd) as usd,
+        sum(delivered_usd) as delivered_usd,
+        count(amount_usd) as commitments,
+        sum(sources) filter (where amount_usd is not null) as sources,
+        count(*) - count(amount_usd) as unconverted
+    from filtered
+    group by party, stage
 ),
 
 final as (
-    select sums.*, originals.originals
+    select
+        coalesce(sums.party, case when $by = 'recipient' then 'unnamed recipient'
+            else 'unnamed donor' end) as party,
+        sums.party is not null as named,
+        sums.stage as status,
+        sums.usd,
+        coalesce(sums.delivered_usd, 0) as delivered_usd,
+        sums.commitments,
+        0 as totals,
+        coalesce(sums.sources, 0) as sources,
+        sums.unconverted,
+        originals.originals
     from sums
-    left join originals using (party, status)
+    left join originals
+        on originals.party is not distinct from sums.party
+        and originals.stage = sums.stage
 )
 
 select * from final

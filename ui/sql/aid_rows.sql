@@ -1,23 +1,43 @@
--- aid_rows: aid commitments after the filters, one row each, with the latest sentence behind
--- it; for the table and the time view. Params: $aid_statuses $country_names $outlets (lists,
--- empty = all; a country matches donor or recipient by name); $date_from $date_to;
--- $verified_only; $cap.
--- An undated commitment is placed at its FX date (the day its amount was converted).
+-- aid_rows: aid packages after the filters, one row each (a package is one commitment
+-- followed through its stages, its parts inside: etl/sql/marts/aid_packages.sql), with its
+-- stage history and the latest sentence behind it; for the table and the time view.
+-- Params: $aid_statuses (furthest stages), $country_names, $outlets (lists, empty = all; a
+-- country matches donor or recipient by name); $date_from $date_to (a package is in the
+-- window when any of its reports is); $verified_only (the package's review_state:
+-- etl/sql/post/package_trust.sql); $cap.
+--   usd, delivered_usd   committed and delivered so far, USD at the rate of the figure's date;
+--   status               the furthest stage (the stage filter reads it: each package is in
+--                        exactly one stage, so no stage choice counts one twice);
+--   history              the stages it went through, in order, with their days;
+--   parts_text           its parts: how many, how much of them delivered.
 
 with
 
 filtered as (
     select *
-    from aid
-    where ui_picked($aid_statuses, status)
-        and (
-            len($country_names) = 0
-            or list_contains($country_names, donor)
-            or list_contains($country_names, recipient)
-        )
-        and ui_in_window(day_lo, day_hi, $date_from, $date_to)
-        and ui_any($outlets, outlets)
+    from aid_packages
+    where ui_aid_kept($aid_statuses, $country_names, $outlets, $date_from, $date_to, stage,
+        donor, recipient, day_lo, day_hi, outlets)
         and ui_reviewed($verified_only, review_state)
+),
+
+histories as (
+    select
+        aid_stages.package_id,
+        -- each stage with its date at the precision the articles give it
+        string_agg(
+            aid_stages.stage || coalesce(' ' || case aid_stages.date_precision
+                when 'month' then strftime(aid_stages.day_lo, '%b %Y')
+                when 'year' then strftime(aid_stages.day_lo, '%Y')
+                else strftime(aid_stages.day_lo, '%-d %b %Y') end, ''),
+            ' → ' order by aid_stages.seq
+        ) filter (where aid_stages.kind <> 'part') as history,
+        count(*) filter (where aid_stages.kind = 'part') as part_count,
+        count(*) filter (where aid_stages.kind = 'part' and aid_stages.stage = 'delivered')
+            as parts_paid
+    from aid_stages
+    where aid_stages.package_id in (select package_id from filtered)
+    group by aid_stages.package_id
 ),
 
 totals as (
@@ -30,21 +50,30 @@ totals as (
 
 final as (
     select
-        filtered.aid_id,
+        filtered.package_id,
         filtered.donor,
         filtered.recipient,
         filtered.amount,
         filtered.currency,
         filtered.amount_usd as usd,
+        filtered.delivered,
+        filtered.delivered_usd,
         filtered.fx_rate,
         filtered.fx_date,
         filtered.aid_type,
-        filtered.status,
+        filtered.stage as status,
         cast(filtered.date as varchar) as date,
         filtered.date_precision,
-        coalesce(filtered.is_total, false) as is_total,
+        false as is_total,
         filtered.day_lo,
+        filtered.day_hi,
+        filtered.stage_day,
+        filtered.reports,
+        filtered.parts,
         filtered.sources,
+        histories.history,
+        coalesce(histories.part_count, 0) as part_count,
+        coalesce(histories.parts_paid, 0) as parts_paid,
         filtered.evidence,
         greatest(filtered.evidence_count - 1, 0) as evidence_more,
         filtered.confidence,
@@ -53,9 +82,10 @@ final as (
         totals.total_rows,
         totals.articles_total
     from filtered
+    left join histories using (package_id)
     cross join totals
 )
 
 select * from final
-order by usd desc nulls last, day_lo, aid_id
+order by usd desc nulls last, day_lo, package_id
 limit $cap

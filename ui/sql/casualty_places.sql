@@ -1,13 +1,37 @@
--- casualty_places: the places casualty reports describe ("where"; '' when a report names
--- none), with how many reports each, after the other filters: the casualties page shows one
--- place at a time by default, so figures of unrelated crises are not drawn as one line.
--- Params: $metrics $country_names $outlets (lists, empty = all); $date_from $date_to;
--- $verified_only.
+-- casualty_places: the places casualty reports describe (the canonical area, "where"; ''
+-- when a report names none), after the other filters, ordered so that the first is the
+-- place of the series with the most reports in the filtered period: the casualties page
+-- opens on that series' place. Params: $metrics $country_names $outlets (lists, empty =
+-- all); $date_from $date_to; $verified_only.
+--   reports      the place's reports; top_series: the reports of its most reported series;
+--   latest       its latest day.
 
-select coalesce("where", '') as place, count(*) as reports, max(day_lo) as latest
-from casualty_reports
-where ui_casualty_kept($metrics, $country_names, $outlets, $date_from, $date_to,
-    metric, "where", day_lo, day_hi, outlets)
-    and ui_reviewed($verified_only, review_state)
-group by all
-order by reports desc, latest desc, place
+with
+
+kept as (
+    select coalesce("where", '') as place, series_id, day_lo
+    from casualty_reports
+    where ui_casualty_kept($metrics, $country_names, $outlets, $date_from, $date_to,
+        metric, "where", day_lo, day_hi, outlets)
+        and ui_reviewed($verified_only, review_state)
+),
+
+series as (
+    select place, series_id, count(*) as reports
+    from kept
+    group by place, series_id
+),
+
+final as (
+    select
+        kept.place,
+        count(*) as reports,
+        max(kept.day_lo) as latest,
+        (select max(series.reports) from series where series.place = kept.place)
+            as top_series
+    from kept
+    group by kept.place
+)
+
+select * from final
+order by top_series desc, reports desc, latest desc, place

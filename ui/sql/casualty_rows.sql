@@ -1,8 +1,10 @@
 -- casualty_rows: casualty reports after the filters, one row per report (competing figures
 -- stay side by side), with the latest sentence behind each. Params: $metrics $places
 -- $country_names $outlets (lists, empty = all; a country matches when its name occurs in
--- "where"; a place is the report's "where", '' for reports that name none);
+-- "where"; a place is the report's canonical area, '' for reports that name none);
 -- $date_from $date_to; $verified_only; $cap.
+--   series_id, population  the line a report is on (metric, place, source, population);
+--   series_reports         how many reports that series has under these filters.
 
 with
 
@@ -26,6 +28,7 @@ totals as (
 final as (
     select
         filtered.report_id,
+        filtered.series_id,
         filtered.metric,
         filtered.value,
         filtered.qualifier,
@@ -33,6 +36,8 @@ final as (
         filtered.day_lo as as_of,
         filtered.reported_by,
         filtered."where",
+        filtered.population,
+        count(*) over (partition by filtered.series_id) as series_reports,
         filtered.sources,
         filtered.evidence,
         greatest(filtered.evidence_count - 1, 0) as evidence_more,

@@ -46,6 +46,22 @@ create or replace temp macro ui_casualty_kept(
     and ui_any(outlets, report_outlets)
     and lo is not null;
 
+-- An aid row (a package or a report) passes the shared filters and the aid page's stage
+-- choice: its stage, a chosen country named as donor or recipient, its day window and its
+-- outlets.
+create or replace temp macro ui_aid_kept(
+    stages, country_names, outlets, date_from, date_to, stage, donor, recipient, lo, hi,
+    row_outlets
+) as
+    ui_picked(stages, stage)
+    and (
+        len(country_names) = 0
+        or list_contains(country_names, donor)
+        or list_contains(country_names, recipient)
+    )
+    and ui_in_window(lo, hi, date_from, date_to)
+    and ui_any(outlets, row_outlets);
+
 -- The "Verified facts only" filter (ui/filters.py): with it on, a row is kept only when an
 -- analyst verified or corrected the facts behind it (review_state, which the build gives every
 -- event mart and leg: etl/sql/post/event_trust.sql, leg_trust.sql). Every page query that

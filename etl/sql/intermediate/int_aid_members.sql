@@ -1,7 +1,11 @@
 -- int_aid_members: which aid commitment each aid mention belongs to.
 --
--- Merge rule: same donor, recipient and currency (a null donor matches a null donor), amounts
--- within 1% of each other, compatible dates. Amounts are chained into islands: sorted by
+-- Merge rule: same donor, recipient, currency and kind of figure (int_aid_mentions.role: a
+-- total never merges with a commitment or a part, nor a rate with anything; a commitment and
+-- a part of one amount may, "it amounted to EUR 3 bn" being the instalment another article
+-- calls one; a null donor matches a null donor), amounts
+-- within 1% of each other, compatible dates. These are reports of one figure at one stage;
+-- int_aid_package_members then follows a commitment through its stages. Amounts are chained into islands: sorted by
 -- amount, a mention more than 1% above the previous one starts a new island.
 -- Within an island, as for stops: each distinct date is a candidate, a candidate a finer
 -- date refines is not a commitment of its own, and a dated mention joins the anchor inside
@@ -19,7 +23,8 @@ mentions as (
 keyed as (
     select
         mentions.*,
-        coalesce(donor, '') || '|' || coalesce(recipient, '') || '|' || currency as party_key
+        coalesce(donor, '') || '|' || coalesce(recipient, '') || '|' || currency || '|'
+            || case when role in ('total', 'rate') then role else 'figure' end as party_key
     from mentions
 ),
 

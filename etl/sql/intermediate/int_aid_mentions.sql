@@ -1,14 +1,17 @@
--- int_aid_mentions: one row per aid mention, ready to be merged into aid commitments.
--- Adds the date as a period (date_lo..date_hi, DATE), the publication date, and is_total.
---
--- is_total: the figure is a running or overall total that includes other figures, not a new
--- sum. True when the evidence sentence says so ("a total of", "brings the total to",
--- "in total", "totalling", "in all,", "altogether", "so far", "to date", "cumulative") and
--- the amount is the largest one the sentence gives for the same donor, recipient and
--- currency: in "another £30m, bringing the total to £50m" only the £50m is the total.
--- Also a total: the largest of several amounts in one currency in a sentence that says the
--- others are inside it ("$61bn for Ukraine, part of a $95bn package", "£600m, including
--- £242m"), and a figure counted "since the start" of a war or programme.
+-- int_aid_mentions: one row per aid mention, ready to be merged into aid reports and those
+-- into packages. Adds the date as a period (date_lo..date_hi, DATE), the publication date,
+-- and what the amount is in its sentence (stg_aid_roles, read by etl/aid_roles.py from the
+-- words around the amount):
+--   role          'commitment' (money promised, asked or given), 'part' (a tranche, an
+--                 instalment, "EUR 3 bn of the EUR 18 bn", a piece of a package the sentence
+--                 breaks down), 'total' (a running or overall figure that includes others:
+--                 "brings the total to", "since the start of the war"), 'rate' ("EUR 1.5 bn a
+--                 month": a flow, never added up);
+--   container_id  the mention whose amount holds this part in the same sentence, if any;
+--   holds_parts   another mention of the sentence is a part of this one;
+--   is_total      role = 'total' (kept for the pages that mark stated totals).
+-- A part the extractor gave no donor or recipient takes its container's ("the EU pledged
+-- EUR 9 bn ...; so far Ukraine has received EUR 1 bn": the EUR 1 bn is the EU's).
 
 with
 
@@ -20,16 +23,48 @@ articles as (
     select id as article_id, published from articles
 ),
 
+roles as (
+    select * from stg_aid_roles
+),
+
+holders as (
+    select distinct container_id as mention_id
+    from roles
+    where container_id is not null and role = 'part'
+),
+
 parsed as (
     select
         aid.mention_id,
         aid.article_id,
-        trim(aid.donor) as donor,
-        trim(aid.recipient) as recipient,
+        nullif(trim(aid.donor), '') as donor,
+        nullif(trim(aid.recipient), '') as recipient,
         aid.amount,
         upper(trim(aid.currency)) as currency,
         coalesce(aid.aid_type, 'unspecified') as aid_type,
-        aid.status,
+        -- a sentence that says a part of this amount was paid ("EUR 3 bn, the first
+        -- instalment of a package of up to EUR 18 bn") has not said the whole was: the whole
+        -- is committed, its part delivered
+        case
+            when holders.mention_id is not null and aid.status = 'delivered' then 'pledged'
+            -- a commitment its sentence says a legislature or board passed is authorized,
+            -- whatever verb tells it ("a package of about $60 billion passed by the Senate
+            -- remains stalled")
+            when aid.status in ('pledged', 'announced') and regexp_matches(lower(aid.evidence),
+                '\b(passed|approved|authori[sz](ed|es)|ratified|signed into law|voted)\b')
+                then 'authorized'
+            -- given, when the sentence says only that it was agreed or is still to be ("staff
+            -- reached agreement on a $17.5 billion programme, which still needs approval")
+            -- and no word of giving: committed
+            when aid.status = 'delivered'
+                and regexp_matches(lower(aid.evidence), '\b(agreement|agreed|needs approval|'
+                    || 'still needs|will|would|plans?|planned|expected)\b')
+                and not regexp_matches(lower(aid.evidence), '\b(disburs\w*|paid|pays|sent|'
+                    || 'deliver\w*|transferr\w*|received|arrived|handed|donated|'
+                    || 'contributed|provided|gave|given)\b')
+                then 'pledged'
+            else aid.status
+        end as status,
         period_text(aid.date) as date,
         period_precision(aid.date) as date_precision,
         period_start(aid.date) as date_lo,
@@ -38,35 +73,26 @@ parsed as (
         aid.evidence,
         aid.evidence_start,
         aid.evidence_end,
-        regexp_matches(
-            lower(aid.evidence),
-            '\btotal(s|led|ling|ed|ing)?\b|\bin all\s*[,.;:)]|\bin all$|\baltogether\b'
-            || '|\bso far\b|\bto date\b|\bcumulative|\bsince the (start|beginning|outbreak)'
-        ) as says_total,
-        aid.amount = max(aid.amount) over (
-            partition by aid.article_id, aid.evidence_start, aid.donor, aid.recipient,
-                upper(trim(aid.currency))
-        ) as largest_in_sentence,
-        regexp_matches(
-            lower(aid.evidence),
-            '\bpart of\b|\bincluding\b|\bof which\b|\bincludes\b|\bout of\b|\bcomprising\b|: '
-        ) as says_contains,
-        aid.amount = max(aid.amount) over (
-            partition by aid.article_id, aid.evidence_start, upper(trim(aid.currency))
-        ) and count(*) over (
-            partition by aid.article_id, aid.evidence_start, upper(trim(aid.currency))
-        ) > 1 as largest_of_several
+        coalesce(roles.role, 'commitment') as role,
+        roles.container_id,
+        roles.reason as role_reason,
+        holders.mention_id is not null as holds_parts
     from aid
+    left join roles using (mention_id)
+    left join holders using (mention_id)
 ),
 
 final as (
     select
-        parsed.* exclude (says_total, largest_in_sentence, says_contains, largest_of_several),
-        (says_total and largest_in_sentence)
-            or (says_contains and largest_of_several) as is_total,
+        parsed.* exclude (donor, recipient),
+        coalesce(parsed.donor, container.donor) as donor,
+        coalesce(parsed.recipient, container.recipient) as recipient,
+        parsed.role = 'total' as is_total,
         articles.published
     from parsed
-    left join articles using (article_id)
+    left join parsed as container
+        on container.mention_id = parsed.container_id
+    left join articles on articles.article_id = parsed.article_id
 )
 
 select * from final

@@ -2,21 +2,57 @@
 -- has a place or a country (a visit with neither cannot be drawn and stays a mention only).
 --
 -- Merge rule: same actor, same place_key (a city, or a country-level guess), compatible dates.
--- Every distinct dated (actor, place, date) is a candidate; a candidate that a finer one
--- refines ('2024-09' by '2024-09-11') is not a stop of its own. The rest are the anchors.
+-- A report the extractor dated only to its story's day (int_visit_mentions.date_stated false)
+-- yields to a date another report states for the same person and place within the trip's
+-- window, 10 days either side (legs.sql: a tour runs one to two weeks): an announced
+-- itinerary and the stop reported later are one stop. Then every distinct dated (actor,
+-- place, date) is a candidate; a candidate that a finer one refines ('2024-09' by
+-- '2024-09-11') is not a stop of its own. The rest are the anchors.
 --   * a dated mention joins the anchor inside its period; when a month or year holds several
 --     anchor days, the one nearest to the mention's publication date;
---   * an undated mention joins an anchor of the same actor and place whose period meets the
---     mention's story window (int_article_windows) or whose reports were published within
---     6 days of it (the same week of publication), the nearest to its publication date;
+--   * an undated mention joins an anchor of the same actor and place whose period comes
+--     within 10 days of the mention's story window (int_article_windows: the trip's window,
+--     as above) or whose reports were published within 6 days of it (the same week of
+--     publication), the nearest to its publication date;
 --   * undated mentions that join no anchor merge with each other by publication week (ISO,
 --     article's own story) or else stay per article story.
 
 with
 
-mentions as (
+reports as (
     select * from int_visit_mentions
     where place_key is not null
+),
+
+stated as (
+    select distinct actor, place_key, date, date_lo
+    from reports
+    where date_stated
+),
+
+-- the stated date a story-dated report yields to: the nearest within the trip's window
+absorbed as (
+    select reports.mention_id, stated.date
+    from reports
+    inner join stated
+        on stated.actor = reports.actor
+        and stated.place_key = reports.place_key
+        and stated.date_lo between reports.date_lo - 10 and reports.date_hi + 10
+    where reports.date is not null and not reports.date_stated
+    qualify row_number() over (
+        partition by reports.mention_id
+        order by abs(date_diff('day', reports.date_lo, stated.date_lo)), stated.date
+    ) = 1
+),
+
+mentions as (
+    select reports.* replace (
+        coalesce(absorbed.date, reports.date) as date,
+        coalesce(period_start(absorbed.date), reports.date_lo) as date_lo,
+        coalesce(period_end(absorbed.date), reports.date_hi) as date_hi
+    )
+    from reports
+    left join absorbed using (mention_id)
 ),
 
 signatures as (
@@ -99,14 +135,17 @@ anchor_report_months as (
 ),
 
 undated_pairs as (
-    -- the anchor's period meets the story's window (days)
+    -- the anchor's period comes within 10 days of the story's window
     select undated.mention_id, anchor_months.date
-    from (select *, unnest(month_span(win_lo, win_hi)) as month from undated) as undated
+    from (
+        select *, unnest(month_span(win_lo - 10, win_hi + 10)) as month from undated
+    ) as undated
     inner join anchor_months
         on undated.actor = anchor_months.actor
         and undated.place_key = anchor_months.place_key
         and undated.month = anchor_months.month
-    where anchor_months.date_lo <= undated.win_hi and anchor_months.date_hi >= undated.win_lo
+    where anchor_months.date_lo <= undated.win_hi + 10
+        and anchor_months.date_hi >= undated.win_lo - 10
     union
     -- or the reports came out in the same week (6 days either side)
     select undated.mention_id, anchor_report_months.date

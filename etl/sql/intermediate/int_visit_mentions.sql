@@ -6,6 +6,17 @@
 -- A report that names only a country takes the city another report of the same trip names
 -- (city_choice below): place, lat, lon, place_kind and place_key are the resolved place,
 -- stated_place_key the place as this report states it.
+-- For ordering and merging a trip:
+--   date_stated   the report gives a date of its own; false for an undated report and for
+--                 one the extractor dated to the story's own day for want of a date
+--                 (confidence_reasons "date: the story's own day": "the itinerary takes
+--                 Kerry first to London" is not a visit to London on the day it was written);
+--   sequenced     the sentence tells stops in the order travelled ("first", "then", "before
+--                 he heads to", "finally", "on to"): its text order is the route's;
+--   story_stops   how many places of this person the story names (the fullest account of a
+--                 trip names most of its stops);
+--   report_day    DATE the report speaks from: its publication date, else the latest day its
+--                 story states (a saved page without a date that tells of Tuesday's talks).
 
 with
 
@@ -56,6 +67,12 @@ located as (
         visits.evidence,
         visits.evidence_start,
         visits.evidence_end,
+        visits.date is not null and not coalesce(list_contains(visits.confidence_reasons,
+            'date: the story''s own day'), false) as date_stated,
+        regexp_matches(lower(visits.evidence),
+            '\b(first|then|finally|next|afterwards|followed by|on to|onward to|itinerary|'
+            || 'before (he|she|they) (heads?|goes|travels|flies|moves)|before (heading|going|'
+            || 'travelling|traveling|flying))\b') as sequenced,
         -- 1-based character position of the place in the evidence sentence, null if not
         -- found: the city as stated or resolved (Kiev, Kyiv); for a country-level place, any
         -- of the country's names ("Britain" for GB)
@@ -234,6 +251,9 @@ city_choice as (
 final as (
     select
         dated.* exclude (place, lat, lon, place_kind, place_key),
+        coalesce(dated.published, dated.win_hi) as report_day,
+        count(distinct coalesce(city_choice.place_key, dated.place_key)) over (
+            partition by dated.article_id, dated.segment, dated.actor) as story_stops,
         coalesce(city_choice.place, dated.place) as place,
         coalesce(city_choice.lat, dated.lat) as lat,
         coalesce(city_choice.lon, dated.lon) as lon,

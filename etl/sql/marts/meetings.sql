@@ -2,6 +2,8 @@
 -- status and mode are the latest report's (publication date, then a settled status over an
 -- expected one, then text order); lat/lon are the place's, or the capital's when only a
 -- country is known (place_kind 'country'); sources = distinct articles.
+--   on_map   the meeting is drawn at its place: held in person (or in no stated mode) in a
+--            named city with coordinates; a phone or video call is listed, not placed.
 
 with
 
@@ -33,7 +35,7 @@ located as (
     from joined
 ),
 
-final as (
+grouped as (
     select
         meeting_id,
         any_value(participants) as participants,
@@ -59,6 +61,14 @@ final as (
         coalesce(period_start(any_value(meeting_date)), min(sort_date)) as sort_date
     from located
     group by meeting_id
+),
+
+final as (
+    select
+        grouped.*,
+        coalesce(mode, '') not in ('phone', 'video') and place_kind = 'city'
+            and lat is not null as on_map
+    from grouped
 )
 
 select * from final

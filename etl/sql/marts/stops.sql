@@ -7,7 +7,10 @@
 --   place_key   the merge key of the place; origin 'visit' | 'meeting'; mode of travel;
 --   sort_date   DATE the stop is ordered by (its day, or the day its reports place it at);
 --   actor_seq   1-based position on the person's route: by sort_date, then by the order the
---               latest report tells the stops in, then by the place's position in the sentence.
+--               reference report tells the stops in (int_visit_stops: an itinerary first), then
+--               by the place's position in the sentence;
+--   co_located  the other people with a stop at the same place on the same day (sort_date):
+--               Macron, Scholz and Draghi in Kyiv, so the map can show each of them.
 -- sources = distinct articles; first_reported/last_reported = earliest/latest publication.
 
 with
@@ -98,9 +101,22 @@ all_stops as (
     select * from meeting_stops
 ),
 
+-- who else is at the same place on the same day
+together as (
+    select
+        mine.stop_id,
+        list_sort(list(distinct other.actor)) as co_located
+    from all_stops as mine
+    inner join all_stops as other
+        on other.place_key = mine.place_key
+        and other.sort_date = mine.sort_date
+        and other.actor <> mine.actor
+    group by mine.stop_id
+),
+
 final as (
     select
-        stop_id,
+        all_stops.stop_id,
         actor,
         place,
         country,
@@ -120,9 +136,11 @@ final as (
         row_number() over (
             partition by actor
             order by sort_date nulls last, ord_published nulls last, ord_article, ord_offset,
-                ord_pos nulls last, stop_id
-        )::integer as actor_seq
+                ord_pos nulls last, all_stops.stop_id
+        )::integer as actor_seq,
+        coalesce(together.co_located, []::varchar[]) as co_located
     from all_stops
+    left join together using (stop_id)
 )
 
 select * from final

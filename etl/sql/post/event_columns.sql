@@ -8,8 +8,9 @@
 -- Columns added:
 --   day_lo, day_hi   DATE: first and last day of the row's period; an undated row gets
 --                    {fallback} for both (a stop the day it was first reported, aid its FX day);
---   evidence         the latest sentence behind the row: newest article first, then article
---                    id, then the sentence nearest the article's start;
+--   evidence         the latest sentence behind the row: newest article first (an undated
+--                    one after every dated one), then article id, then the sentence nearest
+--                    the article's start;
 --   evidence_count   how many sentences are behind it (event_mentions rows);
 --   article_ids      the distinct articles behind it, so "N articles behind these rows"
 --                    is a count over the rows' lists, not a join;
@@ -37,7 +38,8 @@ mentions as (
 summary as (
     select
         event_id,
-        arg_max(evidence, (published, article_id, -evidence_start)) as evidence,
+        arg_max(evidence, (coalesce(published, date '0001-01-01'), article_id,
+            -evidence_start)) as evidence,
         count(*)::integer as evidence_count,
         list_sort(list(distinct article_id)) as article_ids,
         list_sort(list(distinct source) filter (where source is not null)) as outlets,

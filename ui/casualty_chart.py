@@ -1,0 +1,244 @@
+"""The casualty timeline, pure: reports in, a plotly Figure out. One line per series (one
+reporting source's count of one population: the Gaza health ministry's toll, its count of
+children), a marker per report; one panel per figure (killed, wounded, ...) for one place,
+or, for every place at once, small multiples: one panel per place."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from etl import facts
+from ui.chart_style import GREY, OKABE_ITO, add_source_line, titled
+from ui.escape import esc
+
+QUALIFIER_SHORT = {"at least": "≥", "more than": ">", "about": "~", "up to": "≤"}
+# The qualifier in the marker's shape: a lower bound points up, an upper bound down.
+QUALIFIER_SYMBOL = {"at least": "triangle-up", "more than": "triangle-up", "about": "diamond",
+                    "up to": "triangle-down"}
+# Past this many reports in one panel the printed figures overlap: hover shows them instead
+# (the marker's shape still tells the qualifier); a small multiple has less room.
+MAX_LABELLED_REPORTS = 20
+MAX_LABELLED_SMALL = 6
+# Reports of one series further apart than this are not joined by a line.
+MAX_GAP_DAYS = 120
+# ... nor a report under this share of the one before it (a toll does not halve).
+MIN_KEPT_SHARE = 0.5
+# A small multiple whose reports span fewer days than this shows this many days either side
+# (a single day's reports would otherwise get an axis of milliseconds).
+MIN_PANEL_DAYS = 14
+# Small multiples: at most this many places (the most reported first), this many a row.
+MAX_PLACE_PANELS = 12
+PANEL_COLUMNS = 3
+# A sub-count is drawn in its source's colour with a line of its own: the toll solid.
+POPULATION_DASH = {"all": "solid", "children": "dash", "women": "dot", "civilians": "dashdot",
+                   "soldiers": "longdash", "staff": "longdashdot"}
+# Beyond the palette's seven strong colours (yellow is kept out: faint on white), sources are
+# grey, so no two sources ever share a colour.
+STRONG = OKABE_ITO[:7]
+
+
+def series_name(reporter: object, population: object) -> str:
+    """The legend's name of a series: its source, and the population when not all.
+
+    >>> series_name("Gaza health ministry", "children"), series_name(None, "all")
+    ('Gaza health ministry · children', 'unattributed')
+    """
+    who = reporter if isinstance(reporter, str) and reporter else "unattributed"
+    part = population if isinstance(population, str) else "all"
+    return who if part == "all" else f"{who} · {part}"
+
+
+def _place(value: object) -> str:
+    return value if isinstance(value, str) and value else "unspecified place"
+
+
+def _prepared(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.assign(
+        reporter=[r if isinstance(r, str) and r else "unattributed" for r in df["reported_by"]],
+        population=df["population"] if "population" in df else "all",
+        place=[_place(w) for w in df["where"]],
+    )
+    out["series"] = [series_name(r, p) for r, p in zip(out["reporter"], out["population"],
+                                                       strict=True)]
+    return out
+
+
+def _colours(df: pd.DataFrame) -> dict[str, str]:
+    """A colour per named reporting source, the most reporting first; grey past the palette
+    and for figures nobody is named for (colour is for sources a reader can weigh)."""
+    named = df[df["reporter"] != "unattributed"]
+    order = list(named.groupby("reporter").size().sort_values(ascending=False, kind="stable")
+                 .index)
+    colours = {r: STRONG[i] if i < len(STRONG) else GREY for i, r in enumerate(order)}
+    colours["unattributed"] = GREY
+    return colours
+
+
+def _series_trace(part: pd.DataFrame, *, name: str, colour: str, dash: str, labels: bool,
+                  position: str, show_legend: bool) -> go.Scatter:
+    """One series as a line with a marker per report, broken across long silences."""
+    xs: list = []
+    ys: list = []
+    texts: list = []
+    symbols: list = []
+    custom: list = []
+    previous = None
+    previous_value: int | None = None
+    ordered = part.sort_values(["as_of", "value"])
+    # two figures of one day ("more than 5,000" and "5,087") print one label: the higher
+    last_of_day = ~pd.to_datetime(ordered["as_of"]).duplicated(keep="last")
+    for r, labelled in zip(ordered.itertuples(index=False), last_of_day, strict=True):
+        day = pd.Timestamp(r.as_of)
+        # a toll only rises: a later figure under half the one before it counts another
+        # event (an aftershock, one strike), so the line is not drawn down to it; two
+        # figures of one day are two statements, not a rise, so no line joins them either
+        if previous is not None and ((day - previous).days > MAX_GAP_DAYS or (
+                previous_value is not None and day > previous
+                and int(r.value) < previous_value * MIN_KEPT_SHARE) or (
+                day == previous and int(r.value) != previous_value)):
+            xs.append(None)
+            ys.append(None)
+            texts.append(None)
+            symbols.append("circle")
+            custom.append(["", "", "", "", "", 0])
+        previous, previous_value = day, int(r.value)
+        qualifier = r.qualifier if isinstance(r.qualifier, str) else None
+        xs.append(day)
+        ys.append(int(r.value))
+        texts.append(f"{QUALIFIER_SHORT.get(qualifier, '')}{int(r.value):,}" if labelled
+                     else "")
+        symbols.append(QUALIFIER_SYMBOL.get(qualifier, "circle"))
+        custom.append([esc(name), esc(r.metric), esc(qualifier or "exactly"),
+                       f"{int(r.value):,}", esc(r.place), int(r.sources)])
+    return go.Scatter(
+        x=xs, y=ys, connectgaps=False, mode="lines+markers+text" if labels else "lines+markers",
+        name=esc(name), legendgroup=esc(name), showlegend=show_legend,
+        line=dict(color=colour, width=3 if colour != GREY else 2, dash=dash),
+        marker=dict(size=12, color=colour, symbol=symbols),
+        text=texts, textposition=position, textfont=dict(size=14, color=colour),
+        cliponaxis=False, customdata=custom,
+        hovertemplate=("<b>%{customdata[0]}</b>, %{x|%d %b %Y}<br>%{customdata[2]} "
+                       "%{customdata[3]} %{customdata[1]}<br>%{customdata[4]}"
+                       "<br>%{customdata[5]} source(s)<extra></extra>"),
+    )
+
+
+def focus_window(df: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, str] | None:
+    """The days to open one place's timeline on: those of its most reported series, with a
+    margin, when the place's reports spread far wider (one war's toll read without the
+    earlier war's dozen reports squeezing it into a corner). None when they do not.
+
+    Returns (first day, last day, the series' name).
+    """
+    df = _prepared(df) if "series" not in df else df
+    days = pd.to_datetime(df["as_of"], errors="coerce")
+    if days.isna().all():
+        return None
+    # a series is one figure of one source and group: the key has the metric too
+    keyed = df.assign(day=days, key=df["series"] + " · " + df["metric"].astype(str))
+    sizes = keyed.groupby("key").agg(n=("day", "size"), last=("day", "max"))
+    top = sizes.sort_values(["n", "last"], ascending=False).index[0]
+    mine = keyed[keyed["key"] == top]["day"]
+    span = (mine.max() - mine.min()).days
+    margin = pd.Timedelta(days=max(10, span * 0.15))
+    lo, hi = mine.min() - margin, mine.max() + margin
+    if (days.max() - days.min()).days <= 3 * (hi - lo).days:
+        return None
+    return lo, hi, str(top)
+
+
+def _panels(df: pd.DataFrame, by_place: bool) -> list[tuple[str, pd.DataFrame]]:
+    """(panel title, its reports): per metric for one place; per place for all of them, each
+    place with one figure (the chosen one, or its most reported)."""
+    if not by_place:
+        metrics = [m for m in facts.METRICS if m in set(df["metric"])]
+        metrics += sorted(set(df["metric"]) - set(metrics))
+        return [(m.capitalize(), df[df["metric"] == m]) for m in metrics]
+    counts = df.groupby("place").size().sort_values(ascending=False, kind="stable")
+    out = []
+    for place in counts.index[:MAX_PLACE_PANELS]:
+        here = df[df["place"] == place]
+        metric = here.groupby("metric").size().sort_values(ascending=False,
+                                                           kind="stable").index[0]
+        out.append((f"{place} · {metric}", here[here["metric"] == metric]))
+    return out
+
+
+def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: str = "",
+                      by_place: bool = False) -> go.Figure:
+    """The timeline of casualty reports. One place: one panel per figure, one line per
+    series. Every place (`by_place`): one small panel per place (the MAX_PLACE_PANELS most
+    reported), each with its own scale, so unrelated crises are never one line or one axis.
+    The qualifier shows in the printed figure ("≥4,634") and the marker's shape; a
+    sub-count's line is dashed in its source's colour.
+
+    df columns: metric, as_of, value, qualifier, reported_by, where, sources and, when the
+    database has them, population.
+    """
+    df = _prepared(df)
+    panels = _panels(df, by_place)
+    focus = None if by_place else focus_window(df)
+    if focus is not None:
+        # a figure with no report in the weeks shown would be an empty panel (the note says
+        # how many reports lie outside them)
+        inside = [(t, part) for t, part in panels
+                  if pd.to_datetime(part["as_of"]).between(focus[0], focus[1]).any()]
+        panels = inside or panels
+    colours = _colours(df)
+    cols = min(PANEL_COLUMNS, len(panels)) if by_place else 1
+    rows = math.ceil(len(panels) / cols)
+    # one place: a figure with more reports gets a taller panel (the toll, not a lone count
+    # of the displaced, fills a slide); small multiples are all the same size
+    weights = None if by_place else [max(len(part), 2) ** 0.5 for _, part in panels]
+    fig = make_subplots(rows=rows, cols=cols, shared_xaxes=not by_place,
+                        row_heights=None if weights is None else
+                        [w / sum(weights) for w in weights],
+                        vertical_spacing=0.12 if not by_place else min(0.3 / rows, 0.09),
+                        horizontal_spacing=0.07, subplot_titles=[esc(t) for t, _ in panels])
+    shown: set[str] = set()
+    # Figures print above or below their marker, never beside it: a line runs through the
+    # side of a marker, and "-2,055" would read as a negative count. A sub-count lies under
+    # its toll, so its figures go under its own markers.
+    positions = ["top center", "bottom center"]
+    limit = MAX_LABELLED_SMALL if by_place else MAX_LABELLED_REPORTS
+    series_order = list(df.groupby("series").size().sort_values(ascending=False,
+                                                                 kind="stable").index)
+    for n, (_, part) in enumerate(panels):
+        row, col = n // cols + 1, n % cols + 1
+        labels = len(part) <= limit
+        for series in [s for s in series_order if s in set(part["series"])]:
+            lines = part[part["series"] == series]
+            first = lines.iloc[0]
+            fig.add_trace(_series_trace(
+                lines, name=series, colour=colours[first["reporter"]],
+                dash=POPULATION_DASH.get(first["population"], "solid"), labels=labels,
+                position="bottom center" if first["population"] != "all" else
+                positions[series_order.index(series) % len(positions)],
+                show_legend=series not in shown), row=row, col=col)
+            shown.add(series)
+        seen = part if focus is None else part[pd.to_datetime(part["as_of"]).between(
+            focus[0], focus[1])]
+        top = float(seen["value"].max()) if len(seen) else 1.0
+        days = pd.to_datetime(part["as_of"])
+        if by_place and (days.max() - days.min()).days < MIN_PANEL_DAYS:
+            margin = pd.Timedelta(days=MIN_PANEL_DAYS)
+            fig.update_xaxes(range=[days.min() - margin, days.max() + margin], row=row,
+                             col=col)
+        fig.update_yaxes(title_text="people" if col == 1 else None,
+                         range=[0, max(top, 1.0) * 1.3], tickformat=",~f", row=row, col=col)
+    if by_place:
+        fig.update_xaxes(nticks=4)
+        height = max(460, 170 + 300 * rows)
+    else:
+        fig.update_xaxes(title_text="Date the figure describes", row=rows, col=1)
+        if focus is not None:
+            fig.update_xaxes(range=[focus[0], focus[1]])
+        height = max(440, 150 + 290 * rows)
+    fig.update_annotations(font=dict(size=17 if not by_place else 15))
+    fig.update_layout(height=height, legend=dict(title=dict(text="Reported by")))
+    titled(fig, title)
+    return add_source_line(fig, n_articles, note)
