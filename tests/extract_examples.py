@@ -239,6 +239,9 @@ UNSEEN = [
     ("Bolivian President Luis Arce and Paraguayan President Santiago Pena signed a gas deal "
      "on Friday.", D(2024, 5, 14), "meeting",
      {(("Luis Arce", "Santiago Peña"), None, "occurred", "in_person")}),
+    ("In Brussels on Thursday, the fund said its staff had reached agreement on a loan "
+     "programme worth about $17.5 billion.", D(2015, 2, 12), "aid",
+     {(None, None, 17.5e9, "USD", "authorized")}),
     ("Reactions in Moscow were muted after Blinken spoke.", D(2024, 3, 1), "visit", set()),
     ("Blinken condemned the missiles fired toward Israel overnight.", D(2024, 4, 14), "visit",
      set()),

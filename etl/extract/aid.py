@@ -208,6 +208,9 @@ def _verb_status(v) -> tuple[str | None, bool]:
     giving verb tells by its tense ("will give" pledged, "is providing" announced, "gave"
     delivered)."""
     lemma = _lemma(v)
+    if lemma == "reach" and any(c.dep_ == "dobj" and _lemma(c) in ("agreement", "deal", "accord")
+                                for c in v.children):
+        return "authorized", True  # "reached agreement on a loan": agreed, nothing paid yet
     future = bool(modal_children(v) & (LEX.status.future_auxiliaries |
                                        LEX.status.possible_modals)) or any(
         c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
@@ -401,7 +404,9 @@ def _recipient(view: View, parties: Parties, token, donor: str | None) -> str | 
     if verb is not None:
         holders += [verb] + [v for v in verb.ancestors if v.pos_ in ("VERB", "AUX")][:2]
     for h in holders:
-        words = ("to", "for", "into", "in") + (
+        into = ("into", "in") if h.pos_ not in ("VERB", "AUX") or _lemma(h) in (
+            "invest", "inject", "pour", "spend", "channel") else ("into",)
+        words = ("to", "for") + into + (
             ("with",) if _lemma(h) in ("deposit", "sign", "conclude", "place", "loan", "deal",
                                        "agreement") else ())
         for o in prep_objects(h, words):  # "signed a $500 million loan with Bangladesh"
@@ -444,6 +449,9 @@ def _fallback_recipient(view: View, parties: Parties, token, donor: str | None) 
             continue
         if re.search(r"\b(?:against|by|from|with|on|of)\s+(?:the\s+)?$", text[max(0, s - 14):s]):
             continue
+        if fold(text[s:e]) not in country_names() and re.search(
+                r"\b(?:in|at)\s+$", text[max(0, s - 4):s], re.IGNORECASE):
+            continue  # "In Brussels on Thursday, ... said": where it was said, not for whom
         if re.match(r"(?:'s|’s)\s+(?:full-scale\s+)?(?:invasion|war|aggression|attack|"
                     r"offensive|forces|troops|army)", text[e:e + 30]):
             continue
