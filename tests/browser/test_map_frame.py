@@ -238,7 +238,7 @@ def test_playback_draws_a_trips_legs_in_date_order(server, sized, browser_db):
     sized.get_by_role("button", name="Play").click()
     start = len(sized.spy.decks)
     moments: list[str] = []
-    deadline = time.monotonic() + 240  # a poll, not a timing: each step is one rerun
+    deadline = time.monotonic() + 60  # a poll, not a timing: each step is one rerun
     while time.monotonic() < deadline:
         caption = sized.locator("[data-testid='stCaptionContainer']").filter(
             has_text="Travelled by").first
