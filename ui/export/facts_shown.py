@@ -3,7 +3,7 @@
 A minister's deck is only as good as its least checked fact, so the title slide says how
 many of the facts on the slides an analyst verified (or corrected) and who, and with
 "verified facts only" that every one was. A fact is one row a slide draws: a stop or a
-meeting on a map, an aid commitment behind the bars, a casualty report on the timeline;
+meeting on a map, an aid package behind the bars, a casualty report on the timeline;
 a stop on both the routes and the itinerary slide counts once.
 """
 
@@ -22,7 +22,7 @@ COLUMNS = ["fact", "id", "review_state", "reviewed_by"]
 SOURCES = {
     "routes": (("frame", "stop_id", "stop"), ("meetings", "meeting_id", "meeting")),
     "person": (("frame", "stop_id", "stop"), ("meetings", "meeting_id", "meeting")),
-    "aid": (("rows", "aid_id", "aid"),),
+    "aid": (("rows", "package_id", "aid"),),  # one package, counted once
     "casualties": (("frame", "report_id", "casualty"),),
 }
 MAX_NAMED = 4  # analysts named on the title slide; the rest are counted
