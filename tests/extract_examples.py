@@ -54,7 +54,7 @@ SEEDS = [
     ("Secretary of State John Kerry met Russian Foreign Minister Sergei Lavrov in Rome on "
      "Sunday.", D(2014, 12, 15), "meeting",
      {(("John Kerry", "Sergei Lavrov"), "Rome", "occurred", "in_person")}),
-    ("Kerry spoke by telephone over the weekend with Lavrov.", D(2013, 2, 20), "meeting",
+    ("Over the weekend Kerry spoke by telephone with Lavrov.", D(2013, 2, 20), "meeting",
      {(("John Kerry", "Sergei Lavrov"), None, "occurred", "phone")}),
     ("Kerry does not have a meeting planned with Lavrov on the trip.", D(2013, 2, 20),
      "meeting", {(("John Kerry", "Sergei Lavrov"), None, "possible", "in_person")}),
@@ -105,7 +105,7 @@ DEV = [
      {("Denmark", None, 38e6, "USD", "pledged"), ("Norway", None, 11.5e6, "USD", "pledged")}),
     ("The UN appealed for $415 million in humanitarian aid for Nepal.", D(2015, 4, 29), "aid",
      {(None, "Nepal", 415e6, "USD", "requested")}),
-    ("President Barack Obama wants to spend $1 billion to help Central America.",
+    ("President Barack Obama wants to spend $1 billion to help the nations of Central America.",
      D(2015, 2, 2), "aid", {("United States", "Central America", 1e9, "USD", "proposed")}),
     ("Germany announced plans to pour 500 million euros ($590 million) into Afghanistan.",
      D(2021, 9, 13), "aid", {("Germany", "Afghanistan", 500e6, "EUR", "announced")}),
@@ -115,7 +115,7 @@ DEV = [
      {("Japan", "Philippines", 30e9, "JPY", "authorized")}),
     ("The two leaders set a goal of $500 billion in bilateral trade by 2030.",
      D(2025, 2, 13), "aid", set()),
-    ("The conflict has left at least 4,634 dead and 10,243 wounded, according to the UN.",
+    ("At least 4,634 dead and 10,243 wounded, the UN says the conflict has left.",
      D(2014, 12, 15), "casualty",
      {("killed", 4634, "at least"), ("wounded", 10243, "at least")}),
     ("The death toll has risen to nearly 5,500, officials said.", D(2015, 4, 30), "casualty",
@@ -323,7 +323,7 @@ BUGS = [
      {(("Joe Biden", "Olena Zelenska"), "Kyiv", "occurred", "in_person")}),
     ("Paying his fifth visit to Kyiv, Blinken dropped by a restaurant.", D(2024, 9, 11),
      "visit", {("Antony Blinken", "Kyiv", "UA", "occurred")}),
-    ("Lammy And Blinken Set To Visit Ukraine", D(2024, 9, 10), "visit",
+    ("Lammy And Blinken Set To Tour Ukraine", D(2024, 9, 10), "visit",
      {("David Lammy", None, "UA", "planned"), ("Antony Blinken", None, "UA", "planned")}),
     ("The finance minister presented a $45 billion budget to parliament on Tuesday.",
      D(2024, 3, 12), "aid", set()),
@@ -344,7 +344,7 @@ GROUPS = {"seeds": SEEDS, "dev": DEV, "samples": SAMPLES, "unseen": UNSEEN, "bug
 
 # sentence -> why the engine misses it today.
 KNOWN_MISSES: dict[str, str] = {
-    "Lammy And Blinken Set To Visit Ukraine":
+    "Lammy And Blinken Set To Tour Ukraine":
         "a headline in title case: the parser reads 'Set' as a name and finds no verb",
     "About 1.4 million of the enclave's 2.3 million people have fled their homes, the UN said.":
         "the population after the possessive is read as the displaced count and the share "

@@ -66,10 +66,10 @@ def test_visit_dates_read_weekdays_against_publication() -> None:
 
 
 def test_the_weekday_of_a_cancelled_plan_lies_ahead() -> None:
-    facts = facts_of("Jordan has cancelled a summit it was scheduled to host in Amman on "
-                     "Wednesday with President Joe Biden and King Abdullah II.",
+    facts = facts_of("Qatar has cancelled the meeting that it was scheduled to host in Doha "
+                     "on Thursday with King Abdullah II and President Joe Biden.",
                      date(2023, 10, 17), "meeting")
-    assert [(f["status"], f["date"]) for f in facts] == [("cancelled", "2023-10-18")]
+    assert [(f["status"], f["date"]) for f in facts] == [("cancelled", "2023-10-19")]
 
 
 def test_a_welcome_told_after_a_dated_trip_is_dated_by_it() -> None:
