@@ -311,6 +311,33 @@ UNSEEN = [
      {(("Samia Suluhu Hassan", "William Ruto", "Yoweri Museveni"), "Arusha", "planned",
        "in_person"),
       (("Samia Suluhu Hassan", "William Ruto", "Yoweri Museveni"), None, "occurred", "phone")}),
+    # A count the grammar binds to its casualty verb or state, however far apart they stand.
+    ("Shelling that hit the market and two schools in the town on Friday morning, local "
+     "officials said, killed 23 civilians.", D(2022, 7, 9), "casualty",
+     {("killed", 23, None)}),
+    ("About 140 people, most of them pilgrims on their way home, were killed when the ferry "
+     "sank.", D(2020, 10, 3), "casualty", {("killed", 140, "about")}),
+    ("The 16 miners who died in the collapse were named by the company.", D(2021, 2, 4),
+     "casualty", {("killed", 16, None)}),
+    ("The death toll from the week of floods in the southern provinces has climbed to 312.",
+     D(2022, 8, 30), "casualty", {("killed", 312, None)}),
+    ("Rights groups denounced the killing of 45 protesters by security forces.",
+     D(2022, 12, 1), "casualty", {("killed", 45, None)}),
+    ("Gunmen were holding about 60 passengers hostage on the train.", D(2025, 3, 12),
+     "casualty", {("captured", 60, "about")}),
+    ("Eleven members of one family were among the dead.", D(2024, 4, 2), "casualty",
+     {("killed", 11, None)}),
+    # Verbs before the count, and the people it counts with a word of their own.
+    ("Gunmen shot dead 17 villagers and rebels captured 40 government troops.",
+     D(2021, 6, 7), "casualty", {("killed", 17, None), ("captured", 40, None)}),
+    ("The storms uprooted 2 million people and forced 300,000 more from their homes.",
+     D(2022, 9, 1), "casualty", {("displaced", 2_000_000, None), ("displaced", 300_000, None)}),
+    ("A drone strike killed four aid workers and one person died of wounds later.",
+     D(2024, 4, 2), "casualty", {("killed", 4, None), ("killed", 1, None)}),
+    # Vague counts are not figures: "hundreds", "dozens", "tens of thousands".
+    ("Hundreds were killed and dozens wounded, and tens of thousands fled.", D(2023, 10, 18),
+     "casualty", set()),
+    ("The militants killed 19 cattle.", D(2023, 1, 5), "casualty", set()),
 ]
 
 BUGS = [

@@ -24,7 +24,8 @@ def _metric_words(metric: str) -> str:
 METRICS = ("killed", "wounded", "displaced", "missing", "captured")
 METRIC_AFTER = [(metric, _metric_words(metric)) for metric in METRICS]
 # Between a number and its metric: "people were", "civilians have been", "of them".
-_FILLER = (r"(?:\s+(?:more|other|people|persons|civilians|Palestinians|Israelis|Ukrainians|"
+_FILLER = (r"(?:\s+(?:more|other|people|persons|person|man|woman|child|civilian|soldier|"
+           r"civilians|Palestinians|Israelis|Ukrainians|"
            r"protesters|demonstrators|children|women|soldiers|troops|residents|citizens|"
            r"others|individuals|migrants|of\s+them|in\s+all|in\s+total|so\s+far|"
            r"(?-i:[A-Z][a-z]+(?:s|ese|i)|[A-Z]{2,5})|are|were|was|have|has|had|been|being|reported|"
@@ -37,7 +38,9 @@ TOLL_BEFORE = re.compile(
     r"(?P<m>death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed)|"
     r"deaths|killed|killing|kills|wounded|wounding|injured|injuring|displaced|displacing|"
     r"displacement|missing|captured|capturing|abducted|abducting|kidnapped|kidnapping|"
-    r"seized|seizing|claimed\s+the\s+lives\s+of|taking\s+hostage|took\s+hostage)"
+    r"seized|seizing|claimed\s+the\s+lives\s+of|taking\s+hostage|took\s+hostage|"
+    r"shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|executed|executing|"
+    r"massacred|massacring|slaughtered|murdered|murdering|uprooted|uprooting)"
     r"(?:\s+(?:has|have|had|now|also|so\s+far|reportedly|in\s+\w+|from\s+\w+|of|is|was|"
     r"stood|stands|rose|risen|rises|climbed|climbs|jumped|reached|reaches|hit|nears|neared|"
     r"surpassed|surpasses|exceeded|topped|passed|increased|to|at|more\s+than|at\s+least|"
@@ -53,7 +56,11 @@ TOLL_METRIC = {"death toll": "killed", "toll": "killed", "deaths": "killed", "ki
                "capturing": "captured", "abducted": "captured", "abducting": "captured",
                "kidnapped": "captured", "kidnapping": "captured", "seized": "captured",
                "seizing": "captured", "taking hostage": "captured", "took hostage": "captured",
-               "claimed the lives of": "killed"}
+               "claimed the lives of": "killed", "shot dead": "killed",
+               "shooting dead": "killed", "gunned down": "killed", "gunning down": "killed",
+               "executed": "killed", "executing": "killed", "massacred": "killed",
+               "massacring": "killed", "slaughtered": "killed", "murdered": "killed",
+               "murdering": "killed", "uprooted": "displaced", "uprooting": "displaced"}
 QUALIFIERS = [
     ("at least", r"at\s+least|no\s+fewer\s+than|a\s+minimum\s+of"),
     ("more than", r"more\s+than|over|upwards\s+of|in\s+excess\s+of|surpass\w*|exceed\w*|"
@@ -98,6 +105,15 @@ LOOSE_TOLL = re.compile(
 )
 
 
+ASIDE_METRIC = {"killed": "killed", "wounded": "wounded", "injured": "wounded",
+                "displaced": "displaced", "abducted": "captured", "kidnapped": "captured",
+                "captured": "captured"}
+ASIDE_METRICS = "(?P<am>" + "|".join(ASIDE_METRIC) + ")"
+AMONG = re.compile(r"(?:\s+[\w'’-]+){0,6}?\s+(?:were|are|was)\s+(?:also\s+)?among\s+"
+                   r"(?:the\s+|those\s+)?(?P<w>dead|killed|victims|wounded|injured)\b",
+                   re.IGNORECASE)
+
+
 def _qualifier(text: str) -> str | None:
     for name, pattern in QUALIFIERS:
         if re.search(rf"\b(?:{pattern})\s*$", text, re.IGNORECASE):
@@ -113,6 +129,15 @@ def _metric_for(text: str, num_start: int, num_end: int) -> tuple[str | None, in
         m = re.match(rf"(?:{_FILLER}|\s*)(?:{words})\b", after, re.IGNORECASE)
         if m:
             return metric, 1
+    aside = re.match(rf"(?:\s+[\w'’-]+){{0,2}},[^,;.]{{2,90}},\s*(?:(?:were|was|have|has|had|"
+                     rf"been|reportedly|also)\s+){{1,3}}(?:{ASIDE_METRICS})\b",
+                     text[num_end:num_end + 160], re.IGNORECASE)
+    if aside:  # "140 people, most of them pilgrims, were killed"
+        return ASIDE_METRIC[aside.group("am").lower()], 1
+    among = AMONG.match(after)
+    if among and not re.search(r"\bof\s+$", text[max(0, num_start - 4):num_start]):
+        # "eight members of one family were among the dead"
+        return ("wounded" if among.group("w").lower() in ("wounded", "injured") else "killed"), 1
     before = text[max(0, num_start - 90):num_start]
     loose = LOOSE_TOLL.search(text[max(0, num_start - 160):num_start])
     if loose:
@@ -132,12 +157,23 @@ def _metric_for(text: str, num_start: int, num_end: int) -> tuple[str | None, in
         if re.search(r"\b(?:killed|dead)\s+(?:and|or)\s+(?:injured|wounded)\s+[\w\s]*$",
                      before[-40:], re.IGNORECASE):
             return None, 0
-        if metric and re.match(r"\s+(?:people|persons|civilians|[A-Z][a-z]+s|others|"
-                               r"children|and|of)\b|\s*[,.;]|\s*$|\s+(?:in|on|since|by|"
-                               r"across|as|after|so|from|according|with|,)\b",
-                               after + " ", re.IGNORECASE):
+        if metric and (re.match(r"\s+(?:people|persons|civilians|[A-Z][a-z]+s|others|"
+                                r"children|and|of)\b|\s*[,.;]|\s*$|\s+(?:in|on|since|by|"
+                                r"across|as|after|so|from|according|with|,)\b",
+                                after + " ", re.IGNORECASE)
+                       or population_of(text, num_end) != "all"
+                       or PEOPLE_NOUN.match(after)):
+            # "killed three aid workers", "captured 200 government troops"
             return metric, 2
     return None, 0
+
+
+# People a verb before the number may count: "shot dead 13 villagers", "killed 40 people".
+PEOPLE_NOUN = re.compile(r"\s+(?:[a-z]+\s+)?(?:people|persons|villagers|residents|passengers|"
+                         r"worshippers|pilgrims|migrants|refugees|inhabitants|farmers|"
+                         r"students|protesters|demonstrators|members|family\s+members|"
+                         r"relatives|guests|shoppers|commuters|miners|fishermen)\b",
+                         re.IGNORECASE)
 
 
 def _inherited(text: str, num, facts: list[dict]) -> str | None:
@@ -168,7 +204,8 @@ def _inherited(text: str, num, facts: list[dict]) -> str | None:
 CASUALTY_WORDS = re.compile(
     r"kill|dead|death|died|die\b|wound|injur|hurt|displac|missing|captur|hostage|prisoner|"
     r"fled|flee|refugee|toll|casualt|fatalit|uproot|homeless|lives|bodies|abduct|kidnap|"
-    r"evacuat|martyr|unaccounted|perish|slain|drown|massacre|murder|seized", re.IGNORECASE)
+    r"evacuat|martyr|unaccounted|perish|slain|drown|massacre|murder|seized|shot|gunned|"
+    r"execut|slaughter|from\s+their\s+homes", re.IGNORECASE)
 
 
 # A sentence that goes on from the one before: "It added that...", "The ministry also said".
@@ -206,6 +243,8 @@ def _figures(view: View, article: Article) -> list[dict]:
             continue
         if re.match(r"(?:19|20)\d\d$", num.text) or num.value != int(num.value):
             continue
+        if num.text.lower() == "dozens":
+            continue  # "killed dozens": no figure a chart may draw
         if re.search(r"\bno\s+$", text[max(0, num.start - 4):num.start]):
             continue
         if text[max(0, num.start - 1):num.start] in ("$", "£", "€", "#", "-") or \
@@ -214,6 +253,8 @@ def _figures(view: View, article: Article) -> list[dict]:
         metric, _ = _metric_for(text, num.start, num.end)
         if metric is None:
             metric = _inherited(text, num, facts)
+        if metric is None:
+            metric = _metric_by_syntax(_doc_of(view), num.start, num.end)
         if metric is None:
             continue
         qualifier = _qualifier(text[max(0, num.start - 40):num.start])
@@ -230,6 +271,137 @@ def _figures(view: View, article: Article) -> list[dict]:
                       "fatalities": "killed"}.get(word.lower(), "wounded")
             facts.append(_fact(view, article, metric, 0, None, m.start()))
     return facts
+
+
+# Verbs whose subject (intransitive, passive) or object (active) a casualty count may be.
+VERB_METRIC = {
+    "kill": "killed", "die": "killed", "perish": "killed", "murder": "killed",
+    "massacre": "killed", "slay": "killed", "execute": "killed", "drown": "killed",
+    "behead": "killed", "slaughter": "killed", "martyr": "killed",
+    "wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded",
+    "displace": "displaced", "uproot": "displaced", "flee": "displaced",
+    "abduct": "captured", "kidnap": "captured", "capture": "captured",
+}
+# Words that, as the complement of "be"/"remain"/"leave", make the subject a count:
+# "19 people remain missing", "four were dead".
+STATE_METRIC = {"dead": "killed", "missing": "missing", "injured": "wounded",
+                "wounded": "wounded", "displaced": "displaced", "homeless": "displaced"}
+# Nouns that name what happened to a count: "the killing of 30", "100 people hostage".
+NOUN_METRIC = {"death": "killed", "killing": "killed", "massacre": "killed",
+               "murder": "killed", "execution": "killed", "fatality": "killed",
+               "casualty": "killed", "hostage": "captured", "captive": "captured",
+               "abduction": "captured", "kidnapping": "captured", "displacement": "displaced",
+               "injury": "wounded"}
+COUNTED = re.compile(
+    r"(?:people|persons?|civilians?|soldiers?|troops|servicemen|fighters|militants|rebels|"
+    r"police(?:men)?|officers|guards|children|kids|boys|girls|women|men|babies|infants|"
+    r"students|pupils|workers|staff|journalists|medics|doctors|nurses|volunteers|villagers|"
+    r"residents|passengers|worshippers|pilgrims|migrants|refugees|inhabitants|farmers|"
+    r"protesters|demonstrators|members|relatives|family|others|hostages|prisoners|"
+    r"individuals|victims|lives|bodies)$", re.IGNORECASE)
+
+
+# Plural nouns that count things, not people: "killed 19 cattle", "destroyed 12 tanks".
+THINGS = re.compile(
+    r"(?:cattle|animals|sheep|cows|goats|camels|horses|livestock|birds|dogs|tanks|vehicles|"
+    r"cars|trucks|aircraft|planes|jets|drones|missiles|rockets|shells|houses|homes|"
+    r"buildings|villages|towns|targets|positions|weapons|guns|acres|hectares|tonnes|tons|"
+    r"dollars|euros|percent|years|months|weeks|days|hours|times|cases|votes|seats)$",
+    re.IGNORECASE)
+
+
+def _doc_of(view: View):
+    """The sentence's parse; one the visit and meeting rules did not need is made here,
+    only for a sentence whose figures the word patterns could not bind."""
+    if view.doc is None:
+        from etl.extract.pipeline import nlp
+
+        with nlp().select_pipes(disable=["ner"]):
+            view.doc = nlp()(view.text)
+    return view.doc
+
+
+def _metric_by_syntax(doc, start: int, end: int) -> str | None:
+    """The metric of a number the grammar binds to a casualty verb or state, however far the
+    words stand apart: "the strikes, which hit ... on Saturday, killed 19 people", "249
+    people, most of them ..., were killed", "the 30 people who died"."""
+    if doc is None:
+        return None
+    toks = [t for t in doc if start <= t.idx < end]
+    if not toks:
+        return None
+    num = toks[-1]
+    head = num.head if num.dep_ in ("nummod", "quantmod", "compound") else num
+    if head is not num and not (COUNTED.match(head.text) or head.ent_type_ == "NORP"
+                                or (head.tag_ in ("NNS", "NNPS") and not THINGS.match(head.text))):
+        return None  # "killed 19 tanks": a count of things
+    node = head
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head  # "killed 4 soldiers and 2 civilians"
+    for child in node.children:
+        if child.dep_ == "relcl" and child.lemma_.lower() in VERB_METRIC:
+            return VERB_METRIC[child.lemma_.lower()]  # "the 30 people who died"
+        if child.dep_ in ("amod", "acl") and child.lemma_.lower() in ("kill", "wound",
+                                                                       "injure", "displace"):
+            return VERB_METRIC[child.lemma_.lower()]  # "19 people killed in the blast"
+    if node.dep_ == "compound" and node.head.lemma_.lower() in NOUN_METRIC:
+        return NOUN_METRIC[node.head.lemma_.lower()]  # "holding 100 people hostage"
+    if node.dep_ == "pobj" and node.head.text.lower() == "of" and \
+            node.head.head.lemma_.lower() in NOUN_METRIC:
+        return NOUN_METRIC[node.head.head.lemma_.lower()]  # "the killing of 30 civilians"
+    verb = node.head
+    if node.dep_ == "pobj" and verb.text.lower() in ("to", "at", "of"):
+        verb = verb.head  # "the toll ... had risen to 249"
+        if verb.pos_ in ("VERB", "AUX"):
+            return _metric_of_subject(verb)
+        return None
+    if node.dep_ == "attr" and verb.lemma_.lower() == "be":
+        return _metric_of_subject(verb)  # "the dead were 19 people"
+    if node.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ in ("VERB", "AUX"):
+        lemma = verb.lemma_.lower()
+        if _mixed(verb):
+            return None  # "killed and injured more than 1,000": no figure for either
+        if lemma in VERB_METRIC and not (node.dep_ == "nsubj" and lemma in (
+                "kill", "wound", "injure", "displace", "capture", "abduct", "kidnap",
+                "murder", "execute", "massacre", "slaughter", "behead")):
+            return VERB_METRIC[lemma]  # an active killer is not a count of the killed
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            for child in verb.children:
+                if child.dep_ in ("acomp", "attr", "oprd") and \
+                        child.text.lower() in STATE_METRIC:
+                    return STATE_METRIC[child.text.lower()]
+    return None
+
+
+def _mixed(verb) -> bool:
+    """Whether two casualty verbs of different metrics share the count."""
+    others = [c for c in verb.children if c.dep_ == "conj"]
+    if verb.dep_ == "conj":
+        others.append(verb.head)
+    mine = VERB_METRIC.get(verb.lemma_.lower())
+    return any(VERB_METRIC.get(o.lemma_.lower(), mine) != mine for o in others)
+
+
+def _metric_of_subject(verb) -> str | None:
+    """The metric a toll-like subject names: "the death toll", "the number of people
+    killed", "the dead"."""
+    for subject in verb.children:
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        words = [t for t in subject.subtree]
+        if subject.lemma_.lower() in ("toll", "number", "count", "figure", "tally", "total") \
+                or subject.text.lower() in STATE_METRIC:
+            for t in words:
+                word = t.text.lower()
+                if word in STATE_METRIC:
+                    return STATE_METRIC[word]
+                if t.lemma_.lower() in VERB_METRIC:
+                    return VERB_METRIC[t.lemma_.lower()]
+                if t.lemma_.lower() in NOUN_METRIC:
+                    return NOUN_METRIC[t.lemma_.lower()]
+            if subject.lemma_.lower() == "toll":
+                return "killed"
+    return None
 
 
 def _population_words() -> list[tuple[str, re.Pattern]]:

@@ -36,7 +36,7 @@ _NUMERAL = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
             r"|\d+(?:\.\d+)?|\d{1,3},\d{1,2}(?!\d)")
 
 NUMBER_RE = re.compile(
-    rf"(?<![\w.,])(?:(?P<num>{_NUMERAL})|(?P<word>{_WORD_ALT}))"
+    rf"(?<![\w.,])(?:(?P<num>{_NUMERAL})|(?P<word>{_WORD_ALT})(?![a-z]))"
     rf"(?:(?:\s|-)?(?P<scale>{_SCALE_ALT})\b|(?P<short>{_SHORT_SCALE})\b)?",
     re.IGNORECASE,
 )
