@@ -311,6 +311,24 @@ UNSEEN = [
      {(("Samia Suluhu Hassan", "William Ruto", "Yoweri Museveni"), "Arusha", "planned",
        "in_person"),
       (("Samia Suluhu Hassan", "William Ruto", "Yoweri Museveni"), None, "occurred", "phone")}),
+    # A list of places in apposition to the noun that groups them.
+    ("Foreign Minister Ana Ruiz will make a trip to three Gulf states, Qatar, Bahrain and "
+     "Oman, next week.", D(2025, 3, 5), "visit",
+     {("Ana Ruiz", None, "QA", "planned"), ("Ana Ruiz", None, "BH", "planned"),
+      ("Ana Ruiz", None, "OM", "planned")}),
+    # A trip that names its stops: "the tour includes", "took in", "with stops in".
+    ("Foreign Minister Ana Ruiz's trip to Asia next month will include stops in Japan and "
+     "Malaysia.",
+     D(2025, 3, 5), "visit",
+     {("Ana Ruiz", None, "JP", "planned"), ("Ana Ruiz", None, "MY", "planned")}),
+    ("The itinerary for Foreign Minister Ana Ruiz's trip includes Vietnam and Laos.",
+     D(2025, 3, 5), "visit",
+     {("Ana Ruiz", None, "VN", "planned"), ("Ana Ruiz", None, "LA", "planned")}),
+    # A name's own office in commas is no second person, and a verb the tagger took for a
+    # plural noun still has its subject.
+    ("Tomas Herrera, the Chilean foreign minister, heads to Europe in June, with stops in "
+     "Spain and Portugal.", D(2025, 5, 2), "visit",
+     {("Tomas Herrera", None, "ES", "planned"), ("Tomas Herrera", None, "PT", "planned")}),
     # A count the grammar binds to its casualty verb or state, however far apart they stand.
     ("Shelling that hit the market and two schools in the town on Friday morning, local "
      "officials said, killed 23 civilians.", D(2022, 7, 9), "casualty",

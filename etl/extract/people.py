@@ -692,6 +692,11 @@ def role_people(text: str, taken: list[PersonRef], people: ArticlePeople, n: int
             # "French President Emmanuel Macron": the title of the name after it, found or
             # not; the office holder the registry knows may not be the one the text names
             continue
+        if re.search(r",\s*$", text[:m.start()]) and re.match(
+                r"\s*(?:[,;)]|[.]?$)", text[m.end():]) and any(
+                r.end <= m.start() and m.start() - r.end <= 3 for r in taken):
+            # "Jane Doe, the Chilean president,": the name's own office, not a second person
+            continue
         iso = country_of(m.group("country"))
         if iso is None:
             continue

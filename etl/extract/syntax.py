@@ -47,6 +47,9 @@ def verb_of(token):
         if t.pos_ in ("VERB", "AUX") and not (t.lower_ in LEX.money.words and any(
                 c.dep_ == "nummod" for c in t.children)):
             return t  # "1.2 trillion won": a currency the parser read as a verb is none
+        if t.dep_ == "ROOT" and t.pos_ == "NOUN" and t.tag_ == "NNS" and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return t  # "Doe, the president, heads to Asia": a verb tagged as a plural noun
     return None
 
 

@@ -66,12 +66,38 @@ def _is_noun(token) -> bool:
     return token.pos_ in ("NOUN", "PROPN")
 
 
+# Nouns a list of places may stand in apposition to: "three Gulf states, Qatar, ...".
+GROUP_NOUNS = {"country", "nation", "state", "capital", "city", "destination", "ally",
+               "neighbour", "neighbor", "partner", "stop", "place", "region", "economy"}
+# Verbs by which a trip names its stops: "the tour includes Kenya", "took in Oman".
+INCLUDE_VERBS = {"include", "take", "cover", "span", "feature"}
+# Nouns that stand for the trip they list: "the itinerary for Doe's trip".
+PLAN_NOUNS = {"itinerary", "schedule", "programme", "program", "route"}
+
+
+def _trip_subject(verb):
+    """The trip noun that is the subject of `verb`, or None."""
+    for s in verb.children:
+        if s.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if _lemma(s) in LEX.visit.nouns:
+            return s
+        if _lemma(s) in PLAN_NOUNS:
+            for t in prep_objects(s, ("for", "of")):
+                if _lemma(t) in LEX.visit.nouns:
+                    return t
+            return s
+    return None
+
+
 def attachment(token, view: View) -> tuple[object, str] | None:
     """(trigger token, 'dest' | 'origin' | 'presence') for a place token, or None when the
     grammar does not put anyone there."""
     t = first_conjunct(token)
     if t.dep_ in ("appos", "npadvmod") and view.place_at(t.head) is not None:
         return None  # "Ankara, Turkey": the country qualifies the city
+    if t.dep_ == "appos" and t.head.pos_ == "NOUN" and _lemma(t.head) in GROUP_NOUNS:
+        t = first_conjunct(t.head)  # "a trip to four countries, Japan, Korea and ..."
     if t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(t.head.head) in (
             LEX.visit.place_nouns):
         t = first_conjunct(t.head.head)  # "the town of Irpin" stands where "town" stands
@@ -88,6 +114,11 @@ def attachment(token, view: View) -> tuple[object, str] | None:
         event = event.head
     if event is not None and _lemma(event) in LEX.visit.event_nouns and _attended(event):
         return event, "presence"  # "speaking at the Munich Security Conference"
+    if t.dep_ in ("dobj", "attr", "pobj") and _lemma(head if t.dep_ != "pobj" else head.head) \
+            in INCLUDE_VERBS:
+        trip = _trip_subject(head if t.dep_ != "pobj" else head.head)
+        if trip is not None and (t.dep_ != "pobj" or head.lower_ == "in"):
+            return trip, "dest"  # "the trip includes Japan", "her tour took in Oman"
     if t.dep_ in ("dobj", "attr"):
         if _lemma(head) in LEX.visit.visit_verbs and head.pos_ == "VERB":
             return head, "dest"
@@ -214,7 +245,7 @@ def travellers(trigger, view: View) -> list[str]:
 
 def _verb_travellers(verb, view: View) -> list[str]:
     for s in [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]:
-        if _lemma(s) in VEHICLES:
+        if _lemma(s) in VEHICLES or _lemma(s) in LEX.visit.nouns:
             # "Sybiha's plane touched down in Riyadh": the owner travels
             owners = [n for c in s.children if c.dep_ == "poss" for n in view.persons_for(c)]
             if owners:
