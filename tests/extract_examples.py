@@ -329,6 +329,23 @@ UNSEEN = [
     ("Tomas Herrera, the Chilean foreign minister, heads to Europe in June, with stops in "
      "Spain and Portugal.", D(2025, 5, 2), "visit",
      {("Tomas Herrera", None, "ES", "planned"), ("Tomas Herrera", None, "PT", "planned")}),
+    # Prose with many capitalised names is still prose when its small words are lowercase.
+    ("Japanese Prime Minister Shigeru Ishiba hosted Chilean President Gabriel Boric for "
+     "talks on Monday.", D(2025, 3, 5), "meeting",
+     {(("Gabriel Boric", "Shigeru Ishiba"), None, "occurred", "in_person")}),
+    # What calls a plan off reaches the event the plan was for.
+    ("Foreign Minister Ana Ruiz scrapped plans to meet Chinese Foreign Minister Wang Yi.",
+     D(2025, 3, 5), "meeting", {(("Ana Ruiz", "Wang Yi"), None, "cancelled", "in_person")}),
+    ("Foreign Minister Ana Ruiz pulled out of a summit with Chinese Foreign Minister Wang "
+     "Yi.", D(2025, 3, 5), "meeting",
+     {(("Ana Ruiz", "Wang Yi"), None, "cancelled", "in_person")}),
+    ("Foreign Minister Ana Ruiz said she would no longer travel to Beijing.", D(2025, 3, 5),
+     "visit", {("Ana Ruiz", "Beijing", "CN", "cancelled")}),
+    ("Foreign Minister Ana Ruiz called off her trip to Beijing, where she was to meet "
+     "Chinese Foreign Minister Wang Yi.", D(2025, 3, 5), "meeting",
+     {(("Ana Ruiz", "Wang Yi"), "Beijing", "cancelled", "in_person")}),
+    ("Foreign Minister Ana Ruiz had been due to fly to Beijing on Friday, but the trip was "
+     "cancelled.", D(2025, 3, 5), "visit", {("Ana Ruiz", "Beijing", "CN", "cancelled")}),
     # A count the grammar binds to its casualty verb or state, however far apart they stand.
     ("Shelling that hit the market and two schools in the town on Friday morning, local "
      "officials said, killed 23 civilians.", D(2022, 7, 9), "casualty",

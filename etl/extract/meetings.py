@@ -19,6 +19,7 @@ from etl.extract.syntax import (
     prep_objects,
     status_of,
     subjects_of,
+    the_event_called_off,
     verb_of,
 )
 from etl.extract.visits import _date, attachment, is_modifier
@@ -152,7 +153,7 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
         for t in prep_objects(holder, ("with",)):
             other_side += persons_in(t, view)
         if not other_side and trigger.dep_ == "pobj" and trigger.head.lower_ in (
-                "during", "at", "in", "after", "before"):
+                "during", "at", "in", "after", "before", "for"):
             # "pressured Zelensky during talks in Washington": the object was at the table
             h = holder
             for _ in range(3):
@@ -326,7 +327,8 @@ def from_sentence(view: View, article: Article) -> list[dict]:
         mode = _mode(trigger, view)
         status, cues = status_of(trigger)
         if status == "cancelled" and any(c.startswith("negated") for c in cues) and any(
-                c.startswith("planned") for c in cues):
+                c.startswith("planned") and c.split(": ", 1)[1].split()[0].lower()
+                not in LEX.status.future_auxiliaries for c in cues):
             status = "possible"  # "does not have a meeting planned": not ruled out
         if status == "planned" and _agreed_there(trigger, cues):
             status = "occurred"
@@ -350,4 +352,9 @@ def from_sentence(view: View, article: Article) -> list[dict]:
                 continue
             seen[key] = fact
             facts.append(fact)
+    if facts and the_event_called_off(view.doc, LEX.meeting.nouns):
+        for fact in facts:
+            if fact["status"] in ("planned", "possible"):
+                fact["status"] = "cancelled"
+                fact["_how"]["cues"] = fact["_how"]["cues"] + ["cancelled: the meeting"]
     return facts

@@ -529,8 +529,10 @@ def _title_case(text: str) -> bool:
         return True  # "Kenyan President Jane Doe met ..." is prose: its verb is lowercase
     # "Blinken Meets Egypt, Jordan Leaders in Push to Shore Up Cease-Fire": nearly every
     # longer word capitalised, verbs too
+    if len(small) >= 2 and not any(w[0].isupper() for w in small):
+        return False  # "... hosted Chilean President Jane Doe for talks on Monday"
     return len(long) >= 5 and sum(w[0].isupper() for w in long) >= 0.8 * len(long) and any(
-        w.lower() in _HEADLINE_VERBS for w in long)
+        w.lower() in _HEADLINE_VERBS and w[0].isupper() for w in long)
 
 
 def _without_initials(name: str) -> str:

@@ -163,16 +163,28 @@ def governors(trigger, depth: int = 6, conj: bool = True, frames: bool = False) 
             chain.append(head)
             t = head
             continue
-        if t.dep_ in ("relcl", "acl") and head.lemma_.lower() in EVENT_NOUNS:
-            # "cancelled a summit it was scheduled to host": the summit's fate is the host's
+        if t.dep_ in ("relcl", "acl") and head.lemma_.lower() in EVENT_NOUNS | INTENT_NOUNS:
+            # "cancelled a summit it was scheduled to host": the summit's fate is the host's;
+            # "scrapped plans to meet": so is a plan's
             chain.append(head)
             t = head
+            continue
+        if t.dep_ == "relcl" and any(c.lower_ == "where" for c in t.children) and \
+                head.dep_ == "pobj" and head.head.dep_ == "prep" and \
+                head.head.head.lemma_.lower() in EVENT_NOUNS:
+            # "called off her trip to Tokyo, where she was to meet Kishida": the meeting
+            # was part of the trip
+            t = head.head.head
+            chain.append(t)
             continue
         break
     return chain
 
 
 EVENT_NOUNS = LEX.meeting.nouns | LEX.visit.nouns
+# Nouns whose infinitive is the event they intend: "plans to meet", "a bid to visit".
+INTENT_NOUNS = frozenset({"plan", "bid", "attempt", "hope", "offer", "intention", "proposal",
+                          "idea", "effort", "invitation", "decision", "promise", "pledge"})
 
 
 class AheadOf:
@@ -196,12 +208,15 @@ def _cancels(token) -> bool:
         return False
     if lemma in LEX.status.particle_only:
         wanted = LEX.status.cancel_particles.get(lemma, frozenset())
-        return any(c.dep_ == "prt" and c.lower_ in wanted for c in token.children)
+        # "pulled out of a summit": the parser may read the particle as a preposition
+        return any(c.dep_ in ("prt", "prep") and c.lower_ in wanted for c in token.children)
     return True
 
 
 def negated(token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children)
+    """ "did not meet", "never met", "would no longer meet"."""
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "longer" and any(
+        g.lower_ == "no" for g in c.children)) for c in token.children)
 
 
 def modal_children(token) -> set[str]:
@@ -333,3 +348,11 @@ def attaches_to(token, targets: set, depth: int = 6) -> bool:
             return False
         t = t.head
     return t in targets
+
+
+def the_event_called_off(doc, nouns) -> bool:
+    """Whether the sentence calls off "the meeting" / "the trip" without naming whose: "had
+    been due to fly to Tokyo, but the trip was cancelled" cancels what the sentence plans."""
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in t.children) and not any(
+        c.dep_ == "poss" for c in t.children) and status_of(t)[0] == "cancelled" for t in doc)
