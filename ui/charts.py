@@ -194,7 +194,8 @@ def aid_bars(df: pd.DataFrame, *, by: str, title: str, n_articles: int,
                    type="category", categoryorder="array", categoryarray=labels),
     )
     titled(fig, title)
-    fig.update_layout(margin=dict(t=130))
+    # room above the bars for the legend: at a laptop's width its four entries take two rows
+    fig.update_layout(margin=dict(t=165))
     return add_source_line(fig, n_articles, note)
 
 
