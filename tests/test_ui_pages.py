@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from etl.build import build
 from tests.html_tables import page_tables
+from ui import chart_trust
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -188,19 +189,25 @@ def test_reset_button_clears_the_filters(app):
 # -- aid -----------------------------------------------------------------------------------
 
 def numbers(values) -> list[float]:
-    """Plotly ships numeric arrays as {"dtype", "bdata"} (base64); decode them."""
+    """Plotly ships numeric arrays as {"dtype", "bdata"} (base64); decode them. A segment a
+    bar does not have (no verified part, say) is null: 0."""
     if isinstance(values, dict) and "bdata" in values:
         return [float(v) for v in np.frombuffer(base64.b64decode(values["bdata"]),
                                                 dtype=values["dtype"])]
-    return [float(v) for v in values]
+    return [0.0 if v is None else float(v) for v in values]
 
 
 def bars(fig) -> dict[str, dict[str, float]]:
-    """{bar name ('Committed (each package once)', 'Delivered so far'): {party: value}}."""
-    return {
-        trace.name: dict(zip(trace.y, numbers(trace.x), strict=True))
-        for trace in fig.data if trace.type == "bar"
-    }
+    """{bar name ('Committed (each package once)', 'Delivered so far'): {party: value}}, the
+    bar's trust segments (ui/charts.aid_bars: verified, unreviewed, low) added up."""
+    out: dict[str, dict[str, float]] = {}
+    for trace in fig.data:
+        if trace.type != "bar" or chart_trust.is_trust_trace(trace):
+            continue
+        mine = out.setdefault(trace.name.split(", ")[0], {})
+        for party, value in zip(trace.y, numbers(trace.x), strict=True):
+            mine[party] = mine.get(party, 0.0) + value
+    return out
 
 
 def committed(fig) -> dict[str, float]:
@@ -268,7 +275,7 @@ def test_casualties_one_line_per_series_and_metric_filter(app):
     title = fig.layout.title.text
     assert title == ("Casualty figures, eastern Ukraine, by reporting source, 2014-2024, "
                      "all figures, people")
-    traces = [(t.name, tuple(t.text)) for t in fig.data]
+    traces = [(t.name, tuple(t.text)) for t in fig.data if not chart_trust.is_trust_trace(t)]
     # "The UN said ... at least 3,660 people have been killed in eastern Ukraine" (October)
     # and "The UN says the conflict in eastern Ukraine has killed at least 4,634" (December)
     assert ("United Nations", ("≥3,660", "≥4,634")) in traces
@@ -280,7 +287,8 @@ def test_casualties_one_line_per_series_and_metric_filter(app):
     at.multiselect(key="metric").select("displaced").run()
     assert at.selectbox(key="place").value == "*"
     # "More than 375,000 people have been displaced inside Ukraine, the UN added."
-    (labels,) = [tuple(t.text) for t in plotly(at).data]
+    (labels,) = [tuple(t.text) for t in plotly(at).data
+                 if not chart_trust.is_trust_trace(t)]
     assert labels == (">375,000",)
     assert qp(at, "metric") == ["displaced"]
 

@@ -13,7 +13,18 @@ import pytest
 
 from tests.conftest import FIXTURE_ARTICLES, PAGE_ARTICLES
 from tests.html_tables import tables_in
-from ui import basemap, casualty_chart, charts, colours, evidence_table, legs, maps, queries, tables
+from ui import (
+    basemap,
+    casualty_chart,
+    chart_trust,
+    charts,
+    colours,
+    evidence_table,
+    legs,
+    maps,
+    queries,
+    tables,
+)
 from ui.db import cursor, file_stamp, open_handle
 from ui.escape import esc, highlight, md
 from ui.filters import Filters, explain_empty
@@ -182,6 +193,12 @@ def test_legend_escapes_names():
 
 # -- charts ------------------------------------------------------------------------------------
 
+def data_traces(fig) -> list:
+    """A figure's traces of data: not the Trust legend's entries nor its rings and hollows
+    (ui/chart_trust.py; tests/test_chart_trust.py tests those)."""
+    return [t for t in fig.data if not chart_trust.is_trust_trace(t)]
+
+
 def _bars() -> pd.DataFrame:
     return pd.DataFrame([
         {"party": "United Kingdom", "status": "announced", "usd": 212.3e6, "delivered_usd": 0.0,
@@ -201,13 +218,15 @@ def test_aid_bars_committed_beside_delivered_each_party_once():
     texts = [a.text for a in fig.layout.annotations]
     assert "Source: 7 articles, Shuttle" in texts
     assert "<script>" not in fig.to_json()
+    shown = {t.name for t in data_traces(fig) if t.showlegend is not False}
+    assert shown == {"Committed (each package once)", "Delivered so far"}
+    # no trust columns in these rows: all of each bar is the unreviewed part, named as the bar
     bars = {trace.name: dict(zip(trace.y, trace.x, strict=True)) for trace in fig.data}
-    assert set(bars) == {"Committed (each package once)", "Delivered so far"}
     committed, delivered = bars["Committed (each package once)"], bars["Delivered so far"]
     # the party's packages at two stages make one committed bar: 3 + 2 billion
     assert committed[ESCAPED] == pytest.approx(5.0) and delivered[ESCAPED] == pytest.approx(1.0)
     assert committed["United Kingdom"] == pytest.approx(0.2123)
-    committed_trace = next(t for t in fig.data if t.name.startswith("Committed"))
+    committed_trace = next(t for t in fig.data if t.name == "Committed (each package once)")
     assert "USD 212.3 million" in committed_trace.text  # the total printed at the bar's end
     assert "authorized USD 2 billion (1); pledged USD 3 billion (2)" in fig.to_json()
     assert committed_trace.marker.color == charts.COMMITTED_COLOUR
@@ -250,7 +269,7 @@ def test_a_sub_count_is_its_own_dashed_line_in_its_sources_colour():
          "population": "children"},
     ])
     fig = charts.casualty_timeline(df, title="t", n_articles=2)
-    lines = {t.name: t for t in fig.data}
+    lines = {t.name: t for t in data_traces(fig)}
     assert set(lines) == {"United Nations", "United Nations · children"}
     assert list(lines["United Nations"].y) == [331, 691]  # the toll never dips to 48
     assert lines["United Nations · children"].line.dash == "dash"
@@ -265,7 +284,7 @@ def test_all_places_are_small_multiples_one_panel_each():
     fig = charts.casualty_timeline(pd.DataFrame(rows), title="t", n_articles=3, by_place=True)
     titles = {a.text for a in fig.layout.annotations} - {"Source: 3 articles, Shuttle"}
     assert titles == {"Gaza Strip · killed", "Derna · killed", "eastern Ukraine · killed"}
-    colours = {t.name: t.line.color for t in fig.data}
+    colours = {t.name: t.line.color for t in data_traces(fig)}
     strong = [c for c in colours.values() if c != charts.GREY]
     assert len(strong) == len(set(strong)) == 7  # no two sources share a colour; the rest grey
 
@@ -282,7 +301,7 @@ def test_aid_timeline_one_marker_per_package_at_its_furthest_stage():
          "aid_type": "mixed", "sources": 1},
     ])
     fig = charts.aid_timeline(df, title="Aid packages over time", n_articles=1)
-    markers = [t for t in fig.data if t.mode == "markers"]
+    markers = [t for t in data_traces(fig) if t.mode == "markers"]
     assert sorted(t.name for t in markers) == ["announced", "authorized"]
     line = next(t for t in fig.data if t.mode == "lines")  # the US bill's way through Congress
     assert list(line.x[:2]) == [pd.Timestamp("2023-10-20"), pd.Timestamp("2024-04-24")]
@@ -551,7 +570,7 @@ def test_a_toll_is_not_drawn_down_to_another_events_count_nor_a_day_to_milliseco
     # the day's two figures are two markers, not a vertical line between them
     unattributed = next(t for t in fig.data if t.name == "unattributed")
     assert list(unattributed.y) == [4460, None, 10000]
-    for trace in fig.data:
+    for trace in data_traces(fig):
         assert trace.textposition in ("top center", "bottom center")
 
 

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from etl import facts
+from ui import chart_trust, trust
 from ui.chart_style import GREY, OKABE_ITO, add_source_line, titled
 from ui.escape import esc
 
@@ -39,6 +40,7 @@ POPULATION_DASH = {"all": "solid", "children": "dash", "women": "dot", "civilian
 # Beyond the palette's seven strong colours (yellow is kept out: faint on white), sources are
 # grey, so no two sources ever share a colour.
 STRONG = OKABE_ITO[:7]
+MARKER_PX = 12
 
 
 def series_name(reporter: object, population: object) -> str:
@@ -80,7 +82,9 @@ def _colours(df: pd.DataFrame) -> dict[str, str]:
 
 def _series_trace(part: pd.DataFrame, *, name: str, colour: str, dash: str, labels: bool,
                   position: str, show_legend: bool) -> go.Scatter:
-    """One series as a line with a marker per report, broken across long silences."""
+    """One series as a line with a marker per report, broken across long silences; the
+    hover says each report's trust in ui/trust.py's words (the marks that show it are drawn
+    over the series: casualty_timeline)."""
     xs: list = []
     ys: list = []
     texts: list = []
@@ -104,7 +108,7 @@ def _series_trace(part: pd.DataFrame, *, name: str, colour: str, dash: str, labe
             ys.append(None)
             texts.append(None)
             symbols.append("circle")
-            custom.append(["", "", "", "", "", 0])
+            custom.append(["", "", "", "", "", 0, ""])
         previous, previous_value = day, int(r.value)
         qualifier = r.qualifier if isinstance(r.qualifier, str) else None
         xs.append(day)
@@ -113,17 +117,20 @@ def _series_trace(part: pd.DataFrame, *, name: str, colour: str, dash: str, labe
                      else "")
         symbols.append(QUALIFIER_SYMBOL.get(qualifier, "circle"))
         custom.append([esc(name), esc(r.metric), esc(qualifier or "exactly"),
-                       f"{int(r.value):,}", esc(r.place), int(r.sources)])
+                       f"{int(r.value):,}", esc(r.place), int(r.sources),
+                       esc(trust.trust_text(getattr(r, "review_state", None),
+                                            getattr(r, "confidence", None),
+                                            getattr(r, "reviewed_by", None)))])
     return go.Scatter(
         x=xs, y=ys, connectgaps=False, mode="lines+markers+text" if labels else "lines+markers",
         name=esc(name), legendgroup=esc(name), showlegend=show_legend,
         line=dict(color=colour, width=3 if colour != GREY else 2, dash=dash),
-        marker=dict(size=12, color=colour, symbol=symbols),
+        marker=dict(size=MARKER_PX, color=colour, symbol=symbols),
         text=texts, textposition=position, textfont=dict(size=14, color=colour),
         cliponaxis=False, customdata=custom,
         hovertemplate=("<b>%{customdata[0]}</b>, %{x|%d %b %Y}<br>%{customdata[2]} "
                        "%{customdata[3]} %{customdata[1]}<br>%{customdata[4]}"
-                       "<br>%{customdata[5]} source(s)<extra></extra>"),
+                       "<br>%{customdata[5]} source(s) · %{customdata[6]}<extra></extra>"),
     )
 
 
@@ -220,6 +227,14 @@ def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: st
                 positions[series_order.index(series) % len(positions)],
                 show_legend=series not in shown), row=row, col=col)
             shown.add(series)
+        # trust over the series: hollow where nobody reviewed a weak report, ringed where an
+        # analyst verified it (ui/chart_trust.py)
+        for mark in chart_trust.trust_marks(
+                trust.frame_classes(part), pd.to_datetime(part["as_of"]),
+                part["value"].astype(int), colours=[colours[r] for r in part["reporter"]],
+                symbols=[QUALIFIER_SYMBOL.get(q, "circle") if isinstance(q, str) else "circle"
+                         for q in part["qualifier"]], size=MARKER_PX):
+            fig.add_trace(mark, row=row, col=col)
         seen = part if focus is None else part[pd.to_datetime(part["as_of"]).between(
             focus[0], focus[1])]
         top = float(seen["value"].max()) if len(seen) else 1.0
@@ -238,6 +253,8 @@ def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: st
         if focus is not None:
             fig.update_xaxes(range=[focus[0], focus[1]])
         height = max(440, 150 + 290 * rows)
+    for entry in chart_trust.marker_legend(MARKER_PX):
+        fig.add_trace(entry)
     fig.update_annotations(font=dict(size=17 if not by_place else 15))
     fig.update_layout(height=height, legend=dict(title=dict(text="Reported by")))
     titled(fig, title)

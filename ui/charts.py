@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from etl import facts
+from ui import chart_trust, trust
 from ui.casualty_chart import casualty_timeline
 from ui.chart_style import FONT, GREY, OKABE_ITO, TEMPLATE, add_source_line, titled
 from ui.escape import esc
@@ -87,15 +88,45 @@ def _stage_split(part: pd.DataFrame) -> str:
                      for r in rows)
 
 
+TRUST_PARTS = (trust.VERIFIED, trust.SURE, trust.LOW)  # each bar's segments, from its axis
+
+
+def _trust_parts(df: pd.DataFrame, per: pd.DataFrame, measure: str) -> dict[str, pd.Series]:
+    """Per party, the USD of `measure` ("usd" committed, "delivered_usd") that is verified,
+    unreviewed and sure enough, or unreviewed with low confidence: the segments one bar is
+    cut into. A frame without the trust sums (verified_usd, low_usd, ...) is all unreviewed;
+    the rest of a sum after its verified and low parts is the sure one (never below 0)."""
+    total = per["usd" if measure == "usd" else "delivered"]
+    parts = {}
+    for klass in (trust.VERIFIED, trust.LOW):
+        column = f"{klass}_{measure}"
+        parts[klass] = (df.groupby("party", sort=False)[column].sum().reindex(per.index)
+                        .fillna(0.0) if column in df else total * 0.0)
+    parts[trust.SURE] = (total - parts[trust.VERIFIED] - parts[trust.LOW]).clip(lower=0.0)
+    return {klass: parts[klass] for klass in TRUST_PARTS}
+
+
+def _segment_text(value: float, count: int | None, klass: str) -> str:
+    """The hover line of one segment: 'This part: USD 2 billion in 1 package, verified by an
+    analyst'."""
+    packages = "" if count is None else f" in {count} package{'s' if count != 1 else ''}"
+    return f"This part: {format_money(value)}{packages}, {trust.LEGEND[klass]}"
+
+
 def aid_bars(df: pd.DataFrame, *, by: str, title: str, n_articles: int,
              note: str = "") -> go.Figure:
     """Per donor (or recipient), two horizontal bars: the money committed, each package
     counted once at its furthest stage, and beside it what was delivered so far (the Kiel
-    view: commitments beside allocations).
+    view: commitments beside allocations). Each bar is cut by trust (ui/chart_trust.py):
+    from the axis, the part an analyst verified (outlined dark), the unreviewed part, and
+    the part nobody reviewed with low confidence (hatched), so an officer sees how much of a
+    donor's total rests on weak reading before pasting it into a brief.
 
     df: one row per (party, status = furthest stage) with columns party, status, usd
     (committed), delivered_usd, commitments (packages), sources and originals (the committed
-    amounts in their own currencies, as text). The sums come from DuckDB
+    amounts in their own currencies, as text), and where the query gives them the trust
+    parts verified_usd, low_usd, verified_delivered_usd, low_delivered_usd,
+    verified_commitments, low_commitments. The sums come from DuckDB
     (ui/sql/aid_by_party.sql), where a package is one row whatever its stages and parts.
     """
     df = df.assign(delivered_usd=df["delivered_usd"] if "delivered_usd" in df else 0.0)
@@ -115,19 +146,41 @@ def aid_bars(df: pd.DataFrame, *, by: str, title: str, n_articles: int,
     hover = ("<b>%{customdata[0]}</b><br>Committed %{customdata[1]} in %{customdata[3]} "
              "package(s)<br>Delivered so far %{customdata[2]}<br>By furthest stage: "
              "%{customdata[4]}<br>Original: %{customdata[5]}<br>%{customdata[6]} source(s)"
-             "<extra></extra>")
+             "<br>%{customdata[7]}<extra></extra>")
     fig = go.Figure()
     # horizontal groups stack their traces upwards: delivered first puts it under committed
-    fig.add_bar(y=labels, x=per["delivered"] / divisor, name="Delivered so far",
-                orientation="h", marker=dict(color=DELIVERED_COLOUR), customdata=custom,
-                text=[format_money(v) if v > 0 else "" for v in per["delivered"]],
-                textposition="outside", textfont=dict(size=14, color="#333333"),
+    for measure, name, colour, size in (
+            ("delivered_usd", "Delivered so far", DELIVERED_COLOUR, 14),
+            ("usd", "Committed (each package once)", COMMITTED_COLOUR, 15)):
+        parts = _trust_parts(df, per, measure)
+        counts = {k: (df.groupby("party", sort=False)[f"{k}_commitments"].sum()
+                      .reindex(per.index).fillna(0) if f"{k}_commitments" in df else None)
+                  for k in (trust.VERIFIED, trust.LOW)}
+        base = per["usd"] * 0.0
+        # the bar's total is printed once, at the end of its outermost segment
+        outer = {party: next((k for k in reversed(TRUST_PARTS) if parts[k][party] > 0), None)
+                 for party in per.index}
+        for klass in TRUST_PARTS:
+            values = parts[klass]
+            total = per["usd" if measure == "usd" else "delivered"]
+            known = counts.get(klass)
+            fig.add_bar(
+                y=labels, x=[v / divisor if v > 0 else None for v in values],
+                base=list(base / divisor), offsetgroup=measure, orientation="h",
+                name=name if klass == trust.SURE else f"{name}, {trust.LEGEND[klass]}",
+                legendgroup=measure, showlegend=klass == trust.SURE,
+                marker=chart_trust.bar_marker(colour, klass),
+                customdata=[row + [_segment_text(v, None if known is None or
+                                                 measure != "usd" else int(known[p]), klass)]
+                            for row, v, p in zip(custom, values, per.index, strict=True)],
+                text=[format_money(t) if outer[p] == klass and t > 0 else ""
+                      for p, t in zip(per.index, total, strict=True)],
+                textposition="outside", textfont=dict(size=size, color="#333333"),
                 cliponaxis=False, hovertemplate=hover)
-    fig.add_bar(y=labels, x=per["usd"] / divisor, name="Committed (each package once)",
-                orientation="h", marker=dict(color=COMMITTED_COLOUR), customdata=custom,
-                text=[format_money(v) for v in per["usd"]], textposition="outside",
-                textfont=dict(size=15, color="#333333"), cliponaxis=False,
-                hovertemplate=hover)
+            base = base + values
+    # the Trust entries share delivered's slot, or the grouped bars would leave them a gap
+    for entry in chart_trust.bar_legend(offsetgroup="delivered_usd"):
+        fig.add_trace(entry)
     unit_text = f"USD {unit}, " if unit else "USD, "
     fig.update_xaxes(range=[0, float(per["usd"].max()) / divisor * 1.22] if len(per) else None)
     fig.update_layout(
@@ -136,11 +189,13 @@ def aid_bars(df: pd.DataFrame, *, by: str, title: str, n_articles: int,
         legend=dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom",
                     traceorder="reversed"),
         xaxis=dict(title=dict(text=unit_text + USD_AXIS), tickformat=",~f"),
+        # a category axis whatever the first trace (the Trust entries have no party)
         yaxis=dict(title=dict(text="Donor" if by == "donor" else "Recipient"),
-                   categoryorder="array", categoryarray=labels),
+                   type="category", categoryorder="array", categoryarray=labels),
     )
     titled(fig, title)
-    fig.update_layout(margin=dict(t=130))
+    # room above the bars for the legend: at a laptop's width its four entries take two rows
+    fig.update_layout(margin=dict(t=165))
     return add_source_line(fig, n_articles, note)
 
 
@@ -168,13 +223,19 @@ def log_money_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
     return values, labels
 
 
+TIMELINE_MARKER_PX = 15
+
+
 def aid_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: str = "") -> go.Figure:
     """One marker per aid package over time: x = the day it reached its furthest stage, y =
     USD committed (log scale), colour = that stage; a thin line runs from its first report
-    to its last (the package's way through its stages).
+    to its last (the package's way through its stages). A package nobody reviewed whose
+    confidence is low is a hollow marker, a verified one has a dark ring round it
+    (ui/chart_trust.py), as on the map.
 
     df columns: date (the stage day), usd, status, donor, recipient, amount, currency,
-    aid_type, sources, and optionally first and last (its first and last report's days).
+    aid_type, sources, optionally first and last (its first and last report's days) and
+    confidence, review_state, reviewed_by (ui/sql/aid_rows.sql has them).
     """
     fig = go.Figure()
     if "first" in df and "last" in df:
@@ -195,24 +256,36 @@ def aid_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: str = "
             [esc(r.donor if isinstance(r.donor, str) else "unnamed donor"),
              esc(r.recipient if isinstance(r.recipient, str) else "unnamed recipient"),
              format_money(r.usd), format_money(r.amount, r.currency),
-             esc(r.aid_type or ""), esc(status), int(r.sources)]
+             esc(r.aid_type or ""), esc(status), int(r.sources),
+             esc(trust.trust_text(getattr(r, "review_state", None),
+                                  getattr(r, "confidence", None),
+                                  getattr(r, "reviewed_by", None)))]
             for r in part.itertuples()
         ]
         fig.add_scatter(
             x=part["date"], y=part["usd"], mode="markers", name=status,
-            marker=dict(size=15, color=AID_STATUS_COLOURS.get(status, GREY),
+            marker=dict(size=TIMELINE_MARKER_PX, color=AID_STATUS_COLOURS.get(status, GREY),
                         line=dict(color="#333333", width=1)),
             customdata=custom,
             hovertemplate=(
                 "<b>%{customdata[0]} → %{customdata[1]}</b><br>%{x|%d %b %Y} · %{customdata[5]}"
                 "<br>%{customdata[2]} (original %{customdata[3]})"
-                "<br>%{customdata[4]} · %{customdata[6]} source(s)<extra></extra>"
+                "<br>%{customdata[4]} · %{customdata[6]} source(s)<br>%{customdata[7]}"
+                "<extra></extra>"
             ),
         )
+    # trust over the packages' markers, as on the map (ui/chart_trust.py)
+    for mark in chart_trust.trust_marks(
+            trust.frame_classes(df), df["date"], df["usd"],
+            colours=[AID_STATUS_COLOURS.get(s, GREY) for s in df["status"]],
+            symbols=["circle"] * len(df), size=TIMELINE_MARKER_PX):
+        fig.add_trace(mark)
+    for entry in chart_trust.marker_legend(TIMELINE_MARKER_PX):
+        fig.add_trace(entry)
     tickvals, ticktext = log_money_ticks(float(df["usd"].min()), float(df["usd"].max()))
     fig.update_layout(
-        height=520,
-        legend=dict(title=dict(text="Furthest stage")),
+        height=580,  # the legend holds the stages and the Trust entries
+        legend=dict(title=dict(text="Furthest stage"), tracegroupgap=8),
         xaxis=dict(title=dict(text="Day the package reached its furthest stage")),
         yaxis=dict(title=dict(text="USD committed, log scale, ECB rate of the date"),
                    type="log", tickvals=tickvals, ticktext=ticktext,

@@ -356,10 +356,9 @@ def legend_html(colours: dict[str, str], counts: dict[str, int] | None = None) -
                _item(f"<span style='font-size:20px;color:#232323'>{meeting_marks.DIAMOND}"
                      "</span>", "meeting"),
                _item("", "dot size: number of sources")]
-    low = f"{trust.LOW_CONFIDENCE:.1f}"
-    trusted = [_item(_dot("#444", ring="2.5px solid #111"), "verified by an analyst"),
-               _item(_dot("#444"), f"unreviewed, confidence {low} or more"),
-               _item(_dot("#444", hollow=True), f"hollow: unreviewed, confidence below {low}")]
+    trusted = [_item(_dot("#444", ring="2.5px solid #111"), trust.LEGEND[trust.VERIFIED]),
+               _item(_dot("#444"), trust.LEGEND[trust.SURE]),
+               _item(_dot("#444", hollow=True), f"hollow: {trust.LEGEND[trust.LOW]}")]
     return ("<div style='font-size:15px;line-height:1.45;color:#222;overflow-wrap:anywhere'>"
             + "".join(items) + "<br/>" + "<b style='margin-right:8px'>Status</b>"
             + "".join(status) + "<br/><b style='margin-right:8px'>Trust</b>"

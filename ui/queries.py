@@ -21,6 +21,7 @@ import pandas as pd
 
 from etl import facts
 from etl.countries import country_aliases
+from ui import trust
 
 if TYPE_CHECKING:
     from ui.scope import Filters
@@ -167,11 +168,14 @@ def aid_rows(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: list[str],
 def aid_by_party(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: list[str],
                  by: str = "donor") -> pd.DataFrame:
     """USD committed and delivered per donor (or recipient) and furthest stage, each package
-    once, with `originals` per currency and `named` false for the unnamed party."""
+    once, with `originals` per currency and `named` false for the unnamed party, and the
+    verified and low-confidence parts of each sum (ui/trust.py's classes, its thresholds
+    bound as parameters so SQL and Python never disagree on what is weak)."""
     if by not in ("donor", "recipient"):
         raise ValueError(f"by must be 'donor' or 'recipient', not {by!r}")
     return run(con, "aid_by_party", aid_statuses=list(statuses),
-               country_names=_country_names(f), by=by, **_scope(f, diplomats=False))
+               country_names=_country_names(f), by=by, low_confidence=trust.LOW_CONFIDENCE,
+               reviewed_states=list(trust.REVIEWED), **_scope(f, diplomats=False))
 
 
 def package_reports(con: duckdb.DuckDBPyConnection, package_ids: list[str]) -> pd.DataFrame:

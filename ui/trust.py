@@ -16,9 +16,21 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
+import pandas as pd
+
 LOW_CONFIDENCE = 0.7
 REVIEWED = ("verified", "corrected")
 VERIFIED, SURE, LOW = "verified", "unreviewed", "low"  # the three classes
+# What a legend says of each class, the same words beside the map's dots, the charts' bars
+# and markers and the deck's series; a legend puts its channel in front ("hollow: ...").
+LEGEND = {
+    VERIFIED: "verified by an analyst",
+    SURE: f"unreviewed, confidence {LOW_CONFIDENCE:.1f} or more",
+    LOW: f"unreviewed, confidence below {LOW_CONFIDENCE:.1f}",
+}
+# The same in a series' name, where the legend above gives the threshold ("pledged,
+# unreviewed, low confidence"): trust_text's words without the number.
+SHORT = {VERIFIED: "verified", LOW: "unreviewed, low confidence"}
 
 
 def _number(value: object) -> float | None:
@@ -119,3 +131,20 @@ def group_text(texts: Iterable[tuple[str, str]]) -> str:
     words = {VERIFIED: "verified", SURE: "unreviewed", LOW: "unreviewed with low confidence"}
     counts = {c: sum(1 for k, _ in items if k == c) for c in (VERIFIED, SURE, LOW)}
     return ", ".join(f"{n} {words[c]}" for c, n in counts.items() if n)
+
+
+def frame_classes(frame: pd.DataFrame) -> list[str]:
+    """trust_class of every row of a query's frame, from its review_state and confidence
+    columns where it has them (a frame without them is all unreviewed, not low): the charts
+    style each bar segment and marker by it.
+
+    >>> frame_classes(pd.DataFrame({"review_state": ["verified", "unreviewed", None],
+    ...                             "confidence": [0.2, 0.41, 0.9]}))
+    ['verified', 'low', 'unreviewed']
+    >>> frame_classes(pd.DataFrame({"value": [1, 2]}))
+    ['unreviewed', 'unreviewed']
+    """
+    states = frame["review_state"].tolist() if "review_state" in frame else [None] * len(frame)
+    sure = frame["confidence"].tolist() if "confidence" in frame else [None] * len(frame)
+    return [trust_class(state, confidence) for state, confidence in zip(states, sure,
+                                                                          strict=True)]

@@ -71,6 +71,9 @@ def test_aid_page(server, page, browser_db):
     assert "United Kingdom" in chart.inner_text()
     assert "Aid by donor" in chart.inner_text()
     assert "Delivered so far" in chart.inner_text()
+    # the Trust entries of the legend, in the map legend's words (ui/trust.LEGEND)
+    assert "hatched: unreviewed, confidence below 0.7" in chart.inner_text()
+    assert "dark outline: verified by an analyst" in chart.inner_text()
     con = duckdb.connect(str(browser_db), read_only=True)
     (articles,) = con.execute("select count(distinct article_id) from event_mentions e "
                               "join aid on aid.aid_id = e.event_id where e.event_type = 'aid' "
@@ -89,6 +92,8 @@ def test_casualties_page(server, page):
     assert "Casualty figures, eastern Ukraine, by reporting source" in text
     # "The UN says the conflict ... has killed at least 4,634 people": under the UN's name
     assert "United Nations" in text and "≥4,634" in text
+    assert "ring: verified by an analyst" in text
+    assert "hollow: unreviewed, confidence below 0.7" in text
     screenshot(page, "casualties")
     assert_no_console_errors(page)
 

@@ -9,14 +9,20 @@
 --               is ever added); sources: articles behind them;
 --   originals   the committed amounts per original currency;
 --   unconverted packages without a USD amount (no ECB rate for the currency): in the table,
---               not in the sums.
+--               not in the sums;
+--   verified_*, low_*  the part of usd, delivered_usd and commitments an analyst verified or
+--               corrected ($reviewed_states), and the part nobody reviewed whose confidence is
+--               under $low_confidence (both bound from ui/trust.py): the bars' trust segments.
 
 with
 
 filtered as (
     select
         *,
-        case when $by = 'recipient' then recipient else donor end as party
+        case when $by = 'recipient' then recipient else donor end as party,
+        coalesce(list_contains($reviewed_states, review_state), false) as is_verified,
+        not coalesce(list_contains($reviewed_states, review_state), false)
+            and coalesce(confidence < $low_confidence, false) as is_low
     from aid_packages
     where ui_aid_kept($aid_statuses, $country_names, $outlets, $date_from, $date_to, stage,
         donor, recipient, day_lo, day_hi, outlets)
@@ -47,7 +53,13 @@ sums as (
         sum(delivered_usd) as delivered_usd,
         count(amount_usd) as commitments,
         sum(sources) filter (where amount_usd is not null) as sources,
-        count(*) - count(amount_usd) as unconverted
+        count(*) - count(amount_usd) as unconverted,
+        sum(amount_usd) filter (where is_verified) as verified_usd,
+        sum(delivered_usd) filter (where is_verified) as verified_delivered_usd,
+        count(amount_usd) filter (where is_verified) as verified_commitments,
+        sum(amount_usd) filter (where is_low) as low_usd,
+        sum(delivered_usd) filter (where is_low) as low_delivered_usd,
+        count(amount_usd) filter (where is_low) as low_commitments
     from filtered
     group by party, stage
 ),
@@ -64,6 +76,12 @@ final as (
         0 as totals,
         coalesce(sums.sources, 0) as sources,
         sums.unconverted,
+        coalesce(sums.verified_usd, 0) as verified_usd,
+        coalesce(sums.verified_delivered_usd, 0) as verified_delivered_usd,
+        sums.verified_commitments,
+        coalesce(sums.low_usd, 0) as low_usd,
+        coalesce(sums.low_delivered_usd, 0) as low_delivered_usd,
+        sums.low_commitments,
         originals.originals
     from sums
     left join originals
