@@ -346,6 +346,18 @@ UNSEEN = [
      {(("Ana Ruiz", "Wang Yi"), "Beijing", "cancelled", "in_person")}),
     ("Foreign Minister Ana Ruiz had been due to fly to Beijing on Friday, but the trip was "
      "cancelled.", D(2025, 3, 5), "visit", {("Ana Ruiz", "Beijing", "CN", "cancelled")}),
+    # Aid: a party after the amount is no giver standing before it; a party does not give
+    # to itself; people the money is for stand for their place.
+    ("The bill would provide $4 billion for Jordan, and $1.5 billion for Lebanon and its "
+     "neighbours.", D(2024, 5, 2), "aid",
+     {(None, "Jordan", 4e9, "USD", "proposed"), (None, "Lebanon", 1.5e9, "USD", "proposed")}),
+    ("The Sudan Relief Act authorises up to $200 million in assistance to Khartoum.",
+     D(2024, 5, 2), "aid", {(None, "Sudan", 2e8, "USD", "authorized")}),
+    ("The UN chief urged donors to fund a $2.7 billion appeal for people across Sudan.",
+     D(2024, 5, 2), "aid", {(None, "Sudan", 2.7e9, "USD", "requested")}),
+    # An amount that converts one told before is no second amount.
+    ("The grant, equivalent to about 1.9 billion rupees, will buy ambulances.",
+     D(2024, 5, 2), "aid", set()),
     # A count the grammar binds to its casualty verb or state, however far apart they stand.
     ("Shelling that hit the market and two schools in the town on Friday morning, local "
      "officials said, killed 23 civilians.", D(2022, 7, 9), "casualty",

@@ -26,7 +26,8 @@ RULES = {
     "visits": lambda view, article, ctx: visits.from_sentence(view, article),
     "meetings": lambda view, article, ctx: meetings.from_sentence(view, article),
     "aid": lambda view, article, ctx: aid.from_sentence(view, article, ctx.last_donor,
-                                                        ctx.aid_context, ctx.last_recipient),
+                                                        ctx.aid_context, ctx.last_recipient,
+                                                        ctx.last_aid_status),
     "casualties": lambda view, article, ctx: casualties.from_sentence(
         view, article, ctx.last_reporter, ctx.last_where),
 }

@@ -15,6 +15,7 @@ from functools import cache
 from etl.extract.context import View
 from etl.extract.lexicon import LEX, phrase_pattern
 from etl.extract.syntax import (
+    OBJECT_CONTROL,
     conjuncts,
     modal_children,
     negated,
@@ -189,6 +190,9 @@ def _is_aid(view: View, m, token) -> bool:
     """Aid when an aid word governs the amount, or the sentence speaks of aid and nothing
     around the amount makes it a budget, a cost, trade or a deal."""
     words = _nearby_nouns(token)
+    if words & LEX.aid.not_aid_words <= {"spending", "bill"} and words & (
+            LEX.aid.request_nouns | {"emergency", "supplemental"}):
+        return True  # "a request for $106 billion in emergency spending"
     if words & LEX.aid.not_aid_words and not words & {
             "aid", "assistance", "loan", "grant", "pledge", "relief", "humanitarian", "credit",
             "bailout", "donation", "tranche"}:
@@ -243,6 +247,12 @@ def _status(view: View, token) -> str | None:
     verb = verb_of(token)
     if verb is None:
         return None
+    if _lemma(verb) in ("include", "contain", "comprise", "cover"):
+        for s in subjects_of(verb):
+            if _lemma(s) in LEX.aid.request_nouns:
+                return "requested"  # "the request also includes $9 billion"
+            if _lemma(s) in LEX.aid.proposal_nouns:
+                return "proposed"
     giving: str | None = None
     for v in [verb, *verb.ancestors]:
         if v.pos_ not in ("VERB", "AUX"):
@@ -255,7 +265,7 @@ def _status(view: View, token) -> str | None:
                 _asks_legislature(v) or any(_lemma(c) in LEX.aid.legislatures
                                             for c in v.children)):
             return "proposed"
-        subjects = [_lemma(s) for s in subjects_of(v)]
+        subjects = [_lemma(s) for s in subjects_of(v, control=False)]
         if lemma in ("approve", "pass", "vote", "clear", "back") and subjects and any(
                 s in LEX.aid.legislatures for s in subjects):
             return "authorized"
@@ -347,6 +357,12 @@ def _speaker_party(token, view: View, parties: Parties) -> str | None:
     return None
 
 
+# Verbs whose subject is the giver of the amount their infinitive gives: "plans to give".
+CONTROL_VERBS = frozenset({"plan", "decide", "agree", "promise", "want", "intend", "aim",
+                           "hope", "expect", "prepare", "vow", "offer", "seek", "try",
+                           "move", "continue", "begin", "start", "be", "have"})
+
+
 def _donor(view: View, parties: Parties, token, status: str) -> tuple[str | None, str]:
     """(donor, how it was found) of an amount."""
     for phrase in _aid_phrases(token):
@@ -372,6 +388,14 @@ def _donor(view: View, parties: Parties, token, status: str) -> tuple[str | None
         return None, "none"
     for v in [verb, *verb.ancestors]:
         if v.pos_ not in ("VERB", "AUX"):
+            continue
+        if v is not verb and (_lemma(v) in OBJECT_CONTROL or not (
+                _lemma(v) in LEX.status.reporting_verbs or _verb_status(v)[0]
+                or _lemma(v) in CONTROL_VERBS)):
+            # "Guterres said Gaza was becoming ... and urged donors to fund $1.2 billion":
+            # the subject of another clause's verb is not the giver
+            if v.dep_ in ("ROOT",):
+                break
             continue
         if _lemma(v) in ("receive", "get", "secure", "obtain", "win", "seek", "need", "request"):
             for o in prep_objects(v, ("from", "by")):
@@ -399,6 +423,8 @@ def _donor(view: View, parties: Parties, token, status: str) -> tuple[str | None
 
 
 def _recipient(view: View, parties: Parties, token, donor: str | None) -> str | None:
+    if _for_something_else(token, parties, donor):
+        return None
     verb = verb_of(token)
     holders = _aid_phrases(token)
     if verb is not None:
@@ -410,7 +436,7 @@ def _recipient(view: View, parties: Parties, token, donor: str | None) -> str | 
             ("with",) if _lemma(h) in ("deposit", "sign", "conclude", "place", "loan", "deal",
                                        "agreement") else ())
         for o in prep_objects(h, words):  # "signed a $500 million loan with Bangladesh"
-            found = _recipient_word(o) or parties.in_phrase(o)
+            found = _recipient_word(o) or parties.in_phrase(o) or _people_of(o, parties)
             if found and found != donor:
                 return found
         for c in h.children:
@@ -435,6 +461,36 @@ def _recipient(view: View, parties: Parties, token, donor: str | None) -> str | 
     return None
 
 
+def _for_something_else(token, parties: Parties, donor: str | None) -> bool:
+    """ "$13.6 billion for security on the US border": the amount is for something at the
+    donor's own home, so no country elsewhere in the sentence is its recipient."""
+    if donor is None:
+        return False
+    for o in prep_objects(token, ("for", "to")):
+        if parties.in_phrase(o) or _people_of(o, parties) or _recipient_word(o):
+            return False
+        if any(parties.of(t) == donor for t in o.subtree if t is not o):
+            return True
+    return False
+
+
+def _people_of(token, parties: Parties) -> str | None:
+    """ "for people across the Palestinian territories", "for civilians in Sudan": the
+    party of the place the people the money is for are in."""
+    if _lemma(token) not in PEOPLE_NOUNS:
+        return None
+    for o in prep_objects(token, ("in", "across", "of", "from", "throughout")):
+        found = parties.in_phrase(o)
+        if found:
+            return found
+    return None
+
+
+PEOPLE_NOUNS = frozenset({"people", "civilian", "refugee", "survivor", "victim", "family",
+                          "child", "resident", "those", "population", "community", "household",
+                          "displace", "person", "citizen"})
+
+
 def _fallback_recipient(view: View, parties: Parties, token, donor: str | None) -> str | None:
     """A country the sentence names that is neither a giver nor an adversary ("caused by
     Russia's invasion"): the recipient when the grammar names none."""
@@ -452,6 +508,9 @@ def _fallback_recipient(view: View, parties: Parties, token, donor: str | None) 
         if fold(text[s:e]) not in country_names() and re.search(
                 r"\b(?:in|at)\s+$", text[max(0, s - 4):s], re.IGNORECASE):
             continue  # "In Brussels on Thursday, ... said": where it was said, not for whom
+        if re.search(r"\b(?:in|at)\s+(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+,\s*$",
+                     text[max(0, s - 40):s]):
+            continue  # "speaking in Colombo, Sri Lanka": the country of a city he was in
         if re.match(r"(?:'s|’s)\s+(?:full-scale\s+)?(?:invasion|war|aggression|attack|"
                     r"offensive|forces|troops|army)", text[e:e + 30]):
             continue
@@ -494,6 +553,8 @@ def _listed_donor(view: View, parties: Parties, m) -> str | None:
     verb of giving is left out and the giver stands right before its amount."""
     before = view.text[:m.start]
     for s, e, name in parties.spans:
+        if e > m.start:
+            continue  # a party after the amount is not the giver standing before it
         if re.fullmatch(r"\s*(?:,\s*)?(?:and\s+|also\s+)?", before[e:]) and re.search(
                 r"(?:,|\band)\s*$", before[:s]):
             return name
@@ -509,31 +570,39 @@ def _recipient_word(token) -> str | None:
 
 
 def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
-                  previous: str | None = None, ctx_recipient: str | None = None) -> list[dict]:
-    """Aid facts of one sentence; `ctx_donor` and `ctx_recipient` are the parties the
-    article's last aid fact named and `previous` the sentence before when it spoke of aid."""
+                  previous: str | None = None, ctx_recipient: str | None = None,
+                  ctx_status: str | None = None) -> list[dict]:
+    """Aid facts of one sentence; `ctx_donor`, `ctx_recipient` and `ctx_status` are the
+    parties and stage of the article's last aid fact and `previous` the sentence before
+    when it spoke of aid."""
     text = view.text
     money = [m for m in view.money() if not m.restated and m.amount >= 1000]
     if not money or view.doc is None:
         return []
+    parties = Parties(view)
+    # "About $14.3 billion would go to Israel" after a sentence on an aid package: a part
+    # of it, at the package's stage
+    shares = {m.start for m in money if previous and _allocated(view, parties, m)}
     follow_on = False
     gives = not AID_WORDS.search(text) and _gives_to_a_party(view, money)
-    if not AID_WORDS.search(text) and not gives:
+    if not AID_WORDS.search(text) and not gives and not shares:
         if not (previous and FOLLOW_ON.match(text) and len(text) < 160):
             return []
         follow_on = True
-    parties = Parties(view)
     facts = []
     for m in money:
         span = view.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
         token = _amount_token(span)
-        if not follow_on and not gives and not _is_aid(view, m, token):
+        share = m.start in shares
+        if not follow_on and not gives and not share and not _is_aid(view, m, token):
             continue
         if _withheld(token):
             continue  # "suspended budget support worth EUR 503 million": nothing given
         status = _status(view, token)
+        if share and (status is None or status == "pledged") and ctx_status:
+            status = ctx_status
         if status is None and previous and (follow_on or re.match(
                 r"\s*(?:Before|After)\s+that\b", text)):
             status = "delivered" if re.search(r"\b(?:paid|sent|received|disbursed|"
@@ -543,17 +612,25 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
         found_by = "listed"
         if donor is None:
             donor, found_by = _donor(view, parties, token, status)
-        if donor is None and status != "requested" and not NO_DONOR.search(text) and \
-                found_by != "receiver":
+        if donor is None and (status != "requested" or share) and not NO_DONOR.search(text) \
+                and found_by != "receiver":
             donor, found_by = ctx_donor, "article"
-        recipient = _recipient(view, parties, token, donor) or _fallback_recipient(
-            view, parties, token, donor)
+        recipient = _recipient(view, parties, token, donor)
+        if recipient is None and not _for_something_else(token, parties, donor):
+            recipient = _fallback_recipient(view, parties, token, donor)
+        if recipient is None and donor is not None and found_by == "subject" and \
+                _recipient(view, parties, token, None) == donor:
+            # "The Ukraine Freedom Support Act authorises $350 million to Kiev": a party
+            # does not give to itself; the one the money goes to is the recipient
+            donor, recipient, found_by = None, donor, "none"
+            if status != "requested" and not NO_DONOR.search(text):
+                donor, found_by = ctx_donor, "article"
         if donor is None and found_by in ("none", "article") and status != "requested" \
                 and not NO_DONOR.search(text):
             donor = _issuer(m.currency, recipient)
             found_by = "currency" if donor else found_by
-        if recipient is None and (follow_on or re.match(r"\s*(?:-\s*)?(?:The|It|This|Before|"
-                                                        r"After)\b", text)):
+        if recipient is None and not _for_something_else(token, parties, donor) and (
+                follow_on or re.match(r"\s*(?:-\s*)?(?:The|It|This|Before|After)\b", text)):
             recipient = ctx_recipient  # "It amounted to €3 billion."
         currency = _in_donors_money(m, donor)
         q = QUALIFIER.search(text[max(0, m.start - 30):m.start])
@@ -571,6 +648,37 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
             fact["_default_date"] = True
         facts.append(fact)
     return facts
+
+
+def _allocated(view: View, parties: Parties, m) -> bool:
+    """ "The largest share, about $61.4 billion, is for Ukraine", "$14.3 billion would go to
+    Israel", "$2 billion is earmarked for Jordan": an amount a verb of allotting sends to a
+    party."""
+    span = view.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = _amount_token(span)
+    verb = verb_of(token)
+    if verb is not None and _lemma(verb) in ("include", "contain", "comprise") and any(
+            _lemma(s) in LEX.aid.request_nouns | LEX.aid.proposal_nouns | {"package", "plan"}
+            and any(c.lower_ in ("the", "this", "that") for c in s.children)
+            for s in subjects_of(verb)):
+        return True  # "The request also includes $9 billion": a part of the one just told
+    if verb is None or _lemma(verb) not in ALLOT_VERBS:
+        return False
+    at_subject = any(t is token or token in t.subtree for t in subjects_of(verb))
+    if not at_subject:
+        return False
+    for o in prep_objects(verb, ("to", "for")) + [
+            g for c in verb.children if c.dep_ in ("acomp", "attr")
+            for g in prep_objects(c, ("to", "for"))]:
+        if parties.in_phrase(o):
+            return True
+    return False
+
+
+ALLOT_VERBS = frozenset({"be", "go", "earmark", "allocate", "set", "reserve", "destine",
+                         "head", "flow"})
 
 
 def _gives_to_a_party(view: View, money) -> bool:

@@ -322,6 +322,7 @@ class ArticleContext:
         self.group: list[str] = []
         self.last_donor: str | None = None
         self.last_recipient: str | None = None
+        self.last_aid_status: str | None = None  # the stage of the last aid fact
         self._aid_said = False  # the sentence just read gave an aid fact
         self.aid_context: str | None = None  # the last sentence that spoke of aid
         self.last_reporter: str | None = None  # who gave the last casualty figure
@@ -366,6 +367,7 @@ class ArticleContext:
             if f["type"] == "aid":
                 self.last_donor = f.get("donor") or self.last_donor
                 self.last_recipient = f.get("recipient") or self.last_recipient
+                self.last_aid_status = f.get("status") or self.last_aid_status
                 self._aid_said = True
             if f["type"] == "casualty":
                 self.last_reporter = f.get("reported_by") or self.last_reporter

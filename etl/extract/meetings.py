@@ -111,10 +111,13 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
         verb = verb_of(trigger.head) if trigger.head is not trigger else None
         if verb is not None and verb is not trigger:
             holder = verb
-            if not subject_side and _lemma(verb) not in ("cancel", "postpone", "scrap"):
-                subject_side = [n for t in subjects_of(verb) for n in view.persons_for(t)]
-            elif not subject_side:
-                subject_side = [n for t in subjects_of(verb) for n in view.persons_for(t)]
+            # "pressured Zelensky to give up land during talks": the one who pressed sat
+            # at the table too, so a frame takes the clause's own subject
+            frame = trigger.dep_ == "pobj" and trigger.head.lower_ in (
+                "during", "at", "in", "after", "before", "for")
+            if not subject_side:
+                subject_side = [n for t in subjects_of(verb, control=not frame)
+                                for n in view.persons_for(t)]
     else:
         subject_side = [n for t in subjects_of(trigger) for n in view.persons_for(t)]
         if lemma in LEX.meeting.object_verbs:

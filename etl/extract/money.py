@@ -80,6 +80,10 @@ def _value(raw: str, scale: str | None) -> float:
 
 
 # Between two amounts, these say the second restates the first in another currency.
+# An amount given as the conversion of one named before (in an earlier sentence).
+_CONVERTED = re.compile(r"\b(?:equivalent\s+to|the\s+equivalent\s+of|equal\s+to|"
+                        r"converted\s+to|in\s+local\s+currency)\s+(?:(?:about|around|"
+                        r"roughly|some|nearly|approximately)\s+)?$", re.IGNORECASE)
 _RESTATE_GAP = re.compile(
     r"^\s*(?:\(\s*(?:about|around|roughly|some|approximately|or|nearly)?\s*"
     r"|,?\s*(?:or|about|around|roughly|equivalent to|the equivalent of|or about|or around)"
@@ -132,5 +136,7 @@ def find_money(text: str) -> list[Money]:
         elif (found and found[-1].currency == currency
               and text[found[-1].end:m.start()].strip() == "("):
             restated = True
+        if not found and _CONVERTED.search(text[max(0, m.start() - 40):m.start()]):
+            restated = True  # "the grant, equivalent to about 235 million pesos": told before
         found.append(Money(value, currency, m.start(), m.end(), m.group(0), restated))
     return found

@@ -58,13 +58,14 @@ def _self_and_ancestors(token) -> Iterator:
     yield from token.ancestors
 
 
-def subjects_of(verb, depth: int = 6) -> list:
+def subjects_of(verb, depth: int = 6, control: bool = True) -> list:
     """The subject tokens of a verb (with their conjuncts), climbing to the verb it depends
     on when it has none of its own ("expected to travel", "arrived in Kyiv and met",
     "called off a meeting to arrange the summit after speaking by phone").
 
     A relative clause's subject is the noun it describes ("Blinken, who arrived ...", "the
-    delegation led by Diokno").
+    delegation led by Diokno"). With `control`, an infinitive under "urged X", "invited X"
+    is done by X; without it, the clause's own subject is taken (who was in the room).
     """
     v = verb
     for _ in range(depth):
@@ -80,6 +81,11 @@ def subjects_of(verb, depth: int = 6) -> list:
             return conjuncts(v.head)
         if v.head is v:
             break
+        if control and v.dep_ == "xcomp" and infinitive and \
+                v.head.lemma_.lower() in OBJECT_CONTROL:
+            objects = [c for c in v.head.children if c.dep_ == "dobj"]
+            if objects:
+                return conjuncts(objects[0])  # "urged donors to fund": the donors fund
         if v.dep_ in INHERIT_DEPS or v.dep_ in ("pobj", "prep", "acl", "relcl"):
             v = v.head
             continue
@@ -88,6 +94,12 @@ def subjects_of(verb, depth: int = 6) -> list:
             continue
         break
     return []
+
+
+# Verbs whose object, not subject, does what their infinitive says: "urged X to travel".
+OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "press", "encourage", "persuade",
+                            "call", "tell", "force", "order", "allow", "authorize",
+                            "authorise", "appeal", "pressure", "push", "implore", "beg"})
 
 
 def agents_of(verb) -> list:
