@@ -59,6 +59,7 @@ def test_each_moment_draws_what_was_travelled_by_its_day(whole):
         assert {s["who"] for s in _layer(spec, "stops")} <= set(whole.colours)
         assert moment.colours == whole.colours and moment.note == whole.note
         assert moment.articles.empty  # no connection: nothing looked up
+        assert moment.title == f"{whole.title}, travelled by {playback.step_label(step)}"
         counts.append(len(legs))
     assert len(set(counts)) >= 3, counts  # the legs appear in steps, not all at once
     assert drawn_before == whole_legs

@@ -16,7 +16,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from ui import casualty_chart, charts, colours, maps, queries, tables
+from ui import casualty_chart, charts, colours, maps, playback, queries, tables
 from ui.scope import Filters, and_list
 
 # Bars on the aid chart: past this many donors (or recipients) the smaller ones are left
@@ -153,7 +153,8 @@ def routes_moment(whole: View, until: date,
                   con: duckdb.DuckDBPyConnection | None = None) -> View:
     """The routes map at one moment of the playback: of the `whole` window's view (already
     fetched), only what was travelled by `until`, drawn in the whole window's frame, so
-    the frame stays put while the legs appear in the order they were travelled.
+    the frame stays put while the legs appear in the order they were travelled; its title
+    (the slide's) says the moment.
 
     No query runs for a step: the stops, legs and meetings are filtered from `whole`, and
     its colours and its note on a capped map kept (a diplomat keeps one colour through the
@@ -170,7 +171,8 @@ def routes_moment(whole: View, until: date,
                               height=height, width=width, view=frame)
     articles = queries.articles_behind(con, "stop", list(stops["stop_id"])) \
         if con is not None else pd.DataFrame()
-    return dataclasses.replace(whole, frame=stops, figure=figure, legs=legs,
+    title = f"{whole.title}, travelled by {playback.step_label(until)}"
+    return dataclasses.replace(whole, title=title, frame=stops, figure=figure, legs=legs,
                                meetings=meetings, note=whole.note,
                                articles=articles, options={**whole.options, "until": until})
 
