@@ -16,7 +16,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from ui import casualty_chart, charts, colours, maps, queries, tables
+from ui import casualty_chart, charts, colours, maps, playback, queries, tables
 from ui.scope import Filters, and_list
 
 # Bars on the aid chart: past this many donors (or recipients) the smaller ones are left
@@ -130,31 +130,51 @@ def route_note(stops: pd.DataFrame, legs: pd.DataFrame) -> str:
 
 def routes_view(con: duckdb.DuckDBPyConnection, f: Filters, *, cancelled: bool = False,
                 date_from: date | None = None, date_to: date | None = None,
-                window_text: str = "", until: date | None = None) -> View:
-    """The routes map: the stops and legs under the filters (and the map's time window).
-
-    With `until` (a moment of the playback), only what was travelled by that day is drawn,
-    in a view fitted to the whole window, so the frame stays put while the legs appear."""
+                window_text: str = "") -> View:
+    """The routes map: the stops and legs under the filters (and the map's time window)."""
     view = visible(f, cancelled=cancelled)
     title = routes_title(f, cancelled=cancelled, window_text=window_text)
     stops = queries.route_stops(con, view, date_from=date_from, date_to=date_to)
     if stops.empty:
-        return View("routes", title, stops, options={"until": until})
+        return View("routes", title, stops, options={"until": None})
     legs = queries.route_legs(con, view, date_from=date_from, date_to=date_to, drawn=stops)
     meetings = queries.route_meetings(con, view, date_from=date_from, date_to=date_to)
     width, height = ROUTE_MAP_SIZE
-    frame = maps.fit_view(list(stops["lat"]), list(stops["lon"]), width_px=width,
-                          height_px=height)
-    if until is not None:
-        stops, legs, meetings = travelled_by(stops, legs, meetings, until)
     colour_of = route_colours(con, _busiest(stops))
     return View("routes", title, stops,
                 figure=maps.routes_deck(stops, legs, colour_of, meetings=meetings,
-                                        chosen=f.diplomats, height=height, width=width,
-                                        view=frame),
+                                        chosen=f.diplomats, height=height, width=width),
                 note=route_note(stops, legs), legs=legs, colours=colour_of, meetings=meetings,
-                options={"until": until, "chosen": f.diplomats},
+                options={"until": None, "chosen": f.diplomats},
                 articles=queries.articles_behind(con, "stop", list(stops["stop_id"])))
+
+
+def routes_moment(whole: View, until: date,
+                  con: duckdb.DuckDBPyConnection | None = None) -> View:
+    """The routes map at one moment of the playback: of the `whole` window's view (already
+    fetched), only what was travelled by `until`, drawn in the whole window's frame, so
+    the frame stays put while the legs appear in the order they were travelled; its title
+    (the slide's) says the moment.
+
+    No query runs for a step: the stops, legs and meetings are filtered from `whole`, and
+    its colours and its note on a capped map kept (a diplomat keeps one colour through the
+    playback; the page says how many of the window's stops a moment shows). With `con`, the
+    articles behind the stops drawn are looked up (one query, for the slide's source line);
+    without it the view has none, and no slide can be made of it."""
+    if whole.empty or whole.figure is None:
+        return whole
+    stops, legs, meetings = travelled_by(whole.frame, whole.legs, whole.meetings, until)
+    frame = whole.figure.initial_view_state
+    width, height = ROUTE_MAP_SIZE
+    chosen = tuple(whole.options.get("chosen") or ())
+    figure = maps.routes_deck(stops, legs, whole.colours, meetings=meetings, chosen=chosen,
+                              height=height, width=width, view=frame)
+    articles = queries.articles_behind(con, "stop", list(stops["stop_id"])) \
+        if con is not None else pd.DataFrame()
+    title = f"{whole.title}, travelled by {playback.step_label(until)}"
+    return dataclasses.replace(whole, title=title, frame=stops, figure=figure, legs=legs,
+                               meetings=meetings, note=whole.note,
+                               articles=articles, options={**whole.options, "until": until})
 
 
 def travelled_by(stops: pd.DataFrame, legs: pd.DataFrame, meetings: pd.DataFrame,

@@ -24,7 +24,7 @@ from pydeck.bindings.json_tools import default_serialize
 
 from ui import basemap, labels, legs, meeting_marks, trust
 from ui.charts import GREY
-from ui.escape import esc
+from ui.escape import esc, shorten
 from ui.inert import inert_data
 from ui.marks import (
     MAX_OTHERS,
@@ -50,6 +50,10 @@ MAX_FIT_ZOOM = 4.0
 MIN_FIT_ZOOM = 0.8
 WIDEST_PX = 2600  # the widest map drawn (a 4K screen): land is drawn that far
 MEETING_PX = 22  # the size of a meeting's diamond
+# characters of a name in the legend: a longer one (a 5,000-character word an article or a
+# correction brought) is cut, its whole name kept for hovering, so the legend stays a few
+# lines and the map above the fold
+LEGEND_NAME_CHARS = 60
 # Trust and status round a dot (ui/trust.py): (gap from the dot's edge, line width) px of the
 # dark ring that marks a verified stop, and of the dotted ring of one not yet taken place.
 VERIFIED_RING = (3.0, 2.5)
@@ -313,9 +317,26 @@ def routes_deck(stops: pd.DataFrame, leg_rows: pd.DataFrame, colours: dict[str, 
     )
 
 
-def _item(swatch: str, text: str) -> str:
+def _item(swatch: str, text: str, whole: str = "") -> str:
+    """A swatch and its words (HTML, escaped by the caller); `whole`, plain text, the words
+    in full for hovering when the item shows them cut."""
+    title = f" title='{esc(whole)}'" if whole else ""
     return ("<span style='display:inline-flex;align-items:center;margin:0 16px 4px 0'>"
-            f"{swatch}<span style='margin-left:6px'>{text}</span></span>")
+            f"{swatch}<span style='margin-left:6px'{title}>{text}</span></span>")
+
+
+def _name_item(colour: str, actor: str, count: int | None = None) -> str:
+    """A diplomat's legend entry: the name (cut past LEGEND_NAME_CHARS, whole on hover) and
+    the number of stops drawn.
+
+    >>> "Z…" in _name_item("#0072B2", "Z" * 500) and "title='ZZZ" in _name_item("#000", "Z" * 500)
+    True
+    >>> "title" in _name_item("#0072B2", "Antony Blinken", 8)
+    False
+    """
+    name = shorten(actor, LEGEND_NAME_CHARS)
+    text = esc(name) + (esc(f" ({count})") if count is not None else "")
+    return _item(_dot(colour), text, whole=actor if name != " ".join(actor.split()) else "")
 
 
 def _line(dash: tuple[float, float], width: float) -> str:
@@ -341,14 +362,14 @@ def _dot(colour: str, *, hollow: bool = False, ring: str = "") -> str:
 
 def legend_html(colours: dict[str, str], counts: dict[str, int] | None = None) -> str:
     """A compact HTML legend: a swatch per diplomat (in their stable colours), then what the
-    lines and rings say of status and what fills and rims say of trust; names escaped."""
-    items = [_item(_dot(colour), esc(actor) + (esc(f" ({counts[actor]})")
-                                               if counts and actor in counts else ""))
+    lines and rings say of status and what fills and rims say of trust; names escaped, and
+    cut past LEGEND_NAME_CHARS (whole on hover)."""
+    items = [_name_item(colour, actor, counts.get(actor) if counts else None)
              for actor, colour in colours.items() if colour != GREY]
     others = [a for a, c in colours.items() if c == GREY]
     if others:
-        items.append(_item(_dot(GREY), esc(others[0]) if len(others) == 1 else
-                           f"{len(others)} other diplomats (grey)"))
+        items.append(_name_item(GREY, others[0]) if len(others) == 1 else
+                     _item(_dot(GREY), f"{len(others)} other diplomats (grey)"))
     status = [_item(_line(STATUS_STYLES[s].dash, STATUS_STYLES[s].width), words)
               for s, words in (("occurred", "took place"), ("planned", "planned"),
                                ("possible", "possible"), ("cancelled", "cancelled"))]

@@ -107,7 +107,14 @@ playing = bool(st.session_state.get("playing")) and len(options) > 1
 @st.fragment(run_every=playback.PLAY_SECONDS if playing else None)
 def routes_map() -> None:
     """The map at the playback's step (the whole window at the last step); while playing,
-    each run moves on one step, and the last step ends the playback."""
+    each run moves on one step, and the last step ends the playback.
+
+    Play and Pause are clicked inside this fragment, so their click reruns only the
+    fragment, whose timer was set by the last whole run: a click that starts or stops the
+    playback reruns the whole page, which sets the timer (or clears it). A step only
+    filters the window's view already fetched (builders.routes_moment): no query runs."""
+    if (bool(st.session_state.get("playing")) and len(options) > 1) != playing:
+        st.rerun()
     if playing and st.session_state.get("_advance"):
         at = st.session_state["at"]
         following = [d for d in options if d > at]
@@ -130,9 +137,10 @@ def routes_map() -> None:
                               disabled=len(options) < 2) if len(options) > 1 else None
     last = options[-1] if options else None
     filters.sync_url("at", at.isoformat() if at is not None and at != last else None)
-    built = whole if at is None or at == last else builders.routes_view(
-        con, f, cancelled=show_cancelled, date_from=window_from, date_to=window_to,
-        window_text=window_text, until=at)
+    # While playing, a step looks nothing up; paused at a step, the articles behind its
+    # stops are looked up once, for the slide's source line.
+    built = whole if at is None or at == last else builders.routes_moment(
+        whole, at, con=None if playing else con)
     st.pydeck_chart(built.figure, key="routes_map", height=builders.ROUTE_MAP_SIZE[1])
     n_legs = len(built.legs)
     moment = (f"Travelled by {playback.step_label(at)}: {len(built.frame):,} of "
@@ -144,8 +152,9 @@ def routes_map() -> None:
         " Shuttle. Hover a dot for the sentence behind it. Basemap: Natural Earth."]))))
     st.download_button(
         "Download slide (PNG)", key="routes_slide", file_name="shuttle-routes.png",
-        mime="image/png", on_click="ignore",
-        help="The map as a 1920x1080 slide: title with the filters, map, source line.",
+        mime="image/png", on_click="ignore", disabled=playing,
+        help="The map as a 1920x1080 slide: title with the filters, map, source line."
+        + (" Pause the playback to download the moment shown." if playing else ""),
         data=export.deferred_png(export.slide_of, built),
     )
 
