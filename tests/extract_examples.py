@@ -346,6 +346,12 @@ UNSEEN = [
      {(("Ana Ruiz", "Wang Yi"), "Beijing", "cancelled", "in_person")}),
     ("Foreign Minister Ana Ruiz had been due to fly to Beijing on Friday, but the trip was "
      "cancelled.", D(2025, 3, 5), "visit", {("Ana Ruiz", "Beijing", "CN", "cancelled")}),
+    # A meeting at someone's residence or invitation is a meeting with them.
+    ("Foreign Minister Ana Ruiz held talks at the residence of Chinese Foreign Minister Wang "
+     "Yi on Monday.", D(2025, 3, 5), "meeting",
+     {(("Ana Ruiz", "Wang Yi"), None, "occurred", "in_person")}),
+    ("Foreign Minister Ana Ruiz had dinner at Chinese Foreign Minister Wang Yi's residence.",
+     D(2025, 3, 5), "meeting", {(("Ana Ruiz", "Wang Yi"), None, "occurred", "in_person")}),
     # Aid: a party after the amount is no giver standing before it; a party does not give
     # to itself; people the money is for stand for their place.
     ("The bill would provide $4 billion for Jordan, and $1.5 billion for Lebanon and its "

@@ -97,6 +97,12 @@ def persons_in(token, view: View) -> list[str]:
     return names
 
 
+# Places and acts that stand for their owner: a meeting there is a meeting with them.
+HOST_NOUNS = frozenset({"residence", "invitation", "office", "palace", "home", "house",
+                        "headquarters", "ranch", "estate", "dacha", "compound", "villa",
+                        "request", "behest"})
+
+
 def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
     """(the subject side, the other side, whether the text says "separately")."""
     lemma = _lemma(trigger)
@@ -168,6 +174,16 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
             _lemma(o) in LEX.meeting.nouns for o in objects_of(trigger, ("dobj",)))):
         for o in objects_of(trigger, ("dobj",)):
             for t in prep_objects(o, ("with", "between")):
+                other_side += persons_in(t, view)
+    for h in dict.fromkeys([trigger, holder]):
+        # "held talks at the residence of Prime Minister X", "at X's invitation": the host
+        for o in prep_objects(h, ("at", "in", "on")):
+            if _lemma(o) not in HOST_NOUNS:
+                continue
+            for c in o.children:
+                if c.dep_ == "poss":
+                    other_side += [n for t in conjuncts(c) for n in view.persons_for(t)]
+            for t in prep_objects(o, ("of",)):
                 other_side += persons_in(t, view)
     separately = any(c.lower_ in LEX.meeting.separate_words for c in list(trigger.children) + (
         list(holder.children) if holder is not trigger else []))
