@@ -346,6 +346,10 @@ UNSEEN = [
      {(("Ana Ruiz", "Wang Yi"), "Beijing", "cancelled", "in_person")}),
     ("Foreign Minister Ana Ruiz had been due to fly to Beijing on Friday, but the trip was "
      "cancelled.", D(2025, 3, 5), "visit", {("Ana Ruiz", "Beijing", "CN", "cancelled")}),
+    # The one whose decision it is to call a meeting off is a party to it.
+    ("The decision of Foreign Minister Ana Ruiz to cancel a meeting with Chinese Foreign "
+     "Minister Wang Yi surprised diplomats.", D(2025, 3, 5), "meeting",
+     {(("Ana Ruiz", "Wang Yi"), None, "cancelled", "in_person")}),
     # A meeting at someone's residence or invitation is a meeting with them.
     ("Foreign Minister Ana Ruiz held talks at the residence of Chinese Foreign Minister Wang "
      "Yi on Monday.", D(2025, 3, 5), "meeting",

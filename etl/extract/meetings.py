@@ -124,6 +124,14 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
             if not subject_side:
                 subject_side = [n for t in subjects_of(verb, control=not frame)
                                 for n in view.persons_for(t)]
+            if not subject_side and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+                # "the decision of President X to cancel a meeting with Y", "X's move to
+                # postpone talks": the one whose decision it is
+                owner = verb.head
+                subject_side = [n for c in owner.children if c.dep_ == "poss"
+                                for t in conjuncts(c) for n in view.persons_for(t)]
+                subject_side += [n for t in prep_objects(owner, ("of", "by"))
+                                 for n in persons_in(t, view)]
     else:
         subject_side = [n for t in subjects_of(trigger) for n in view.persons_for(t)]
         if lemma in LEX.meeting.object_verbs:
