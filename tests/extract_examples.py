@@ -347,8 +347,8 @@ UNSEEN = [
     ("Foreign Minister Ana Ruiz had been due to fly to Beijing on Friday, but the trip was "
      "cancelled.", D(2025, 3, 5), "visit", {("Ana Ruiz", "Beijing", "CN", "cancelled")}),
     # The one whose decision it is to call a meeting off is a party to it.
-    ("The decision of Foreign Minister Ana Ruiz to cancel a meeting with Chinese Foreign "
-     "Minister Wang Yi surprised diplomats.", D(2025, 3, 5), "meeting",
+    ("The decision of Foreign Minister Ana Ruiz to cancel her meeting with Wang Yi, China's "
+     "foreign minister, drew criticism.", D(2025, 3, 5), "meeting",
      {(("Ana Ruiz", "Wang Yi"), None, "cancelled", "in_person")}),
     # A meeting at someone's residence or invitation is a meeting with them.
     ("Foreign Minister Ana Ruiz held talks at the residence of Chinese Foreign Minister Wang "
