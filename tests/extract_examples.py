@@ -346,6 +346,12 @@ UNSEEN = [
      {(("Ana Ruiz", "Wang Yi"), "Beijing", "cancelled", "in_person")}),
     ("Foreign Minister Ana Ruiz had been due to fly to Beijing on Friday, but the trip was "
      "cancelled.", D(2025, 3, 5), "visit", {("Ana Ruiz", "Beijing", "CN", "cancelled")}),
+    # "X hosted the summit" after the summit was told: one more party to it.
+    ("Kenya called off a summit with Ugandan President Yoweri Museveni and Tanzanian "
+     "President Samia Suluhu Hassan in Nairobi. Kenyan President William Ruto would have "
+     "hosted the summit.", D(2024, 5, 6), "meeting",
+     {(("Samia Suluhu Hassan", "William Ruto", "Yoweri Museveni"), "Nairobi", "cancelled",
+       "in_person")}),
     # The one whose decision it is to call a meeting off is a party to it.
     ("The decision of Foreign Minister Ana Ruiz to cancel her meeting with Wang Yi, China's "
      "foreign minister, drew criticism.", D(2025, 3, 5), "meeting",

@@ -115,10 +115,30 @@ def extract_article(article: Article) -> FactList:
             facts.extend(found)
             ctx.note(found)
         ctx.remember(view)
+    facts = _with_joiners(facts)
     _date_from_the_trip(facts)
     _place_from_the_trip(facts)
     merged = [_not_yet(fact, article) for fact in merge(facts)]
     return FactList([_finish(fact, article) for fact in merged], *_offices(ctx, sentences))
+
+
+def _with_joiners(facts: list[dict]) -> list[dict]:
+    """ "X has cancelled a summit with A, B and C. ... King D would have hosted the
+    summit": D joins the last meeting the article told by that noun."""
+    out: list[dict] = []
+    for fact in facts:
+        if fact["type"] != "meeting_join":
+            out.append(fact)
+            continue
+        told = [f for f in out if f["type"] == "meeting" and fact["person"] not in
+                f["participants"] and re.search(rf"\b{re.escape(fact['noun'])}",
+                                                f.get("evidence", ""), re.IGNORECASE)]
+        if told:
+            group = told[-1]["participants"]
+            for f in out:  # every telling of that meeting
+                if f["type"] == "meeting" and f["participants"] == group:
+                    f["participants"] = sorted(set(group) | {fact["person"]})
+    return out
 
 
 def _date_from_the_trip(facts: list[dict]) -> None:

@@ -239,6 +239,18 @@ def _unknown_party(trigger, view: View) -> bool:
     return False
 
 
+def _joins_the_meeting(trigger) -> bool:
+    """ "hosted the summit", "also attended the talks": a definite meeting noun, already
+    told, that a verb of taking part governs."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "dobj" or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in trigger.children):
+        return False
+    return _lemma(trigger.head) in JOIN_VERBS
+
+
+JOIN_VERBS = frozenset({"host", "attend", "join", "chair", "co-chair", "address", "open"})
+
+
 def _governed_by_subjects(noun, view: View) -> bool:
     """ "Rubio and Lavrov called off an expected meeting", "the two held talks": a meeting
     noun that is the object of the parties' own verb, not "their Kyiv meetings"."""
@@ -339,6 +351,12 @@ def from_sentence(view: View, article: Article) -> list[dict]:
         subject_side, other_side, separately = _parties(trigger, view)
         lemma = _lemma(trigger)
         joint = _joint(trigger)
+        if not other_side and len(subject_side) == 1 and _joins_the_meeting(trigger):
+            # "Jordan's King Abdullah would have hosted the four-way summit": one more
+            # party to the summit the article has told
+            facts.append({"type": "meeting_join", "person": subject_side[0],
+                          "noun": lemma, "_sentence": view.sentence.n})
+            continue
         if not other_side and (len(subject_side) < 2 or lemma in _NEEDS_WITH or (
                 trigger.pos_ == "VERB" and lemma not in LEX.meeting.verbs and not joint) or (
                 trigger.pos_ != "VERB" and not _governed_by_subjects(trigger, view))):
