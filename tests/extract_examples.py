@@ -346,6 +346,13 @@ UNSEEN = [
      {(("Ana Ruiz", "Wang Yi"), "Beijing", "cancelled", "in_person")}),
     ("Foreign Minister Ana Ruiz had been due to fly to Beijing on Friday, but the trip was "
      "cancelled.", D(2025, 3, 5), "visit", {("Ana Ruiz", "Beijing", "CN", "cancelled")}),
+    # A title with its country in an "of" phrase: "President of Kenya William Ruto".
+    ("President of Kenya William Ruto met Prime Minister of Ethiopia Abiy Ahmed in Addis "
+     "Ababa on Monday.", D(2024, 5, 6), "meeting",
+     {(("Abiy Ahmed", "William Ruto"), "Addis Ababa", "occurred", "in_person")}),
+    ("President William Ruto said he would meet the leader of Uganda Yoweri Museveni next "
+     "week.", D(2024, 5, 6), "meeting",
+     {(("William Ruto", "Yoweri Museveni"), None, "planned", "in_person")}),
     # "X hosted the summit" after the summit was told: one more party to it.
     ("Kenya called off a summit with Ugandan President Yoweri Museveni and Tanzanian "
      "President Samia Suluhu Hassan in Nairobi. Kenyan President William Ruto would have "

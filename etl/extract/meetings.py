@@ -86,6 +86,18 @@ def persons_in(token, view: View) -> list[str]:
         person = view.person_at(nxt)
         if person:
             return [person.name]  # "his Ukrainian counterpart Volodymyr Zelensky"
+    if token.lemma_.lower() in ROLE_NOUNS:
+        # "the leader of China Xi Jinping", "the president of Kenya, William Ruto": the
+        # title's own "of" phrase holds the name
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj" and view.person_at(g):
+                        return [view.person_at(g).name]
+                    if g.dep_ == "pobj":
+                        for a in g.children:
+                            if a.dep_ == "appos" and view.person_at(a):
+                                return [view.person_at(a).name]
     for c in token.children:
         if c.dep_ in ("appos", "amod", "compound", "nmod", "conj") and c.i != token.i:
             if c.dep_ == "conj":
@@ -133,7 +145,8 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
                 subject_side += [n for t in prep_objects(owner, ("of", "by"))
                                  for n in persons_in(t, view)]
     else:
-        subject_side = [n for t in subjects_of(trigger) for n in view.persons_for(t)]
+        subject_side = [n for t in subjects_of(trigger) for n in (
+            view.persons_for(t) or (persons_in(t, view) if _lemma(t) in ROLE_NOUNS else []))]
         if lemma in LEX.meeting.object_verbs:
             other_side += [n for t in objects_of(trigger, ("dobj",)) for n in persons_in(t, view)]
         other_side += [n for t in agents_of(trigger) for n in view.persons_for(t)]

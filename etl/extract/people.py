@@ -71,13 +71,25 @@ def _not_name() -> frozenset[str]:
 
 
 @cache
+def _country_alternation() -> str:
+    """Country names as a title's "of" phrase writes them: "President of China Xi Jinping",
+    "Prime Minister of Japan Fumio Kishida"."""
+    from etl.places import country_names
+
+    names = {n for n in country_names() if n and n[0].isalpha() and len(n) > 3}
+    words = sorted((" ".join(w.capitalize() if w not in ("of", "and", "the") else w
+                             for w in n.split()) for n in names), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words)
+
+
+@cache
 def _titled_re() -> re.Pattern:
     titles = phrase_pattern(LEX.people.titles).pattern
     titles = titles.removeprefix(r"(?<![\w-])(?:").removesuffix(r")(?![\w-])")
     name = rf"{_NAME_WORD}(?:{_CONNECT}\s*{_NAME_WORD}){{0,3}}(?:\s+(?:Jr\.|III|II|IV))?"
     ends = "|".join(re.escape(w) for w in LEX.raw["people"]["portfolio_ends"])
     portfolio = (rf"(?:\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+(?:(?:and|&)\s+)?){{0,4}}?"
-                 rf"(?:{ends}))?")
+                 rf"(?:{ends})|\s+of\s+(?:the\s+)?(?:{_country_alternation()}))?")
     # Titles in any case ("President", "president"), names only capitalised.
     return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}){portfolio})\s+(?P<name>{name})")
 
