@@ -28,7 +28,7 @@ POST_DIR = SQL_DIR / "post"
 # The tables the pages read and `python -m etl export` writes: every model of marts/, and
 # what post_marts adds.
 MARTS: tuple[str, ...] = (*sorted(p.stem for p in MARTS_DIR.glob("*.sql")),
-                          "evidence_sentences")
+                          "evidence_sentences", "filter_counts")
 
 # Tables made by Python before the models run (etl/resolve.py), and the one made between
 # them: stg_fx needs the aid events' currencies and days, and aid needs the rates.
@@ -97,7 +97,8 @@ def post_marts(con: duckdb.DuckDBPyConnection) -> None:
     """What the pages read beside the merged events, worked out from the finished marts:
     every event mart's day window, latest evidence, article ids, outlets and whether an
     analyst corrected it; every leg the same of the stops at its ends; one row per evidence
-    sentence; the words of every title and sentence for the full-text search.
+    sentence; the words of every title and sentence for the full-text search; the counts
+    beside the sidebar's choices.
 
     The pages filter and caption every event by these; computing them here once keeps each
     page query a scan of one table (etl/sql/post/*.sql say what each column means). Needs
@@ -112,6 +113,7 @@ def post_marts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_read(POST_DIR / "evidence_sentences.sql"))
     con.execute(_read(POST_DIR / "search_index.sql"))
     trust.add_trust_columns(con)  # confidence and review state (etl/trust.py)
+    con.execute(_read(POST_DIR / "filter_counts.sql"))
 
 
 @cache

@@ -41,6 +41,7 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "casualty_set_aside": ("mention_id",),
     "event_mentions": ("event_type", "event_id", "mention_id"),
     "evidence_sentences": ("article_id", "evidence_start"),
+    "filter_counts": ("facet", "value"),
 }
 # further unique combinations that are not the key
 UNIQUE_TOO: list[tuple[str, tuple[str, ...]]] = [
@@ -76,6 +77,7 @@ NOT_NULL: dict[str, tuple[str, ...]] = {
     "event_mentions": ("event_type", "event_id", "mention_id", "mention_type", "article_id",
                        "evidence", "evidence_start", "evidence_end"),
     "evidence_sentences": ("article_id", "evidence_start", "evidence", "facts"),
+    "filter_counts": ("facet", "value", "n"),
 }
 
 # (table, column): accepted values; a null passes unless the column is declared not null
@@ -112,6 +114,7 @@ ACCEPTED: dict[tuple[str, str], tuple] = {
     ("casualty_reports", "as_of_precision"): PRECISIONS,
     ("event_mentions", "event_type"): tuple(t.event for t in facts.FACT_TYPES.values()),
     ("event_mentions", "mention_type"): tuple(facts.FACT_TYPES),
+    ("filter_counts", "facet"): ("diplomat", "country", "person"),
 }
 
 # (child table, child column, parent table, parent column, condition on the child rows)
