@@ -98,7 +98,7 @@ def post_marts(con: duckdb.DuckDBPyConnection) -> None:
     every event mart's day window, latest evidence, article ids, outlets and whether an
     analyst corrected it; every leg the same of the stops at its ends; one row per evidence
     sentence; the words of every title and sentence for the full-text search; the counts
-    beside the sidebar's choices.
+    beside the sidebar's choices; beside every mention, its event's summary and status.
 
     The pages filter and caption every event by these; computing them here once keeps each
     page query a scan of one table (etl/sql/post/*.sql say what each column means). Needs
@@ -114,6 +114,7 @@ def post_marts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_read(POST_DIR / "search_index.sql"))
     trust.add_trust_columns(con)  # confidence and review state (etl/trust.py)
     con.execute(_read(POST_DIR / "filter_counts.sql"))
+    con.execute(_read(POST_DIR / "mention_summaries.sql"))
 
 
 @cache
