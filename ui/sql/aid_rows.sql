@@ -21,6 +21,15 @@ filtered as (
         and ui_reviewed($verified_only, review_state)
 ),
 
+-- the packages shown: only theirs of the stage histories are looked up, not those of every
+-- filtered package
+shown as (
+    select package_id
+    from filtered
+    order by amount_usd desc nulls last, day_lo, package_id
+    limit $cap
+),
+
 histories as (
     select
         aid_stages.package_id,
@@ -36,7 +45,7 @@ histories as (
         count(*) filter (where aid_stages.kind = 'part' and aid_stages.stage = 'delivered')
             as parts_paid
     from aid_stages
-    where aid_stages.package_id in (select package_id from filtered)
+    where aid_stages.package_id in (select package_id from shown)
     group by aid_stages.package_id
 ),
 
