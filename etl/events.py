@@ -28,7 +28,7 @@ POST_DIR = SQL_DIR / "post"
 # The tables the pages read and `python -m etl export` writes: every model of marts/, and
 # what post_marts adds.
 MARTS: tuple[str, ...] = (*sorted(p.stem for p in MARTS_DIR.glob("*.sql")),
-                          "evidence_sentences", "filter_counts")
+                          "article_events", "evidence_sentences", "filter_counts")
 
 # Tables made by Python before the models run (etl/resolve.py), and the one made between
 # them: stg_fx needs the aid events' currencies and days, and aid needs the rates.
@@ -111,7 +111,8 @@ def post_marts(con: duckdb.DuckDBPyConnection) -> None:
     every event mart's day window, latest evidence, article ids, outlets and whether an
     analyst corrected it; every leg the same of the stops at its ends; one row per evidence
     sentence; the words of every title and sentence for the full-text search; the counts
-    beside the sidebar's choices; beside every mention, its event's summary and status.
+    beside the sidebar's choices and the events of each article; beside every mention, its
+    event's summary and status.
 
     The pages filter and caption every event by these; computing them here once keeps each
     page query a scan of one table (etl/sql/post/*.sql say what each column means). Needs
@@ -127,6 +128,7 @@ def post_marts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_read(POST_DIR / "search_index.sql"))
     trust.add_trust_columns(con)  # confidence and review state (etl/trust.py)
     con.execute(_read(POST_DIR / "filter_counts.sql"))
+    con.execute(_read(POST_DIR / "article_events.sql"))
     con.execute(_read(POST_DIR / "mention_summaries.sql"))
 
 
