@@ -20,7 +20,8 @@ REQUIRED_COLUMNS = ("stops.evidence_count", "stops.outlets", "legs.from_status",
                     "aid.day_lo", "casualty_reports.article_ids", "meetings.outlets",
                     "aid_packages.day_lo", "casualty_reports.series_id",
                     "stops.review_state", "legs.review_state", "review_facts.review_state",
-                    "aid_packages.review_state", "event_mentions.event_summary")
+                    "aid_packages.review_state", "event_mentions.event_summary",
+                    "aid_packages.history")
 
 
 def database_problem() -> str | None:

@@ -111,8 +111,8 @@ def post_marts(con: duckdb.DuckDBPyConnection) -> None:
     every event mart's day window, latest evidence, article ids, outlets and whether an
     analyst corrected it; every leg the same of the stops at its ends; one row per evidence
     sentence; the words of every title and sentence for the full-text search; the counts
-    beside the sidebar's choices and the events of each article; beside every mention, its
-    event's summary and status.
+    beside the sidebar's choices and the events of each article; each aid package's stage
+    history; beside every mention, its event's summary and status.
 
     The pages filter and caption every event by these; computing them here once keeps each
     page query a scan of one table (etl/sql/post/*.sql say what each column means). Needs
@@ -129,6 +129,7 @@ def post_marts(con: duckdb.DuckDBPyConnection) -> None:
     trust.add_trust_columns(con)  # confidence and review state (etl/trust.py)
     con.execute(_read(POST_DIR / "filter_counts.sql"))
     con.execute(_read(POST_DIR / "article_events.sql"))
+    con.execute(_read(POST_DIR / "package_histories.sql"))
     con.execute(_read(POST_DIR / "mention_summaries.sql"))
 
 

@@ -344,3 +344,26 @@ def test_aid_rows_are_the_filtered_packages_largest_first(con):
             assert list(got["package_id"]) == list(kept["package_id"][:5]), (f, stages)
             if len(got):
                 assert int(got["total_rows"].iloc[0]) == len(kept)
+            ids = list(got["package_id"])
+            histories = con.execute(HISTORIES, [ids, ids]).df()
+            pd.testing.assert_frame_equal(
+                got[["package_id", "history", "part_count", "parts_paid"]].reset_index(
+                    drop=True), histories, check_dtype=False)
+
+
+# each package's stages in order, each with its day at the precision the articles give it
+HISTORIES = """
+select
+    p.package_id,
+    string_agg(s.stage || coalesce(' ' || case s.date_precision
+            when 'month' then strftime(s.day_lo, '%b %Y')
+            when 'year' then strftime(s.day_lo, '%Y')
+            else strftime(s.day_lo, '%-d %b %Y') end, ''), ' → ' order by s.seq)
+        filter (where s.kind <> 'part') as history,
+    count(s.aid_id) filter (where s.kind = 'part') as part_count,
+    count(s.aid_id) filter (where s.kind = 'part' and s.stage = 'delivered') as parts_paid
+from (select unnest(?) as package_id, generate_subscripts(?, 1) as n) p
+left join aid_stages s on s.package_id = p.package_id
+group by p.package_id, p.n
+order by p.n
+"""
