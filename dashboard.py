@@ -14,13 +14,14 @@ from ui import db, filters, queries  # noqa: E402
 from ui.escape import md  # noqa: E402
 
 REQUIRED_TABLES = ("articles", "stops", "legs", "meetings", "aid", "casualty_reports",
-                   "event_mentions", "people")
+                   "event_mentions", "people", "filter_counts", "article_events")
 # columns the build adds (etl/sql/post/): a file without them predates them
 REQUIRED_COLUMNS = ("stops.evidence_count", "stops.outlets", "legs.from_status",
                     "aid.day_lo", "casualty_reports.article_ids", "meetings.outlets",
                     "aid_packages.day_lo", "casualty_reports.series_id",
                     "stops.review_state", "legs.review_state", "review_facts.review_state",
-                    "aid_packages.review_state")
+                    "aid_packages.review_state", "event_mentions.event_summary",
+                    "aid_packages.history")
 
 
 def database_problem() -> str | None:

@@ -219,21 +219,22 @@ def load() -> str:
 
 # -- the raw scan of a page query's rows ----------------------------------------------------
 
-# Queries without a first CTE of filtered rows: the count of what their WHERE selects.
+# Queries without a first CTE of filtered rows: the count of what their WHERE selects. Keyed
+# by the name of the SQL file (ui/sql/<name>.sql) the query function runs.
 RAW = {
     "article_facts": "select count(*) from event_mentions where article_id = $article_id",
     "article_one": "select count(*) from articles where id = $article_id",
     "person_legs": "select count(*) from legs where actor = $person",
     "person_roles": "select count(*) from people where name = $person",
-    "person_list": "select count(*) from stops",
-    "diplomat_counts": "select count(*) from stops",
-    "country_counts": "select count(*) from stops",
+    # the sidebar's and People page's counts: the rows of filter_counts they read (the build
+    # groups the stops and meetings into it: etl/sql/post/filter_counts.sql)
+    "person_list": "select count(*) from filter_counts where facet = 'person'",
+    "filter_diplomats": "select count(*) from filter_counts where facet = 'diplomat'",
+    "filter_countries": "select count(*) from filter_counts where facet = 'country'",
     "filter_outlets": "select count(*) from articles",
-    "outlet_counts": "select count(*) from articles",
-    "year_bounds": "select count(*) from stops",
     "route_months": "select count(*) from stops where ui_picked($actors, actor)",
 }
-_FIRST_CTE = re.compile(r"^\s*with\s+(\w+)\s+as\s+(?:materialized\s+)?\(", re.I | re.S)
+_FIRST_CTE = re.compile(r"^\s*with\s+(\w+)\s+as\s+(?:not\s+)?(?:materialized\s+)?\(", re.I | re.S)
 
 
 def _strip_comments(sql: str) -> str:

@@ -19,7 +19,7 @@ import pytest
 from etl import settings
 from etl.build import build
 from etl.corrections import append_correction, new_correction
-from etl.events import CLUSTER_KEYS
+from etl.events import CLUSTER_KEYS, NEWEST_FIRST
 from etl.unchanged import record_path
 from tests.test_reliability_corpus import write_good_articles
 
@@ -174,4 +174,11 @@ def test_the_large_marts_are_stored_in_the_order_pages_filter_them(tmp_path):
             ordered = con.execute(f"select {', '.join(keys)} from {table} "
                                   f"order by {', '.join(keys)}").fetchall()
             assert len(stored) > 0, table
+            assert stored == ordered, table
+        for table, day, keys in NEWEST_FIRST:
+            columns = ", ".join((day, *keys))
+            stored = con.execute(f"select {columns} from {table}").fetchall()
+            ordered = con.execute(f"select {columns} from {table} order by {day} desc nulls "
+                                  f"last, {', '.join(keys)}").fetchall()
+            assert len(stored) > 1, table
             assert stored == ordered, table

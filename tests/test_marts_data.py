@@ -41,6 +41,8 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "casualty_set_aside": ("mention_id",),
     "event_mentions": ("event_type", "event_id", "mention_id"),
     "evidence_sentences": ("article_id", "evidence_start"),
+    "filter_counts": ("facet", "value"),
+    "article_events": ("article_id",),
 }
 # further unique combinations that are not the key
 UNIQUE_TOO: list[tuple[str, tuple[str, ...]]] = [
@@ -76,6 +78,8 @@ NOT_NULL: dict[str, tuple[str, ...]] = {
     "event_mentions": ("event_type", "event_id", "mention_id", "mention_type", "article_id",
                        "evidence", "evidence_start", "evidence_end"),
     "evidence_sentences": ("article_id", "evidence_start", "evidence", "facts"),
+    "filter_counts": ("facet", "value", "n"),
+    "article_events": ("article_id", "stops", "meetings", "aid", "casualties"),
 }
 
 # (table, column): accepted values; a null passes unless the column is declared not null
@@ -112,11 +116,13 @@ ACCEPTED: dict[tuple[str, str], tuple] = {
     ("casualty_reports", "as_of_precision"): PRECISIONS,
     ("event_mentions", "event_type"): tuple(t.event for t in facts.FACT_TYPES.values()),
     ("event_mentions", "mention_type"): tuple(facts.FACT_TYPES),
+    ("filter_counts", "facet"): ("diplomat", "country", "person"),
 }
 
 # (child table, child column, parent table, parent column, condition on the child rows)
 RELATIONSHIPS: list[tuple[str, str, str, str, str]] = [
     ("evidence_sentences", "article_id", "articles", "id", "true"),
+    ("article_events", "article_id", "articles", "id", "true"),
     ("event_mentions", "mention_id", "mentions_visit", "mention_id", "mention_type = 'visit'"),
     ("event_mentions", "mention_id", "mentions_meeting", "mention_id",
      "mention_type = 'meeting'"),

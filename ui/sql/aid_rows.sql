@@ -10,6 +10,8 @@
 --                        exactly one stage, so no stage choice counts one twice);
 --   history              the stages it went through, in order, with their days;
 --   parts_text           its parts: how many, how much of them delivered.
+-- history, part_count and parts_paid are columns of the mart, worked out by the build
+-- (etl/sql/post/package_histories.sql).
 
 with
 
@@ -19,25 +21,6 @@ filtered as (
     where ui_aid_kept($aid_statuses, $country_names, $outlets, $date_from, $date_to, stage,
         donor, recipient, day_lo, day_hi, outlets)
         and ui_reviewed($verified_only, review_state)
-),
-
-histories as (
-    select
-        aid_stages.package_id,
-        -- each stage with its date at the precision the articles give it
-        string_agg(
-            aid_stages.stage || coalesce(' ' || case aid_stages.date_precision
-                when 'month' then strftime(aid_stages.day_lo, '%b %Y')
-                when 'year' then strftime(aid_stages.day_lo, '%Y')
-                else strftime(aid_stages.day_lo, '%-d %b %Y') end, ''),
-            ' → ' order by aid_stages.seq
-        ) filter (where aid_stages.kind <> 'part') as history,
-        count(*) filter (where aid_stages.kind = 'part') as part_count,
-        count(*) filter (where aid_stages.kind = 'part' and aid_stages.stage = 'delivered')
-            as parts_paid
-    from aid_stages
-    where aid_stages.package_id in (select package_id from filtered)
-    group by aid_stages.package_id
 ),
 
 totals as (
@@ -71,9 +54,9 @@ final as (
         filtered.reports,
         filtered.parts,
         filtered.sources,
-        histories.history,
-        coalesce(histories.part_count, 0) as part_count,
-        coalesce(histories.parts_paid, 0) as parts_paid,
+        filtered.history,
+        filtered.part_count,
+        filtered.parts_paid,
         filtered.evidence,
         greatest(filtered.evidence_count - 1, 0) as evidence_more,
         filtered.confidence,
@@ -82,7 +65,6 @@ final as (
         totals.total_rows,
         totals.articles_total
     from filtered
-    left join histories using (package_id)
     cross join totals
 )
 

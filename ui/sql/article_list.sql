@@ -20,16 +20,11 @@ capped as (
     limit $cap
 ),
 
+-- their events of each kind, counted by the build (etl/sql/post/article_events.sql)
 counts as (
-    select
-        article_id,
-        count(*) filter (where event_type = 'stop') as stops,
-        count(*) filter (where event_type = 'meeting') as meetings,
-        count(*) filter (where event_type = 'aid') as aid,
-        count(*) filter (where event_type = 'casualty') as casualties
-    from event_mentions
+    select article_id, stops, meetings, aid, casualties
+    from article_events
     where article_id in (select id from capped)
-    group by article_id
 )
 
 select

@@ -17,6 +17,14 @@ filtered as (
         and ui_reviewed($verified_only, review_state)
 ),
 
+-- how many reports each series has under these filters: a count per series id, not a window
+-- over every filtered row with all its columns
+series as (
+    select series_id, count(*) as series_reports
+    from filtered
+    group by series_id
+),
+
 totals as (
     select
         (select count(*) from filtered) as total_rows,
@@ -37,7 +45,7 @@ final as (
         filtered.reported_by,
         filtered."where",
         filtered.population,
-        count(*) over (partition by filtered.series_id) as series_reports,
+        series.series_reports,
         filtered.sources,
         filtered.evidence,
         greatest(filtered.evidence_count - 1, 0) as evidence_more,
@@ -47,6 +55,7 @@ final as (
         totals.total_rows,
         totals.articles_total
     from filtered
+    join series on series.series_id = filtered.series_id
     cross join totals
 )
 

@@ -7,7 +7,9 @@
 
 with
 
-hits as materialized (
+-- inlined where it is read (the count and the cut) rather than stored: storing every hit
+-- with its columns took twice as long as scanning the sentences twice for a common word
+hits as not materialized (
     select *
     from evidence_sentences
     where evidence ilike $pattern escape '\'

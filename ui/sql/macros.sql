@@ -1,15 +1,21 @@
 -- Helpers for the dashboard's queries. Temp macros: created on each read-only connection by
 -- ui/handle.py, so the database file holds nothing that depends on this file.
 
+-- These macros are WHERE conditions, combined only with AND and OR (never NOT): there a
+-- null is a row left out, as false is, so they need no coalesce(..., false). Without it the
+-- bound parameters fold into plain comparisons (`actor = 'X'`, `actor IN (...)`,
+-- `day_hi >= DATE`) that DuckDB checks against each row group's min/max and skips the
+-- groups that cannot match; a coalesce around them hid that from the scan.
+
 -- A period [lo, hi] overlaps the filter window; a null bound leaves that side open, and with
 -- both bounds open even an undated row (lo and hi null) is kept.
 create or replace temp macro ui_in_window(lo, hi, date_from, date_to) as
-    (date_from is null or coalesce(hi >= date_from, false))
-    and (date_to is null or coalesce(lo <= date_to, false));
+    (date_from is null or hi >= date_from)
+    and (date_to is null or lo <= date_to);
 
 -- The multiselect convention: an empty list means every value.
 create or replace temp macro ui_picked(choices, value) as
-    len(choices) = 0 or coalesce(list_contains(choices, value), false);
+    len(choices) = 0 or list_contains(choices, value);
 
 -- The outlet filter on an event mart's `outlets` list: kept when any of its articles comes
 -- from a chosen outlet; an empty choice keeps every row. One outlet (the usual choice) is a

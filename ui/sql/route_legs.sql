@@ -9,10 +9,6 @@
 
 with
 
-drawn as (
-    select unnest($stop_ids) as stop_id
-),
-
 filtered as (
     select *
     from legs
@@ -28,6 +24,10 @@ filtered as (
             or ui_end_kept($countries, $statuses, $outlets, $date_from, $date_to,
                 to_country, to_status, to_day_lo, to_day_hi, to_outlets)
         )
+),
+
+drawn as (
+    select unnest($stop_ids) as stop_id
 ),
 
 -- two branches, one of which the planner drops as soon as $stop_ids is bound

@@ -10,7 +10,9 @@
 
 with
 
-filtered as (
+-- inlined where it is read (the count and the cut), never stored whole: a copy of every
+-- filtered stop with all its columns cost more than reading them twice
+filtered as not materialized (
     select *
     from stops
     where ui_picked($actors, actor)
@@ -22,7 +24,8 @@ filtered as (
         and lat is not null and lon is not null
 ),
 
-shown as (
+-- the stops shown, cut once: their columns and their articles' count read from one copy
+shown as materialized (
     select *
     from filtered
     order by sources desc, day_lo, actor, stop_id

@@ -1,0 +1,23 @@
+-- article_events: how many events of each kind every article reports (its rows of
+-- event_mentions by event_type), for the Sources page's list of articles, which shows them
+-- beside each article it lists: counted once per build instead of grouping a million
+-- mention rows on every run. Key: article_id; an article without events has no row (the
+-- page shows 0). Run by etl/events.py post_marts() after event_mentions exists.
+
+create or replace table article_events as
+
+with
+
+counted as (
+    select
+        article_id,
+        count(*) filter (where event_type = 'stop') as stops,
+        count(*) filter (where event_type = 'meeting') as meetings,
+        count(*) filter (where event_type = 'aid') as aid,
+        count(*) filter (where event_type = 'casualty') as casualties
+    from event_mentions
+    group by article_id
+)
+
+select * from counted
+order by article_id
