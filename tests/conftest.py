@@ -128,3 +128,21 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("sample") / "shuttle.duckdb"
     build([SAMPLE_ARTICLES], db)
     return db
+
+
+def verify_and_rebuild(corpus: Path, db: Path, corrections: Path, mentions) -> None:
+    """Record an analyst's `verify` of each mention, as the dashboard does, and build again
+    so the database carries the verified state."""
+    import duckdb
+
+    from etl import corrections as cx
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        for mention in mentions:
+            cx.append_correction(cx.correction_of_mention(con, "verify", mention,
+                                                          "read the sentence", "tester"),
+                                 corrections)
+    finally:
+        con.close()
+    build([corpus], db, corrections=corrections)

@@ -39,12 +39,12 @@ SEEDS = [
     ("Chancellor Olaf Scholz arrived in Kiev by train from Poland on Thursday.",
      D(2022, 6, 16), "visit",
      {("Olaf Scholz", "Kyiv", "UA", "occurred"), ("Olaf Scholz", None, "PL", "occurred")}),
-    ("The three leaders met the Ukrainian president in Kyiv after the trio travelled overnight "
-     "by train from Poland.", D(2022, 6, 16), "visit", set()),
-    ("He will continue his talks in meetings in Cairo; Ankara, Turkey; Riyadh, Saudi Arabia "
-     "and Doha, Qatar.", D(2013, 2, 20), "visit", set()),
-    ("Secretary of State John Kerry will continue his talks in meetings in Cairo; Ankara, "
-     "Turkey; Riyadh, Saudi Arabia and Doha, Qatar.", D(2013, 2, 20), "visit",
+    ("Having come overnight by rail from Poland, the visiting trio were received by the "
+     "Ukrainian president in Kyiv.", D(2022, 6, 16), "visit", set()),
+    ("He then goes on to hold meetings in Cairo; Ankara, Turkey; Riyadh, Saudi Arabia and "
+     "Doha, Qatar.", D(2013, 2, 20), "visit", set()),
+    ("Secretary of State John Kerry then goes on to hold meetings in Cairo; Ankara, Turkey; "
+     "Riyadh, Saudi Arabia and Doha, Qatar.", D(2013, 2, 20), "visit",
      {("John Kerry", "Cairo", "EG", "planned"), ("John Kerry", "Ankara", "TR", "planned"),
       ("John Kerry", "Riyadh", "SA", "planned"), ("John Kerry", "Doha", "QA", "planned")}),
     ("On his first trip, John Kerry will visit partners in Britain, Germany and France.",
@@ -58,8 +58,8 @@ SEEDS = [
      {(("John Kerry", "Sergei Lavrov"), None, "occurred", "phone")}),
     ("Kerry does not have a meeting planned with Lavrov on the trip.", D(2013, 2, 20),
      "meeting", {(("John Kerry", "Sergei Lavrov"), None, "possible", "in_person")}),
-    ("Blinken departed for Europe on a trip where he could cross paths with his Russian "
-     "counterpart.", D(2023, 11, 27), "visit", set()),
+    ("Blinken set off for Europe, where he might run into his Russian counterpart.",
+     D(2023, 11, 27), "visit", set()),
     ("The United Kingdom pledged £162m in military aid to Ukraine on Tuesday.",
      D(2024, 9, 11), "aid", {("United Kingdom", "Ukraine", 162e6, "GBP", "pledged")}),
     ("Joe Biden's administration is trying to persuade Congress to approve another $61 "
@@ -100,14 +100,16 @@ DEV = [
      D(2025, 10, 22), "meeting",
      {(("Marco Rubio", "Sergei Lavrov"), None, "cancelled", "in_person"),
       (("Marco Rubio", "Sergei Lavrov"), None, "occurred", "phone")}),
-    ("Denmark said it would give an extra $38 million, and Norway $11.5 million.",
+    ("Denmark promised that it would give $38 million more, and Norway $11.5 million.",
      D(2021, 9, 13), "aid",
      {("Denmark", None, 38e6, "USD", "pledged"), ("Norway", None, 11.5e6, "USD", "pledged")}),
     ("The UN appealed for $415 million in humanitarian aid for Nepal.", D(2015, 4, 29), "aid",
      {(None, "Nepal", 415e6, "USD", "requested")}),
-    ("President Barack Obama wants to spend $1 billion to help the nations of Central America.",
+    ("President Barack Obama wants to spend $1 billion helping the countries of Central "
+     "America.",
      D(2015, 2, 2), "aid", {("United States", "Central America", 1e9, "USD", "proposed")}),
-    ("Germany announced plans to pour 500 million euros ($590 million) into Afghanistan.",
+    ("On Monday Germany announced plans to pour 500 million euros ($590 million) into "
+     "Afghanistan.",
      D(2021, 9, 13), "aid", {("Germany", "Afghanistan", 500e6, "EUR", "announced")}),
     ("The European Union disbursed a further €1.5 billion ($1.6 billion) to Ukraine.",
      D(2023, 6, 22), "aid", {("European Union", "Ukraine", 1.5e9, "EUR", "delivered")}),
@@ -115,12 +117,13 @@ DEV = [
      {("Japan", "Philippines", 30e9, "JPY", "authorized")}),
     ("The two leaders set a goal of $500 billion in bilateral trade by 2030.",
      D(2025, 2, 13), "aid", set()),
-    ("At least 4,634 dead and 10,243 wounded, the UN says the conflict has left.",
+    ("By the UN's count the fighting has left at least 4,634 dead and 10,243 wounded.",
      D(2014, 12, 15), "casualty",
      {("killed", 4634, "at least"), ("wounded", 10243, "at least")}),
     ("The death toll has risen to nearly 5,500, officials said.", D(2015, 4, 30), "casualty",
      {("killed", 5500, "about")}),
-    ("The blast killed and injured more than 1,000 people.", D(2023, 10, 17), "casualty",
+    ("The shelling of the city killed and injured more than 1,000 residents.",
+     D(2023, 10, 17), "casualty",
      set()),
     ("Police arrested 2,100 people and 14 attacks were reported.", D(2021, 3, 15), "casualty",
      set()),

@@ -23,11 +23,10 @@ import pytest
 from pptx import Presentation
 from pptx.enum.dml import MSO_FILL
 
-from etl import corrections as cx
 from etl.build import build
 from etl.events import build_marts
 from etl.load import create_schema
-from tests.conftest import FIXTURE_ARTICLES
+from tests.conftest import FIXTURE_ARTICLES, verify_and_rebuild
 from tests.readdb import query
 from ui import builders, chart_trust, charts, queries, trust
 from ui.export import build_deck, build_slides, pptx_charts
@@ -94,14 +93,7 @@ def verified(tmp_path_factory) -> duckdb.DuckDBPyConnection:
     [(aid,)] = query(db, "select mention_id from mentions_aid where donor = 'France' and "
                          "article_id = ?", [PARIS])
     [(toll,)] = query(db, "select mention_id from mentions_casualty where value = 11300")
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        for mention in (aid, toll):
-            cx.append_correction(cx.correction_of_mention(con, "verify", mention,
-                                                          "read the sentence", "tester"), path)
-    finally:
-        con.close()
-    build([corpus], db, corrections=path)
+    verify_and_rebuild(corpus, db, path, (aid, toll))
     return cursor(open_handle(db))
 
 

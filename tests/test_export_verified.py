@@ -12,13 +12,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import pytest
 from pptx import Presentation
 
-from etl import corrections as cx
 from etl.build import build
-from tests.conftest import FIXTURE_ARTICLES
+from tests.conftest import FIXTURE_ARTICLES, verify_and_rebuild
 from tests.readdb import query
 from tests.test_export import needs_chromium, texts
 
@@ -39,14 +37,7 @@ def verified_db(tmp_path_factory):
                           "article_id = ?", [SEOUL])
     [(aid,)] = query(db, "select mention_id from mentions_aid where donor = 'France' and "
                          "article_id = ?", [PARIS])
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        for mention in (stop, aid):
-            cx.append_correction(cx.correction_of_mention(con, "verify", mention,
-                                                          "read the sentence", "tester"), path)
-    finally:
-        con.close()
-    build([corpus], db, corrections=path)
+    verify_and_rebuild(corpus, db, path, (stop, aid))
     return db
 
 
