@@ -13,13 +13,13 @@ from etl.extract.context import View, group_size
 from etl.extract.lexicon import LEX
 from etl.extract.syntax import (
     agents_of,
+    cancel_if_called_off,
     conjuncts,
     governors,
     objects_of,
     prep_objects,
     status_of,
     subjects_of,
-    the_event_called_off,
     verb_of,
 )
 from etl.extract.visits import _date, attachment, is_modifier
@@ -410,9 +410,5 @@ def from_sentence(view: View, article: Article) -> list[dict]:
                 continue
             seen[key] = fact
             facts.append(fact)
-    if facts and the_event_called_off(view.doc, LEX.meeting.nouns):
-        for fact in facts:
-            if fact["status"] in ("planned", "possible"):
-                fact["status"] = "cancelled"
-                fact["_how"]["cues"] = fact["_how"]["cues"] + ["cancelled: the meeting"]
+    cancel_if_called_off(facts, view.doc, LEX.meeting.nouns, "cancelled: the meeting")
     return facts

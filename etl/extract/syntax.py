@@ -362,9 +362,18 @@ def attaches_to(token, targets: set, depth: int = 6) -> bool:
     return t in targets
 
 
-def the_event_called_off(doc, nouns) -> bool:
-    """Whether the sentence calls off "the meeting" / "the trip" without naming whose: "had
-    been due to fly to Tokyo, but the trip was cancelled" cancels what the sentence plans."""
+def cancel_if_called_off(facts: list[dict], doc, nouns, cue: str) -> None:
+    """What the sentence plans is cancelled when it also calls off "the meeting" / "the
+    trip" without naming whose: "had been due to fly to Tokyo, but the trip was cancelled"."""
+    if not facts or not _the_event_called_off(doc, nouns):
+        return
+    for fact in facts:
+        if fact["status"] in ("planned", "possible"):
+            fact["status"] = "cancelled"
+            fact["_how"]["cues"] = list(fact["_how"].get("cues") or []) + [cue]
+
+
+def _the_event_called_off(doc, nouns) -> bool:
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns and any(
         c.dep_ == "det" and c.lower_ == "the" for c in t.children) and not any(
         c.dep_ == "poss" for c in t.children) and status_of(t)[0] == "cancelled" for t in doc)

@@ -20,6 +20,7 @@ from etl.extract.geo import PlaceRef
 from etl.extract.lexicon import LEX
 from etl.extract.syntax import (
     agents_of,
+    cancel_if_called_off,
     conjuncts,
     first_conjunct,
     governors,
@@ -27,7 +28,6 @@ from etl.extract.syntax import (
     prep_objects,
     status_of,
     subjects_of,
-    the_event_called_off,
     verb_of,
 )
 from etl.model import Article
@@ -406,12 +406,7 @@ def syntax_visits(view: View, article: Article) -> list[dict]:
     if len(sentence_actors) == 1:
         for place, span, trigger, relation in pending:
             facts += _stop_facts(view, article, place, span, trigger, relation, sentence_actors)
-    if facts and the_event_called_off(view.doc, LEX.visit.nouns):
-        for fact in facts:
-            if fact["status"] in ("planned", "possible"):
-                fact["status"] = "cancelled"
-                fact["_how"]["cues"] = list(fact["_how"].get("cues") or []) + [
-                    "cancelled: the trip"]
+    cancel_if_called_off(facts, view.doc, LEX.visit.nouns, "cancelled: the trip")
     return _drop_city_qualifiers(facts, view)
 
 
