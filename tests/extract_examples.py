@@ -411,6 +411,17 @@ UNSEEN = [
     ("Hundreds were killed and dozens wounded, and tens of thousands fled.", D(2023, 10, 18),
      "casualty", set()),
     ("The militants killed 19 cattle.", D(2023, 1, 5), "casualty", set()),
+    # "called on" a person, with nothing asked of them, is a courtesy visit; a next verb
+    # joined by "and" is a meeting of its own, and tells nothing of the first one's mode.
+    ("Malaysia's Foreign Minister Mohamad Hasan called on President Joko Widodo at the "
+     "palace in Jakarta on Wednesday.", D(2024, 3, 14), "meeting",
+     {(("Joko Widodo", "Mohamad Hasan"), "Jakarta", "occurred", "in_person")}),
+    ("Malaysia's Foreign Minister Mohamad Hasan met Indonesian Foreign Minister Retno Marsudi "
+     "in Jakarta on Wednesday and later called on President Joko Widodo.", D(2024, 3, 14),
+     "meeting", {(("Mohamad Hasan", "Retno Marsudi"), "Jakarta", "occurred", "in_person"),
+                 (("Joko Widodo", "Mohamad Hasan"), "Jakarta", "occurred", "in_person")}),
+    ("Secretary of State Antony Blinken called on Israeli Prime Minister Benjamin Netanyahu "
+     "to allow more aid into Gaza.", D(2024, 3, 14), "meeting", set()),
 ]
 
 BUGS = [

@@ -47,7 +47,9 @@ def is_trigger(token) -> bool:
     lemma = _lemma(token)
     if lemma == "call" and token.pos_ == "VERB" and any(c.dep_ == "prt" or (
             c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")) for c in token.children):
-        return False  # "called off", "called for", "called on": no call
+        # "called off", "called for", "called on Russia to end the war": no call; but
+        # "called on the president at his palace", with nothing asked, is a courtesy visit
+        return _calls_on_someone(token)
     if token.pos_ in ("VERB", "AUX"):
         if _joint(token):
             return True
@@ -58,6 +60,18 @@ def is_trigger(token) -> bool:
             return False  # "in exchange for"
         return lemma in LEX.meeting.nouns or token.lower_ in LEX.meeting.nouns
     return False
+
+
+def _calls_on_someone(token) -> bool:
+    """ "called on X" with no "to ..." of what X is urged to do: a visit to X."""
+    ons = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")]
+    if not ons or any(c.dep_ == "prt" or c.lower_ == "for" for c in token.children):
+        return False
+    asked = ("xcomp", "ccomp", "advcl", "acl", "relcl")
+    if any(c.dep_ in asked for c in token.children):
+        return False
+    return all(not any(c.dep_ in asked for g in on.children for c in g.children)
+               for on in ons)
 
 
 def _joint(token) -> bool:
@@ -152,8 +166,10 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
         other_side += [n for t in agents_of(trigger) for n in view.persons_for(t)]
     words = ("with", "between", "among", "to") if lemma in (
         "speak", "talk", "call", "conversation", "chat") else ("with", "between", "among")
-    if noun and lemma == "call":
-        words += ("on", "from")  # "a courtesy call on the prime minister", "a call from"
+    if lemma == "call":
+        # "a courtesy call on the prime minister", "called on President X": a visit to X;
+        # "a call from"
+        words += ("on", "from") if noun else ("on",)
     holders = [trigger]
     if not noun and lemma in LEX.meeting.with_verbs:
         holders += objects_of(trigger, ("dobj",))  # "discussed the issue with Putin"
@@ -282,8 +298,8 @@ def _mode(trigger, view: View) -> str:
     phone", "a phone call", "a virtual summit", "met virtually", "called Putin"."""
     words = {trigger.lower_}
     for t in trigger.children:
-        if t.dep_ == "prt":
-            continue
+        if t.dep_ in ("prt", "conj", "cc"):
+            continue  # "met X and later called on Y": the next verb is a meeting of its own
         words |= {t.lower_}
         words |= {g.lower_ for g in t.children}
     if trigger.head.dep_ == "prep" and trigger.dep_ == "pobj":
@@ -293,6 +309,9 @@ def _mode(trigger, view: View) -> str:
     if trigger.lower_ == "call" and (words & {"courtesy", "paid", "pay", "pays", "paying"} or (
             trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "pay")):
         return "in_person"  # "paid a courtesy call on the prime minister": a visit
+    if _lemma(trigger) == "call" and trigger.pos_ in ("VERB", "AUX") and any(
+            c.lower_ == "on" and c.dep_ in ("prep", "prt") for c in trigger.children):
+        return "in_person"  # "called on the president at the palace": a courtesy visit
     if words & LEX.meeting.video_words:
         return "video"
     if words & LEX.meeting.phone_words:
@@ -348,6 +367,8 @@ def _located_at(place_token):
         head = t.head.head
         if head.pos_ in ("VERB", "AUX") or _lemma(head) in LEX.meeting.nouns:
             return head
+        if head.pos_ == "PROPN" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+            return head.head  # "met Foreign Minister X in Jakarta": the place is the meeting's
         t = head
     return None
 
