@@ -420,6 +420,10 @@ UNSEEN = [
      "in Jakarta on Wednesday and later called on President Joko Widodo.", D(2024, 3, 14),
      "meeting", {(("Mohamad Hasan", "Retno Marsudi"), "Jakarta", "occurred", "in_person"),
                  (("Joko Widodo", "Mohamad Hasan"), "Jakarta", "occurred", "in_person")}),
+    # A particle joined by a hyphen to the word it belongs to is part of the name.
+    ("Tunisian Prime Minister Kamel el-Materi flew to Algiers for talks with Prime Minister "
+     "Nadir Ben-Larbi.", D(2025, 6, 10), "meeting",
+     {(("Kamel el-Materi", "Nadir Ben-Larbi"), "Algiers", "occurred", "in_person")}),
     ("Secretary of State Antony Blinken called on Israeli Prime Minister Benjamin Netanyahu "
      "to allow more aid into Gaza.", D(2024, 3, 14), "meeting", set()),
 ]

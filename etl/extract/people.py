@@ -108,7 +108,12 @@ def titled_surnames(text: str) -> frozenset[str]:
 
 
 def _name_capitals(name: str) -> bool:
-    return all(w[0].isupper() or w.lower().rstrip("-") in _PARTICLES for w in name.split())
+    return all(w[0].isupper() or w.lower().rstrip("-") in _PARTICLES
+               or _JOINED_PARTICLE.match(w) for w in name.split())
+
+
+# A particle joined to the capitalised word it belongs to: "al-Sisi", "el-Materi".
+_JOINED_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|ul|ud)-[A-Z]")
 
 
 @cache
