@@ -420,6 +420,10 @@ UNSEEN = [
      "in Jakarta on Wednesday and later called on President Joko Widodo.", D(2024, 3, 14),
      "meeting", {(("Mohamad Hasan", "Retno Marsudi"), "Jakarta", "occurred", "in_person"),
                  (("Joko Widodo", "Mohamad Hasan"), "Jakarta", "occurred", "in_person")}),
+    # What a called-off trip was for is called off with it, also "where he had been due to".
+    ("Prime Minister Srettha Thavisin put back his trip to Phnom Penh, where he had been due "
+     "to meet Prime Minister Hun Manet.", D(2024, 2, 6), "meeting",
+     {(("Hun Manet", "Srettha Thavisin"), "Phnom Penh", "cancelled", "in_person")}),
     # A particle joined by a hyphen to the word it belongs to is part of the name.
     ("Tunisian Prime Minister Kamel el-Materi flew to Algiers for talks with Prime Minister "
      "Nadir Ben-Larbi.", D(2025, 6, 10), "meeting",

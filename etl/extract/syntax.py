@@ -164,7 +164,10 @@ def governors(trigger, depth: int = 6, conj: bool = True, frames: bool = False) 
             chain.append(head)
             t = head
             continue
-        if t.dep_ in ("xcomp", "oprd") or (conj and t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+        if t.dep_ in ("xcomp", "oprd") or (
+                conj and t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")) or (
+                t.dep_ == "acomp" and t.pos_ == "ADJ" and head.pos_ == "AUX"):
+            # "where he had been due to meet": the adjective's clause is the meeting's
             chain.append(head)
             t = head
             continue
