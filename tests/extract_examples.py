@@ -424,6 +424,18 @@ UNSEEN = [
     ("Prime Minister Srettha Thavisin put back his trip to Phnom Penh, where he had been due "
      "to meet Prime Minister Hun Manet.", D(2024, 2, 6), "meeting",
      {(("Hun Manet", "Srettha Thavisin"), "Phnom Penh", "cancelled", "in_person")}),
+    # A trip told as done on its own day: the meeting it was for took place that day; a trip
+    # told without a day of its own keeps its purpose ahead.
+    ("Kenyan President William Ruto flew to Addis Ababa on Sunday to meet Prime Minister Abiy "
+     "Ahmed.", D(2025, 6, 10), "meeting",
+     {(("Abiy Ahmed", "William Ruto"), "Addis Ababa", "occurred", "in_person")}),
+    ("The stopover came as President William Ruto travelled on to Ethiopia to meet Prime "
+     "Minister Abiy Ahmed.", D(2025, 6, 10), "meeting",
+     {(("Abiy Ahmed", "William Ruto"), None, "planned", "in_person")}),
+    # Two people who discuss something together are meeting.
+    ("General Abdourahamane Tiani and Colonel Assimi Goita discussed security in the Sahel on "
+     "Friday.", D(2025, 6, 10), "meeting",
+     {(("Abdourahamane Tchiani", "Assimi Goïta"), None, "occurred", "in_person")}),
     # A particle joined by a hyphen to the word it belongs to is part of the name.
     ("Tunisian Prime Minister Kamel el-Materi flew to Algiers for talks with Prime Minister "
      "Nadir Ben-Larbi.", D(2025, 6, 10), "meeting",

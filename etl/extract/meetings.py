@@ -302,6 +302,9 @@ def _mode(trigger, view: View) -> str:
             continue  # "met X and later called on Y": the next verb is a meeting of its own
         words |= {t.lower_}
         words |= {g.lower_ for g in t.children}
+        if t.dep_ == "prep":  # "discussed the border in a phone conversation"
+            words |= {m.lower_ for g in t.children if g.dep_ == "pobj" for m in g.children
+                      if m.dep_ in ("amod", "compound")}
     if trigger.head.dep_ == "prep" and trigger.dep_ == "pobj":
         words.add(trigger.head.head.lower_)
     if trigger.dep_ in ("acl", "relcl"):

@@ -334,7 +334,25 @@ def _infinitive_ahead(t) -> bool:
         return False  # "expected to travel": the head verb decides
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in t.head.children):
         return False  # "had travelled to Washington to meet Biden": done before the story
+    if t.head.tag_ == "VBD" and t.head.lemma_.lower() in (
+            LEX.visit.toward_verbs | LEX.visit.arrival_verbs) and _dated(t.head):
+        return False  # "flew to Addis Ababa on Sunday to meet Abiy": told once it was done
     return True
+
+
+_DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "yesterday", "today", "overnight"})
+
+
+def _dated(verb) -> bool:
+    """Whether a verb carries a day of its own ("flew on Sunday", "arrived yesterday")."""
+    for c in verb.children:
+        if c.dep_ in ("npadvmod", "advmod") and c.lower_ in _DAY_WORDS:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "on" and any(
+                g.lower_ in _DAY_WORDS or g.ent_type_ == "DATE" for g in c.children):
+            return True
+    return False
 
 
 def is_past(token) -> bool:
