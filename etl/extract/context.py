@@ -15,7 +15,8 @@ from functools import cache
 from etl.extract.dates import DateRef, find_dates
 from etl.extract.geo import PlaceRef, find_places, places_of
 from etl.extract.lexicon import LEX
-from etl.extract.people import ArticlePeople, PersonRef, role_people
+from etl.extract.people import ArticlePeople, PersonRef
+from etl.extract.role_phrases import role_people
 from etl.model import Article, Sentence
 
 PRONOUNS_ONE = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -152,7 +153,7 @@ class View:
     def _nation_differs(self, role, person: str) -> bool:
         """Whether a role noun names a country ("the Philippine president") other than the
         one the person serves, or one the article never tied the person to."""
-        from etl.extract.people import country_of
+        from etl.extract.registry import country_of
 
         nations = set()
         for c in role.children:
