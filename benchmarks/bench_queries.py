@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from etl import statements  # noqa: E402
 from ui import queries  # noqa: E402
 from ui.db import cursor, open_handle  # noqa: E402
 from ui.filters import Filters  # noqa: E402
@@ -72,8 +73,7 @@ def filter_sets(con: duckdb.DuckDBPyConnection) -> list[Filters]:
 def page_queries(con: duckdb.DuckDBPyConnection) -> dict[str, Callable[[Filters, int], object]]:
     """Every function of ui/queries.py that runs SQL, with varied arguments per run."""
     people = list(queries.person_list(con)["name"][:10])
-    articles = [r[0] for r in con.execute(
-        "select id from articles order by hash(id) limit 10").fetchall()]
+    articles = [r[0] for r in statements.execute(con, "bench/sample_article_ids").fetchall()]
     words = ["Kyiv", "ceasefire", "million", "talks", "killed", "visit", "summit", "aid"]
     # the routes page asks for the legs touching the stops it draws: found before timing
     drawn = {f: queries.route_stops(con, f) for f in filter_sets(con)}
@@ -219,21 +219,14 @@ def load() -> str:
 
 # -- the raw scan of a page query's rows ----------------------------------------------------
 
-# Queries without a first CTE of filtered rows: the count of what their WHERE selects. Keyed
-# by the name of the SQL file (ui/sql/<name>.sql) the query function runs.
-RAW = {
-    "article_facts": "select count(*) from event_mentions where article_id = $article_id",
-    "article_one": "select count(*) from articles where id = $article_id",
-    "person_legs": "select count(*) from legs where actor = $person",
-    "person_roles": "select count(*) from people where name = $person",
-    # the sidebar's and People page's counts: the rows of filter_counts they read (the build
-    # groups the stops and meetings into it: etl/sql/post/filter_counts.sql)
-    "person_list": "select count(*) from filter_counts where facet = 'person'",
-    "filter_diplomats": "select count(*) from filter_counts where facet = 'diplomat'",
-    "filter_countries": "select count(*) from filter_counts where facet = 'country'",
-    "filter_outlets": "select count(*) from articles",
-    "route_months": "select count(*) from stops where ui_picked($actors, actor)",
-}
+# Queries without a first CTE of filtered rows: the count of what their WHERE selects, in
+# etl/sql/bench/raw_<name>.sql. Keyed by the name of the SQL file (ui/sql/<name>.sql) the
+# query function runs.
+RAW = {name: f"bench/raw_{name}" for name in (
+    "article_facts", "article_one", "person_legs", "person_roles",
+    # the sidebar's and People page's counts: the rows of filter_counts they read
+    "person_list", "filter_diplomats", "filter_countries", "filter_outlets",
+    "route_months")}
 _FIRST_CTE = re.compile(r"^\s*with\s+(\w+)\s+as\s+(?:not\s+)?(?:materialized\s+)?\(", re.I | re.S)
 
 
@@ -244,7 +237,7 @@ def _strip_comments(sql: str) -> str:
 def raw_sql(name: str) -> str | None:
     """`select count(*)` over the first CTE of ui/sql/<name>.sql, or RAW[name]."""
     if name in RAW:
-        return RAW[name]
+        return statements.statement(RAW[name])
     try:
         sql = _strip_comments(queries.sql_text(name))
     except FileNotFoundError:
@@ -302,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.runs = max(args.runs, 3)
     con = cursor(open_handle(args.db))
-    mentions = sum(con.execute(f"select count(*) from {t}").fetchone()[0]
+    mentions = sum(statements.execute(con, "store/count_rows", table=t).fetchone()[0]
                    for t in ("mentions_visit", "mentions_meeting", "mentions_aid",
                              "mentions_casualty"))
     print(f"{args.db}: {mentions} mentions; {args.runs} runs per query, ms; "

@@ -34,21 +34,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from etl import settings  # noqa: E402
+from etl import settings, statements  # noqa: E402
 from etl.build import build  # noqa: E402
 from etl.events import build_marts  # noqa: E402
-from etl.load import FACT_TABLES, create_schema, quote_identifier, table_columns  # noqa: E402
+from etl.load import FACT_TABLES, create_schema  # noqa: E402
 
 VARIANTS = 16
-# A stated date moved by `off` days, at its own precision (day, month or year).
-SHIFT_MACRO = """
-create or replace temp macro shift_date(d, off) as
-    case length(d)
-        when 10 then strftime(cast(d as date) + cast(off as integer), '%Y-%m-%d')
-        when 7 then strftime(cast(d || '-15' as date) + cast(off as integer), '%Y-%m')
-        when 4 then cast(cast(d as integer) + cast(round(off / 365.25) as integer) as varchar)
-    end
-"""
 
 
 def sample_database(work: Path) -> Path:
@@ -74,105 +65,41 @@ def generate(target: int, db: Path, work: Path) -> dict[str, int]:
     try:
         t = time.perf_counter()
         create_schema(con)
-        con.execute("attach ? as src (read_only)", [str(source)])
+        statements.execute(con, "bench/attach_source", [str(source)])
         per_copy = sum(
-            con.execute(f"select count(*) from src.{table}").fetchone()[0]
+            statements.execute(con, "store/count_rows", table=f"src.{table}").fetchone()[0]
             for table in FACT_TABLES.values()
         )
         copies = math.ceil(target / per_copy)
         print(f"  {per_copy} mentions in the sample: {copies} copies for {target}")
-        con.execute(SHIFT_MACRO)
+        # A stated date moved by `off` days, at its own precision (day, month or year).
+        statements.execute(con, "bench/shift_date_macro")
         # Year histogram of the dated sample articles, as cumulative shares.
-        con.execute("""
-            create temp table years as
-            with counts as (
-                select year(published) as year, count(*) as n
-                from src.articles where published is not null group by 1
-            )
-            select year,
-                (sum(n) over (order by year) - n) / sum(n) over () as lo,
-                sum(n) over (order by year) / sum(n) over () as hi
-            from counts
-        """)
-        con.execute("""
-            create temp table plan as
-            with draws as (
-                select
-                    k,
-                    a.id as src_id,
-                    a.published as src_published,
-                    (hash(k, a.id, 'year') % 1000000) / 1000000.0 as u,
-                    hash(k, a.id, 'day') % 365 as day,
-                    hash(k, a.id, 'people') % ? as variant
-                from range(?) as r(k)
-                cross join src.articles a
-            )
-            select
-                draws.k,
-                draws.src_id,
-                draws.src_id || '~' || draws.k as id,
-                draws.variant,
-                make_date(years.year, 1, 1) + cast(draws.day as integer) as published,
-                (make_date(years.year, 1, 1) + cast(draws.day as integer))
-                    - coalesce(draws.src_published, date '2019-07-01') as off
-            from draws
-            join years on draws.u >= years.lo and draws.u < years.hi
-        """, [VARIANTS, copies])
+        statements.execute(con, "bench/years")
+        statements.execute(con, "bench/plan", [VARIANTS, copies])
         # Variant v > 0 permutes the sample's people; variant 0 keeps them.
-        con.execute("""
-            create temp table person_map as
-            with people as (
-                select distinct actor as name from src.mentions_visit
-                union
-                select distinct unnest(participants) from src.mentions_meeting
-            ),
-            ranked as (
-                select v, name,
-                    row_number() over (partition by v order by name) as by_name,
-                    row_number() over (partition by v order by hash(v, name)) as by_hash
-                from people, range(1, ?) as r(v)
-            )
-            select a.v, map_from_entries(list(struct_pack(k := a.name, v := b.name))) as m
-            from ranked a join ranked b on a.v = b.v and a.by_name = b.by_hash
-            group by a.v
-        """, [VARIANTS])
+        statements.execute(con, "bench/person_map", [VARIANTS])
         t = step("plan (articles x copies, dates, people)", t)
 
-        columns = table_columns(con)
-
-        def copy(table: str, overrides: dict[str, str], key: str = "article_id") -> None:
-            names = [c for c, _ in columns[table]]
-            select = ", ".join(overrides.get(c, f"s.{quote_identifier(c)}") for c in names)
-            con.execute(
-                f"insert into {table} ({', '.join(map(quote_identifier, names))}) "
-                f"select {select} from src.{table} s join plan p on s.{key} = p.src_id "
-                "left join person_map pm on pm.v = p.variant"
-            )
-
-        copy("articles", {"id": "p.id", "published": "case when s.published is null then "
-                          "null else p.published end",
-                          "path": "s.path || '#' || p.k"}, key="id")
+        # Each table's rows, once per copy of their article, with the copy's id, people
+        # and dates (etl/sql/bench/copy_<table>.sql).
+        statements.execute(con, "bench/copy_articles")
         t = step("articles", t)
-        copy("sentences", {"article_id": "p.id"})
+        statements.execute(con, "bench/copy_sentences")
         t = step("sentences", t)
-        mention = {"mention_id": "md5(s.mention_id || ':' || p.k)[:16]",
-                   "article_id": "p.id"}
-        copy("mentions_visit", {**mention, "actor": "coalesce(pm.m[s.actor], s.actor)",
-                                "date": "shift_date(s.date, p.off)"})
-        copy("mentions_meeting", {**mention, "date": "shift_date(s.date, p.off)",
-                                  "participants": "list_sort(list_transform(s.participants, "
-                                  "lambda x: coalesce(pm.m[x], x)))"})
-        copy("mentions_aid", {**mention, "date": "shift_date(s.date, p.off)"})
-        copy("mentions_casualty", {**mention, "as_of": "shift_date(s.as_of, p.off)"})
+        statements.execute(con, "bench/copy_mentions_visit")
+        statements.execute(con, "bench/copy_mentions_meeting")
+        statements.execute(con, "bench/copy_mentions_aid")
+        statements.execute(con, "bench/copy_mentions_casualty")
         t = step("mentions", t)
-        con.execute("insert into build_info values ('built_at', cast(now() as varchar))")
-        con.execute("detach src")
+        statements.execute(con, "bench/built_at")
+        statements.execute(con, "bench/detach_source")
         con.execute("checkpoint")
         build_marts(con)
         t = step("marts (etl.events.build_marts)", t)
         con.execute("checkpoint")
         counts = {
-            table: con.execute(f"select count(*) from {quote_identifier(table)}").fetchone()[0]
+            table: statements.execute(con, "store/count_rows", table=table).fetchone()[0]
             for table in ("articles", "sentences", *FACT_TABLES.values(), "stops", "legs",
                           "meetings", "aid", "casualty_reports", "event_mentions")
         }

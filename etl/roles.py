@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 import duckdb
 
 from etl import statements
-from etl.extract.people import known_name
+from etl.extract.person_names import known_name
 from etl.extract.registry import (
     LEARNED_MARGIN_DAYS,
     Observation,
@@ -81,7 +81,7 @@ def read_again(con: duckdb.DuckDBPyConnection, extract: Callable[[Article], list
 
 
 def _surname(name: str) -> str:
-    from etl.extract.people import _surname_words
+    from etl.extract.person_names import _surname_words
 
     words = _surname_words(name)
     return words[-1] if words else ""

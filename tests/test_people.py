@@ -169,7 +169,7 @@ NOT_FOUND = {"Miyegombyn Enkhbold": "his only mention is not read as a person"}
 def _gold_people() -> list[str]:
     import json
 
-    from etl.extract.people import known_name
+    from etl.extract.person_names import known_name
 
     names: set[str] = set()
     for corpus in CORPORA:
@@ -215,7 +215,7 @@ def _gold_rows():
 
 @pytest.mark.parametrize("name", list(_gold_rows()))
 def test_every_gold_person_is_one_person_of_the_mart(corpus_people, name: str) -> None:
-    from etl.extract.people import _surname_words, known_name
+    from etl.extract.person_names import _surname_words, known_name
     from etl.places import fold
     from etl.roles import same_first_names
 

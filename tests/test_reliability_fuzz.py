@@ -25,7 +25,8 @@ from etl.extract.dates import find_dates
 from etl.extract.geo import find_places
 from etl.extract.money import find_money
 from etl.extract.numbers import find_numbers, parse_number
-from etl.extract.people import ArticlePeople, role_people
+from etl.extract.people import ArticlePeople
+from etl.extract.role_phrases import role_people
 from etl.model import Article, Problem
 from etl.read import decode_bytes, parse_article_text, read_file
 

@@ -14,10 +14,10 @@ import re
 from dataclasses import replace
 
 from etl.extract import aid, casualties, meetings, visits
+from etl.extract.article_context import ArticleContext
 from etl.extract.confidence import score_fact
-from etl.extract.context import ArticleContext
 from etl.extract.dates import precision_of
-from etl.extract.people import titled_surnames
+from etl.extract.person_names import titled_surnames
 from etl.extract.pipeline import MAX_PARSE_CHARS, parse, worth_parsing
 from etl.model import Article, Sentence
 

@@ -22,7 +22,8 @@ from etl.extract.syntax import (
     subjects_of,
     verb_of,
 )
-from etl.extract.visits import _date, attachment, is_modifier
+from etl.extract.visit_dates import _date
+from etl.extract.visit_places import attachment, is_modifier
 from etl.model import Article
 
 # Verbs that are a meeting only with a person as object or a "with" phrase.

@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from etl.extract.lexicon import LEX
-from etl.extract.people import alias_hits
+from etl.extract.person_names import alias_hits
 from etl.places import country_names, fold, lookup_city
 
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ÿ'’-]+(?:[- ][A-Z][a-zà-ÿ'’-]+)*")

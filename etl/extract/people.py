@@ -6,6 +6,9 @@ a role phrase ("Kenya's foreign minister", "his Ukrainian counterpart") resolved
 held the office on the story's date. A name the registry does not know takes the longest
 full form the article gives it, and a later surname refers back to that form; a surname
 two people of the article share refers to the one named last.
+
+This module compares the names of one article and says who holds an office; reading a
+name is etl.extract.person_names', the role phrases etl.extract.role_phrases'.
 """
 
 from __future__ import annotations
@@ -13,9 +16,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, lru_cache
 
-from etl.extract.lexicon import LEX, phrase_pattern
+from etl.extract.lexicon import LEX
+from etl.extract.person_names import (
+    _not_name,
+    _subsequence,
+    _surname_words,
+    _title_case,
+    _titled_re,
+    _whole_words,
+    _without_initials,
+    alias_hits,
+    clean_name,
+    known_name,
+    plausible_name,
+)
 from etl.extract.registry import (
     country_of,
     holder,
@@ -53,202 +68,6 @@ class RoleObservation:
     sentence: int
     evidence: str
     title: str | None = None
-
-
-_PARTICLES = {"al", "al-", "el", "el-", "bin", "ibn", "de", "van", "von", "der", "da", "di",
-              "le", "la", "du", "dos", "das", "del", "ben", "abu", "bint", "ter", "den", "ould"}
-_SUFFIXES = {"Jr.", "Jr", "Sr.", "III", "II", "IV"}
-_NAME_WORD = r"(?:[A-Z][\w'’\-]*[\w]|[A-Z]\.|[A-Z])"
-# Lower-case particles inside a name, hyphenated or not ("el-Sisi", "el Sisi", "bin Salman").
-_CONNECT = (r"(?:\s+(?:(?:al|el|ad|as|ash)[-\s]|(?:bin|ibn|bint|abu|ould|de|van|von|der|den"
-            r"|ter|da|di|le|la|du|dos|das|del|dem)\s(?:(?:de|der|den|la|los|las)\s)?))?")
-
-
-@cache
-def _not_name() -> frozenset[str]:
-    """Capitalised words that never begin or continue a name, as written in the lexicon."""
-    return frozenset(LEX.raw["people"]["not_name"])
-
-
-@cache
-def _country_alternation() -> str:
-    """Country names as a title's "of" phrase writes them: "President of China Xi Jinping",
-    "Prime Minister of Japan Fumio Kishida"."""
-    from etl.places import country_names
-
-    names = {n for n in country_names() if n and n[0].isalpha() and len(n) > 3}
-    words = sorted((" ".join(w.capitalize() if w not in ("of", "and", "the") else w
-                             for w in n.split()) for n in names), key=len, reverse=True)
-    return "|".join(re.escape(w) for w in words)
-
-
-@cache
-def _titled_re() -> re.Pattern:
-    titles = phrase_pattern(LEX.people.titles).pattern
-    titles = titles.removeprefix(r"(?<![\w-])(?:").removesuffix(r")(?![\w-])")
-    name = rf"{_NAME_WORD}(?:{_CONNECT}\s*{_NAME_WORD}){{0,3}}(?:\s+(?:Jr\.|III|II|IV))?"
-    ends = "|".join(re.escape(w) for w in LEX.raw["people"]["portfolio_ends"])
-    portfolio = (rf"(?:\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+(?:(?:and|&)\s+)?){{0,4}}?"
-                 rf"(?:{ends})|\s+of\s+(?:the\s+)?(?:{_country_alternation()}))?")
-    # Titles in any case ("President", "president"), names only capitalised.
-    return re.compile(rf"(?<![\w-])(?P<title>(?i:{titles}){portfolio})\s+(?P<name>{name})")
-
-
-def titled_surnames(text: str) -> frozenset[str]:
-    """The last words of the names an article gives with a title ("Prime Minister Feleti
-    Teo" gives "Teo"): a later sentence that names only the surname is about someone, even
-    when the surname is also a town somewhere."""
-    out = set()
-    for m in _titled_re().finditer(text):
-        name, _ = clean_name(m.group("name"))
-        words = name.split()
-        if len(words) >= 2 and plausible_name(name):
-            out.add(words[-1])
-    return frozenset(out)
-
-
-def _name_capitals(name: str) -> bool:
-    return all(w[0].isupper() or w.lower().rstrip("-") in _PARTICLES
-               or _JOINED_PARTICLE.match(w) for w in name.split())
-
-
-# A particle joined to the capitalised word it belongs to: "al-Sisi", "el-Materi".
-_JOINED_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|ul|ud)-[A-Z]")
-
-
-@cache
-def _alias_table() -> tuple[re.Pattern | None, dict[str, tuple[str, str]]]:
-    """One regex of all registry names and aliases, longest first, with what each means."""
-    table: dict[str, tuple[str, str]] = {}
-    for name, aliases in reference_people().items():
-        table[name] = (name, "reference")
-        for alias in aliases:
-            how = "surname" if " " not in alias and "." not in alias else "reference"
-            table.setdefault(alias, (name, how))
-    if not table:
-        return None, table
-    ordered = sorted(table, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in ordered)
-                         + r")(?![\w-])")
-    return pattern, table
-
-
-def _spelling_key(name: str) -> str:
-    """A name folded for lookup, a hyphen as a space: "el Sisi" is "el-Sisi"."""
-    return " ".join(fold(name).replace("-", " ").split())
-
-
-@cache
-def _folded_reference() -> dict[str, str]:
-    """Folded full name or alias -> canonical, and sorted-word keys for reversed names."""
-    out: dict[str, str] = {}
-    for name, aliases in reference_people().items():
-        for form in (name, *aliases):
-            if " " in form or "." in form:
-                out.setdefault(_spelling_key(form), name)
-                out.setdefault("~" + " ".join(sorted(_spelling_key(form).split())), name)
-    return out
-
-
-@lru_cache(maxsize=8192)
-def alias_hits(text: str) -> tuple[tuple[int, int, str, str, str], ...]:
-    """(start, end, surface, canonical, how) of every registry name or alias in a text,
-    computed once per sentence for both the finders and the NER gate."""
-    pattern, table = _alias_table()
-    if pattern is None:
-        return ()
-    return tuple((m.start(), m.end(), m.group(0), *table[m.group(0)])
-                 for m in pattern.finditer(text))
-
-
-def known_name(name: str) -> str | None:
-    """The registry's canonical form of a full name, if it knows one.
-
-    Accents, case and word order are folded ("Kishida Fumio" is Fumio Kishida), and a name
-    that gives the first words of a longer registry name ("Abdel Fattah") is that person.
-    """
-    key = _spelling_key(name)
-    folded = _folded_reference()
-    if key in folded:
-        return folded[key]
-    hit = folded.get("~" + " ".join(sorted(key.split())))
-    if hit:
-        return hit
-    words = key.split()
-    if len(words) >= 2:
-        longer = [full for full in reference_people()
-                  if len(_spelling_key(full).split()) > len(words)
-                  and _spelling_key(full).split()[:len(words)] == words]
-        if len(longer) == 1:
-            return longer[0]  # one registry name begins so; two ("Abdel Fattah") is no answer
-    return None
-
-
-def clean_name(raw: str) -> tuple[str, int]:
-    """A name without titles, possessive or stray words at its ends, and its offset in raw.
-
-    >>> clean_name("President Joe Biden's")
-    ('Joe Biden', 10)
-    """
-    not_name = _not_name()
-    words = list(re.finditer(r"\S+", raw))
-    while words and ((words[-1].group().rstrip(",.;:") in not_name and not _name_he(
-            words, -1)) or not words[-1].group()[0].isalpha()):
-        words.pop()
-    titled = False
-    while words and not (titled and _name_he(words, 0)) and (
-                     words[0].group() in not_name or words[0].group().lower() in
-                     LEX.people.titles or not words[0].group()[0].isupper()
-                     or (len(words) > 2 and _country_word(words[0].group()))
-                     or (len(words) > 2 and " ".join(w.group() for w in words[:2]).lower() in
-                         LEX.people.titles)):
-        if len(words) > 2 and " ".join(w.group() for w in words[:2]).lower() in \
-                LEX.people.titles:
-            words.pop(0)  # "First Lady Olena Zelenska": both words of the title go
-        titled = titled or words[0].group().lower() in LEX.people.titles
-        words.pop(0)
-    if not words:
-        return "", 0
-    start, end = words[0].start(), words[-1].end()
-    name = raw[start:end]
-    name = re.sub(r"(?:'s|’s|'|’)$", "", name).rstrip(",.;:)”\"")
-    if name.endswith(".") and not re.search(r"\b[A-Z]\.$|Jr\.$", name):
-        name = name[:-1]
-    return name, start
-
-
-def _name_he(words: list[re.Match], i: int) -> bool:
-    """ "Vice Premier Liu He", "Vice Premier He Lifeng": "He" inside a name, beside another
-    capitalised word of it, is the Chinese name, not the pronoun."""
-    if len(words) < 2 or words[i].group().rstrip(",.;:") != "He":
-        return False
-    other = words[i - 1 if i == -1 else 1].group()
-    return other[:1].isupper() and other not in _not_name()
-
-
-def _country_word(word: str) -> bool:
-    key = fold(word.rstrip(",.;:"))
-    return key in country_names() or key in LEX.demonyms
-
-
-def plausible_name(name: str) -> bool:
-    """Whether a string can be a person's name: capitalised words, no digits, not a place."""
-    words = name.split()
-    if not 1 <= len(words) <= 5 or re.search(r"\d|[@#/\\|=<>{}\[\]]", name):
-        return False
-    if not _name_capitals(name) or all(w in _not_name() for w in words):
-        return False
-    if any(w in _not_name() and w not in ("Lady", "Lord", "Sir") and not (
-            w == "He" and len(words) >= 2) for w in words[1:]):
-        return False
-    if len(name) > 60 or name.isupper() and len(name) <= 5:
-        return False
-    key = fold(name)
-    if key in country_names() or key in LEX.demonyms:
-        return False
-    if len(words) == 1 and lookup_city(name) is not None:
-        return False
-    return True
 
 
 @dataclass
@@ -523,54 +342,6 @@ _APPOSITION_BEFORE = re.compile(
     r",\s+(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)\s*,")
 
 
-_FUNCTION_WORDS = {"and", "or", "to", "of", "in", "for", "with", "on", "at", "by", "from", "as",
-                   "the", "a", "an", "is", "are", "set", "over", "after", "into", "amid"}
-
-
-_HEADLINE_VERBS = {"meets", "visits", "says", "holds", "arrives", "heads", "calls", "urges",
-                   "warns", "pledges", "vows", "backs", "talks", "sets", "plans", "seeks",
-                   "leaves", "travels", "hosts", "signs", "wants", "tells", "makes", "hails"}
-
-
-def _title_case(text: str) -> bool:
-    """A headline written In Title Case ("Lammy And Blinken Set To Visit Ukraine"): its
-    capitals say nothing about names. Told by its small words, which prose never
-    capitalises inside a sentence."""
-    words = re.findall(r"[A-Za-z][A-Za-z']*", text)[1:]
-    small = [w for w in words if w.lower() in _FUNCTION_WORDS]
-    if len(small) >= 2 and sum(w[0].isupper() for w in small) >= 0.67 * len(small):
-        return True
-    long = [w for w in words if len(w) >= 4]
-    lower = [w for w in words if len(w) >= 3 and w[0].islower() and w not in _FUNCTION_WORDS]
-    if 3 <= len(long) <= 10 and all(w[0].isupper() for w in long) and not lower:
-        return True  # "Kenyan President Jane Doe met ..." is prose: its verb is lowercase
-    # "Blinken Meets Egypt, Jordan Leaders in Push to Shore Up Cease-Fire": nearly every
-    # longer word capitalised, verbs too
-    if len(small) >= 2 and not any(w[0].isupper() for w in small):
-        return False  # "... hosted Chilean President Jane Doe for talks on Monday"
-    return len(long) >= 5 and sum(w[0].isupper() for w in long) >= 0.8 * len(long) and any(
-        w.lower() in _HEADLINE_VERBS and w[0].isupper() for w in long)
-
-
-def _without_initials(name: str) -> str:
-    """A name as outlets write it, without middle initials: "Antony J. Blinken" is "Antony
-    Blinken" (a first initial stays: "S. Jaishankar")."""
-    words = name.split()
-    if len(words) >= 3:
-        words = [words[0]] + [w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.?", w)] + [
-            words[-1]]
-    return " ".join(words)
-
-
-def _surname_words(name: str) -> list[str]:
-    """Folded words of a name without generational suffixes: "Benigno Aquino III" ends in
-    "aquino"."""
-    words = fold(name).split()
-    while len(words) > 1 and words[-1] in ("jr", "sr", "ii", "iii", "iv"):
-        words.pop()
-    return words
-
-
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative"}
 NOT_PERSON_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART",
                      "LAW", "DATE", "TIME", "MONEY", "LANGUAGE"}
@@ -608,20 +379,6 @@ def places_in(text: str) -> tuple:
     return places_of(text)
 
 
-def _subsequence(short: list[str], long: list[str]) -> bool:
-    it = iter(long)
-    return all(any(w == x for x in it) for w in short)
-
-
-def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen an entity span to whole words: a name is never cut at a hyphen."""
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "“\"(":
-        start -= 1
-    while end < len(text) and not text[end].isspace() and text[end] not in ",;:”\")":
-        end += 1
-    return start, end
-
-
 _GUESSES = {"entity", "argument"}
 
 
@@ -639,111 +396,3 @@ def _without_overlaps(refs: list[PersonRef]) -> list[PersonRef]:
             continue
         out.append(r)
     return out
-
-
-# -- role phrases: "the top US diplomat", "Britain's foreign secretary", "his counterpart" --
-
-ROLE_RE = re.compile(
-    r"\b(?:(?P<poss>his|her|their)\s+)?(?:the\s+)?(?P<top>[Tt]op\s+)?"
-    r"(?:(?:new|then|current|incoming|former)\s+)?"
-    r"(?P<country>U\.S\.|US|UK|U\.K\.|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:'s|’s)?)\s+"
-    r"(?:(?:new|top|then)\s+)?(?P<title>[Ss]ecretary\s+of\s+[Ss]tate|[Ff]oreign\s+[Mm]inister|"
-    r"[Ff]oreign\s+[Ss]ecretary|FM|[Tt]op\s+[Dd]iplomat|[Dd]iplomat|[Cc]hief\s+[Dd]iplomat|"
-    r"[Pp]resident|[Pp]rime\s+[Mm]inister|[Pp]remier|[Cc]hancellor|[Ll]eader|[Kk]ing|[Ee]mir|"
-    r"[Cc]ounterparts?)\b(?!\s+(?:for|of)\b)"
-)
-# "the president", "the Prime Minister": an office without a country, which the article has
-# given one person by name before.
-BARE_ROLE_RE = re.compile(
-    r"\b[Tt]he\s+(?:(?:new|current|incoming)\s+)?(?P<title>(?i:president|prime\s+minister|"
-    r"premier|chancellor|king|queen|emir|crown\s+prince|foreign\s+minister|foreign\s+secretary|"
-    r"secretary\s+of\s+state|vice\s+president|first\s+lady))\b"
-    r"(?!\s+(?:of|for)\b)(?!-)(?!\s+[A-Z])"
-)
-_PLURAL_TITLES = (r"(?P<title>leaders|presidents|prime\s+ministers|foreign\s+ministers|"
-                  r"heads\s+of\s+state|chancellors|top\s+diplomats|counterparts)")
-_NATION = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
-_NATIONS = rf"{_NATION}(?:,?\s+{_NATION}){{0,7}},?\s+and\s+{_NATION}"
-PLURAL_ROLE_RE = re.compile(
-    rf"\b(?:the\s+)?{_PLURAL_TITLES}\s+of\s+(?P<list>{_NATIONS})"
-    rf"|\b(?:the\s+|(?:his|her|their)\s+)(?P<list2>{_NATIONS})\s+"
-    r"(?P<title2>leaders|presidents|prime\s+ministers|foreign\s+ministers|counterparts)\b"
-)
-
-
-def role_people(text: str, taken: list[PersonRef], people: ArticlePeople, n: int,
-                subject: str | None) -> list[PersonRef]:
-    """Office-holders a sentence names by role: one per country of a plural phrase."""
-    out: list[PersonRef] = []
-
-    def free(start: int, end: int) -> bool:
-        return not any(r.start < end and start < r.end for r in taken + out)
-
-    for m in PLURAL_ROLE_RE.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        title = fold(m.group("title") or m.group("title2"))
-        office = _plural_office(title, subject, people)
-        if office is None:
-            continue
-        key = "list" if m.group("list") else "list2"
-        for nation in re.finditer(_NATION, m.group(key)):
-            iso = country_of(nation.group())
-            if not iso:
-                continue
-            name, how = people.office_holder(office, iso, n)
-            if name and name != subject:
-                start = m.start(key) + nation.start()
-                out.append(PersonRef(name, start, start + len(nation.group()), "role"))
-    for m in BARE_ROLE_RE.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
-        name = people.titled_holder(" ".join(fold(m.group("title")).split()), n, subject)
-        if name:
-            out.append(PersonRef(name, m.start(), m.end(), "role"))
-    for m in ROLE_RE.finditer(text):
-        if not free(m.start("title"), m.end("title")) or not free(m.start(), m.end()):
-            continue
-        after = re.match(r"\s*,?\s*((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)", text[m.end():])
-        if after and (any(r.start >= m.end() and r.start - m.end() <= 3 for r in taken) or (
-                len(after.group(1).split()) >= 2 and plausible_name(after.group(1))
-                and not m.group(0).rstrip().endswith(","))):
-            # "French President Emmanuel Macron": the title of the name after it, found or
-            # not; the office holder the registry knows may not be the one the text names
-            continue
-        if re.search(r",\s*$", text[:m.start()]) and re.match(
-                r"\s*(?:[,;)]|[.]?$)", text[m.end():]) and any(
-                r.end <= m.start() and m.start() - r.end <= 3 for r in taken):
-            # "Jane Doe, the Chilean president,": the name's own office, not a second person
-            continue
-        iso = country_of(m.group("country"))
-        if iso is None:
-            continue
-        title = fold(m.group("title"))
-        if title.startswith("counterpart"):
-            if not subject or (m.group("poss") or "").lower() == "their":
-                continue
-            own = people.office_of(subject)
-            office = own[0] if own else None
-        elif title == "diplomat":
-            office = "foreign" if m.group("top") else None
-        else:
-            office = title_group(title)
-        if office is None:
-            continue
-        name, how = people.office_holder(office, iso, n, None if title in (
-            "leader", "top diplomat", "diplomat", "chief diplomat", "fm") else title)
-        counterpart = title.startswith("counterpart")
-        if name and (name != subject or not counterpart):
-            out.append(PersonRef(name, m.start(), m.end(), "counterpart" if counterpart
-                                 else "role"))
-    return out
-
-
-def _plural_office(title: str, subject: str | None, people: ArticlePeople) -> str | None:
-    if "counterpart" in title:
-        own = people.office_of(subject) if subject else None
-        return own[0] if own else None
-    if "foreign" in title or "diplomat" in title:
-        return "foreign"
-    return "leader"

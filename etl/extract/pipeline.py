@@ -117,7 +117,7 @@ def worth_parsing(text: str, surnames: frozenset[str] = frozenset()) -> bool:
         if not places_of(text):
             return False
     from etl.extract.names import may_name_a_stranger
-    from etl.extract.people import alias_hits
+    from etl.extract.person_names import alias_hits
 
     return bool(alias_hits(text) or _SOMEONE.search(text)
                 or may_name_a_stranger(text, first_word=True)

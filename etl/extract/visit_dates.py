@@ -1,0 +1,85 @@
+"""The date of a stop (or of a meeting): the date that hangs from its word of travel, else
+one of a verb or noun above it, else the sentence's only date; the story's own day when
+the text gives none and the stop happened.
+"""
+
+from __future__ import annotations
+
+from etl.extract.context import View
+from etl.extract.syntax import governors, verb_of
+
+
+def _date(view: View, trigger, place_token, status: str,
+          cues: list[str] = ()) -> tuple[str | None, bool]:
+    """The date of the stop and whether it is the story's own day (no date stated).
+
+    Only what happened is dated to the story's day when the text gives no date: a plan or
+    a cancellation without a date has none. A weekday of a cancelled plan ("has cancelled
+    the summit it was scheduled to host on Wednesday") is the plan's, so it lies ahead."""
+    # "begins a tour on Monday": a weekday beside a verb in the simple present is ahead
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else verb_of(trigger)
+    future = status in ("planned", "possible") or (
+        status == "cancelled" and any(c.startswith("planned") for c in cues)) or (
+        verb is not None and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ == "aux" for c in verb.children))
+    undated = status in ("planned", "possible", "cancelled")
+    dates = view.dates(future)
+    if dates and view.doc is not None:
+        chain = set(governors(trigger, conj=False)) | {trigger, place_token}
+        own = []
+        for d in dates:
+            span = view.doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if _hangs_from(span.root, chain):
+                own.append(d)
+        if own:
+            return own[0].value, False
+        above = [a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX", "NOUN", "PROPN")]
+        for a in above:
+            # "made a surprise visit to Kyiv on Monday where he met Zelensky"
+            for d in dates:
+                span = view.doc.char_span(d.start, d.end, alignment_mode="expand")
+                if span is not None and span.root.head is a and span.root.dep_ in (
+                        "npadvmod", "prep", "pobj", "nmod", "advmod"):
+                    return d.value, False
+        if len(dates) == 1:
+            span = view.doc.char_span(dates[0].start, dates[0].end, alignment_mode="expand")
+            if span is not None and not _belongs_elsewhere(span.root, trigger):
+                return dates[0].value, False
+    if undated:
+        return None, False
+    return view.default_date(), True
+
+
+def _hangs_from(token, chain: set) -> bool:
+    """Whether a date hangs from the travel word, not from another event on the way
+    ("his third trip since the attack of 7 October")."""
+    t = token
+    for _ in range(8):
+        if t in chain:
+            return True
+        if t.head is t:
+            return False
+        if t.dep_ == "pobj" and t.head.lower_ in ("since", "after", "before", "until", "of",
+                                                  "following", "from"):
+            return False
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and t not in chain and t.dep_ not in ("aux", "auxpass"):
+            return t in chain
+    return False
+
+
+def _belongs_elsewhere(token, trigger) -> bool:
+    """A date inside a clause of its own ("since the Oct. 7 attack") is that clause's."""
+    t = token
+    for _ in range(8):
+        if t.head is t or t is trigger:
+            return False
+        if t.dep_ == "pobj" and t.head.lower_ in ("since", "after", "before", "until",
+                                                  "following"):
+            return True
+        t = t.head
+        if t.pos_ == "VERB" and t is not trigger and trigger not in t.subtree:
+            return True
+    return False

@@ -1,0 +1,126 @@
+"""Visits read by patterns of their own, not by the parse: a host's permission ("Poland
+refused to let Lavrov attend"), an itinerary line ("Monday, May 22: Jerusalem") and a
+story's dateline ("AMMAN, Jordan —").
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.context import View
+from etl.extract.cues import status_in
+from etl.extract.geo import PlaceRef
+from etl.extract.syntax import subjects_of
+from etl.extract.visit_places import _drop_city_qualifiers, _lemma, is_modifier
+from etl.extract.visit_travellers import _at_home
+from etl.model import Article
+
+# "Poland refused to let Lavrov attend", "North Macedonia would allow him to take part":
+# a host's permission decides a visit.
+PERMISSION = re.compile(
+    r"\b(?P<verb>refus(?:ed|es)\s+to\s+(?:let|allow|admit)|barred|banned|denied\s+entry\s+to|"
+    r"(?:would|will|could|may|might)\s+(?:allow|let|permit)|agreed\s+to\s+(?:let|allow)|"
+    r"allowed|invited)\s+(?P<who>him|her|them|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+"
+    r"(?:to\s+)?(?:attend|take\s+part|enter|visit|come|participate|join)",
+)
+
+
+def permission_visits(view: View, article: Article) -> list[dict]:
+    """Visits a host country grants or refuses."""
+    out = []
+    for m in PERMISSION.finditer(view.text):
+        # A country inside a relative clause (", which has joined ... Ukraine,") is not
+        # the one granting permission.
+        aside = [(r.start(), r.end()) for r in re.finditer(r",\s*(?:which|who)\b[^,]*,",
+                                                            view.text)]
+        hosts = [p for p in view.places if p.end <= m.start() and not p.is_city
+                 and not is_modifier(view.text, p)
+                 and not any(s <= p.start < e for s, e in aside)]
+        if not hosts:
+            continue
+        host = hosts[-1]
+        who = m.group("who")
+        if who in ("him", "her", "them"):
+            names = [p.name for p in view.people if p.start < m.start()][:1] or (
+                [view.focus] if view.focus else [])
+        else:
+            names = [p.name for p in view.people if m.start("who") <= p.start < m.end("who")]
+        verb = m.group("verb").lower()
+        if verb.startswith(("refus", "barred", "banned", "denied")):
+            status = "cancelled"
+        elif verb.startswith(("would", "will", "could", "may", "might", "invited")):
+            status = "possible"
+        else:
+            status = "occurred"
+        dates = view.dates(status == "possible")
+        for name in names:
+            out.append(view.fact_base(article) | {
+                "type": "visit", "actor": name, "place": None, "country": host.country,
+                "date": dates[0].value if dates else None, "status": status,
+                "_how": {"relation": "permission", "trigger": verb, "cues": []}})
+    return out
+
+
+SCHEDULE_LINE = re.compile(
+    r"^\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)[^:]{0,40}:\s*")
+
+
+def schedule_stops(view: View, article: Article) -> list[dict]:
+    """An itinerary line ("Monday, May 22: Jerusalem, Israel") puts the story's traveller
+    at the place on that date."""
+    m = SCHEDULE_LINE.match(view.text)
+    if not m or not view.focus or not view.places:
+        return []
+    places = [p for p in view.places if p.start >= m.end() - 1 and not is_modifier(
+        view.text, p)]
+    if not places:
+        return []
+    dates = [d for d in view.dates(True) if d.start < m.end()]
+    date = dates[0].value if dates else None
+    status = "planned" if date and view.anchor and date > view.anchor.isoformat() else \
+        status_in(view.text[m.end():], "planned")
+    facts = [view.fact_base(article) | {
+        "type": "visit", "actor": view.focus, "place": place.name, "country": place.country,
+        "date": date, "status": status,
+        "_how": {"relation": "itinerary", "trigger": ":", "cues": []}} for place in places]
+    return _drop_city_qualifiers(facts, view)
+
+
+# "AMMAN, Jordan —", "NAIROBI (AP) -": a dateline, where the story was filed.
+DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,2})(?:,\s*(?P<region>[A-Z][a-z]+"
+    r"(?:\s[A-Z][a-z]+)?))?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–-]{1,2}\s*")
+# Main verbs that, in a datelined story, put their subject where it was filed.
+DATELINE_VERBS = {"say", "tell", "meet", "hold", "urge", "call", "vow", "pledge", "announce",
+                  "arrive", "visit", "sign", "warn", "address", "open", "promise", "praise",
+                  "discuss", "make", "lay", "tour", "speak", "insist", "stress"}
+
+
+def dateline_visits(view: View, article: Article) -> list[dict]:
+    """A story filed from a city ("AMMAN, Jordan — Blinken met King Abdullah") puts the
+    subject of its opening sentence there, when that person is not at home."""
+    m = DATELINE.match(view.text)
+    if not m or view.doc is None or view.sentence.n > 2:
+        return []
+    from etl.places import lookup_city
+
+    city = lookup_city(m.group("city").title())
+    if city is None:
+        return []
+    root = next((t for t in view.doc if t.dep_ == "ROOT"), None)
+    if root is None or _lemma(root) not in DATELINE_VERBS or root.i < len(
+            m.group(0).split()):
+        return []
+    actors = [n for t in subjects_of(root) for n in view.persons_for(t)]
+    place = PlaceRef(city.name, city.country, m.start("city"), m.end("city"), m.group("city"))
+    facts = []
+    for actor in actors:
+        if _at_home(actor, place, view) or (view.roster and view.roster.home_of(actor) ==
+                                            city.country):
+            continue
+        facts.append(view.fact_base(article) | {
+            "type": "visit", "actor": actor, "place": city.name, "country": city.country,
+            "date": view.default_date(), "status": "occurred", "_default_date": True,
+            "_how": {"relation": "dateline", "trigger": m.group("city"), "cues": []}})
+    return facts

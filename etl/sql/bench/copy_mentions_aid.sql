@@ -1,0 +1,8 @@
+-- benchmarks/generate_mentions.py: the aid of every copied article, with the copy's dates.
+insert into mentions_aid by name
+select s.* replace (
+    md5(s.mention_id || ':' || p.k)[:16] as mention_id,
+    p.id as article_id,
+    shift_date(s.date, p.off) as "date")
+from src.mentions_aid s join plan p on s.article_id = p.src_id
+left join person_map pm on pm.v = p.variant
