@@ -436,6 +436,18 @@ UNSEEN = [
     ("General Abdourahamane Tiani and Colonel Assimi Goita discussed security in the Sahel on "
      "Friday.", D(2025, 6, 10), "meeting",
      {(("Abdourahamane Tchiani", "Assimi Goïta"), None, "occurred", "in_person")}),
+    # "The trip" / "the meeting" called off in a later sentence is the plan told before,
+    # with the meeting the trip was for.
+    ("President Cyril Ramaphosa was to fly to Abuja on Friday to meet President Bola "
+     "Tinubu. The trip was cancelled after the floods.", D(2024, 9, 10), "meeting",
+     {(("Bola Tinubu", "Cyril Ramaphosa"), "Abuja", "cancelled", "in_person")}),
+    ("President Cyril Ramaphosa was to fly to Abuja on Friday. The trip was cancelled after "
+     "the floods.", D(2024, 9, 10), "visit",
+     {("Cyril Ramaphosa", "Abuja", "NG", "cancelled")}),
+    ("King Abdullah II was to host a summit with President Mahmoud Abbas in Amman on "
+     "Wednesday. Officials said on Tuesday that the meeting had been called off.",
+     D(2023, 10, 17), "meeting",
+     {(("Abdullah II", "Mahmoud Abbas"), "Amman", "cancelled", "in_person")}),
     # A particle joined by a hyphen to the word it belongs to is part of the name.
     ("Tunisian Prime Minister Kamel el-Materi flew to Algiers for talks with Prime Minister "
      "Nadir Ben-Larbi.", D(2025, 6, 10), "meeting",

@@ -115,7 +115,7 @@ def extract_article(article: Article) -> FactList:
             facts.extend(found)
             ctx.note(found)
         ctx.remember(view)
-    facts = _with_joiners(facts)
+    facts = _called_off_before(_with_joiners(facts))
     _date_from_the_trip(facts)
     _place_from_the_trip(facts)
     merged = [_not_yet(fact, article) for fact in merge(facts)]
@@ -138,6 +138,34 @@ def _with_joiners(facts: list[dict]) -> list[dict]:
             for f in out:  # every telling of that meeting
                 if f["type"] == "meeting" and f["participants"] == group:
                     f["participants"] = sorted(set(group) | {fact["person"]})
+    return out
+
+
+def _called_off_before(facts: list[dict], reach: int = 3) -> list[dict]:
+    """ "Biden was to attend a summit in Amman. ... The meeting was called off": the plan
+    the article told last, up to `reach` sentences before, is called off with every
+    telling of it in those sentences."""
+    out: list[dict] = []
+    for mark in facts:
+        if mark["type"] != "called_off":
+            out.append(mark)
+            continue
+        n = mark["_sentence"]
+        told = [f for f in out if f["type"] == mark["kind"] and 0 < n - f["_sentence"] <= reach
+                and f.get("status") in ("planned", "possible")]
+        if not told:
+            continue
+        last = told[-1]
+        same = ("participants",) if last["type"] == "meeting" else ("_sentence",)
+        off = [f for f in told if all(f.get(k) == last.get(k) for k in same)]
+        if last["type"] == "visit":  # and the meetings the trip was for
+            off += [f for f in out if f["type"] == "meeting" and f["_sentence"] == last["_sentence"]
+                and f.get("status") in ("planned", "possible")
+                and any(v["actor"] in f["participants"] and v["country"] == f.get("country")
+                        for v in off)]
+        for f in off:
+            f["status"] = "cancelled"
+            f["_how"]["cues"] = list(f["_how"].get("cues") or []) + [mark["cue"]]
     return out
 
 

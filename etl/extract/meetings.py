@@ -380,7 +380,10 @@ def _located_at(place_token):
 def from_sentence(view: View, article: Article) -> list[dict]:
     """Meeting facts of one sentence."""
     if view.doc is None or len(view.people) < 1:
-        return []
+        found: list[dict] = []  # "The meeting was called off.": the one told before
+        cancel_if_called_off(found, view.doc, LEX.meeting.nouns, "cancelled: the meeting",
+                             "meeting")
+        return found
     facts: list[dict] = []
     seen: dict[tuple, dict] = {}
     for trigger in view.doc:
@@ -435,5 +438,5 @@ def from_sentence(view: View, article: Article) -> list[dict]:
                 continue
             seen[key] = fact
             facts.append(fact)
-    cancel_if_called_off(facts, view.doc, LEX.meeting.nouns, "cancelled: the meeting")
+    cancel_if_called_off(facts, view.doc, LEX.meeting.nouns, "cancelled: the meeting", "meeting")
     return facts

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from etl.extract.cues import CANCELLED
 from etl.extract.lexicon import LEX
 
 log = logging.getLogger("etl.extract")
@@ -86,6 +87,7 @@ def _presence_gate() -> re.Pattern:
                       "due in", "stood", "spoke", "told"))
 
 
+_THE_EVENT = re.compile(r"\b[Tt]he\s+(?:\w+\s+)?(?:trip|visit|tour|meeting|summit|talks)\b")
 MONEY_HINT = re.compile(r"[$£€¥₹₱₩₺₽₴₦₪]|\b(?:[A-Z]{3}|Rs\.?|Sh|KSh)\s?\d|\d\s*(?:bn|mn|m|k)?\s*"
                         r"(?:dollars|euros|pounds|yen|yuan|rupees|crore|lakh|kronor|kroner|"
                         r"won|francs|riyals|dirhams|lira|shekels|rand|naira|shillings|pesos|"
@@ -109,6 +111,8 @@ def worth_parsing(text: str, surnames: frozenset[str] = frozenset()) -> bool:
 
     if MONEY_HINT.search(text) or find_money(text):
         return True
+    if _THE_EVENT.search(text) and CANCELLED.search(text):
+        return True  # "The trip was cancelled": the plan told before is off
     if not _gate().search(text):
         if not _presence_gate().search(text):
             return False

@@ -383,15 +383,20 @@ def attaches_to(token, targets: set, depth: int = 6) -> bool:
     return t in targets
 
 
-def cancel_if_called_off(facts: list[dict], doc, nouns, cue: str) -> None:
+def cancel_if_called_off(facts: list[dict], doc, nouns, cue: str, kind: str) -> None:
     """What the sentence plans is cancelled when it also calls off "the meeting" / "the
-    trip" without naming whose: "had been due to fly to Tokyo, but the trip was cancelled"."""
-    if not facts or not _the_event_called_off(doc, nouns):
+    trip" without naming whose: "had been due to fly to Tokyo, but the trip was cancelled".
+    A sentence that tells no such event of its own leaves a `called_off` mark: "the
+    meeting" is then the one the article told before (extract._called_off_before)."""
+    if doc is None or not _the_event_called_off(doc, nouns):
         return
-    for fact in facts:
-        if fact["status"] in ("planned", "possible"):
+    own = [f for f in facts if f.get("type") == kind]
+    for fact in own:
+        if fact.get("status") in ("planned", "possible"):
             fact["status"] = "cancelled"
             fact["_how"]["cues"] = list(fact["_how"].get("cues") or []) + [cue]
+    if not own:
+        facts.append({"type": "called_off", "kind": kind, "cue": cue})
 
 
 def _the_event_called_off(doc, nouns) -> bool:

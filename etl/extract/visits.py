@@ -77,7 +77,7 @@ def syntax_visits(view: View, article: Article) -> list[dict]:
     if len(sentence_actors) == 1:
         for place, span, trigger, relation in pending:
             facts += _stop_facts(view, article, place, span, trigger, relation, sentence_actors)
-    cancel_if_called_off(facts, view.doc, LEX.visit.nouns, "cancelled: the trip")
+    cancel_if_called_off(facts, view.doc, LEX.visit.nouns, "cancelled: the trip", "visit")
     return _drop_city_qualifiers(facts, view)
 
 
@@ -165,7 +165,9 @@ def from_sentence(view: View, article: Article) -> list[dict]:
     if PERMISSION.search(text):
         return permission_visits(view, article)
     if view.doc is None or not view.places:
-        return dateline_visits(view, article)
+        found = dateline_visits(view, article)
+        cancel_if_called_off(found, view.doc, LEX.visit.nouns, "cancelled: the trip", "visit")
+        return found
     found = syntax_visits(view, article)
     # "ACCRA — the minister arrived in Abuja": a stop the sentence states is where he is
     moved = {f["actor"] for f in found if f["type"] == "visit"}
