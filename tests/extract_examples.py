@@ -448,6 +448,12 @@ UNSEEN = [
      "Wednesday. Officials said on Tuesday that the meeting had been called off.",
      D(2023, 10, 17), "meeting",
      {(("Abdullah II", "Mahmoud Abbas"), "Amman", "cancelled", "in_person")}),
+    # A sentence about a pair the story's subject is in keeps that subject for "he".
+    ("Foreign Minister Elmer Schialer held talks with his Chilean counterpart, Alberto van "
+     "Klaveren. The two ministers signed a consular accord. On Tuesday he will be received by "
+     "President Gabriel Boric.", D(2025, 6, 9), "meeting",
+     {(("Alberto van Klaveren", "Elmer Schialer"), None, "occurred", "in_person"),
+      (("Elmer Schialer", "Gabriel Boric"), None, "planned", "in_person")}),
     # A particle joined by a hyphen to the word it belongs to is part of the name.
     ("Tunisian Prime Minister Kamel el-Materi flew to Algiers for talks with Prime Minister "
      "Nadir Ben-Larbi.", D(2025, 6, 10), "meeting",

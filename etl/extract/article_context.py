@@ -96,7 +96,10 @@ class ArticleContext:
         if view.doc is not None:
             actors = self._actors(view)
             if actors:
-                self.focus = actors[0]
+                # "The two ministers signed a deal": a sentence about a group the story's
+                # subject is in keeps that subject for the next "he"
+                if self.focus not in actors:
+                    self.focus = actors[0]
                 if len(actors) >= 2:
                     self.group = actors
             return
