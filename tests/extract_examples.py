@@ -454,6 +454,9 @@ UNSEEN = [
      "President Gabriel Boric.", D(2025, 6, 9), "meeting",
      {(("Alberto van Klaveren", "Elmer Schialer"), None, "occurred", "in_person"),
       (("Elmer Schialer", "Gabriel Boric"), None, "planned", "in_person")}),
+    # The nation before a portfolio title is the office holder's: the donor.
+    ("German Development Minister Svenja Schulze announced an extra 20 million euros for "
+     "Sudan.", D(2024, 4, 15), "aid", {("Germany", "Sudan", 20_000_000, "EUR", "announced")}),
     # A particle joined by a hyphen to the word it belongs to is part of the name.
     ("Tunisian Prime Minister Kamel el-Materi flew to Algiers for talks with Prime Minister "
      "Nadir Ben-Larbi.", D(2025, 6, 10), "meeting",

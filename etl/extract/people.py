@@ -166,6 +166,12 @@ class ArticlePeople:
                                text[max(0, title_start - 40):title_start])
             country_word = before.group(1) if before else None
         country = country_of(country_word) if country_word else None
+        words = (country_word or "").split()
+        for k in range(len(words) - 1, 0, -1):
+            if country is not None:
+                break
+            # "German Development Minister": the nation before the portfolio
+            country = country_of(" ".join(words[:k]))
         if country is None:
             return
         self.observations.append(RoleObservation(name, office, country, n, text,
