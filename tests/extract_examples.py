@@ -411,6 +411,10 @@ UNSEEN = [
     ("Hundreds were killed and dozens wounded, and tens of thousands fled.", D(2023, 10, 18),
      "casualty", set()),
     ("The militants killed 19 cattle.", D(2023, 1, 5), "casualty", set()),
+    # A count made to do what a causing verb's infinitive says.
+    ("The siege of the city has forced more than 400,000 people to flee since May.",
+     D(2024, 11, 2), "casualty", {("displaced", 400_000, "more than")}),
+    ("The army forced 12 officers to resign.", D(2024, 11, 2), "casualty", set()),
     # "called on" a person, with nothing asked of them, is a courtesy visit; a next verb
     # joined by "and" is a meeting of its own, and tells nothing of the first one's mode.
     ("Malaysia's Foreign Minister Mohamad Hasan called on President Joko Widodo at the "

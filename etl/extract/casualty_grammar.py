@@ -17,6 +17,8 @@ VERB_METRIC = {
     "displace": "displaced", "uproot": "displaced", "flee": "displaced",
     "abduct": "captured", "kidnap": "captured", "capture": "captured",
 }
+# Verbs that make their object do what their infinitive says: "forced 450,000 to flee".
+CAUSING = frozenset({"force", "compel", "drive", "cause", "push", "oblige", "prompt"})
 # Words that, as the complement of "be"/"remain"/"leave", make the subject a count:
 # "19 people remain missing", "four were dead".
 STATE_METRIC = {"dead": "killed", "missing": "missing", "injured": "wounded",
@@ -81,6 +83,11 @@ def _metric_by_syntax(doc, start: int, end: int) -> str | None:
         return None
     if node.dep_ == "attr" and verb.lemma_.lower() == "be":
         return _metric_of_subject(verb)  # "the dead were 19 people"
+    if node.dep_ == "dobj" and verb.lemma_.lower() in CAUSING:
+        for child in verb.children:  # "forced more than 450,000 people to flee"
+            if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in (
+                    "flee", "leave", "abandon", "evacuate"):
+                return "displaced"
     if node.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ in ("VERB", "AUX"):
         lemma = verb.lemma_.lower()
         if _mixed(verb):
