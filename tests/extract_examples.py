@@ -461,6 +461,19 @@ UNSEEN = [
     # The nation before a portfolio title is the office holder's: the donor.
     ("German Development Minister Svenja Schulze announced an extra 20 million euros for "
      "Sudan.", D(2024, 4, 15), "aid", {("Germany", "Sudan", 20_000_000, "EUR", "announced")}),
+    # Sought, not set: "hopes to" (which the lemmatiser reads as "hop"), "has not been ruled
+    # out", "no date has been set"; a cancel verb negated calls nothing off.
+    ("President Yoweri Museveni hopes to meet President Felix Tshisekedi before the end of "
+     "the year.", D(2023, 9, 4), "meeting",
+     {(("Felix Tshisekedi", "Yoweri Museveni"), None, "possible", "in_person")}),
+    ("A meeting between Yoweri Museveni and Felix Tshisekedi has not been ruled out.",
+     D(2023, 9, 4), "meeting",
+     {(("Felix Tshisekedi", "Yoweri Museveni"), None, "possible", "in_person")}),
+    ("No date has been set for a meeting between Yoweri Museveni and Felix Tshisekedi.",
+     D(2023, 9, 4), "meeting",
+     {(("Felix Tshisekedi", "Yoweri Museveni"), None, "possible", "in_person")}),
+    ("President Yoweri Museveni did not cancel his trip to Kinshasa despite the protests.",
+     D(2023, 9, 4), "visit", {("Yoweri Museveni", "Kinshasa", "CD", "occurred")}),
     # A particle joined by a hyphen to the word it belongs to is part of the name.
     ("Tunisian Prime Minister Kamel el-Materi flew to Algiers for talks with Prime Minister "
      "Nadir Ben-Larbi.", D(2025, 6, 10), "meeting",

@@ -266,17 +266,28 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
                 cues.append(f"possible: {verb.text} (clause)")
             continue
         lemma = t.lemma_.lower()
-        if _cancels(t) and t is not trigger:
+        if _cancels(t) and t is not trigger and negated(t):
+            # "has not been ruled out": still possible; "did not cancel the trip": on
+            if lemma in ("rule", "exclude"):
+                found.add("possible")
+                cues.append(f"possible: not {t.text}")
+        elif _cancels(t) and t is not trigger:
             found.add("cancelled")
             cues.append(f"cancelled: {t.text}")
-        if negated(t) and t.pos_ in ("VERB", "AUX"):
+        elif negated(t) and t.pos_ in ("VERB", "AUX"):
             found.add("negated")
             cues.append(f"negated: {t.text}")
+        if t.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in _UNSET
+                and any(g.lower_ == "no" for g in c.children) for c in t.children):
+            found.add("possible")  # "no date has been set for a meeting": sought, not set
+            cues.append(f"possible: no date {t.text}")
         modals = modal_children(t)
         if modals & LEX.status.possible_modals:
             found.add("possible")
             cues.append(f"possible: {' '.join(sorted(modals))}")
-        if lemma in LEX.status.possible_words and t is not trigger:
+        if (lemma in LEX.status.possible_words or t.lower_ in _POSSIBLE_FORMS) and \
+                t is not trigger:
             found.add("possible")
             cues.append(f"possible: {t.text}")
         for c in t.children:
@@ -321,6 +332,20 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
     if "planned" in found:
         return "planned", cues
     return default, cues
+
+
+_UNSET = frozenset({"date", "time", "timing", "venue", "decision", "plan", "schedule"})
+
+
+def _inflections(word: str) -> set[str]:
+    stem = word[:-1] if word.endswith("e") else word
+    return {word, f"{word}s", f"{word}es", f"{stem}ed", f"{stem}ing"}
+
+
+# The forms of the words that make an event possible, for a lemmatiser that reads "hopes"
+# as "hop".
+_POSSIBLE_FORMS = frozenset(f for w in LEX.status.possible_words if " " not in w
+                            for f in _inflections(w))
 
 
 def _infinitive_ahead(t) -> bool:
