@@ -474,6 +474,11 @@ UNSEEN = [
      {(("Felix Tshisekedi", "Yoweri Museveni"), None, "possible", "in_person")}),
     ("President Yoweri Museveni did not cancel his trip to Kinshasa despite the protests.",
      D(2023, 9, 4), "visit", {("Yoweri Museveni", "Kinshasa", "CD", "occurred")}),
+    # An invitation to a place is a possible visit by the one invited.
+    ("President Yoweri Museveni invited President Felix Tshisekedi to visit Kampala.",
+     D(2023, 9, 4), "visit", {("Felix Tshisekedi", "Kampala", "UG", "possible")}),
+    ("President Yoweri Museveni has invited President Felix Tshisekedi to Kampala.",
+     D(2023, 9, 4), "visit", {("Felix Tshisekedi", "Kampala", "UG", "possible")}),
     # A particle joined by a hyphen to the word it belongs to is part of the name.
     ("Tunisian Prime Minister Kamel el-Materi flew to Algiers for talks with Prime Minister "
      "Nadir Ben-Larbi.", D(2025, 6, 10), "meeting",

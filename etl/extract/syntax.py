@@ -286,8 +286,8 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
         if modals & LEX.status.possible_modals:
             found.add("possible")
             cues.append(f"possible: {' '.join(sorted(modals))}")
-        if (lemma in LEX.status.possible_words or t.lower_ in _POSSIBLE_FORMS) and \
-                t is not trigger:
+        if (lemma in LEX.status.possible_words or t.lower_ in _POSSIBLE_FORMS) and (
+                t is not trigger or lemma == "invite"):  # "has invited X to Nairobi"
             found.add("possible")
             cues.append(f"possible: {t.text}")
         for c in t.children:

@@ -163,7 +163,9 @@ def from_sentence(view: View, article: Article) -> list[dict]:
     if not view.people and SCHEDULE_LINE.match(text):
         return schedule_stops(view, article)
     if PERMISSION.search(text):
-        return permission_visits(view, article)
+        granted = permission_visits(view, article)
+        if granted:
+            return granted  # else no host country grants it: "Ruto invited Abiy to visit"
     if view.doc is None or not view.places:
         found = dateline_visits(view, article)
         cancel_if_called_off(found, view.doc, LEX.visit.nouns, "cancelled: the trip", "visit")
