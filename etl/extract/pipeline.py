@@ -133,7 +133,17 @@ def nlp():
     """The spaCy pipeline (loaded on first use, once per process)."""
     import spacy
 
-    return spacy.load(MODEL)
+    pipeline = spacy.load(MODEL)
+    # The rule lemmatiser keeps a lemma set before it: forms it gets wrong, set right here
+    # ("hopes" is not "hop", "axed" not "ax", "dined" not "din").
+    ruler = pipeline.get_pipe("attribute_ruler")
+    for lemma, forms in LEMMA_FIXES.items():
+        ruler.add([[{"LOWER": {"IN": list(forms)}, "TAG": {"IN": ["VBZ", "VBD", "VBN"]}}]],
+                  {"LEMMA": lemma})
+    return pipeline
+
+
+LEMMA_FIXES = {"hope": ("hopes", "hoped"), "axe": ("axes", "axed"), "dine": ("dines", "dined")}
 
 
 def parse(texts: Sequence[str]) -> list:

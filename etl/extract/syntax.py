@@ -286,7 +286,7 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
         if modals & LEX.status.possible_modals:
             found.add("possible")
             cues.append(f"possible: {' '.join(sorted(modals))}")
-        if (lemma in LEX.status.possible_words or t.lower_ in _POSSIBLE_FORMS) and (
+        if lemma in LEX.status.possible_words and (
                 t is not trigger or lemma == "invite"):  # "has invited X to Nairobi"
             found.add("possible")
             cues.append(f"possible: {t.text}")
@@ -335,17 +335,6 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
 
 
 _UNSET = frozenset({"date", "time", "timing", "venue", "decision", "plan", "schedule"})
-
-
-def _inflections(word: str) -> set[str]:
-    stem = word[:-1] if word.endswith("e") else word
-    return {word, f"{word}s", f"{word}es", f"{stem}ed", f"{stem}ing"}
-
-
-# The forms of the words that make an event possible, for a lemmatiser that reads "hopes"
-# as "hop".
-_POSSIBLE_FORMS = frozenset(f for w in LEX.status.possible_words if " " not in w
-                            for f in _inflections(w))
 
 
 def _infinitive_ahead(t) -> bool:
