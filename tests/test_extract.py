@@ -82,6 +82,15 @@ def test_a_welcome_told_after_a_dated_trip_is_dated_by_it() -> None:
         ("visit", "Nouakchott", "2024-11-12"), ("meeting", "Nouakchott", "2024-11-12")}
 
 
+def test_a_welcome_the_trip_places_is_dated_by_it_too() -> None:
+    """The airport is no place the gazetteer knows: the arrival places the welcome first,
+    then dates it."""
+    text = ("President Bola Tinubu arrived in Accra on Monday. He was received at Kotoka "
+            "airport by President John Mahama.")
+    facts = facts_of(text, date(2025, 6, 10), "meeting")
+    assert [(f["place"], f["date"]) for f in facts] == [("Accra", "2025-06-09")]
+
+
 def test_a_named_office_holder_is_the_person_named_not_the_registrys() -> None:
     # Names the registry does not hold: the text's names win over the office-holders the
     # registry gives "Kenyan President" and "Ethiopian Prime Minister" on that date.

@@ -116,8 +116,8 @@ def extract_article(article: Article) -> FactList:
             ctx.note(found)
         ctx.remember(view)
     facts = _called_off_before(_with_joiners(facts))
+    _place_from_the_trip(facts)  # first: a welcome placed by the trip is dated by it too
     _date_from_the_trip(facts)
-    _place_from_the_trip(facts)
     merged = [_not_yet(fact, article) for fact in merge(facts)]
     return FactList([_finish(fact, article) for fact in merged], *_offices(ctx, sentences))
 
