@@ -479,6 +479,11 @@ UNSEEN = [
      D(2023, 9, 4), "visit", {("Felix Tshisekedi", "Kampala", "UG", "possible")}),
     ("President Yoweri Museveni has invited President Felix Tshisekedi to Kampala.",
      D(2023, 9, 4), "visit", {("Felix Tshisekedi", "Kampala", "UG", "possible")}),
+    # A person the press names by the first word of the full name ("Pham", "Ding"), when
+    # that word names one person of the article and ends no one's name.
+    ("Vietnamese Prime Minister Pham Minh Chinh arrived in Canberra on Wednesday. Pham later "
+     "met Prime Minister Anthony Albanese at Parliament House.", D(2024, 3, 7), "meeting",
+     {(("Anthony Albanese", "Pham Minh Chinh"), "Canberra", "occurred", "in_person")}),
     # A particle joined by a hyphen to the word it belongs to is part of the name.
     ("Tunisian Prime Minister Kamel el-Materi flew to Algiers for talks with Prime Minister "
      "Nadir Ben-Larbi.", D(2025, 6, 10), "meeting",

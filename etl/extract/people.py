@@ -96,6 +96,9 @@ class ArticlePeople:
     observations: list[RoleObservation] = field(default_factory=list)
     canonical: dict[str, str] = field(default_factory=dict)  # folded full form -> name
     by_surname: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    # first word -> the full names it begins: "Pham" (Pham Minh Chinh), "Ding" (Ding
+    # Xuexiang), "Srettha" (Srettha Thavisin), where the press names a person by it
+    by_first: dict[str, set[str]] = field(default_factory=dict)
     resolved: dict[int, list[PersonRef]] = field(default_factory=dict)
     anchors: dict[int, date | None] = field(default_factory=dict)  # sentence -> its day
     # (office, country, title, sentence) of role phrases nobody is known to hold
@@ -236,12 +239,20 @@ class ArticlePeople:
             entries = self.by_surname.setdefault(key, [])
             if not entries or entries[-1][1] != name:
                 entries.append((n, name))
+        if len(words) >= 2 and len(words[0]) >= 3 and words[0] not in keys:
+            self.by_first.setdefault(words[0], set()).add(name)
+
+    def _first_words(self) -> list[str]:
+        """First words that name one person of the article and end no one's name."""
+        return [w for w, names in self.by_first.items()
+                if len(names) == 1 and w not in self.by_surname]
 
     def surname_holder(self, surname: str, n: int) -> str | None:
         """The person of the article a bare surname means in sentence `n`."""
         entries = self.by_surname.get(fold(surname))
         if not entries:
-            return None
+            first = fold(surname)
+            return next(iter(self.by_first[first])) if first in self._first_words() else None
         names = {name for _, name in entries}
         if len(names) == 1:
             return entries[0][1]
@@ -268,12 +279,18 @@ class ArticlePeople:
                     refs.append(PersonRef(name, r.start, r.end, "surname",
                                           known=name in reference_people()))
         # Surnames the article gave in full elsewhere, where no finder saw a name.
-        for surname in self.by_surname:
+        firsts = self._first_words()
+        places = places_in(text) if any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text,
+                                                  re.IGNORECASE) for w in firsts) else ()
+        for surname in [*self.by_surname, *firsts]:
             for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text,
                                  re.IGNORECASE):
                 if not text[m.start()].isupper() or any(
                         r.start <= m.start() < r.end for r in refs):
                     continue
+                if surname not in self.by_surname and any(
+                        p.start <= m.start() < p.end for p in places):
+                    continue  # a first word that begins a place here: "Ulan" of Ulan Bator
                 if self._other_given_name(text, m.start(), self.surname_holder(surname, n)
                                           or ""):
                     continue
