@@ -490,6 +490,19 @@ UNSEEN = [
      {(("Kamel el-Materi", "Nadir Ben-Larbi"), "Algiers", "occurred", "in_person")}),
     ("Secretary of State Antony Blinken called on Israeli Prime Minister Benjamin Netanyahu "
      "to allow more aid into Gaza.", D(2024, 3, 14), "meeting", set()),
+    # An inner word of a longer name names the person too: the paternal surname before the
+    # maternal one ("Quintana" of Ramiro Quintana Balta), as the Spanish-language press has it.
+    ("Paraguayan President Ramiro Quintana Balta arrived in Montevideo on Monday. Quintana met "
+     "Foreign Minister Tomás Ledesma on Tuesday.", D(2024, 3, 5), "meeting",
+     {(("Ramiro Quintana Balta", "Tomás Ledesma"), "Montevideo", "occurred", "in_person")}),
+    # The article's own "Paraguayan President X" says who "the Paraguayan president" is, ahead
+    # of the registry's holder on that day; a former holder is no holder.
+    ("Paraguayan President Ramiro Quintana Balta arrived in Montevideo on Monday. On Tuesday "
+     "the Paraguayan president met Foreign Minister Tomás Ledesma.", D(2024, 3, 5), "meeting",
+     {(("Ramiro Quintana Balta", "Tomás Ledesma"), "Montevideo", "occurred", "in_person")}),
+    ("The envoy of former Paraguayan President Ramiro Quintana Balta spoke on Monday. On Tuesday "
+     "the Paraguayan president met Foreign Minister Tomás Ledesma in Asunción.", D(2024, 3, 5),
+     "meeting", {(("Santiago Peña", "Tomás Ledesma"), "Asunción", "occurred", "in_person")}),
 ]
 
 BUGS = [

@@ -19,6 +19,7 @@ from datetime import date
 
 from etl.extract.lexicon import LEX
 from etl.extract.person_names import (
+    PARTICLES,
     _not_name,
     _subsequence,
     _surname_words,
@@ -96,9 +97,10 @@ class ArticlePeople:
     observations: list[RoleObservation] = field(default_factory=list)
     canonical: dict[str, str] = field(default_factory=dict)  # folded full form -> name
     by_surname: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
-    # first word -> the full names it begins: "Pham" (Pham Minh Chinh), "Ding" (Ding
-    # Xuexiang), "Srettha" (Srettha Thavisin), where the press names a person by it
-    by_first: dict[str, set[str]] = field(default_factory=dict)
+    # first or inner word -> the full names it is part of: "Pham" (Pham Minh Chinh),
+    # "Srettha" (Srettha Thavisin), "Lula" (Luiz Inacio Lula da Silva), "Petro" (Gustavo
+    # Petro Urrego), where the press names a person by it
+    by_part: dict[str, set[str]] = field(default_factory=dict)
     resolved: dict[int, list[PersonRef]] = field(default_factory=dict)
     anchors: dict[int, date | None] = field(default_factory=dict)  # sentence -> its day
     # (office, country, title, sentence) of role phrases nobody is known to hold
@@ -164,6 +166,8 @@ class ArticlePeople:
         office = title_group(title)
         if office is None or office not in ("foreign", "leader") and len(office) > 40:
             return
+        if _FORMER.search(text[max(0, title_start - 60):title_start]):
+            return  # "former Paraguayan President X" holds the office no more
         if country_word is None:
             before = re.search(r"((?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.’']*)\s+(?:(?:new|top)\s+)?$",
                                text[max(0, title_start - 40):title_start])
@@ -239,12 +243,17 @@ class ArticlePeople:
             entries = self.by_surname.setdefault(key, [])
             if not entries or entries[-1][1] != name:
                 entries.append((n, name))
-        if len(words) >= 2 and len(words[0]) >= 3 and words[0] not in keys:
-            self.by_first.setdefault(words[0], set()).add(name)
+        # The first word, and the inner words of a longer name: a paternal surname before
+        # the maternal one ("Petro" of Gustavo Petro Urrego), a name the press uses ("Lula").
+        parts = words[:1] + words[1:-1] if len(words) >= 2 else []
+        for word in parts:
+            if len(word) >= 3 and word not in keys and word not in PARTICLES:
+                self.by_part.setdefault(word, set()).add(name)
 
     def _first_words(self) -> list[str]:
-        """First words that name one person of the article and end no one's name."""
-        return [w for w, names in self.by_first.items()
+        """First or inner words that name one person of the article and end no one's
+        name."""
+        return [w for w, names in self.by_part.items()
                 if len(names) == 1 and w not in self.by_surname]
 
     def surname_holder(self, surname: str, n: int) -> str | None:
@@ -252,7 +261,7 @@ class ArticlePeople:
         entries = self.by_surname.get(fold(surname))
         if not entries:
             first = fold(surname)
-            return next(iter(self.by_first[first])) if first in self._first_words() else None
+            return next(iter(self.by_part[first])) if first in self._first_words() else None
         names = {name for _, name in entries}
         if len(names) == 1:
             return entries[0][1]
@@ -305,17 +314,22 @@ class ArticlePeople:
     def office_holder(self, office: str, country: str, n: int,
                       title: str | None = None) -> tuple[str | None, str]:
         """(name, how) of the office-holder of `country` a role phrase in sentence n means:
-        the registry on the story's date first, then what the article itself says."""
-        name = holder(office, country, self.anchors.get(n, self.when), title)
-        if name:
-            return name, "registry"
+        whom the article itself has given that office so far, then the registry on the
+        story's date, then whom the article gives it later. The article comes first
+        because it is the fresher source: an acting president, a new minister, an office
+        the registry does not list."""
         said = [o for o in self.observations if o.office == office and o.country == country
                 and (title is None or o.title in (None, "leader", "head of state")
                      or fold(o.title) == fold(title)
                      or fold(title) not in ("president", "prime minister", "premier"))]
+        before = [o for o in said if o.sentence <= n]
+        if before:
+            return before[-1].name, "observed"
+        name = holder(office, country, self.anchors.get(n, self.when), title)
+        if name:
+            return name, "registry"
         if said:
-            before = [o for o in said if o.sentence <= n]
-            return (before[-1] if before else said[0]).name, "observed"
+            return said[0].name, "observed"
         when = self.anchors.get(n, self.when)
         learned = observed_holder(office, country, when, title)
         if learned:
@@ -364,6 +378,10 @@ _APPOSITION_BEFORE = re.compile(
     r"[Pp]rime\s+[Mm]inister|[Tt]op\s+[Dd]iplomat|[Cc]hancellor|[Ss]ecretary\s+of\s+[Ss]tate)"
     r",\s+(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)\s*,")
 
+
+# The words before a title that say its holder has left it, or not yet taken it.
+_FORMER = re.compile(r"(?i)\b(?:former|ex-|late|then|outgoing|incoming|future|would-be)"
+                     r"(?:\s+[A-Z][\w.’']*){0,2}\s*$")
 
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative"}
 NOT_PERSON_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART",

@@ -15,7 +15,7 @@ from etl.extract.lexicon import LEX, phrase_pattern
 from etl.extract.registry import reference_people
 from etl.places import country_names, fold, lookup_city
 
-_PARTICLES = {"al", "al-", "el", "el-", "bin", "ibn", "de", "van", "von", "der", "da", "di",
+PARTICLES = {"al", "al-", "el", "el-", "bin", "ibn", "de", "van", "von", "der", "da", "di",
               "le", "la", "du", "dos", "das", "del", "ben", "abu", "bint", "ter", "den", "ould"}
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "III", "II", "IV"}
 _NAME_WORD = r"(?:[A-Z][\w'’\-]*[\w]|[A-Z]\.|[A-Z])"
@@ -68,7 +68,7 @@ def titled_surnames(text: str) -> frozenset[str]:
 
 
 def _name_capitals(name: str) -> bool:
-    return all(w[0].isupper() or w.lower().rstrip("-") in _PARTICLES
+    return all(w[0].isupper() or w.lower().rstrip("-") in PARTICLES
                or _JOINED_PARTICLE.match(w) for w in name.split())
 
 
