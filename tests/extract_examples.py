@@ -500,6 +500,18 @@ UNSEEN = [
     ("Paraguayan President Ramiro Quintana Balta arrived in Montevideo on Monday. On Tuesday "
      "the Paraguayan president met Foreign Minister Tomás Ledesma.", D(2024, 3, 5), "meeting",
      {(("Ramiro Quintana Balta", "Tomás Ledesma"), "Montevideo", "occurred", "in_person")}),
+    # A dateline is not part of its sentence: its city is no subject, its date no event's.
+    ("ACCRA, Ghana, Feb 20 (Reuters) — Togolese President Faure Gnassingbe arrived in Accra "
+     "on Tuesday for talks on border security.", D(2024, 2, 20), "visit",
+     {("Faure Gnassingbe", "Accra", "GH", "occurred")}),
+    ("LIMA, June 3 (Reuters) - Chilean Foreign Minister Alberto van Klaveren met his Peruvian "
+     "counterpart Elmer Schialer in Lima on Monday.", D(2025, 6, 4), "meeting",
+     {(("Alberto van Klaveren", "Elmer Schialer"), "Lima", "occurred", "in_person")}),
+    # The registry's one-word name ("Anwar") does not take a longer name the article gives
+    # another person ("Anwar Rahim Ismail"): the article's person is meant later on.
+    ("Malaysian Trade Minister Anwar Rahim Ismail arrived in Dhaka on Monday. Anwar met "
+     "Foreign Minister Hasan Mahmud Chowdhury on Tuesday.", D(2024, 3, 5), "meeting",
+     {(("Anwar Rahim Ismail", "Hasan Mahmud Chowdhury"), "Dhaka", "occurred", "in_person")}),
     ("The envoy of former Paraguayan President Ramiro Quintana Balta spoke on Monday. On Tuesday "
      "the Paraguayan president met Foreign Minister Tomás Ledesma in Asunción.", D(2024, 3, 5),
      "meeting", {(("Santiago Peña", "Tomás Ledesma"), "Asunción", "occurred", "in_person")}),

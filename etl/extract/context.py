@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from etl.extract.dateline import DATELINE
 from etl.extract.dates import DateRef, find_dates
 from etl.extract.geo import PlaceRef
 from etl.extract.lexicon import LEX
@@ -63,7 +64,10 @@ class View:
         return self.__dict__["_money"]
 
     def _dates_uncached(self, future: bool) -> list[DateRef]:
-        found = find_dates(self.text, self.anchor, future)
+        # the dateline's date is when the story was filed, never an event's
+        opening = DATELINE.match(self.text)
+        found = [d for d in find_dates(self.text, self.anchor, future)
+                 if not (opening and d.end <= opening.end())]
         if self.anchor_precision != "year" or self.anchor is None:
             return found
         # A segment dated only to its year: a weekday read against 1 January would invent a

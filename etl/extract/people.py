@@ -30,6 +30,7 @@ from etl.extract.person_names import (
     alias_hits,
     clean_name,
     known_name,
+    name_goes_on,
     plausible_name,
 )
 from etl.extract.registry import (
@@ -114,8 +115,9 @@ class ArticlePeople:
         found: list[_Raw] = []
         headline = _title_case(text)
         for start, end, surface, name, how in alias_hits(text):
-            if how == "surname" and self._other_given_name(text, start, name):
-                continue  # "Hunter Biden" is not Joe Biden
+            if how == "surname" and (self._other_given_name(text, start, name)
+                                     or name_goes_on(text, end, name)):
+                continue  # "Hunter Biden" is not Joe Biden, "Anwar Rahim Ismail" not Anwar
             found.append(_Raw(n, start, end, surface, how, name))
         for m in _titled_re().finditer(text):
             name, offset = clean_name(m.group("name"))
@@ -208,10 +210,14 @@ class ArticlePeople:
             else:
                 longest[key] = known_name(form) or _without_initials(form)
         self.canonical = longest
+        own_words = {w for name in longest.values() for w in _surname_words(name)}
         for n in sorted(self.raw):
             for r in self.raw[n]:
                 name = r.canonical or (longest.get(fold(r.surface)) if len(
                     r.surface.split()) >= 2 else None)
+                if r.how == "surname" and r.canonical and fold(r.surface) in own_words and (
+                        r.canonical not in longest.values()):
+                    continue  # "Anwar" is the article's Anwar Rahim Ismail, not the registry's
                 if name and (r.how != "surname" or r.canonical):
                     self._index(n, name)
         self.observations = [RoleObservation(self._full(o.name), o.office, o.country,

@@ -271,3 +271,20 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     while end < len(text) and not text[end].isspace() and text[end] not in ",;:”\")":
         end += 1
     return start, end
+
+
+def name_goes_on(text: str, end: int, name: str) -> bool:
+    """Whether a one-word alias is the first word of another person's longer name: a
+    capitalised name word follows that the registry's name does not have."""
+    after = re.match(r"\s+([A-Z][\w'’-]+)", text[end:end + 40])
+    if not after:
+        return False
+    word = after.group(1)
+    if word in _not_name() or word.lower() in LEX.people.titles or word in _SUFFIX_WORDS:
+        return False
+    if fold(word) in fold(name).split() or not plausible_name(f"{text[:end].split()[-1]} {word}"):
+        return False
+    return True
+
+
+_SUFFIX_WORDS = {"Jr", "Sr", "II", "III", "IV"}

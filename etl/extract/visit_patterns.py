@@ -9,6 +9,7 @@ import re
 
 from etl.extract.context import View
 from etl.extract.cues import status_in
+from etl.extract.dateline import DATELINE
 from etl.extract.geo import PlaceRef
 from etl.extract.syntax import subjects_of
 from etl.extract.visit_places import _drop_city_qualifiers, _lemma, is_modifier
@@ -87,10 +88,6 @@ def schedule_stops(view: View, article: Article) -> list[dict]:
     return _drop_city_qualifiers(facts, view)
 
 
-# "AMMAN, Jordan —", "NAIROBI (AP) -": a dateline, where the story was filed.
-DATELINE = re.compile(
-    r"^\s*(?P<city>[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,2})(?:,\s*(?P<region>[A-Z][a-z]+"
-    r"(?:\s[A-Z][a-z]+)?))?\s*(?:\([A-Za-z. ]{1,20}\))?\s*[—–-]{1,2}\s*")
 # Main verbs that, in a datelined story, put their subject where it was filed.
 DATELINE_VERBS = {"say", "tell", "meet", "hold", "urge", "call", "vow", "pledge", "announce",
                   "arrive", "visit", "sign", "warn", "address", "open", "promise", "praise",
@@ -109,8 +106,7 @@ def dateline_visits(view: View, article: Article) -> list[dict]:
     if city is None:
         return []
     root = next((t for t in view.doc if t.dep_ == "ROOT"), None)
-    if root is None or _lemma(root) not in DATELINE_VERBS or root.i < len(
-            m.group(0).split()):
+    if root is None or _lemma(root) not in DATELINE_VERBS or root.idx < m.end():
         return []
     actors = [n for t in subjects_of(root) for n in view.persons_for(t)]
     place = PlaceRef(city.name, city.country, m.start("city"), m.end("city"), m.group("city"))
