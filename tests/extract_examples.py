@@ -500,6 +500,15 @@ UNSEEN = [
     ("Paraguayan President Ramiro Quintana Balta arrived in Montevideo on Monday. On Tuesday "
      "the Paraguayan president met Foreign Minister Tomás Ledesma.", D(2024, 3, 5), "meeting",
      {(("Ramiro Quintana Balta", "Tomás Ledesma"), "Montevideo", "occurred", "in_person")}),
+    # A title the lexicon knows is no part of the name ("State Councillor Wei Dongsheng").
+    ("State Councillor Wei Dongsheng visited Phnom Penh on Monday and met Prime Minister "
+     "Hun Manet.", D(2024, 3, 5), "meeting",
+     {(("Hun Manet", "Wei Dongsheng"), "Phnom Penh", "occurred", "in_person")}),
+    # Only a two-word name is read with its words swapped ("Kishida Fumio"): "Faisal Al Saud"
+    # is not the registry's Saud al-Faisal.
+    ("Sultan Haitham bin Tariq received Crown Prince Faisal Al Saud in Muscat on Monday.",
+     D(2024, 3, 5), "meeting",
+     {(("Faisal Al Saud", "Haitham bin Tariq"), "Muscat", "occurred", "in_person")}),
     # A dateline is not part of its sentence: its city is no subject, its date no event's.
     ("ACCRA, Ghana, Feb 20 (Reuters) — Togolese President Faure Gnassingbe arrived in Accra "
      "on Tuesday for talks on border security.", D(2024, 2, 20), "visit",

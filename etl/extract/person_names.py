@@ -131,7 +131,9 @@ def known_name(name: str) -> str | None:
     folded = _folded_reference()
     if key in folded:
         return folded[key]
-    hit = folded.get("~" + " ".join(sorted(key.split())))
+    # the family name first ("Kishida Fumio"): two words only, since a longer name read
+    # backwards is another person ("Faisal Al Saud" is not Saud al-Faisal)
+    hit = folded.get("~" + " ".join(sorted(key.split()))) if len(key.split()) == 2 else None
     if hit:
         return hit
     words = key.split()
