@@ -91,6 +91,22 @@ def test_a_welcome_the_trip_places_is_dated_by_it_too() -> None:
     assert [(f["place"], f["date"]) for f in facts] == [("Accra", "2025-06-09")]
 
 
+def test_a_pledge_said_on_a_weekday_is_dated_to_the_day_gone_by() -> None:
+    facts = facts_of("Japan will provide 3.2 billion yen in grant aid to Sri Lanka for port "
+                     "upgrades, the Japanese embassy said on Monday.", date(2024, 3, 5), "aid")
+    assert [(f["donor"], f["date"]) for f in facts] == [("Japan", "2024-03-04")]
+    ahead = facts_of("Japan will provide 3.2 billion yen in grant aid to Sri Lanka on Monday.",
+                     date(2024, 3, 5), "aid")
+    assert [f["date"] for f in ahead] == ["2024-03-11"]
+
+
+def test_the_kind_of_aid_is_not_read_from_a_ministers_portfolio() -> None:
+    facts = facts_of("Germany has pledged an additional 50 million euros in humanitarian aid "
+                     "for Sudan, Development Minister Ines Lachmann said on Monday.",
+                     date(2024, 3, 5), "aid")
+    assert [f["aid_type"] for f in facts] == ["humanitarian"]
+
+
 def test_a_named_office_holder_is_the_person_named_not_the_registrys() -> None:
     # Names the registry does not hold: the text's names win over the office-holders the
     # registry gives "Kenyan President" and "Ethiopian Prime Minister" on that date.

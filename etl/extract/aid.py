@@ -30,6 +30,7 @@ from etl.extract.aid_phrases import _amount_token, _lemma, _nearby_nouns
 from etl.extract.aid_status import _status, _verb_status, _withheld
 from etl.extract.context import View
 from etl.extract.lexicon import LEX, phrase_pattern
+from etl.extract.person_names import _titled_re
 from etl.extract.syntax import conjuncts, prep_objects, subjects_of, verb_of
 from etl.model import Article
 
@@ -82,6 +83,17 @@ def aid_type(text: str) -> str:
     if len(kinds) > 1:
         return kinds[0] if kinds[0] == "military" else "mixed"
     return "unspecified"
+
+
+def _without_titles(text: str) -> str:
+    """The sentence without its titled names: "Development Minister Jane Doe" says
+    nothing of the kind of aid, nor does the portfolio before a title."""
+    out, last = [], 0
+    for m in _titled_re().finditer(text):
+        before = re.search(r"(?:\b[A-Z][\w-]*\s+){0,3}$", text[last:m.start()])
+        out.append(text[last:last + before.start()] if before else text[last:m.start()])
+        last = m.end()
+    return " ".join(out + [text[last:]])
 
 
 def _is_aid(view: View, m, token) -> bool:
@@ -174,7 +186,7 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
         date, default = _aid_date(view, token, m, follow_on, previous)
         fact = view.fact_base(article) | {
             "type": "aid", "donor": donor, "recipient": recipient, "amount": m.amount,
-            "currency": currency, "aid_type": aid_type(text), "status": status,
+            "currency": currency, "aid_type": aid_type(_without_titles(text)), "status": status,
             "date": date, "_how": {"amount": m.text, "verb": (verb_of(token) or token).text,
                                    "donor": found_by},
         }
@@ -241,7 +253,11 @@ def _aid_date(view: View, token, m, follow_on: bool, previous: str | None):
     future = bool(re.search(r"\bwill\b", view.text[:m.start]))
     dates = view.dates(future)
     if dates:
-        return min(dates, key=lambda d: abs(d.start - m.start)).value, False
+        near = min(dates, key=lambda d: abs(d.start - m.start))
+        if future and _told_in_the_past(view, near):
+            # "Japan will provide ..., the embassy said on Monday": the Monday gone by
+            near = next((d for d in view.dates(False) if d.start == near.start), near)
+        return near.value, False
     if follow_on and previous:
         from etl.extract.dates import find_dates
 
@@ -249,6 +265,19 @@ def _aid_date(view: View, token, m, follow_on: bool, previous: str | None):
         if found:
             return found[0].value, False
     return view.default_date(), True
+
+
+def _told_in_the_past(view: View, date_ref) -> bool:
+    """Whether a date hangs from a verb in the past tense ("said on Monday")."""
+    if view.doc is None:
+        return False
+    span = view.doc.char_span(date_ref.start, date_ref.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    return verb.tag_ == "VBD"
 
 
 def conjoined(token) -> list:
