@@ -509,6 +509,9 @@ UNSEEN = [
     ("Sultan Haitham bin Tariq received Crown Prince Faisal Al Saud in Muscat on Monday.",
      D(2024, 3, 5), "meeting",
      {(("Faisal Al Saud", "Haitham bin Tariq"), "Muscat", "occurred", "in_person")}),
+    # A city a verb of travel leads to is a place, though the NER took it for a body.
+    ("Foreign Minister Ines Varga will travel to Chattogram on Friday.", D(2024, 3, 5),
+     "visit", {("Ines Varga", "Chattogram", "BD", "planned")}),
     # A dateline is not part of its sentence: its city is no subject, its date no event's.
     ("ACCRA, Ghana, Feb 20 (Reuters) — Togolese President Faure Gnassingbe arrived in Accra "
      "on Tuesday for talks on border security.", D(2024, 2, 20), "visit",

@@ -175,8 +175,7 @@ def _not_named_otherwise(places: list[PlaceRef], doc) -> list[PlaceRef]:
                       if e.start_char <= place.start and place.end <= e.end_char}
             capital = is_capital(place.name or "", place.country or "")
             if labels and not labels & {"GPE", "LOC"} and labels & NOT_PLACE_LABELS and not (
-                    (labels == {"PERSON"} or capital)
-                    and _placed_by_grammar(place, doc, capital)):
+                    _placed_by_grammar(place, doc, capital)):
                 continue  # "Port Moresby" read as a building is still the capital
         out.append(place)
     return out
@@ -186,7 +185,7 @@ _ARRIVALS = {"arrive", "land", "fly", "travel", "head", "visit", "reach", "tour"
 
 
 def _placed_by_grammar(place: PlaceRef, doc, capital: bool) -> bool:
-    """A city the NER took for a person that the sentence still uses as a place.
+    """A city the NER took for a person or a body that the sentence still uses as a place.
 
     A capital after "in", "to" or "at", visited, or described as "the capital of ..."
     ("met him in Dakar", "visited Niamey, the capital of Niger"); any city where a verb of
