@@ -512,6 +512,10 @@ UNSEEN = [
     # A city a verb of travel leads to is a place, though the NER took it for a body.
     ("Foreign Minister Ines Varga will travel to Chattogram on Friday.", D(2024, 3, 5),
      "visit", {("Ines Varga", "Chattogram", "BD", "planned")}),
+    # "Talks with X, her Vietnamese counterpart": the one whose counterpart X is met X.
+    ("Foreign Minister Ines Varga arrived in Hanoi on Monday. Talks with Bui Thanh Son, her "
+     "Vietnamese counterpart, focused on fisheries.", D(2024, 3, 5), "meeting",
+     {(("Bui Thanh Son", "Ines Varga"), "Hanoi", "occurred", "in_person")}),
     # A dateline is not part of its sentence: its city is no subject, its date no event's.
     ("ACCRA, Ghana, Feb 20 (Reuters) — Togolese President Faure Gnassingbe arrived in Accra "
      "on Tuesday for talks on border security.", D(2024, 2, 20), "visit",

@@ -177,10 +177,11 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
     for t in [o for h in holders for o in prep_objects(h, words)]:
         found = persons_in(t, view)
         other_side += found
-        if not found:
-            # "talks with their Ukrainian counterpart": they are at the table
-            subject_side += [n for c in t.children if c.dep_ == "poss" and c.pos_ == "PRON"
-                             for n in view.persons_for(c)]
+        # "talks with their Ukrainian counterpart", "talks with X, her Vietnamese
+        # counterpart": whose counterpart it is sat at the table too
+        owners = [t] if not found else [a for a in t.children if a.dep_ == "appos"]
+        subject_side += [n for o in owners for c in o.children
+                         if c.dep_ == "poss" and c.pos_ == "PRON" for n in view.persons_for(c)]
     for c in trigger.children:
         # "spoke by telephone with Xi", "a meeting planned with Lavrov"
         inner = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in (
