@@ -534,6 +534,11 @@ UNSEEN = [
 ]
 
 BUGS = [
+    # A trip called off in a sentence that names a place but no traveller cancels the plan
+    # (the mark of the call-off once broke the rule on such a sentence).
+    ("Foreign Minister Ines Varga will travel to Hanoi on Friday. The trip was called off "
+     "because of floods in Vietnam.", D(2024, 3, 5), "visit",
+     {("Ines Varga", "Hanoi", "VN", "cancelled")}),
     ("NAIROBI, Kenya (AP) — Chinese Foreign Minister Wang Yi said on Monday that trade would "
      "grow.", D(2025, 1, 6), "visit", {("Wang Yi", "Nairobi", "KE", "occurred")}),
     ("WASHINGTON — Secretary of State Antony Blinken said on Monday that talks would go on.",

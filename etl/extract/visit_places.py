@@ -201,5 +201,7 @@ def _attended(event) -> bool:
 
 def _drop_city_qualifiers(facts: list[dict], view: View) -> list[dict]:
     """ "Riyadh, Saudi Arabia" gives one visit, to the city."""
-    cities = {(f["actor"], f["country"]) for f in facts if f["place"]}
-    return [f for f in facts if f["place"] or (f["actor"], f["country"]) not in cities]
+    visits = [f for f in facts if f["type"] == "visit"]  # not the marks of a call-off
+    cities = {(f["actor"], f["country"]) for f in visits if f["place"]}
+    return [f for f in facts if f["type"] != "visit" or f["place"]
+            or (f["actor"], f["country"]) not in cities]
