@@ -28,15 +28,23 @@ filtered as (
         and ui_reviewed($verified_only, review_state)
 ),
 
+counts as (
+    select
+        count(*) as total_rows,
+        count(*) filter (
+            where (case when $by = 'recipient' then recipient else donor end) is not null
+        ) as named_rows
+    from filtered
+),
+
 totals as (
     select
-        (select count(*) from filtered) as total_rows,
-        (select count(*) from filtered
-         where (case when $by = 'recipient' then recipient else donor end) is not null)
-            as named_rows,
+        counts.total_rows,
+        counts.named_rows,
         (select count(distinct article_id) from (
             select unnest(article_ids) as article_id from filtered
         )) as articles_total
+    from counts
 )
 
 select
