@@ -3,10 +3,13 @@
 Every function takes an open DuckDB connection (ui/handle.py) and returns a DataFrame; filtering
 and aggregation happen in DuckDB, and the row-level queries stop at a cap (the total before
 the cap comes back in `total_rows`, the number of articles behind the rows in
-`articles_total`: behind the rows returned for the map's stops, which is what the map draws,
-behind every filtered row for the tables and charts) so a page stays responsive on a large
-database. Each event row carries its day window, latest sentence, article ids and outlets,
-computed at build time (etl/sql/post/), so a page query reads one mart and joins nothing.
+`articles_total`: behind the rows returned for the maps and the casualty chart, which is
+what they draw, behind every filtered package for the aid bars, which sum them all) so a
+page stays responsive on a large database. The queries of marks select only what is drawn;
+the long tables ask for one page at a time (`limit`, `offset`: ui/paging.py), and only
+they read the sentences of their rows. Each event row carries its day window, latest
+sentence, article ids and outlets, computed at build time (etl/sql/post/), so a page query
+reads one mart and joins nothing.
 """
 
 from __future__ import annotations
