@@ -89,8 +89,14 @@ def page_queries(con: duckdb.DuckDBPyConnection) -> dict[str, Callable[[Filters,
             con, f, statuses=[["pledged", "delivered"], []][i % 2]),
         "aid_by_party": lambda f, i: queries.aid_by_party(
             con, f, statuses=[[], ["announced"]][i % 2], by=("donor", "recipient")[i % 2]),
+        "aid_page": lambda f, i: queries.aid_page(
+            con, f, statuses=[["pledged", "delivered"], []][i % 2], named=i % 3 != 2,
+            offset=[0, 50, 500][i % 3]),
         "casualty_rows": lambda f, i: queries.casualty_rows(
             con, f, metrics=[[], ["killed"], ["displaced", "missing"]][i % 3]),
+        "casualty_page": lambda f, i: queries.casualty_page(
+            con, f, metrics=[[], ["killed"], ["displaced", "missing"]][i % 3],
+            offset=[0, 50, 500][i % 2]),
         "person_list": lambda f, i: queries.person_list(con),
         "person_stops": lambda f, i: queries.person_stops(con, f, people[i % len(people)]),
         "person_legs": lambda f, i: queries.person_legs(con, f, people[i % len(people)]),
@@ -99,7 +105,7 @@ def page_queries(con: duckdb.DuckDBPyConnection) -> dict[str, Callable[[Filters,
         "person_roles": lambda f, i: queries.person_roles(con, people[i % len(people)]),
         "evidence_search": lambda f, i: queries.evidence_search(con, f, words[i % len(words)]),
         "article_list": lambda f, i: queries.article_list(
-            con, f, title=["", "Kyiv", "aid"][i % 3]),
+            con, f, title=["", "Kyiv", "aid"][i % 3], offset=[0, 50, 1000][i % 3]),
         "article_one": lambda f, i: queries.article_one(con, articles[i % len(articles)]),
         "article_facts": lambda f, i: queries.article_facts(con, articles[i % len(articles)]),
         "missing_tables": lambda f, i: queries.missing_tables(con, ("stops", "legs", "aid")),

@@ -232,8 +232,26 @@ def capacity_plan(extract: dict, build: dict | None) -> list[str]:
     return lines
 
 
-def generated(results: Path) -> list[str]:
+def kept_sections(text: str) -> tuple[str, dict[str, list[str]]]:
+    """The sections of the generated part of `text` as last written, by title, and the line
+    saying when ("- Written ..."), for the sections this run has no --json file for."""
+    block = text.split(START, 1)[-1].split(END, 1)[0]
+    written = next((line for line in block.splitlines() if line.startswith("- Written ")), "")
+    sections: dict[str, list[str]] = {}
+    title = None
+    for line in block.splitlines():
+        if line.startswith("### "):
+            title = line
+            sections[title] = []
+        elif title:
+            sections[title].append(line)
+    return written, {t: body[:-1] if body and not body[-1] else body
+                     for t, body in sections.items()}
+
+
+def generated(results: Path, previous: str = "") -> list[str]:
     lines = ["## Current figures", "", *machine(), ""]
+    written, kept = kept_sections(previous)
     after, before = query_runs(results, "queries-1m"), query_runs(results, "queries-1m-before")
     sections = [
         ("### Page queries", queries_table(after, before) if after else None),
@@ -245,9 +263,15 @@ def generated(results: Path) -> list[str]:
         ("### Plan for a million articles a day",
          capacity_plan(x, b) if x else None),
     ]
+    reused = [title for title, body in sections if not body and kept.get(title)]
+    if reused and written:
+        when = written.removeprefix("- Written ").split(" by ", 1)[0]
+        lines.insert(len(lines) - 1, f"- Not re-run this time, so kept as written on {when}: "
+                     + ", ".join(t.removeprefix("### ").lower() for t in reused) + ".")
     for title, body in sections:
+        body = body or kept.get(title)
         if body:
-            lines += [title, "", *body, ""]
+            lines += [title, *([""] if body[0] else []), *body, ""]
     return lines
 
 
@@ -260,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     if START not in text or END not in text:
         print(f"{args.out} has no {START} ... {END} section", file=sys.stderr)
         return 1
-    body = "\n".join(generated(args.results)).rstrip()
+    body = "\n".join(generated(args.results, text)).rstrip()
     text = re.sub(re.escape(START) + r".*?" + re.escape(END),
                   lambda _: f"{START}\n{body}\n{END}", text, count=1, flags=re.S)
     args.out.write_text(text, encoding="utf-8")

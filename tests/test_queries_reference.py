@@ -170,11 +170,13 @@ def test_article_list_and_evidence_search_keep_their_rows(con):
                 where {PICKED.format(choices='$outlets', value='a.source')}
                     and {IN_WINDOW.format(lo='a.published', hi='a.published')}
                     and a.title ilike $pattern escape '\\'
-                order by a.published desc nulls last, a.id
-                limit 3""", p)
-            got = queries.article_list(con, f, title=title, cap=3)
-            pd.testing.assert_frame_equal(
-                got[["id", "stops", "casualties", "total_rows"]], expected, check_dtype=False)
+                order by a.published desc nulls last, a.id""", p)
+            # page after page: the rows after the last page's, the total of the filter
+            for offset in (0, 3, 6, len(expected)):
+                got = queries.article_list(con, f, title=title, limit=3, offset=offset)
+                pd.testing.assert_frame_equal(
+                    got[["id", "stops", "casualties", "total_rows"]].reset_index(drop=True),
+                    expected[offset:offset + 3].reset_index(drop=True), check_dtype=False)
         for word in ("kyiv", "the", "million"):
             p["pattern"] = queries.like_pattern(word)
             expected = _rows(con, f"""
@@ -185,12 +187,12 @@ def test_article_list_and_evidence_search_keep_their_rows(con):
                 where em.evidence ilike $pattern escape '\\'
                     and {PICKED.format(choices='$outlets', value='a.source')}
                     and {IN_WINDOW.format(lo='a.published', hi='a.published')}
-                order by a.published desc nulls last, em.article_id, em.evidence_start
-                limit 4""", p)
-            got = queries.evidence_search(con, f, word, cap=4)
-            pd.testing.assert_frame_equal(
-                got[["article_id", "evidence_start", "total_rows"]], expected,
-                check_dtype=False)
+                order by a.published desc nulls last, em.article_id, em.evidence_start""", p)
+            for offset in (0, 4):
+                got = queries.evidence_search(con, f, word, cap=4, offset=offset)
+                pd.testing.assert_frame_equal(
+                    got[["article_id", "evidence_start", "total_rows"]].reset_index(drop=True),
+                    expected[offset:offset + 4].reset_index(drop=True), check_dtype=False)
 
 
 # -- routes and people ------------------------------------------------------------------------
@@ -318,8 +320,20 @@ def test_casualty_rows_are_the_filtered_reports_newest_first(con):
             assert list(got["report_id"]) == list(kept["report_id"][:5]), (f, metrics)
             if len(got):
                 assert int(got["total_rows"].iloc[0]) == len(kept)
+                # the articles behind the reports the chart draws (those returned)
                 assert int(got["articles_total"].iloc[0]) == _articles_behind(
-                    con, "casualty", list(kept["report_id"]))
+                    con, "casualty", list(kept["report_id"][:5]))
+            # the table's pages: the same reports in the same order, a page at a time
+            for offset in (0, 2, 4, len(kept)):
+                page = queries.casualty_page(con, f, metrics=metrics, limit=2, offset=offset)
+                assert list(page["report_id"]) == list(kept["report_id"][offset:offset + 2])
+                if len(page):
+                    assert int(page["total_rows"].iloc[0]) == len(kept)
+                    evidence = con.execute(
+                        "select report_id, evidence from casualty_reports "
+                        "where report_id in (select unnest(?))", [list(page["report_id"])]).df()
+                    assert dict(zip(page["report_id"], page["evidence"], strict=True)) == dict(
+                        zip(evidence["report_id"], evidence["evidence"], strict=True))
 
 
 def test_aid_rows_are_the_filtered_packages_largest_first(con):
@@ -344,11 +358,28 @@ def test_aid_rows_are_the_filtered_packages_largest_first(con):
             assert list(got["package_id"]) == list(kept["package_id"][:5]), (f, stages)
             if len(got):
                 assert int(got["total_rows"].iloc[0]) == len(kept)
-            ids = list(got["package_id"])
-            histories = con.execute(HISTORIES, [ids, ids]).df()
-            pd.testing.assert_frame_equal(
-                got[["package_id", "history", "part_count", "parts_paid"]].reset_index(
-                    drop=True), histories, check_dtype=False)
+                named = con.execute("select count(*) from aid_packages where donor is not null "
+                                    "and package_id in (select unnest(?))",
+                                    [list(kept["package_id"])]).fetchone()[0]
+                assert int(got["named_rows"].iloc[0]) == named
+            # the tables' pages: the named donors' packages, then the unnamed, in that order
+            donors = con.execute("select package_id, donor is not null as named from "
+                                 "aid_packages where package_id in (select unnest(?))",
+                                 [list(kept["package_id"])]).df()
+            named_ids = set(donors.loc[donors["named"], "package_id"])
+            for is_named in (True, False):
+                part = [i for i in kept["package_id"] if (i in named_ids) == is_named]
+                for offset in (0, 2, len(part)):
+                    page = queries.aid_page(con, f, statuses=stages, named=is_named, limit=2,
+                                            offset=offset)
+                    assert list(page["package_id"]) == part[offset:offset + 2], (f, is_named)
+                    if len(page):
+                        assert int(page["total_rows"].iloc[0]) == len(part)
+                    ids = list(page["package_id"])
+                    histories = con.execute(HISTORIES, [ids, ids]).df()
+                    pd.testing.assert_frame_equal(
+                        page[["package_id", "history", "part_count", "parts_paid"]]
+                        .reset_index(drop=True), histories, check_dtype=False)
 
 
 # each package's stages in order, each with its day at the precision the articles give it

@@ -72,11 +72,13 @@ def every_query(con, f: Filters, value: str) -> dict[str, pd.DataFrame | object]
         "route_legs": queries.route_legs(con, f),
         "route_months": queries.route_months(con, f),
         "route_meetings": queries.route_meetings(con, f),
-        "aid_rows": queries.aid_rows(con, f, statuses=[value]),
+        "aid_rows": queries.aid_rows(con, f, statuses=[value], by=value),
+        "aid_page": queries.aid_page(con, f, statuses=[value], by=value),
         "aid_by_party": queries.aid_by_party(con, f, statuses=[value]),
         "aid_apart": queries.aid_apart(con, f, statuses=[value]),
         "package_reports": queries.package_reports(con, [value]),
         "casualty_rows": queries.casualty_rows(con, f, metrics=[value], places=[value]),
+        "casualty_page": queries.casualty_page(con, f, metrics=[value], places=[value]),
         "casualty_places": queries.casualty_places(con, f, metrics=[value]),
         "person_list": queries.person_list(con),
         "person_stops": queries.person_stops(con, f, value),
@@ -114,8 +116,9 @@ def test_hostile_values_return_empty_and_change_nothing(con, hostile_db, value):
     before = checksum(hostile_db, con)
     results = every_query(con, hostile_filters(value), value)
     # Nothing in the database is named by these values: every filtered result is empty.
-    for name in ("route_stops", "route_legs", "route_meetings", "aid_rows", "aid_apart",
-                 "package_reports", "casualty_rows", "person_stops", "person_legs",
+    for name in ("route_stops", "route_legs", "route_meetings", "aid_rows", "aid_page",
+                 "aid_apart", "package_reports", "casualty_rows", "casualty_page",
+                 "person_stops", "person_legs",
                  "person_counterparts", "article_facts", "casualty_places", "text_search",
                  "person_offices"):
         assert results[name].empty, (name, results[name].head())

@@ -265,7 +265,7 @@ def aid_view(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: Sequence[s
     donor (recipient) are in the rows and the note, never in the bars; the headline is the
     sum of the packages in the bars, all of them, not only the largest MAX_AID_BARS."""
     title = aid_title(f, statuses, by)
-    rows = queries.aid_rows(con, f, statuses=list(statuses))
+    rows = queries.aid_rows(con, f, statuses=list(statuses), by=by)
     if rows.empty:
         return View("aid", title, rows, rows=rows, options={"by": by})
     bars = queries.aid_by_party(con, f, statuses=list(statuses), by=by)

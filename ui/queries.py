@@ -3,10 +3,13 @@
 Every function takes an open DuckDB connection (ui/handle.py) and returns a DataFrame; filtering
 and aggregation happen in DuckDB, and the row-level queries stop at a cap (the total before
 the cap comes back in `total_rows`, the number of articles behind the rows in
-`articles_total`: behind the rows returned for the map's stops, which is what the map draws,
-behind every filtered row for the tables and charts) so a page stays responsive on a large
-database. Each event row carries its day window, latest sentence, article ids and outlets,
-computed at build time (etl/sql/post/), so a page query reads one mart and joins nothing.
+`articles_total`: behind the rows returned for the maps and the casualty chart, which is
+what they draw, behind every filtered package for the aid bars, which sum them all) so a
+page stays responsive on a large database. The queries of marks select only what is drawn;
+the long tables ask for one page at a time (`limit`, `offset`: ui/paging.py), and only
+they read the sentences of their rows. Each event row carries its day window, latest
+sentence, article ids and outlets, computed at build time (etl/sql/post/), so a page query
+reads one mart and joins nothing.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ SQL_DIR = Path(__file__).resolve().parent / "sql"
 # data near 2 MB; at 5,000 it was 9 MB and a first draw at 1M mentions took 14 s.
 MAP_CAP = 2_000
 TABLE_CAP = 5_000
-SEARCH_CAP = 500
+# rows of a long table listed at a time (ui/paging.py draws the page control)
+PAGE_ROWS = 50
 
 # the choices the pages offer: the fact contract's accepted values (etl/facts.py)
 VISIT_STATUSES = facts.VISIT_STATUSES
@@ -158,11 +162,22 @@ def route_months(con: duckdb.DuckDBPyConnection, f: Filters) -> list[str]:
 # -- aid -----------------------------------------------------------------------------------
 
 def aid_rows(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: list[str],
-             cap: int = TABLE_CAP) -> pd.DataFrame:
+             by: str = "donor", cap: int = TABLE_CAP) -> pd.DataFrame:
     """Aid packages after the filters (`statuses`: their furthest stages), largest first,
-    with their stage history and evidence."""
+    with what the time view and the slide draw (no sentences: aid_page lists them); beside
+    the total, `named_rows`: how many of the packages name their `by` party."""
     return run(con, "aid_rows", aid_statuses=list(statuses), country_names=_country_names(f),
-               cap=cap, **_scope(f, diplomats=False))
+               by=by, cap=cap, **_scope(f, diplomats=False))
+
+
+def aid_page(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: list[str],
+             by: str = "donor", named: bool = True, limit: int = PAGE_ROWS,
+             offset: int = 0) -> pd.DataFrame:
+    """One page of the packages of aid_rows whose `by` party is named (or, `named` false,
+    is not), in its order, with their stage history and the sentence behind each."""
+    return run(con, "aid_page", aid_statuses=list(statuses), country_names=_country_names(f),
+               by=by, named=bool(named), limit=int(limit), offset=int(offset),
+               **_scope(f, diplomats=False))
 
 
 def aid_by_party(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: list[str],
@@ -194,10 +209,21 @@ def aid_apart(con: duckdb.DuckDBPyConnection, f: Filters, *, statuses: list[str]
 
 def casualty_rows(con: duckdb.DuckDBPyConnection, f: Filters, *, metrics: list[str],
                   places: list[str] | None = None, cap: int = TABLE_CAP) -> pd.DataFrame:
-    """Casualty reports after the filters, newest first, with evidence; `places` are
-    "where" values ('' for reports naming none), empty for all."""
+    """Casualty reports after the filters, newest first, as the timeline draws them (no
+    sentences: casualty_page lists them); `places` are "where" values ('' for reports
+    naming none), empty for all."""
     return run(con, "casualty_rows", metrics=list(metrics), places=list(places or []),
                country_names=_country_names(f), cap=cap, **_scope(f, diplomats=False))
+
+
+def casualty_page(con: duckdb.DuckDBPyConnection, f: Filters, *, metrics: list[str],
+                  places: list[str] | None = None, limit: int = PAGE_ROWS,
+                  offset: int = 0) -> pd.DataFrame:
+    """One page of the reports of casualty_rows, in its order, with the sentence behind
+    each."""
+    return run(con, "casualty_page", metrics=list(metrics), places=list(places or []),
+               country_names=_country_names(f), limit=int(limit), offset=int(offset),
+               **_scope(f, diplomats=False))
 
 
 def casualty_places(con: duckdb.DuckDBPyConnection, f: Filters, *,
@@ -263,10 +289,11 @@ def people_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 # -- sources -------------------------------------------------------------------------------
 
 def evidence_search(con: duckdb.DuckDBPyConnection, f: Filters, text: str, *,
-                    cap: int = SEARCH_CAP) -> pd.DataFrame:
-    """Evidence sentences containing `text` (case-insensitive, literal), newest first."""
+                    cap: int = PAGE_ROWS, offset: int = 0) -> pd.DataFrame:
+    """Evidence sentences containing `text` (case-insensitive, literal), newest first: `cap`
+    of them after the first `offset`."""
     return run(con, "evidence_search", pattern=like_pattern(text), outlets=list(f.outlets),
-               date_from=f.date_from, date_to=f.date_to, cap=cap)
+               date_from=f.date_from, date_to=f.date_to, cap=int(cap), offset=int(offset))
 
 
 def text_search(con: duckdb.DuckDBPyConnection, f: Filters, text: str, *,
@@ -284,10 +311,12 @@ def article_sentence(con: duckdb.DuckDBPyConnection, article_id: str, n: int) ->
 
 
 def article_list(con: duckdb.DuckDBPyConnection, f: Filters, *, title: str = "",
-                 cap: int = SEARCH_CAP) -> pd.DataFrame:
-    """Articles after the outlet and year filters, newest first, with event counts."""
+                 limit: int = PAGE_ROWS, offset: int = 0) -> pd.DataFrame:
+    """One page of the articles after the outlet and year filters, newest first, with event
+    counts: `limit` of them after the first `offset`."""
     return run(con, "article_list", outlets=list(f.outlets), date_from=f.date_from,
-               date_to=f.date_to, pattern=like_pattern(title), cap=cap)
+               date_to=f.date_to, pattern=like_pattern(title), limit=int(limit),
+               offset=int(offset))
 
 
 def article_one(con: duckdb.DuckDBPyConnection, article_id: str) -> dict | None:

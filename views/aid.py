@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import builders, charts, db, export, filters, queries, tables
+from ui import builders, charts, db, export, filters, paging, queries, tables
 from ui.escape import md
 
 f = filters.current()
@@ -75,22 +75,31 @@ if not dated.empty:
             f, f"Aid packages over time, {scope}, {status_text}, USD"), n_articles=n_articles),
         theme=None, key="aid_timeline", config={"displaylogo": False},
     )
+    if total > len(rows):
+        st.caption(f"The {len(rows):,} largest of {total:,} packages over time; the tables "
+                   "below list them all.")
 
-named = rows["donor" if by == "donor" else "recipient"].notna()
-st.subheader("Packages, their stages and the sentences behind them")
-if total > len(rows):
-    st.caption(f"Showing the {len(rows):,} largest of {total:,} packages.")
-st.dataframe(
-    tables.aid_table(rows[named]), hide_index=True, key="aid_table",
-    column_config={"Evidence": st.column_config.TextColumn(width="large"),
-                   "Stages": st.column_config.TextColumn(width="medium")},
-)
-if (~named).any():
-    st.subheader(md(f"Packages of an unnamed {by}, for review"))
-    st.caption(md(f"The articles name no {by} for these; they are not in the bars or the "
-                  "headline."))
-    st.dataframe(tables.aid_table(rows[~named]), hide_index=True, key="aid_unnamed",
-                 column_config={"Evidence": st.column_config.TextColumn(width="large")})
+# The packages behind the bars, then those of an unnamed party, each table a page at a time:
+# the sentences and stage histories of the page's packages only are read.
+named_total = int(rows["named_rows"].iloc[0])
+tables_of = [(True, named_total, "Packages, their stages and the sentences behind them"),
+             (False, total - named_total, f"Packages of an unnamed {by}, for review")]
+for named, count, heading in tables_of:
+    if not count:
+        continue
+    st.subheader(md(heading))
+    if not named:
+        st.caption(md(f"The articles name no {by} for these; they are not in the bars or the "
+                      "headline."))
+    key = "aid_table" if named else "aid_unnamed"
+    page = paging.control(key, count, noun="packages", scope=(f, tuple(statuses), by))
+    shown = queries.aid_page(con, f, statuses=statuses, by=by, named=named,
+                             limit=page.size, offset=page.offset)
+    st.dataframe(
+        tables.aid_table(shown), hide_index=True, key=key,
+        column_config={"Evidence": st.column_config.TextColumn(width="large"),
+                       "Stages": st.column_config.TextColumn(width="medium")},
+    )
 apart = queries.aid_apart(con, f, statuses=statuses)
 if not apart.empty:
     st.subheader("Stated totals and rates, never added")

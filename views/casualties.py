@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import builders, db, export, filters, queries, tables
+from ui import builders, db, export, filters, paging, queries, tables
 from ui.escape import md
 
 ALL_PLACES = builders.ALL_PLACES
@@ -73,7 +73,14 @@ st.download_button(
 )
 
 st.subheader("Reports and the sentences behind them")
+# Every report under these choices, newest first, a page at a time (the chart draws the
+# newest of them); the sentences of the page's reports only are read.
+page = paging.control("reports", int(rows["total_rows"].iloc[0]), noun="reports",
+                      scope=(f, tuple(metrics), place))
+place_filter = [] if built.options["by_place"] else [built.options["place"]]
+shown = queries.casualty_page(con, f, metrics=metrics, places=place_filter, limit=page.size,
+                              offset=page.offset)
 st.dataframe(
-    tables.casualty_table(rows), hide_index=True, key="casualty_table",
+    tables.casualty_table(shown), hide_index=True, key="casualty_table",
     column_config={"Evidence": st.column_config.TextColumn(width="large")},
 )

@@ -13,6 +13,7 @@ from ui import (
     export,
     filters,
     maps,
+    paging,
     people_forms,
     queries,
     tables,
@@ -86,7 +87,9 @@ else:
         st.subheader("Calls and meetings the map cannot place")
         st.html(evidence_table.html_table(calls, short=("Date", "How", "Status")))
     st.subheader("Itinerary and the sentences behind it")
-    st.html(evidence_table.html_table(tables.stops_table(stops).drop(columns=["Diplomat"])))
+    itinerary = tables.stops_table(stops).drop(columns=["Diplomat"])
+    page = paging.control("itinerary", len(itinerary), noun="stops", scope=(f, person))
+    st.html(evidence_table.html_table(paging.rows_of(itinerary, page)))
 
 st.subheader(md(f"Counterparts met, {scope}"))
 counterparts = queries.person_counterparts(con, f, person)

@@ -8,7 +8,18 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from ui import builders, db, evidence_table, export, filters, maps, playback, queries, tables
+from ui import (
+    builders,
+    db,
+    evidence_table,
+    export,
+    filters,
+    maps,
+    paging,
+    playback,
+    queries,
+    tables,
+)
 from ui.escape import md
 from ui.meeting_marks import calls_table
 
@@ -167,8 +178,13 @@ if not calls.empty:
     st.html(evidence_table.html_table(calls, short=("Date", "How", "Status")))
 
 st.subheader("Stops and the sentences behind them")
+# The stops the map draws, a page at a time (by diplomat, then in route order); the CSV holds
+# them all, made when it is asked for.
 table = tables.stops_table(stops)
-st.html(evidence_table.html_table(table))
+page = paging.control("stops", len(table), noun="stops on the map",
+                      scope=(f, show_cancelled, window_from, window_to))
+st.html(evidence_table.html_table(paging.rows_of(table, page)))
 st.download_button("Download the stops (CSV)", key="stops_csv", mime="text/csv",
                    file_name="shuttle-stops.csv", on_click="ignore",
-                   data=evidence_table.csv_bytes(table))
+                   help="Every stop on the map, with the sentence behind it.",
+                   data=lambda: evidence_table.csv_bytes(table))

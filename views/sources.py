@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import correction_forms, db, evidence_table, filters, maps, queries, search_text
+from ui import correction_forms, db, evidence_table, filters, maps, paging, queries, search_text
 from ui.escape import md
 
 SHOWN_HITS = 20  # results listed with their sentence; the article list ranks them all
@@ -54,23 +54,22 @@ if hits is not None:
                 button.button("Open at this sentence", key=f"hit_{i}", on_click=open_hit,
                               args=(r.article_id, int(r.n)), width="stretch")
 
-articles = queries.article_list(con, f)
-if hits is not None and not hits.empty and not articles.empty:
-    # With a search, offer the articles it found first, best first.
-    rank = {a: i for i, a in enumerate(hits["article_id"])}
-    articles = articles.assign(_rank=[rank.get(a, len(rank)) for a in articles["id"]]) \
-        .sort_values("_rank", kind="stable").drop(columns=["_rank"])
-
 st.subheader(md(f"Articles, {f.describe('years', 'outlets')}"))
-if articles.empty:
+# A page of the articles at a time, newest first: the page's rows only are read.
+scope = (f,)
+wanted = paging.requested("articles", scope=scope)
+articles = queries.article_list(con, f, limit=wanted.size, offset=wanted.offset)
+total = int(articles["total_rows"].iloc[0]) if len(articles) else 0
+if total == 0 and wanted.offset:
+    total = int(queries.article_list(con, f, limit=1)["total_rows"].sum())
+if total == 0:
     st.info(md(f"No articles in {f.years_text()}"
                + (f" from {f.outlets_text()}" if f.outlets else "")
                + ". Widen the year range or clear the outlets."))
     st.stop()
-
-total = int(articles["total_rows"].iloc[0])
-if total > len(articles):
-    st.caption(f"Showing the newest {len(articles):,} of {total:,} articles.")
+page = paging.control("articles", total, noun="articles", scope=scope)
+if page.offset != wanted.offset or page.size != wanted.size:
+    articles = queries.article_list(con, f, limit=page.size, offset=page.offset)
 st.dataframe(
     articles.assign(published=[maps.format_when(p, "day") for p in articles["published"]],
                     source=articles["source"].fillna("unknown outlet"))[
@@ -82,6 +81,11 @@ st.dataframe(
     column_config={"Title": st.column_config.TextColumn(width="large")},
 )
 
+# The articles to open: those the search found (best first), then this page's.
+if hits is not None and not hits.empty:
+    found_first = hits[["article_id", "title", "published"]].rename(columns={"article_id": "id"})
+    articles = pd.concat([found_first, articles[["id", "title", "published"]]],
+                         ignore_index=True).drop_duplicates("id")
 titles = dict(zip(articles["id"], articles["title"], strict=True))
 dates = dict(zip(articles["id"], articles["published"], strict=True))
 # An article named in a shared URL opens even when it is past the list's cap.

@@ -1,40 +1,46 @@
--- article_list: articles after the outlet and year filters, newest first, with how many
--- events of each kind they report. Params: $outlets; $date_from $date_to; $pattern (ILIKE on
--- the title, '%' for all); $cap.
+-- article_list: one page of the articles after the outlet and year filters, newest first,
+-- with how many events of each kind they report. Params: $outlets; $date_from $date_to;
+-- $pattern (ILIKE on the title, '%' for all); $limit and $offset (the page: the Sources
+-- page's table lists one at a time). total_rows: every article that passes the filters.
 
 with
 
-articles as (
-    select id, title, source, published, url
+listed as (
+    select id, published
     from articles
     where ui_picked($outlets, source)
         and ui_in_window(published, published, $date_from, $date_to)
         and title ilike $pattern escape '\'
 ),
 
--- the rows shown, cut to $cap before their events are counted
-capped as (
-    select *, (select count(*) from articles) as total_rows
-    from articles
+-- the page's rows, cut before anything else of them is read
+page as (
+    select id
+    from listed
     order by published desc nulls last, id
-    limit $cap
+    limit $limit offset $offset
+),
+
+shown as (
+    select a.id, a.title, a.source, a.published, a.url
+    from articles a
+    semi join page on page.id = a.id
 ),
 
 -- their events of each kind, counted by the build (etl/sql/post/article_events.sql)
 counts as (
     select article_id, stops, meetings, aid, casualties
     from article_events
-    where article_id in (select id from capped)
+    semi join page on page.id = article_events.article_id
 )
 
 select
-    capped.* exclude (total_rows),
+    shown.*,
     coalesce(counts.stops, 0) as stops,
     coalesce(counts.meetings, 0) as meetings,
     coalesce(counts.aid, 0) as aid,
     coalesce(counts.casualties, 0) as casualties,
-    capped.total_rows
-from capped
-left join counts on counts.article_id = capped.id
-order by published desc nulls last, id
-limit $cap
+    (select count(*) from listed) as total_rows
+from shown
+left join counts on counts.article_id = shown.id
+order by shown.published desc nulls last, shown.id

@@ -1,7 +1,8 @@
 -- evidence_search: sentences behind events that contain the search text, newest first, one row
 -- per sentence with the kinds of fact it supports ("stop ×3, meeting").
 -- Params: $pattern (an ILIKE pattern: '%' || escaped text || '%', escape character '\');
--- $outlets (list, empty = all); $date_from $date_to (publication window); $cap.
+-- $outlets (list, empty = all); $date_from $date_to (publication window); $cap and $offset:
+-- one page of the hits, $offset of them skipped.
 -- Reads evidence_sentences (etl/sql/post/evidence_sentences.sql): one row per sentence, its
 -- kinds of fact and its article's date, outlet and title already beside it.
 
@@ -32,4 +33,4 @@ final as (
 
 select * from final
 order by published desc nulls last, article_id, evidence_start
-limit $cap
+limit $cap offset $offset

@@ -4,8 +4,9 @@
 
 with
 
+-- only the columns the table reads: each meeting is copied once per participant below
 filtered as (
-    select *
+    select participants, status, day_lo, place, country, mode, sources
     from meetings
     where list_contains(participants, $person)
         and ui_picked($countries, country)
@@ -16,7 +17,7 @@ filtered as (
 ),
 
 pairs as (
-    select unnest(participants) as counterpart, *
+    select unnest(participants) as counterpart, status, day_lo, place, country, mode, sources
     from filtered
 ),
 

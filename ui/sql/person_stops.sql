@@ -1,12 +1,15 @@
 -- person_stops: one person's itinerary after the shared filters (the diplomat filter aside),
 -- with the latest sentence behind each stop, in route order (the mart's sort_date and
--- actor_seq); evidence and the rest are columns of the mart (etl/sql/post/event_columns.sql).
--- Params: $person; $countries $statuses $outlets
--- (lists, empty = all); $date_from $date_to; $verified_only; $cap.
+-- actor_seq), at most $cap: what the person's map draws and its table lists a page at a
+-- time; evidence and the rest are columns of the mart (etl/sql/post/event_columns.sql).
+-- Params: $person; $countries $statuses $outlets (lists, empty = all); $date_from $date_to;
+-- $verified_only; $cap. total_rows counts every stop that passes the filters;
+-- articles_total the articles behind the stops returned (the map's source line).
 
 with
 
-filtered as (
+-- inlined where it is read (the count and the cut), never stored whole
+filtered as not materialized (
     select *
     from stops
     where actor = $person
@@ -17,40 +20,48 @@ filtered as (
         and ui_reviewed($verified_only, review_state)
 ),
 
-behind as (
-    select count(distinct article_id) as articles_total
-    from (select unnest(article_ids) as article_id from filtered)
+shown as materialized (
+    select
+        stop_id, actor, place, country, lat, lon, date, date_precision, status, sources,
+        first_reported, place_kind, day_lo, coalesce(sort_date, day_lo) as sort_day,
+        actor_seq, evidence, evidence_count, confidence, review_state, reviewed_by,
+        article_ids
+    from filtered
+    order by sort_day nulls last, actor_seq, stop_id
+    limit $cap
 ),
 
-final as (
+totals as (
     select
-        filtered.stop_id,
-        filtered.actor,
-        filtered.place,
-        filtered.country,
-        filtered.lat,
-        filtered.lon,
-        cast(filtered.date as varchar) as date,
-        filtered.date_precision,
-        filtered.status,
-        filtered.sources,
-        filtered.first_reported,
-        filtered.last_reported,
-        filtered.place_kind,
-        filtered.day_lo,
-        coalesce(filtered.sort_date, filtered.day_lo) as sort_day,
-        filtered.actor_seq,
-        filtered.evidence,
-        greatest(filtered.evidence_count - 1, 0) as evidence_more,
-        filtered.confidence,
-        filtered.review_state,
-        filtered.reviewed_by,
-        count(*) over () as total_rows,
-        behind.articles_total
-    from filtered
-    cross join behind
+        (select count(*) from filtered) as total_rows,
+        (select count(distinct article_id) from (
+            select unnest(article_ids) as article_id from shown
+        )) as articles_total
 )
 
-select * from final
-order by sort_day nulls last, actor_seq, stop_id
-limit $cap
+select
+    shown.stop_id,
+    shown.actor,
+    shown.place,
+    shown.country,
+    shown.lat,
+    shown.lon,
+    cast(shown.date as varchar) as date,
+    shown.date_precision,
+    shown.status,
+    shown.sources,
+    shown.first_reported,
+    shown.place_kind,
+    shown.day_lo,
+    shown.sort_day,
+    shown.actor_seq,
+    shown.evidence,
+    greatest(shown.evidence_count - 1, 0) as evidence_more,
+    shown.confidence,
+    shown.review_state,
+    shown.reviewed_by,
+    totals.total_rows,
+    totals.articles_total
+from shown
+cross join totals
+order by shown.sort_day nulls last, shown.actor_seq, shown.stop_id

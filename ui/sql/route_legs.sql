@@ -9,8 +9,11 @@
 
 with
 
+-- only the columns the map reads: the legs that pass are read by the count and the cut
 filtered as (
-    select *
+    select
+        actor, trip_id, seq, from_place, to_place, from_lat, from_lon, to_lat, to_lon, date,
+        status, day_lo, to_day_lo, confidence, review_state, from_stop_id, to_stop_id
     from legs
     where from_lat is not null and from_lon is not null
         and to_lat is not null and to_lon is not null

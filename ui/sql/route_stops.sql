@@ -24,9 +24,13 @@ filtered as not materialized (
         and lat is not null and lon is not null
 ),
 
--- the stops shown, cut once: their columns and their articles' count read from one copy
+-- the stops shown, cut once, with only the columns the map, its tooltips and the table read
+-- (and the article ids, for the source line): their articles' count read from this copy
 shown as materialized (
-    select *
+    select
+        stop_id, actor, place, country, lat, lon, date, date_precision, status, sources,
+        first_reported, place_kind, day_lo, sort_date, actor_seq, evidence, evidence_count,
+        confidence, review_state, reviewed_by, article_ids
     from filtered
     order by sources desc, day_lo, actor, stop_id
     limit $cap
@@ -53,7 +57,6 @@ final as (
         shown.status,
         shown.sources,
         shown.first_reported,
-        shown.last_reported,
         shown.place_kind,
         shown.day_lo,
         coalesce(shown.sort_date, shown.day_lo) as sort_day,
