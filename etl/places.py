@@ -203,12 +203,31 @@ def lookup_city(name: str, country: str | None = None) -> Place | None:
 def is_capital(name: str, iso2: str) -> bool:
     """Whether the city `name` is the seat of government of `iso2` (a person there is home).
 
-    >>> is_capital("Washington", "US"), is_capital("Munich", "DE")
-    (True, False)
+    >>> is_capital("Washington", "US"), is_capital("Munich", "DE"), is_capital("Astana", "KZ")
+    (True, False, True)
     """
     city = lookup_city(name)
+    if city and fold(city.name) in _SEATS.get(iso2.upper(), ()):
+        return True
     capital = _capitals().get(iso2.upper())
     return bool(city and capital) and fold(city.name) == fold(capital)
+
+
+# Seats of government GeoNames does not give as the capital: where the government sits
+# apart from the constitutional capital, or a capital renamed since GeoNames' table.
+_SEATS = {
+    "PS": ("ramallah",),             # the Palestinian Authority governs from Ramallah
+    "BO": ("la paz",),               # Sucre is the constitutional capital
+    "NL": ("the hague",),            # government and parliament sit in The Hague
+    "CI": ("abidjan",),              # Yamoussoukro is the official capital
+    "ZA": ("cape town", "pretoria"), # parliament in Cape Town, the executive in Pretoria
+    "TZ": ("dar es salaam",),        # most ministries remain there beside Dodoma
+    "BJ": ("cotonou",),              # Porto-Novo is the official capital
+    "LK": ("colombo", "sri jayawardenepura kotte"),
+    "MY": ("putrajaya", "kuala lumpur"),
+    "BI": ("bujumbura",),            # the capital until 2019, still the seat of much
+    "KZ": ("astana", "nur-sultan"),  # renamed back to Astana in 2022
+}
 
 
 def is_trusted_city(place: Place) -> bool:
