@@ -521,6 +521,11 @@ UNSEEN = [
      "go on.", D(2024, 3, 5), "visit", set()),
     ("Palestinian President Yusuf Haddad told reporters in Ramallah on Tuesday that the talks "
      "would go on.", D(2024, 3, 5), "visit", set()),
+    # "leaders of the Zambian opposition" are people of their own, not the story's group.
+    ("Foreign Minister Ines Varga met President Tendai Moyo in Harare on Monday. Varga flew "
+     "on to Lusaka on Tuesday for a meeting with leaders of the Zambian opposition.",
+     D(2024, 3, 5), "meeting",
+     {(("Ines Varga", "Tendai Moyo"), "Harare", "occurred", "in_person")}),
     # A dateline is not part of its sentence: its city is no subject, its date no event's.
     ("ACCRA, Ghana, Feb 20 (Reuters) — Togolese President Faure Gnassingbe arrived in Accra "
      "on Tuesday for talks on border security.", D(2024, 2, 20), "visit",

@@ -21,6 +21,19 @@ from etl.extract.lexicon import LEX
 from etl.extract.people import ArticlePeople, PersonRef
 from etl.model import Article, Sentence
 
+
+def _of_a_named_body(token) -> bool:
+    """Whether a plural role noun's "of" phrase names a body or nation of its own ("leaders
+    of the Syrian opposition coalition"), not the story's parties ("of the two countries")."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for t in prep.subtree:
+                if t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG") or (
+                        t.pos_ == "ADJ" and t.text[:1].isupper()):
+                    return True
+    return False
+
+
 PRONOUNS_ONE = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 PRONOUNS_GROUP = {"they", "them", "their", "themselves"}
 # Offices written with their portfolio after them: "Minister for Foreign Affairs".
@@ -138,6 +151,8 @@ class View:
             named = self._role_members(token)
             if named:
                 return named  # "the leaders of France and Germany"
+            if _of_a_named_body(token):
+                return []  # "leaders of the Syrian opposition" are not the story's group
         if word in PRONOUNS_GROUP and token.dep_ == "poss":
             bound = self.clause_subjects(token)
             if bound:
