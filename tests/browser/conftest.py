@@ -182,10 +182,17 @@ def settle(page, *, interval: float = 250, frames: int = 3, longest: float = 600
     row, `interval` ms apart, the same bytes (deck.gl and plotly draw after the DOM
     settles, on a loaded machine later than on an idle one). A page that keeps moving (a
     playback) is left after `longest` ms, as it is. The frames are compared as JPEG, which
-    the browser encodes in about half the time of a PNG of the same window."""
+    the browser encodes in about half the time of a PNG of the same window. A frame the
+    browser takes longer than `longest` ms to give (a loaded machine) ends the wait too:
+    this is a wait, never a check; the test's own waits and assertions follow it."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     waited, last, same = 0.0, None, 0
     while waited < longest:
-        shot = page.screenshot(full_page=False, type="jpeg", quality=50)
+        try:
+            shot = page.screenshot(full_page=False, type="jpeg", quality=50, timeout=longest)
+        except PlaywrightTimeout:
+            return
         same = same + 1 if shot == last else 1
         if same >= frames:
             return
