@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -54,6 +59,41 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         print(f"\nthe tests wrote into {settings.DATA_DIR}: {', '.join(changed)}")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (`-n`, pyproject.toml's addopts, `--dist loadgroup`): the tests of
+    a module that use a module-scoped fixture (a build, a server of its own) run on one
+    worker, so that fixture is made once; every other test goes to whichever worker is free."""
+    for item in items:
+        info = getattr(item, "_fixtureinfo", None)
+        if info is None:
+            continue
+        if any(d.scope == "module" for defs in info.name2fixturedefs.values() for d in defs):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
+
+
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str,
+               make: Callable[[Path], dict]) -> tuple[Path, dict]:
+    """A database `make(path)` builds, made once per test run, and what `make` said of it
+    (JSON). Alone that is once per session; under pytest-xdist the first worker to ask
+    builds it under a lock in the run's shared temp folder and every worker gets its own
+    copy of the file (same inputs, same bytes), so none can disturb another's readers."""
+    own = tmp_path_factory.mktemp(name) / "shuttle.duckdb"
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        return own, make(own)
+    shared = tmp_path_factory.getbasetemp().parent / "built-once"
+    shared.mkdir(exist_ok=True)
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        db, said = shared / name / "shuttle.duckdb", shared / name / "said.json"
+        if not said.exists():
+            db.parent.mkdir(exist_ok=True)
+            said.write_text(json.dumps(make(db)), encoding="utf-8")
+        shutil.copyfile(db, own)
+        return own, json.loads(said.read_text(encoding="utf-8"))
+
+
 FIXTURE_ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 # Short articles the page tests add (routes, aid and casualty figures to filter and draw),
 # written for this project like the fixture articles.
@@ -86,10 +126,21 @@ def fixture_db(fixture_build: BuildReport) -> Path:
 def pages_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The database the page, export and browser tests read: one real build of the fixture
     articles and the page articles (tests/fixtures/pages). Shared: open it read-only."""
-    db = tmp_path_factory.mktemp("pages-db") / "shuttle.duckdb"
-    report = build([FIXTURE_ARTICLES, PAGE_ARTICLES], db)
-    assert not report.skipped, report.summary()
+    def make(db: Path) -> dict:
+        report = build([FIXTURE_ARTICLES, PAGE_ARTICLES], db)
+        return {"skipped": len(report.skipped), "summary": report.summary()}
+
+    db, said = built_once(tmp_path_factory, "pages-db", make)
+    assert not said["skipped"], said["summary"]
     return db
+
+
+def _builder(folders: list[Path]) -> Callable[[Path], dict]:
+    """A `make` for built_once: one real build of `folders`, nothing to say of it."""
+    def make(db: Path) -> dict:
+        build(folders, db)
+        return {}
+    return make
 
 
 SHARED = ROOT.parent / "shared"
@@ -103,9 +154,7 @@ def _shared_build(tmp_path_factory: pytest.TempPathFactory, name: str,
     missing = [f for f in folders if not f.is_dir()]
     if missing:
         pytest.skip(f"{missing[0]} is not here")
-    db = tmp_path_factory.mktemp(name) / "shuttle.duckdb"
-    build([SAMPLE_ARTICLES, *folders], db)
-    return db
+    return built_once(tmp_path_factory, name, _builder([SAMPLE_ARTICLES, *folders]))[0]
 
 
 @pytest.fixture(scope="session")
@@ -125,8 +174,28 @@ def seeds_sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled sample articles (data/articles), built once. Open it read-only."""
-    db = tmp_path_factory.mktemp("sample") / "shuttle.duckdb"
-    build([SAMPLE_ARTICLES], db)
+    return built_once(tmp_path_factory, "sample", _builder([SAMPLE_ARTICLES]))[0]
+
+
+SEEDS = SHARED / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_cli_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed stories (../shared/seeds) alone, built once by `python -m etl build` (the
+    command line, through the real pipeline); skipped when ../shared is not here. Shared by
+    the events and marts tests: open it read-only."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"{SEEDS} is not here")
+
+    def make(db: Path) -> dict:
+        done = subprocess.run([sys.executable, "-m", "etl", "build", "--articles", str(SEEDS),
+                               "--db", str(db)], cwd=ROOT, capture_output=True, text=True,
+                              timeout=600)
+        return {"exists": db.exists(), "stderr": done.stderr}
+
+    db, said = built_once(tmp_path_factory, "seeds-cli", make)
+    assert said["exists"], said["stderr"]
     return db
 
 

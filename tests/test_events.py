@@ -7,8 +7,6 @@ contract's raw tables, runs etl.events.build_marts and reads the marts back.
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -18,9 +16,6 @@ from currency_converter import CurrencyConverter
 
 from etl.events import MARTS, build_marts
 from etl.load import create_schema
-
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def _precision(value: str | None) -> str:
@@ -600,16 +595,9 @@ def test_no_mentions_build_empty_marts_and_the_reference_people(con):
 
 
 @pytest.fixture(scope="module")
-def seed_db(tmp_path_factory: pytest.TempPathFactory):
-    if not SEEDS.is_dir():
-        pytest.skip(f"{SEEDS} is not here")
-    db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
-    done = subprocess.run(
-        [sys.executable, "-m", "etl", "build", "--articles", str(SEEDS), "--db", str(db)],
-        cwd=ROOT, capture_output=True, text=True, timeout=600,
-    )
-    assert db.exists(), done.stderr
-    connection = duckdb.connect(str(db), read_only=True)
+def seed_db(seeds_cli_db: Path):
+    """The seeds built by `python -m etl build` (tests/conftest.py seeds_cli_db)."""
+    connection = duckdb.connect(str(seeds_cli_db), read_only=True)
     yield connection
     connection.close()
 

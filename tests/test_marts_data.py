@@ -9,8 +9,6 @@ articles with the shared development corpora when ../shared is present.
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -20,9 +18,6 @@ import pytest
 from etl import aid_roles, facts
 from etl.events import MARTS, build_marts
 from etl.load import create_schema
-
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 STATUSES = facts.VISIT_STATUSES
 PRECISIONS = facts.DATE_PRECISIONS
@@ -293,13 +288,8 @@ def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory)
         con = duckdb.connect(str(request.getfixturevalue("fixture_db")), read_only=True)
     elif request.param == "shared-corpora":
         con = duckdb.connect(str(request.getfixturevalue("corpora_db")), read_only=True)
-    else:
-        if not SEEDS.is_dir():
-            pytest.skip(f"{SEEDS} is not here")
-        path = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
-        subprocess.run([sys.executable, "-m", "etl", "build", "--articles", str(SEEDS),
-                        "--db", str(path)], cwd=ROOT, capture_output=True, timeout=600)
-        con = duckdb.connect(str(path), read_only=True)
+    else:  # the seeds built by `python -m etl build` (tests/conftest.py seeds_cli_db)
+        con = duckdb.connect(str(request.getfixturevalue("seeds_cli_db")), read_only=True)
     yield con
     con.close()
 

@@ -60,32 +60,32 @@ def fresh_server(browser_db, tmp_path):
 
 def start_server(db: Path, folder: Path, env_extra: dict[str, str] | None = None):
     """Start `streamlit run dashboard.py` on a free port reading `db` (with `env_extra` in
-    its environment); yield its base URL once it answers, stop it afterwards."""
-    port = _free_port()
+    its environment); yield its base URL once it answers, stop it afterwards.
+
+    A server that exits at once is started again on another port, twice at most: under
+    pytest-xdist another worker may take the free port between _free_port and the bind."""
     log = folder / "streamlit.log"
     env = {**os.environ, "SHUTTLE_DB": str(db), "PYTHONUNBUFFERED": "1", **(env_extra or {})}
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none", "--server.runOnSave", "false",
-    ]
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out,
-                                   stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"streamlit did not start:\n{log.read_text(errors='replace')[-3000:]}")
-        time.sleep(0.3)
+    for attempt in range(3):
+        port = _free_port()
+        command = [
+            sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+            "--server.port", str(port), "--server.address", "127.0.0.1",
+            "--server.headless", "true", "--browser.gatherUsageStats", "false",
+            "--server.fileWatcherType", "none", "--server.runOnSave", "false",
+        ]
+        with log.open("wb") as out:
+            process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out,
+                                       stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        if _answers(base, process, deadline=time.monotonic() + 60):
+            break
+        exited = process.poll() is not None
+        process.kill()
+        process.wait(timeout=10)
+        said = log.read_text(errors="replace")
+        if attempt == 2 or not exited or "is not available" not in said:
+            pytest.fail(f"streamlit did not start:\n{said[-3000:]}")
     try:
         yield base
     finally:
@@ -95,6 +95,21 @@ def start_server(db: Path, folder: Path, env_extra: dict[str, str] | None = None
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
+
+
+def _answers(base: str, process: subprocess.Popen, deadline: float) -> bool:
+    """Whether the server at `base` answers its health check before `deadline` (False as
+    soon as its process has ended)."""
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
 
 
 @pytest.fixture(scope="session")
@@ -159,7 +174,31 @@ def wait_for_app(page, text: str | None = None, *, timeout: float = 45_000) -> N
         " && !document.querySelector(\"[data-testid='stSkeleton']\")",
         timeout=timeout,
     )
-    page.wait_for_timeout(2000)  # deck.gl and plotly draw after the DOM settles
+    settle(page)  # deck.gl and plotly draw after the DOM settles
+
+
+def settle(page, *, interval: float = 250, frames: int = 3, longest: float = 6000) -> None:
+    """Wait until what the window shows has stopped changing: `frames` screenshots in a
+    row, `interval` ms apart, the same bytes (deck.gl and plotly draw after the DOM
+    settles, on a loaded machine later than on an idle one). A page that keeps moving (a
+    playback) is left after `longest` ms, as it is. The frames are compared as JPEG, which
+    the browser encodes in about half the time of a PNG of the same window. A frame the
+    browser takes longer than `longest` ms to give (a loaded machine) ends the wait too:
+    this is a wait, never a check; the test's own waits and assertions follow it."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    waited, last, same = 0.0, None, 0
+    while waited < longest:
+        try:
+            shot = page.screenshot(full_page=False, type="jpeg", quality=50, timeout=longest)
+        except PlaywrightTimeout:
+            return
+        same = same + 1 if shot == last else 1
+        if same >= frames:
+            return
+        last = shot
+        page.wait_for_timeout(interval)
+        waited += interval
 
 
 def screenshot(page, name: str, *, full: bool = True) -> Path:
@@ -176,8 +215,8 @@ def screenshot(page, name: str, *, full: bool = True) -> Path:
             ".map(e => e.scrollHeight))"
         )
         page.set_viewport_size({"width": VIEWPORT["width"], "height": min(int(height), 6000)})
-        page.wait_for_timeout(1500)
+        settle(page)
         page.screenshot(path=str(SCREENSHOTS / f"{name}-full.png"), full_page=True)
         page.set_viewport_size(VIEWPORT)
-        page.wait_for_timeout(500)
+        settle(page)
     return path

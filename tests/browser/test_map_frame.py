@@ -20,7 +20,7 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import screenshot, settle, wait_for_app
 from tests.browser.maptools import (
     DeckSpy,
     canvas_box,
@@ -65,7 +65,7 @@ def open_map(page, url: str, text: str) -> dict:
     page.goto(url)
     wait_for_app(page, text)
     canvas_box(page)
-    page.wait_for_timeout(1500)  # deck.gl draws after the DOM settles
+    settle(page)  # deck.gl draws after the DOM settles
     return page.spy.last()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from etl.build import build
-from tests.browser.conftest import screenshot, start_server, wait_for_app
+from tests.browser.conftest import screenshot, settle, start_server, wait_for_app
 from tests.browser.maptools import DeckSpy, canvas_box, canvas_pixels, layer, near, on_canvas
 from ui.inert import JOINER
 
@@ -54,7 +54,7 @@ def test_expression_markers_in_articles_stay_text_on_the_map(inert_server, brows
         page.goto(f"{inert_server}/{path}")
         wait_for_app(page, "sentences behind")
         box = canvas_box(page)
-        page.wait_for_timeout(1500)
+        settle(page)  # deck.gl draws after the DOM settles
         assert page.locator("[data-testid='stException']").count() == 0
         chart = page.locator("[data-testid='stDeckGlJsonChart']").first
         assert "Error" not in chart.inner_text()  # deck.gl's red box names the error

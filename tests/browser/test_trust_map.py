@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from etl import settings
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import screenshot, settle, wait_for_app
 from tests.browser.maptools import DeckSpy, canvas_box, canvas_pixels, layer, near, on_canvas
 from tests.browser.test_review_queue import card_fact, lines, sample_server, state_of
 from tests.readdb import query
@@ -144,7 +144,7 @@ def test_reviewed_stops_are_solid_and_marked_and_a_weak_one_hollow(sample_server
     # one's its colour (dots under a meeting's diamond left out: it covers their centre).
     page.goto(f"{base}/route-map?diplomat=Donald+Trump")
     wait_for_app(page, "Stops and the sentences behind them")
-    page.wait_for_timeout(1500)
+    settle(page)  # deck.gl draws after the DOM settles
     whole = spy.last()
     box, pixels = canvas_box(page), canvas_pixels(page)
     covered = [m["position"] for m in layer(whole, "meetings")]
