@@ -526,6 +526,10 @@ UNSEEN = [
      "on to Lusaka on Tuesday for a meeting with leaders of the Zambian opposition.",
      D(2024, 3, 5), "meeting",
      {(("Ines Varga", "Tendai Moyo"), "Harare", "occurred", "in_person")}),
+    # "is due in Quito" is a plan however its clause is joined, with or without a story date.
+    ("Foreign Minister Ines Varga flew on to Lima on Tuesday evening and is due in Quito on "
+     "Thursday.", None, "visit", {("Ines Varga", "Lima", "PE", "occurred"),
+                                   ("Ines Varga", "Quito", "EC", "planned")}),
     # A dateline is not part of its sentence: its city is no subject, its date no event's.
     ("ACCRA, Ghana, Feb 20 (Reuters) — Togolese President Faure Gnassingbe arrived in Accra "
      "on Tuesday for talks on border security.", D(2024, 2, 20), "visit",

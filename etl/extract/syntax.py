@@ -311,8 +311,8 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
                 c.dep_ == "aux" and c.lower_ in ("'ll", "wo", "shall") for c in t.children):
             found.add("planned")
             cues.append(f"planned: {' '.join(sorted(modals)) or 'will'}")
-        if lemma in LEX.status.planned_words and t is not trigger and t.pos_ in (
-                "VERB", "AUX", "ADJ", "NOUN"):
+        if lemma in LEX.status.planned_words and (t is not trigger and t.pos_ in (
+                "VERB", "AUX", "ADJ", "NOUN") or t.pos_ == "ADJ"):  # "is due in Rome"
             found.add("planned")
             cues.append(f"planned: {t.text}")
         if _infinitive_ahead(t):
