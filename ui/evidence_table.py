@@ -22,9 +22,11 @@ CSS = (
     "line-height:1.4;color:#222}"
     ".shuttle-table th{position:sticky;top:0;background:#f3f4f6;text-align:left;"
     "font-weight:600;padding:6px 8px;border-bottom:1px solid #ccc;white-space:nowrap}"
+    # a column is never squeezed below an ordinary word ("Belarus", "unreviewed,"), and a
+    # runaway word (a scrape gone wrong) still wraps inside its cell
     ".shuttle-table td{padding:6px 8px;border-bottom:1px solid #eee;vertical-align:top;"
-    "overflow-wrap:anywhere}"
-    ".shuttle-table td.num{text-align:right;white-space:nowrap}"
+    "overflow-wrap:anywhere;min-width:13ch}"
+    ".shuttle-table td.num{text-align:right;white-space:nowrap;min-width:0}"
     ".shuttle-table td.wide{min-width:24ch;width:50%}"
     ".shuttle-table td.short{white-space:nowrap}"
     # trust (ui/trust.py): unreviewed low-confidence rows hatched, verified ones a dark bar
@@ -51,7 +53,7 @@ def _row(trust: object) -> str:
 
 
 def html_table(frame: pd.DataFrame, *, wide: tuple[str, ...] = ("Evidence",),
-               short: tuple[str, ...] = ("Date", "Status", "First reported")) -> str:
+               short: tuple[str, ...] = ("Status",)) -> str:
     """`frame` as an HTML table, every header and cell escaped: the `wide` columns take the
     room and wrap, the `short` ones stay on one line, numbers align right.
 

@@ -85,7 +85,7 @@ else:
     calls = calls_table(built.meetings)
     if not calls.empty:
         st.subheader("Calls and meetings the map cannot place")
-        st.html(evidence_table.html_table(calls, short=("Date", "How", "Status")))
+        st.html(evidence_table.html_table(calls, short=("How", "Status")))
     st.subheader("Itinerary and the sentences behind it")
     itinerary = tables.stops_table(stops).drop(columns=["Diplomat"])
     page = paging.control("itinerary", len(itinerary), noun="stops", scope=(f, person))

@@ -175,7 +175,7 @@ routes_map()
 calls = calls_table(whole.meetings)
 if not calls.empty:
     st.subheader("Calls and meetings the map cannot place")
-    st.html(evidence_table.html_table(calls, short=("Date", "How", "Status")))
+    st.html(evidence_table.html_table(calls, short=("How", "Status")))
 
 st.subheader("Stops and the sentences behind them")
 # The stops the map draws, a page at a time (by diplomat, then in route order); the CSV holds
