@@ -25,8 +25,7 @@ class Segment:
     """A run of the body that tells one story; a page may append unrelated stories.
 
     `anchor` is the date that weekdays and "yesterday" are read against in this segment:
-    the publication date for the first segment (without one, its latest stated date), the
-    segment's own stated date otherwise.
+    the publication date for the first segment, the segment's own stated date otherwise.
     """
 
     n: int

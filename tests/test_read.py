@@ -104,16 +104,6 @@ def test_each_format_loads_with_its_fields(name, id, title, source, url, publish
     assert article.text == normalise(article.text)
 
 
-def test_an_undated_story_is_read_against_the_latest_date_it_states():
-    text = ("Ministers met in Oslo on Tuesday, 9 March 2021, for talks on shipping.\n\n"
-            "The host had flown back from Helsinki on Sunday.")
-    [segment] = parse_article_text(text, id="t", title="t", published=None).segments
-    assert (segment.anchor, segment.anchor_precision) == (date(2021, 3, 9), "day")
-    bare = parse_article_text("The envoy will travel on Monday.", id="b", title="b",
-                              published=None)
-    assert (bare.segments[0].anchor, bare.segments[0].anchor_precision) == (None, "unknown")
-
-
 def test_txt_and_bare_markdown_take_the_title_line_out_of_the_body():
     [plain] = read_file(FORMATS / "plain.txt")
     assert not plain.text.startswith("Aid convoy")

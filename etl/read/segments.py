@@ -222,22 +222,16 @@ def segment_anchor(text: str, published: date | None) -> tuple[date | None, str]
 
 def build_segments(text: str, lines: list[Line], published: date | None) -> list[Segment]:
     """Segments of the body: segment 0 is anchored to the publication date (precision
-    "day", also for an approximate date, which is still the best day known; without one, as
-    an appended story is), appended stories as `segment_anchor` finds."""
+    "day", also for an approximate date, which is still the best day known; "unknown"
+    without one), appended stories as `segment_anchor` finds."""
     starts = [lines[i].start for i in segment_starts(lines)]
     bounds = [0, *starts, len(text)]
-    def content(start: int, end: int) -> str:
-        return "\n".join(
-            line.text for line in lines if start <= line.start < end and not line.flagged)
-
-    if published:
-        segments = [Segment(0, 0, bounds[1], published, "day")]
-    else:
-        # no publication date (a plain .txt): the story is read against the latest date it
-        # states, as an appended story is, so "on Sunday" beside "26 February 2013" has a day
-        segments = [Segment(0, 0, bounds[1], *segment_anchor(content(0, bounds[1]), None))]
+    segments = [Segment(0, 0, bounds[1], published, "day" if published else "unknown")]
     for n in range(1, len(bounds) - 1):
         start, end = bounds[n], bounds[n + 1]
-        anchor, precision = segment_anchor(content(start, end), published)
+        content = "\n".join(
+            line.text for line in lines if start <= line.start < end and not line.flagged
+        )
+        anchor, precision = segment_anchor(content, published)
         segments.append(Segment(n, start, end, anchor, precision))
     return segments
