@@ -274,10 +274,8 @@ def _told_in_the_past(view: View, date_ref) -> bool:
     span = view.doc.char_span(date_ref.start, date_ref.end, alignment_mode="expand")
     if span is None:
         return False
-    verb = span.root.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
-        verb = verb.head
-    return verb.tag_ == "VBD"
+    verb = verb_of(span.root.head)
+    return verb is not None and verb.tag_ == "VBD"
 
 
 def conjoined(token) -> list:

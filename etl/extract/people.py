@@ -251,8 +251,7 @@ class ArticlePeople:
                 entries.append((n, name))
         # The first word, and the inner words of a longer name: a paternal surname before
         # the maternal one ("Petro" of Gustavo Petro Urrego), a name the press uses ("Lula").
-        parts = words[:1] + words[1:-1] if len(words) >= 2 else []
-        for word in parts:
+        for word in words[:-1]:
             if len(word) >= 3 and word not in keys and word not in PARTICLES:
                 self.by_part.setdefault(word, set()).add(name)
 
