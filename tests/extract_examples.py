@@ -545,6 +545,24 @@ UNSEEN = [
     ("The envoy of former Paraguayan President Ramiro Quintana Balta spoke on Monday. On Tuesday "
      "the Paraguayan president met Foreign Minister Tomás Ledesma in Asunción.", D(2024, 3, 5),
      "meeting", {(("Santiago Peña", "Tomás Ledesma"), "Asunción", "occurred", "in_person")}),
+    # "The head of <body>, <Name>," names the office holder, though the parser hangs the
+    # name on the body.
+    ("The chairwoman of the Pacific Islands Forum, Losana Vake, arrived in Suva on Friday.",
+     D(2024, 8, 19), "visit", {("Losana Vake", "Suva", "FJ", "occurred")}),
+    ("The foreign minister of Bhutan, Tenzin Dorji Wangdi, met Foreign Minister Arzu Rana "
+     "Deuba in Kathmandu on Sunday.", D(2024, 8, 19), "meeting",
+     {(("Arzu Rana Deuba", "Tenzin Dorji Wangdi"), "Kathmandu", "occurred", "in_person")}),
+    # A place the parser hangs on the person met is where the meeting is, and the visitor
+    # is there.
+    ("Mongolian President Batbayar Ganzorig hosted his Kyrgyz counterpart Almaz Toktogulov in "
+     "Ulaanbaatar on Tuesday.", D(2024, 8, 19), "visit",
+     {("Almaz Toktogulov", "Ulaanbaatar", "MN", "occurred")}),
+    ("Foreign Minister Elena Markova held talks with the head of the World Food Programme, "
+     "Daniel Okafor, in Rome on Monday.", D(2024, 8, 19), "meeting",
+     {(("Daniel Okafor", "Elena Markova"), "Rome", "occurred", "in_person")}),
+    ("Foreign Minister Elena Markova held talks with the head of the World Food Programme, "
+     "Daniel Okafor, in Rome on Monday.", D(2024, 8, 19), "visit",
+     {("Elena Markova", "Rome", "IT", "occurred")}),
 ]
 
 BUGS = [

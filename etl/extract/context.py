@@ -39,6 +39,9 @@ PRONOUNS_GROUP = {"they", "them", "their", "themselves"}
 # Offices written with their portfolio after them: "Minister for Foreign Affairs".
 PORTFOLIO_OFFICES = {"minister", "secretary", "commissioner", "counsellor", "councillor"}
 DELEGATIONS = {"delegation", "entourage", "mission"}
+# Offices whose holder the parser may hang on the body the office heads (see
+# View._named_after_of_phrase).
+OF_PHRASE_OFFICES = LEX.people.role_nouns | LEX.people.office_heads
 LEADS = {"lead", "head", "led", "headed"}
 
 
@@ -252,6 +255,10 @@ class View:
                 person = self.person_at(c) or self._named_in_title(c)
                 if person:
                     return person
+        if token.tag_ == "NN" and token.lemma_.lower() in OF_PHRASE_OFFICES:
+            person = self._named_after_of_phrase(token)
+            if person:
+                return person
         if token.lower_ in PORTFOLIO_OFFICES:
             # "Cabinet Secretary for Foreign Affairs Alfred Mutua": the parser hangs the
             # name under the portfolio, which sits between the office and the name.
@@ -262,6 +269,21 @@ class View:
                     person = self.person_at(obj) if obj.dep_ == "pobj" else None
                     if person and any(t.is_title and t.idx < person.start and not
                                       self.person_at(t) for t in obj.subtree):
+                        return person
+        return None
+
+    def _named_after_of_phrase(self, token) -> PersonRef | None:
+        """The person set in commas after "the head of <body>": the parser hangs that
+        apposition on the body ("the foreign minister of Oman, Badr Albusaidi, said"), but
+        it names the office holder, not the body."""
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for t in prep.subtree:
+                if t.dep_ == "appos" and t.left_edge.i > 0 and (
+                        t.doc[t.left_edge.i - 1].text == ","):
+                    person = self.person_at(t)
+                    if person:
                         return person
         return None
 

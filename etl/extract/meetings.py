@@ -13,6 +13,7 @@ from etl.extract.context import View, group_size
 from etl.extract.lexicon import LEX
 from etl.extract.syntax import (
     agents_of,
+    argued_for,
     cancel_if_called_off,
     conjuncts,
     governors,
@@ -339,9 +340,6 @@ def _place(trigger, view: View) -> tuple[str | None, str | None]:
         if _located_at(tok) in chain:
             candidates.append((0, place))
             continue
-        if span is None:
-            continue
-        tok = span.root
         if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head in chain:
             candidates.append((0, place))
             continue
@@ -370,10 +368,9 @@ def _located_at(place_token):
         if t.dep_ != "pobj" or t.head.lower_ not in ("in", "at", "near", "inside", "on"):
             return None
         head = t.head.head
-        if head.pos_ in ("VERB", "AUX") or _lemma(head) in LEX.meeting.nouns:
-            return head
-        if head.pos_ == "PROPN" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
-            return head.head  # "met Foreign Minister X in Jakarta": the place is the meeting's
+        located = argued_for(head)
+        if located is not None:
+            return located
         t = head
     return None
 

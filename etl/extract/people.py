@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from etl.extract.appositions import argument_names, office_appositions, places_in
 from etl.extract.lexicon import LEX
 from etl.extract.person_names import (
     PARTICLES,
@@ -41,7 +42,7 @@ from etl.extract.registry import (
     reference_people,
     title_group,
 )
-from etl.places import country_names, fold, lookup_city
+from etl.places import fold
 
 
 @dataclass(frozen=True)
@@ -138,19 +139,19 @@ class ArticlePeople:
                                       "entity"))
         if doc is not None and not headline and doc.has_annotation("ENT_IOB"):
             # only where the NER ran: elsewhere every capitalised word is a known one
-            found += _argument_names(n, text, doc)
-        for pattern in (_APPOSITION_BEFORE, _APPOSITION):
-            for m in pattern.finditer(text):
-                name, offset = clean_name(m.group("name"))
-                if not (name and plausible_name(name) and len(name.split()) >= 2) or headline:
-                    continue
-                self._observe(n, text, m.start("title"), m.group("title"), name,
-                              country_word=m.group("country"))
-                # a name an office is given to is a person, parsed or not: its surname
-                # then refers back to it in the sentences that are
-                start = m.start("name") + offset
-                if not any(r.start <= start < r.end for r in found):
-                    found.append(_Raw(n, start, start + len(name), name, "titled"))
+            found += [_Raw(n, start, end, name, "entity")
+                      for start, end, name in argument_names(text, doc)]
+        for m in office_appositions(text):
+            name, offset = clean_name(m.group("name"))
+            if not (name and plausible_name(name) and len(name.split()) >= 2) or headline:
+                continue
+            self._observe(n, text, m.start("title"), m.group("title"), name,
+                          country_word=m.group("country"))
+            # a name an office is given to is a person, parsed or not: its surname then
+            # refers back to it in the sentences that are
+            start = m.start("name") + offset
+            if not any(r.start <= start < r.end for r in found):
+                found.append(_Raw(n, start, start + len(name), name, "titled"))
         self.raw[n] = found
         self.texts[n] = text
 
@@ -365,65 +366,9 @@ class ArticlePeople:
         return list(self.resolved.get(n, ()))
 
 
-# "Mudavadi, the Kenyan foreign minister," / "Name, Kenya's top diplomat": an office given
-# after the name.
-_APPOSITION = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+),\s+(?:the\s+|who\s+is\s+(?:the\s+)?)?"
-    r"(?P<country>U\.S\.|US|UK|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:'s|’s)?)\s+(?:new\s+|top\s+)?"
-    r"(?P<title>[Ff]oreign\s+[Mm]inister|[Ff]oreign\s+[Ss]ecretary|[Pp]resident|"
-    r"[Pp]rime\s+[Mm]inister|[Tt]op\s+[Dd]iplomat|[Cc]hancellor|[Ss]ecretary\s+of\s+[Ss]tate)"
-    r"(?=\s*(?:,|\.|;|$|\s+(?:said|says|told|who|has|had|is|was|will)\b))")
-
-
-# "Ghana's foreign minister, Samuel Okudzeto Ablakwa," / "the Kenyan leader, Jane Doe,": an
-# office given before the name, set off by commas.
-_APPOSITION_BEFORE = re.compile(
-    r"(?P<country>U\.S\.|US|UK|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:'s|’s)?)\s+(?:new\s+|top\s+)?"
-    r"(?P<title>[Ff]oreign\s+[Mm]inister|[Ff]oreign\s+[Ss]ecretary|[Pp]resident|[Ll]eader|"
-    r"[Pp]rime\s+[Mm]inister|[Tt]op\s+[Dd]iplomat|[Cc]hancellor|[Ss]ecretary\s+of\s+[Ss]tate)"
-    r",\s+(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)\s*,")
-
-
 # The words before a title that say its holder has left it, or not yet taken it.
 _FORMER = re.compile(r"(?i)\b(?:former|ex-|late|then|outgoing|incoming|future|would-be)"
                      r"(?:\s+[A-Z][\w.’']*){0,2}\s*$")
-
-ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative"}
-NOT_PERSON_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART",
-                     "LAW", "DATE", "TIME", "MONEY", "LANGUAGE"}
-
-
-def _argument_names(n: int, text: str, doc) -> list[_Raw]:
-    """Names the statistical NER missed: a run of two or more capitalised proper nouns that
-    is the subject or object of a verb ("the leader of China Xi Jinping", "Musalia Mudavadi
-    met ..."), is no place the gazetteer knows and no organisation the NER saw."""
-    out = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ not in ARGUMENT_DEPS:
-            continue
-        words = [c for c in token.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
-        if not words or any(c.i != token.i - len(words) + k for k, c in enumerate(words)):
-            continue
-        start, end = words[0].idx, token.idx + len(token.text)
-        if any(e.label_ in NOT_PERSON_LABELS and e.start_char < end and start < e.end_char
-               for e in doc.ents):
-            continue
-        name, offset = clean_name(text[start:end])
-        if len(name.split()) < 2 or not plausible_name(name):
-            continue
-        if any(lookup_city(w) or fold(w) in country_names() for w in name.split()):
-            continue
-        if any(p.start < end and start < p.end for p in places_in(text)):
-            continue  # "Tel Aviv", "United Arab Emirates"
-        out.append(_Raw(n, start + offset, start + offset + len(name), name, "entity"))
-    return out
-
-
-def places_in(text: str) -> tuple:
-    from etl.extract.geo import places_of
-
-    return places_of(text)
-
 
 _GUESSES = {"entity", "argument"}
 

@@ -417,3 +417,23 @@ def _the_event_called_off(doc, nouns) -> bool:
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns and any(
         c.dep_ == "det" and c.lower_ == "the" for c in t.children) and not any(
         c.dep_ == "poss" for c in t.children) and status_of(t)[0] == "cancelled" for t in doc)
+
+
+def argued_for(word):
+    """The verb or meeting word a phrase's head stands as an argument of, climbing from a
+    person named in it: "met Foreign Minister X in Jakarta", "hosted his counterpart Y in
+    Astana", "talks with the president of the Commission, Z, in Brussels" are all meetings
+    in that place, though the parser hangs the place on the person."""
+    for _ in range(5):
+        if word.pos_ in ("VERB", "AUX") or word.lemma_.lower() in LEX.meeting.nouns:
+            return word
+        if word.pos_ not in ("PROPN", "NOUN"):
+            return None
+        if word.dep_ in ("appos", "compound", "flat") or (
+                word.dep_ == "dobj" and word.head.pos_ == "VERB"):
+            word = word.head
+        elif word.dep_ == "pobj" and word.head.lower_ in ("with", "of"):
+            word = word.head.head
+        else:
+            return None
+    return None

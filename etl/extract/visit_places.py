@@ -11,7 +11,7 @@ import re
 from etl.extract.context import View
 from etl.extract.geo import PlaceRef
 from etl.extract.lexicon import LEX
-from etl.extract.syntax import first_conjunct, prep_objects, verb_of
+from etl.extract.syntax import argued_for, first_conjunct, prep_objects, verb_of
 
 VEHICLES = {"train", "flight", "plane", "ride", "drive", "helicopter", "car", "motorcade",
             "convoy", "boat", "ferry", "jet", "aircraft"}
@@ -149,6 +149,14 @@ def attachment(token, view: View) -> tuple[object, str] | None:
             if verb is not None and _lemma(verb) in LEX.visit.presence_verbs | (
                     LEX.meeting.object_verbs):
                 return verb, "presence"  # "met the Ukrainian president in Kyiv"
+        if noun and (view.person_at(gov) is not None or any(
+                c.dep_ == "appos" and view.person_at(c) for c in gov.children)):
+            located = argued_for(gov)
+            if located is not None and _is_noun(located):
+                located = verb_of(located.head) if located.head is not located else None
+            if located is not None and _lemma(located) in LEX.visit.presence_verbs | (
+                    LEX.meeting.object_verbs):
+                return located, "presence"  # "hosted his counterpart X in Astana"
         if noun and lemma in LEX.visit.nouns:
             return gov, "dest"  # "a visit in Washington", "his stay in Nairobi"
         if not noun and lemma in LEX.visit.arrival_verbs:
