@@ -107,6 +107,20 @@ def test_the_kind_of_aid_is_not_read_from_a_ministers_portfolio() -> None:
     assert [f["aid_type"] for f in facts] == ["humanitarian"]
 
 
+def test_a_casualty_place_and_source_are_read_whole() -> None:
+    facts = facts_of("Floods in Papua New Guinea have killed at least 40 people, according to "
+                     "the provincial health ministry.", date(2024, 3, 5), "casualty")
+    assert [(f["where"], f["reported_by"]) for f in facts] == [
+        ("Papua New Guinea", "provincial health ministry")]
+
+
+def test_a_deposit_in_a_central_bank_is_financial_aid_to_its_country() -> None:
+    facts = facts_of("Kuwait deposited $2 billion in the central bank of Jordan on Monday.",
+                     date(2024, 3, 5), "aid")
+    assert [(f["donor"], f["recipient"], f["aid_type"], f["status"]) for f in facts] == [
+        ("Kuwait", "Jordan", "financial", "delivered")]
+
+
 def test_a_named_office_holder_is_the_person_named_not_the_registrys() -> None:
     # Names the registry does not hold: the text's names win over the office-holders the
     # registry gives "Kenyan President" and "Ethiopian Prime Minister" on that date.

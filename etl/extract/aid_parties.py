@@ -83,6 +83,12 @@ class Parties:
                 found = self.of(c)
                 if found:
                     return found
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    found = self.of(o) if o.dep_ == "pobj" else None
+                    if found:
+                        return found  # "the central bank of Pakistan", "the people of Gaza"
         return None
 
 
@@ -183,7 +189,7 @@ def _recipient(view: View, parties: Parties, token, donor: str | None) -> str | 
         holders += [verb] + [v for v in verb.ancestors if v.pos_ in ("VERB", "AUX")][:2]
     for h in holders:
         into = ("into", "in") if h.pos_ not in ("VERB", "AUX") or _lemma(h) in (
-            "invest", "inject", "pour", "spend", "channel") else ("into",)
+            "invest", "inject", "pour", "spend", "channel", "deposit") else ("into",)
         words = ("to", "for") + into + (
             ("with",) if _lemma(h) in ("deposit", "sign", "conclude", "place", "loan", "deal",
                                        "agreement") else ())

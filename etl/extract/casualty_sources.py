@@ -26,13 +26,20 @@ WHERE = re.compile(r"\b(?:in|across|on)\s+(?P<w>(?:(?:eastern|western|northern|s
 def _reporter(text: str) -> str | None:
     m = REPORTER.search(text)
     if m and m.group("who"):
-        who = re.sub(r"\s+(?:of|for|and|the)$", "", m.group("who").strip())
+        who = m.group("who").strip()
+        tail = _ORG_TAIL.match(text, m.start("who") + len(who))
+        if tail:
+            who += tail.group(0)  # "according to the Afghan health ministry"
+        who = re.sub(r"\s+(?:of|for|and|the)$", "", who)
         who = re.sub(r"\s+(?:figures|data|said|says)$", "", who)
         if who and who[0].isupper() and not re.match(
                 r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|"
                 r"January|February|March|April|May|June|July|August|September|October|"
                 r"November|December|Last|This|On|In|At)\b", who):
             return who
+    m = _LOWER_REPORTER.search(text)
+    if m:
+        return m.group("who")  # "according to the provincial health ministry"
     # "..., the Gaza health ministry said": the phrase between the last comma (or the
     # sentence start) and the verb of saying.
     for m in SPEAKER.finditer(text):
@@ -57,6 +64,15 @@ ORG_WORD = re.compile(r"\b(?:ministry|agency|authorit(?:y|ies)|officials?|police
                       re.IGNORECASE)
 
 
+# Lower-case words that go on a capitalised name of who reports: "Afghan health ministry".
+_REPORTING_BODY = (r"(?:ministry|agency|authorit(?:y|ies)|officials?|police|army|military|"
+                   r"office|department|committee|commission|council|government|"
+                   r"spokes(?:man|woman|person))\b")
+_ORG_TAIL = re.compile(rf"(?:\s+[a-z][\w-]*){{0,2}}?\s+{_REPORTING_BODY}")
+_LOWER_REPORTER = re.compile(
+    rf"\baccording\s+to\s+(?:the\s+)?(?P<who>(?:[a-z][\w-]*\s+){{0,2}}?{_REPORTING_BODY})")
+
+
 def _where(view: View, pos: int = 0) -> str | None:
     """Where the figure is from: an "in eastern Ukraine" phrase, else the place named
     nearest the figure (a country, a city), else None (the article's last place is used by
@@ -66,7 +82,9 @@ def _where(view: View, pos: int = 0) -> str | None:
              or re.search(r"[A-Z]\w+\s+(?:Strip|Bank)", m.group("w"))]
     if found:
         best = min(found, key=lambda m: abs(m.start() - pos))
-        return re.sub(r"^the\s+", "", best.group("w"))
+        end = max([best.end("w")] + [p.end for p in view.places
+                                     if best.start("w") <= p.start < best.end("w")])
+        return re.sub(r"^the\s+", "", view.text[best.start("w"):end])  # "Papua New Guinea"
     places = view.places
     if places:
         best = min(places, key=lambda p: abs(p.start - pos))

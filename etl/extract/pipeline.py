@@ -84,7 +84,7 @@ def _presence_gate() -> re.Pattern:
     Tokyo", "was in Rome"): a sentence with one of them is parsed when it names a place."""
     return _forms_of(("visit.presence_verbs", "visit.presence_nouns", "visit.audience_nouns"),
                      ("said", "is in", "was in", "were in", "are in", "be in", "been in",
-                      "due in", "stood", "spoke", "told"))
+                      "due in", "expected in", "stood", "spoke", "told"))
 
 
 _THE_EVENT = re.compile(r"\b[Tt]he\s+(?:\w+\s+)?(?:trip|visit|tour|meeting|summit|talks)\b")

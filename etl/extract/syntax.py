@@ -312,7 +312,8 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
             found.add("planned")
             cues.append(f"planned: {' '.join(sorted(modals)) or 'will'}")
         if lemma in LEX.status.planned_words and (t is not trigger and t.pos_ in (
-                "VERB", "AUX", "ADJ", "NOUN") or t.pos_ == "ADJ"):  # "is due in Rome"
+                "VERB", "AUX", "ADJ", "NOUN") or t.pos_ == "ADJ" or t.tag_ == "VBN" and any(
+                c.dep_ == "auxpass" for c in t.children)):  # "is due / is expected in Rome"
             found.add("planned")
             cues.append(f"planned: {t.text}")
         if _infinitive_ahead(t):

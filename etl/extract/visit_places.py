@@ -178,6 +178,8 @@ def attachment(token, view: View) -> tuple[object, str] | None:
             return gov, "presence"  # a headline: "Kerry in Rome for talks"
         if gov.pos_ == "ADJ" and lemma in ("due", "expected"):
             return gov, "dest"  # "Macron is due in Hanoi on Sunday"
+        if lemma == "expect" and _passive(gov):
+            return gov, "dest"  # "Guterres is expected in Port-au-Prince": the parser's verb
         if noun and gov.dep_ in ("dobj", "attr") and _lemma(gov.head) in (
                 LEX.visit.presence_verbs) and gov.head.pos_ == "VERB":
             return gov.head, "presence"  # "addressed the Security Council in New York"
@@ -196,6 +198,10 @@ def attachment(token, view: View) -> tuple[object, str] | None:
     if word in ("across", "around", "through") and lemma in ("tour", "travel", "trip", "swing"):
         return gov, "dest"
     return None
+
+
+def _passive(verb) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _attended(event) -> bool:
