@@ -560,6 +560,11 @@ UNSEEN = [
     ("Foreign Minister Elena Markova held talks with the head of the World Food Programme, "
      "Daniel Okafor, in Rome on Monday.", D(2024, 8, 19), "meeting",
      {(("Daniel Okafor", "Elena Markova"), "Rome", "occurred", "in_person")}),
+    # A bare plural ("met with ministers") is nobody the story named: only "the leaders",
+    # "both men", "the two ministers" point back.
+    ("Foreign Minister Elena Markova and President Daniel Okafor held talks in Abuja on "
+     "Monday. On Tuesday Markova met with ministers at a conference in Lagos.", D(2024, 8, 19),
+     "meeting", {(("Daniel Okafor", "Elena Markova"), "Abuja", "occurred", "in_person")}),
     # "is expected in" a city: the parser's passive verb is a plan like "is due in".
     ("Foreign Minister Elena Markova is expected in Tbilisi on Thursday.", D(2024, 8, 19),
      "visit", {("Elena Markova", "Tbilisi", "GE", "planned")}),

@@ -165,6 +165,8 @@ class View:
                 token.tag_ in ("NNS", "CD") or token.lower_ in (
                     "trio", "pair", "duo", "quartet"))) or (
                 word in ("two", "both", "three") and token.dep_ in ("nsubj", "nsubjpass")):
+            if token.pos_ == "NOUN" and not _definite(token):
+                return []  # "meeting with leaders at the summit": no one the story named
             return self._group_for(token)
         if token.pos_ == "NOUN" and token.lemma_.lower() in LEX.people.role_nouns and any(
                 c.lower_ == "the" for c in token.children) and token.tag_ == "NN":
@@ -351,6 +353,13 @@ class View:
 
 _SIZES = {"two": 2, "both": 2, "pair": 2, "duo": 2, "three": 3, "trio": 3, "four": 4,
           "quartet": 4, "five": 5, "six": 6}
+
+
+def _definite(noun) -> bool:
+    """Whether a group noun points back at people already named: "the leaders", "both
+    men", "the two ministers", "their counterparts", not a bare "leaders"."""
+    return noun.lower_ in _SIZES or any(
+        c.dep_ in ("det", "predet", "nummod", "poss", "quantmod") for c in noun.children)
 
 
 def group_size(token) -> int | None:
