@@ -571,6 +571,18 @@ UNSEEN = [
     ("Foreign Minister Elena Markova held talks with the head of the World Food Programme, "
      "Daniel Okafor, in Rome on Monday.", D(2024, 8, 19), "visit",
      {("Elena Markova", "Rome", "IT", "occurred")}),
+    # The parser can split a title from its name into two subjects ("top diplomat" and the
+    # name both hang on the verb): the name is the traveller.
+    ("Nigeria's top diplomat Daniel Okafor landed in Accra on Saturday ahead of indirect "
+     "talks with envoy Kofi Mensah.", D(2024, 8, 19), "visit",
+     {("Daniel Okafor", "Accra", "GH", "occurred")}),
+    # An opening clause that names a counterpart can steal the speaker's name as its
+    # apposition; the name just before the subjectless verb is its subject.
+    # A counterpart beside the speaker is the host, not a companion on the trip.
+    ("Speaking to reporters in Accra alongside his Ghanaian counterpart Kofi Mensah, "
+     "Nigerian Foreign Minister Daniel Okafor said the talks were useful.", D(2024, 8, 19),
+     "visit",
+     {("Daniel Okafor", "Accra", "GH", "occurred")}),
 ]
 
 BUGS = [

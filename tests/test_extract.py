@@ -91,6 +91,26 @@ def test_a_welcome_the_trip_places_is_dated_by_it_too() -> None:
     assert [(f["place"], f["date"]) for f in facts] == [("Accra", "2025-06-09")]
 
 
+def test_a_stay_from_one_day_to_another_is_dated_by_its_first_day() -> None:
+    facts = facts_of("Foreign Minister Elena Markova will pay an official visit to Cairo from "
+                     "April 28 to May 2.", date(2025, 3, 4), "visit")
+    assert [(f["place"], f["date"]) for f in facts] == [("Cairo", "2025-04-28")]
+    facts = facts_of("Foreign Minister Elena Markova will visit Cairo from April 5 to 7.",
+                     date(2025, 3, 4), "visit")
+    assert [(f["place"], f["date"]) for f in facts] == [("Cairo", "2025-04-05")]
+
+
+def test_a_date_on_the_leader_of_a_delegation_is_the_meetings() -> None:
+    """ "received a delegation led by X in Baku on Monday": the parser hangs the date on
+    "led"; the meeting and the visit are both on Monday."""
+    text = ("President Daniel Okafor received a delegation led by Foreign Minister Elena "
+            "Markova in Abuja on Monday.")
+    facts = facts_of(text, date(2024, 8, 21), "meeting") + facts_of(text, date(2024, 8, 21),
+                                                                     "visit")
+    assert {(f["type"], f["date"]) for f in facts} == {("meeting", "2024-08-19"),
+                                                        ("visit", "2024-08-19")}
+
+
 def test_a_pledge_said_on_a_weekday_is_dated_to_the_day_gone_by() -> None:
     facts = facts_of("Japan will provide 3.2 billion yen in grant aid to Sri Lanka for port "
                      "upgrades, the Japanese embassy said on Monday.", date(2024, 3, 5), "aid")

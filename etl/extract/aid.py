@@ -31,7 +31,8 @@ from etl.extract.aid_status import _status, _verb_status, _withheld
 from etl.extract.context import View
 from etl.extract.lexicon import LEX, phrase_pattern
 from etl.extract.person_names import _titled_re
-from etl.extract.syntax import conjuncts, prep_objects, subjects_of, verb_of
+from etl.extract.subjects import subjects_of
+from etl.extract.syntax import conjuncts, prep_objects, verb_of
 from etl.model import Article
 
 AID_WORDS = re.compile(

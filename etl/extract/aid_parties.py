@@ -13,7 +13,8 @@ from etl.extract.aid_phrases import _aid_phrases, _lemma
 from etl.extract.aid_status import _verb_status
 from etl.extract.context import View
 from etl.extract.lexicon import LEX, phrase_pattern
-from etl.extract.syntax import OBJECT_CONTROL, prep_objects, subjects_of, verb_of
+from etl.extract.subjects import OBJECT_CONTROL, subjects_of
+from etl.extract.syntax import prep_objects, verb_of
 from etl.places import (
     country_display_names,
     country_names,

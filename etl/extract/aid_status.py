@@ -8,7 +8,8 @@ from __future__ import annotations
 from etl.extract.aid_phrases import _aid_phrases, _lemma
 from etl.extract.context import View
 from etl.extract.lexicon import LEX
-from etl.extract.syntax import modal_children, negated, subjects_of, verb_of
+from etl.extract.subjects import subjects_of
+from etl.extract.syntax import modal_children, negated, verb_of
 
 # Verbs that ask someone else to approve: what they govern is still a proposal.
 PERSUADING = {"persuade", "urge", "ask", "press", "push", "lobby", "want", "seek", "try",

@@ -198,7 +198,8 @@ class View:
     def clause_subjects(self, pronoun) -> list[str]:
         """The persons a possessive "their" is bound to: the subject of its own clause when
         that names two or more ("the two leaders, X and Y, signed after their talks")."""
-        from etl.extract.syntax import conjuncts, subjects_of, verb_of
+        from etl.extract.subjects import subjects_of
+        from etl.extract.syntax import conjuncts, verb_of
 
         verb = verb_of(pronoun.head)
         if verb is None:
@@ -235,7 +236,8 @@ class View:
         """Who heads a delegation: "a delegation led by Ruiz", "Ruiz's delegation", "Ruiz
         led the delegation that visited Tokyo". A delegation nobody is said to lead is no
         one the rules can name."""
-        from etl.extract.syntax import agents_of, conjuncts, subjects_of
+        from etl.extract.subjects import agents_of, subjects_of
+        from etl.extract.syntax import conjuncts
 
         names: list[str] = []
         for c in token.children:
@@ -336,7 +338,7 @@ class View:
         """Named persons that are the subject of the sentence's main verb."""
         if self.doc is None:
             return []
-        from etl.extract.syntax import subjects_of
+        from etl.extract.subjects import subjects_of
 
         root = next((t for t in self.doc if t.dep_ == "ROOT"), None)
         if root is None:

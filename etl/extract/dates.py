@@ -30,8 +30,9 @@ DATE_RE = re.compile(
     rf"|(?P<mdy>\b{_MONTH}\s+{_DAY}(?:\s*(?:[-–]|to|and)\s*{_DAY})?(?:,?\s+(?P<y1>{_YEAR}))?\b)"
     rf"|(?P<dmy>\b{_DAY}(?:\s*(?:[-–]|to|and)\s*{_DAY})?\s+(?:of\s+)?{_MONTH}"
     rf"(?:,?\s+(?P<y2>{_YEAR}))?\b)"
+    # a month not followed by its day ("from April 5 to 7" is the day, not the month)
     rf"|(?P<my>\b(?:in|since|until|by|from|of|last|early|late|mid-?)\s*{_MONTH}"
-    rf"(?:\s+(?P<y3>{_YEAR}))?\b)"
+    rf"(?!\s+{_DAY}\b)(?:\s+(?P<y3>{_YEAR}))?\b)"
     rf"|(?P<weekday>\b(?:last\s+|next\s+|this\s+|on\s+|late\s+|early\s+)?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)"
     r"|(?P<rel>\b(?:yesterday|today|tomorrow|tonight|overnight|this morning|this afternoon"
@@ -203,14 +204,26 @@ def find_dates(text: str, anchor: date | None, future: bool = False) -> list[Dat
     >>> [d.value for d in find_dates("in March, and June 16, 2022", date(2023, 11, 27))]
     ['2023-03', '2022-06-16']
     >>> [d.value for d in find_dates("Saturday, May 20-Sunday, May 21", date(2017, 5, 19), True)]
-    ['2017-05-20', '2017-05-20', '2017-05-21', '2017-05-21']
+    ['2017-05-20', '2017-05-20', '2017-05-21']
+    >>> [d.value for d in find_dates("from April 5 to 7, in May 2024", date(2025, 3, 4), True)]
+    ['2025-04-05', '2024-05']
+    >>> [d.value for d in find_dates("from April 28 to May 2", date(2025, 3, 4), True)]
+    ['2025-04-28']
     """
-    out = []
+    out: list[DateRef] = []
     for m in DATE_RE.finditer(text):
         ref = resolve(m, anchor, future)
+        if ref and out and _RANGE_JOIN.fullmatch(text[out[-1].end:ref.start]) and \
+                out[-1].precision == ref.precision == "day":
+            # "from April 28 to May 2" is one stay that begins on its first day
+            first = out.pop()
+            ref = DateRef(first.value, "day", first.start, ref.end, text[first.start:ref.end])
         if ref:
             out.append(ref)
     return out
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|-|–)\s*", re.IGNORECASE)
 
 
 def precision_of(value: str | None) -> str:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from etl.extract.context import View, group_size
 from etl.extract.lexicon import LEX
+from etl.extract.subjects import agents_of, subjects_of
 from etl.extract.syntax import (
-    agents_of,
     argued_for,
     cancel_if_called_off,
     conjuncts,
@@ -20,7 +20,6 @@ from etl.extract.syntax import (
     objects_of,
     prep_objects,
     status_of,
-    subjects_of,
     verb_of,
 )
 from etl.extract.visit_dates import _date

@@ -58,59 +58,6 @@ def _self_and_ancestors(token) -> Iterator:
     yield from token.ancestors
 
 
-def subjects_of(verb, depth: int = 6, control: bool = True) -> list:
-    """The subject tokens of a verb (with their conjuncts), climbing to the verb it depends
-    on when it has none of its own ("expected to travel", "arrived in Kyiv and met",
-    "called off a meeting to arrange the summit after speaking by phone").
-
-    A relative clause's subject is the noun it describes ("Blinken, who arrived ...", "the
-    delegation led by Diokno"). With `control`, an infinitive under "urged X", "invited X"
-    is done by X; without it, the clause's own subject is taken (who was in the room).
-    """
-    v = verb
-    for _ in range(depth):
-        own = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-        if own:
-            subject = own[0]
-            if subject.lower_ in ("who", "that", "which") and v.dep_ in ("relcl", "acl"):
-                subject = v.head
-            return conjuncts(subject)
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
-        if v.dep_ in ("relcl", "acl") and not infinitive and v.head.pos_ in (
-                "PROPN", "NOUN", "PRON"):
-            return conjuncts(v.head)
-        if v.head is v:
-            break
-        if control and v.dep_ == "xcomp" and infinitive and \
-                v.head.lemma_.lower() in OBJECT_CONTROL:
-            objects = [c for c in v.head.children if c.dep_ == "dobj"]
-            if objects:
-                return conjuncts(objects[0])  # "urged donors to fund": the donors fund
-        if v.dep_ in INHERIT_DEPS or v.dep_ in ("pobj", "prep", "acl", "relcl"):
-            v = v.head
-            continue
-        if v.pos_ in ("NOUN", "PROPN") and v.dep_ in ("dobj", "pobj", "attr"):
-            v = v.head
-            continue
-        break
-    return []
-
-
-# Verbs whose object, not subject, does what their infinitive says: "urged X to travel".
-OBJECT_CONTROL = frozenset({"urge", "ask", "invite", "press", "encourage", "persuade",
-                            "call", "tell", "force", "order", "allow", "authorize",
-                            "authorise", "appeal", "pressure", "push", "implore", "beg"})
-
-
-def agents_of(verb) -> list:
-    """Persons of a passive's "by" phrase: "was welcomed by President X"."""
-    out = []
-    for c in verb.children:
-        if c.dep_ == "agent":
-            out += [conjuncts(g) for g in c.children if g.dep_ == "pobj"]
-    return [t for group in out for t in group]
-
-
 def objects_of(token, deps: Iterable[str] = ("dobj", "dative", "attr")) -> list:
     deps = set(deps)
     return [t for c in token.children if c.dep_ in deps for t in conjuncts(c)]

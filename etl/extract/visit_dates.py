@@ -6,6 +6,7 @@ the text gives none and the stop happened.
 from __future__ import annotations
 
 from etl.extract.context import View
+from etl.extract.lexicon import LEX
 from etl.extract.syntax import governors, verb_of
 
 
@@ -65,6 +66,9 @@ def _hangs_from(token, chain: set) -> bool:
                                                   "following", "from"):
             return False
         t = t.head
+        if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in (
+                LEX.visit.label_participles):
+            continue  # "received a delegation led by X on Monday": the participle is a label
         if t.pos_ in ("VERB", "AUX") and t not in chain and t.dep_ not in ("aux", "auxpass"):
             return t in chain
     return False

@@ -11,7 +11,7 @@ from etl.extract.context import View
 from etl.extract.cues import status_in
 from etl.extract.dateline import DATELINE
 from etl.extract.geo import PlaceRef
-from etl.extract.syntax import subjects_of
+from etl.extract.subjects import subjects_of
 from etl.extract.visit_places import _drop_city_qualifiers, _lemma, is_modifier
 from etl.extract.visit_travellers import _at_home
 from etl.model import Article

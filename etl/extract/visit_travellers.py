@@ -10,7 +10,8 @@ import re
 from etl.extract.context import View
 from etl.extract.geo import PlaceRef
 from etl.extract.lexicon import LEX
-from etl.extract.syntax import agents_of, conjuncts, objects_of, prep_objects, subjects_of, verb_of
+from etl.extract.subjects import agents_of, subjects_of
+from etl.extract.syntax import conjuncts, objects_of, prep_objects, verb_of
 from etl.extract.visit_places import VEHICLES, _is_noun, _lemma
 from etl.places import is_capital
 
@@ -69,6 +70,8 @@ def _companions(trigger, view: View) -> list[str]:
             prep = t.head
             if prep.lower_ == "with" and _lemma(holder) in LEX.meeting.with_verbs:
                 continue  # "met with X": X is met, not a co-traveller
+            if _lemma(t) in ("counterpart", "host"):
+                continue  # "alongside his Turkish counterpart": the host, not a companion
             out += view.persons_for(t)
     for p in view.people:
         if COMPANION_PHRASES.search(view.text[max(0, p.start - 30):p.start]):
