@@ -583,6 +583,26 @@ UNSEEN = [
      "Nigerian Foreign Minister Daniel Okafor said the talks were useful.", D(2024, 8, 19),
      "visit",
      {("Daniel Okafor", "Accra", "GH", "occurred")}),
+    # The parser can leave a named counterpart as a loose "dep" of the verb, with the place
+    # hung on it: the place is still the meeting's.
+    ("Foreign Minister Elena Markova met her counterpart Tomas Okafor in Lagos on Monday.",
+     D(2024, 8, 19), "meeting",
+     {(("Elena Markova", "Tomas Okafor"), "Lagos", "occurred", "in_person")}),
+    # "with visiting X": the parser makes "visiting" a verb and the person its object.
+    ("President Kassym-Jomart Tokayev held talks in Astana on Tuesday with visiting "
+     "Hungarian Prime Minister Gabor Kiss.", D(2025, 6, 3), "meeting",
+     {(("Gabor Kiss", "Kassym-Jomart Tokayev"), "Astana", "occurred", "in_person")}),
+    # A visiting guest is where a datelined story was filed, or else in the host's country.
+    ("ASTANA, June 3 - Kazakh President Nurlan Amanov held talks on Tuesday with visiting "
+     "Hungarian Prime Minister Gabor Kiss.", D(2025, 6, 3), "visit",
+     {("Gabor Kiss", "Astana", "KZ", "occurred")}),
+    ("The visiting Hungarian prime minister, Gabor Kiss, was received by Kazakh President "
+     "Nurlan Amanov on Tuesday.", D(2025, 6, 3), "visit",
+     {("Gabor Kiss", None, "KZ", "occurred")}),
+    # A capitalised compound office before "of <body>, <Name>" names its holder too.
+    ("President Kassym-Jomart Tokayev received the Secretary General of the Organisation of "
+     "Turkic States, Kubanychbek Omuraliev.", D(2025, 6, 3), "meeting",
+     {(("Kassym-Jomart Tokayev", "Kubanychbek Omuraliev"), None, "occurred", "in_person")}),
 ]
 
 BUGS = [

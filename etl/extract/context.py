@@ -259,7 +259,11 @@ class View:
                 person = self.person_at(c) or self._named_in_title(c)
                 if person:
                     return person
-        if token.tag_ == "NN" and token.lemma_.lower() in OF_PHRASE_OFFICES:
+        office = {token.lemma_.lower()} | {c.lemma_.lower() for c in token.children
+                                            if c.dep_ == "compound"}
+        if token.tag_ in ("NN", "NNP") and office & OF_PHRASE_OFFICES:
+            # "the Secretary General of the Organisation of Turkic States, X,": the office
+            # may be a capitalised compound
             person = self._named_after_of_phrase(token)
             if person:
                 return person

@@ -70,7 +70,11 @@ def prep_objects(token, words: Iterable[str]) -> list:
     for c in token.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in words:
             for g in c.children:
-                if g.dep_ in ("pobj", "pcomp"):
+                if g.dep_ == "pcomp" and g.lower_ == "visiting" and g.tag_ == "VBG":
+                    # "talks with visiting Prime Minister X": the parser makes "visiting" the
+                    # verb of the phrase; the person is its object
+                    out += [t for d in g.children if d.dep_ == "dobj" for t in conjuncts(d)]
+                elif g.dep_ in ("pobj", "pcomp"):
                     out += conjuncts(g)
     return out
 
@@ -378,7 +382,7 @@ def argued_for(word):
         if word.pos_ not in ("PROPN", "NOUN"):
             return None
         if word.dep_ in ("appos", "compound", "flat") or (
-                word.dep_ == "dobj" and word.head.pos_ == "VERB"):
+                word.dep_ in ("dobj", "dep") and word.head.pos_ == "VERB"):
             word = word.head
         elif word.dep_ == "pobj" and word.head.lower_ in ("with", "of"):
             word = word.head.head

@@ -11,7 +11,9 @@ from etl.extract.context import View
 from etl.extract.cues import status_in
 from etl.extract.dateline import DATELINE
 from etl.extract.geo import PlaceRef
-from etl.extract.subjects import subjects_of
+from etl.extract.subjects import agents_of, subjects_of
+from etl.extract.syntax import status_of
+from etl.extract.visit_dates import _date
 from etl.extract.visit_places import _drop_city_qualifiers, _lemma, is_modifier
 from etl.extract.visit_travellers import _at_home
 from etl.model import Article
@@ -94,6 +96,47 @@ DATELINE_VERBS = {"say", "tell", "meet", "hold", "urge", "call", "vow", "pledge"
                   "discuss", "make", "lay", "tour", "speak", "insist", "stress"}
 
 
+def _visiting(view: View) -> list[str]:
+    """Persons the sentence calls "visiting" ("held talks with visiting Prime Minister X",
+    "the visiting minister"): they are where the story was filed."""
+    out = []
+    for t in view.doc:
+        if t.lower_ != "visiting":
+            continue
+        if t.dep_ == "amod":
+            out += view.persons_for(t.head)
+        elif t.tag_ == "VBG":  # the parser's "with visiting X": X is its object
+            out += [n for d in t.children if d.dep_ == "dobj" for n in view.persons_for(d)]
+    return out
+
+
+def hosted_visits(view: View, article: Article) -> list[dict]:
+    """A "visiting" person in a sentence that names no place is in the country of the host
+    who receives them ("Kazakh President X held talks with visiting Prime Minister Y"),
+    when the article says whom that host serves."""
+    if view.doc is None or view.roster is None:
+        return []
+    visitors = _visiting(view)
+    if not visitors:
+        return []
+    root = next((t for t in view.doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return []
+    hosts = [n for t in subjects_of(root) + agents_of(root)
+             for n in view.persons_for(t)]
+    homes = {view.roster.home_of(h) for h in hosts if h not in visitors}
+    if len(homes) != 1 or None in homes:
+        return []
+    country = homes.pop()
+    status, cues = status_of(root)
+    when, defaulted = _date(view, root, root, status, cues)
+    return [view.fact_base(article) | {
+        "type": "visit", "actor": v, "place": None, "country": country,
+        "date": when, "status": status, "_default_date": defaulted,
+        "_how": {"relation": "hosted", "trigger": "visiting", "cues": cues}}
+        for v in dict.fromkeys(visitors) if view.roster.home_of(v) != country]
+
+
 def dateline_visits(view: View, article: Article) -> list[dict]:
     """A story filed from a city ("AMMAN, Jordan — Blinken met King Abdullah") puts the
     subject of its opening sentence there, when that person is not at home."""
@@ -106,9 +149,11 @@ def dateline_visits(view: View, article: Article) -> list[dict]:
     if city is None:
         return []
     root = next((t for t in view.doc if t.dep_ == "ROOT"), None)
-    if root is None or _lemma(root) not in DATELINE_VERBS or root.idx < m.end():
+    if root is None or root.idx < m.end():
         return []
-    actors = [n for t in subjects_of(root) for n in view.persons_for(t)]
+    actors = [n for t in subjects_of(root) for n in view.persons_for(t)] if _lemma(
+        root) in DATELINE_VERBS else []
+    actors += _visiting(view)
     place = PlaceRef(city.name, city.country, m.start("city"), m.end("city"), m.group("city"))
     facts = []
     for actor in actors:
