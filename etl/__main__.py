@@ -201,6 +201,7 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 def _write_facts(out, article, facts, fixes, problems: list, counts: Counter) -> None:
     """One article's facts, corrected and capped, as FACTS.md lines."""
     from etl.build import cap_facts
+    from etl.extract import with_plan_month
 
     if fixes is not None:
         facts = fixes.apply(article, facts)
@@ -209,7 +210,8 @@ def _write_facts(out, article, facts, fixes, problems: list, counts: Counter) ->
         problems.append(problem)
     for fact in facts:
         counts[str(fact.get("type"))] += 1
-        out.write(json.dumps(contract_fact(article.id, fact), ensure_ascii=False) + "\n")
+        out.write(json.dumps(contract_fact(article.id, with_plan_month(fact, article)),
+                             ensure_ascii=False) + "\n")
 
 
 def cmd_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

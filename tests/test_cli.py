@@ -125,6 +125,29 @@ def test_extract_writes_the_facts_md_format(fixture_articles, tmp_path):
     assert f"{len(facts)} facts" in result.stderr
 
 
+def test_an_undated_plan_is_written_with_its_storys_month_and_stored_undated(tmp_path):
+    """The facts file dates a plan the text gives no day to the month of its story; the
+    database keeps it undated, so routes place it by the story's dated stops."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "plan.md").write_text(
+        "---\nid: plan\ntitle: A plan\npublished: 2025-03-04\n---\n"
+        "Foreign Minister Elena Markova will travel to Hanoi, her office said.\n"
+        "Foreign Minister Elena Markova arrived in Bangkok.\n", encoding="utf-8")
+    out = tmp_path / "facts.jsonl"
+    assert etl("extract", articles, "--out", out).returncode == 0
+    dates = {(f["place"], f["status"], f["date"])
+             for f in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert dates == {("Hanoi", "planned", "2025-03"), ("Bangkok", "occurred", "2025-03-04")}
+    db = tmp_path / "db.duckdb"
+    assert etl("build", "--articles", articles, "--db", db).returncode == 0
+    con = duckdb.connect(str(db), read_only=True)
+    stored = con.execute("select place, date from mentions_visit order by place").fetchall()
+    con.close()
+    assert [(place, str(day) if day else None) for place, day in stored] == [
+        ("Bangkok", "2025-03-04"), ("Hanoi", None)]
+
+
 def test_extract_reports_bad_files_on_stderr(mixed_dir, tmp_path):
     out = tmp_path / "facts.jsonl"
     result = etl("extract", mixed_dir, "--out", out)

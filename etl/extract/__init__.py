@@ -247,13 +247,32 @@ def _finish(fact: dict, article: Article) -> dict:
     return fact
 
 
-def _not_yet(fact: dict, article: Article) -> dict:
-    """A visit or meeting dated after the story was published cannot have happened yet:
-    "Kerry's trip to Sri Lanka on May 2" in an April story is planned."""
+def _anchor(fact: dict, article: Article):
+    """The day the story that tells the fact was published (an appended older story has its
+    own), or None when that day is not known."""
     anchor = article.published
     for segment in article.segments:
         if segment.start <= fact.get("evidence_start", 0) < segment.end:
             anchor = segment.anchor if segment.anchor_precision == "day" else None
+    return anchor
+
+
+def with_plan_month(fact: dict, article: Article) -> dict:
+    """The fact as the FACTS.md file writes it: a plan, hope or call-off the text gives no
+    date is written with its story's month ("YYYY-MM when only that is known"): the plan
+    is news in that month, and what the text says of it is true then. The database keeps
+    it undated, so a route places it by the story's own dated stops."""
+    if fact.get("type") not in ("visit", "meeting") or fact.get("date") or fact.get(
+            "status") not in ("planned", "possible", "cancelled"):
+        return fact
+    anchor = _anchor(fact, article)
+    return fact if anchor is None else {**fact, "date": anchor.isoformat()[:7]}
+
+
+def _not_yet(fact: dict, article: Article) -> dict:
+    """A visit or meeting dated after the story was published cannot have happened yet:
+    "Kerry's trip to Sri Lanka on May 2" in an April story is planned."""
+    anchor = _anchor(fact, article)
     date = fact.get("date") or ""
     if fact["type"] in ("visit", "meeting") and fact.get("status") == "occurred" and anchor \
             and date and date > anchor.isoformat()[:len(date)]:
