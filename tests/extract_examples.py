@@ -603,6 +603,14 @@ UNSEEN = [
     ("President Kassym-Jomart Tokayev received the Secretary General of the Organisation of "
      "Turkic States, Kubanychbek Omuraliev.", D(2025, 6, 3), "meeting",
      {(("Kassym-Jomart Tokayev", "Kubanychbek Omuraliev"), None, "occurred", "in_person")}),
+    # Talks a traveller "arrives in X for" are still ahead when the arrival is told in the
+    # present.
+    ("Foreign Minister Elena Markova arrives in Hanoi on Thursday for talks with Prime "
+     "Minister Tomas Okafor.", D(2025, 3, 6), "meeting",
+     {(("Elena Markova", "Tomas Okafor"), "Hanoi", "planned", "in_person")}),
+    # "the visit to Japan of President X": the parser hangs the owner on the place.
+    ("The talks followed agreements reached during the visit to Japan of President Ramon "
+     "Cruz in February.", D(2023, 8, 31), "visit", {("Ramon Cruz", None, "JP", "occurred")}),
 ]
 
 BUGS = [

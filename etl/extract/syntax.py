@@ -275,6 +275,9 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
                 for c in t.children):
             found.add("planned")
             cues.append("planned: is to")
+    if _purpose_of_arrival(trigger):
+        found.add("planned")
+        cues.append(f"planned: {trigger.head.head.text} for")
     if "cancelled" in found:
         return "cancelled", cues
     if "negated" in found:
@@ -284,6 +287,18 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
     if "planned" in found:
         return "planned", cues
     return default, cues
+
+
+def _purpose_of_arrival(trigger) -> bool:
+    """Talks a traveller "arrives in Hanoi for" or "heads to Hanoi for" are still ahead:
+    the arrival told in the present comes first."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ != "for" or (
+            trigger.lemma_.lower() not in LEX.meeting.nouns):
+        return False
+    verb = trigger.head.head
+    return verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() in (
+        LEX.visit.toward_verbs | LEX.visit.arrival_verbs) - {"be"} and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 _UNSET = frozenset({"date", "time", "timing", "venue", "decision", "plan", "schedule"})

@@ -33,6 +33,11 @@ def travellers(trigger, view: View) -> list[str]:
             for t in prep_objects(trigger, ("by", "of")):
                 names += view.persons_for(t)
         if not names:
+            # "the visit to Japan of President X": the parser hangs the owner on the place
+            for place in prep_objects(trigger, ("to",)):
+                names += [n for t in prep_objects(place, ("of", "by"))
+                          for n in view.persons_for(t)]
+        if not names:
             verb = verb_of(trigger.head) if trigger.head is not trigger else None
             if verb is not None:
                 names = _verb_travellers(verb, view)
