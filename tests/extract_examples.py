@@ -611,6 +611,10 @@ UNSEEN = [
     # "the visit to Japan of President X": the parser hangs the owner on the place.
     ("The talks followed agreements reached during the visit to Japan of President Ramon "
      "Cruz in February.", D(2023, 8, 31), "visit", {("Ramon Cruz", None, "JP", "occurred")}),
+    # A generational suffix after a comma is part of the name: "Ramon Cruz, Jr." is Ramon
+    # Cruz Jr., not Ramon Cruz.
+    ("President Ramon Cruz, Jr. arrived in Tokyo on Monday.", D(2023, 8, 31), "visit",
+     {("Ramon Cruz Jr.", "Tokyo", "JP", "occurred")}),
 ]
 
 BUGS = [

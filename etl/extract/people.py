@@ -33,6 +33,7 @@ from etl.extract.person_names import (
     known_name,
     name_goes_on,
     plausible_name,
+    with_suffix,
 )
 from etl.extract.registry import (
     country_of,
@@ -125,7 +126,8 @@ class ArticlePeople:
             if not name or not plausible_name(name) or headline:
                 continue
             start = m.start("name") + offset
-            found.append(_Raw(n, start, start + len(name), name, "titled"))
+            name, end = with_suffix(text, start + len(name), name)
+            found.append(_Raw(n, start, end, name, "titled"))
             self._observe(n, text, m.start("title"), m.group("title"), name)
             self.titled.append((n, " ".join(fold(m.group("title")).split()), name))
         if doc is not None and not headline:
@@ -135,8 +137,8 @@ class ArticlePeople:
                 start, end = _whole_words(text, ent.start_char, ent.end_char)
                 name, offset = clean_name(text[start:end])
                 if name and plausible_name(name):
-                    found.append(_Raw(n, start + offset, start + offset + len(name), name,
-                                      "entity"))
+                    name, end = with_suffix(text, start + offset + len(name), name)
+                    found.append(_Raw(n, start + offset, end, name, "entity"))
         if doc is not None and not headline and doc.has_annotation("ENT_IOB"):
             # only where the NER ran: elsewhere every capitalised word is a known one
             found += [_Raw(n, start, end, name, "entity")

@@ -174,9 +174,30 @@ def clean_name(raw: str) -> tuple[str, int]:
     start, end = words[0].start(), words[-1].end()
     name = raw[start:end]
     name = re.sub(r"(?:'s|’s|'|’)$", "", name).rstrip(",.;:)”\"")
-    if name.endswith(".") and not re.search(r"\b[A-Z]\.$|Jr\.$", name):
+    if name.endswith(".") and not re.search(r"\b[A-Z]\.$|(?:Jr|Sr)\.$", name):
         name = name[:-1]
     return name, start
+
+
+_SUFFIX_AFTER = re.compile(r",?\s+(Jr|Sr)\.?(?![\w-])|,?\s+(II|III|IV)(?![\w-])")
+
+
+def with_suffix(text: str, end: int, name: str) -> tuple[str, int]:
+    """A name with the generational suffix written after it, comma or not ("Ferdinand
+    Marcos, Jr." is Ferdinand Marcos Jr.), and where it ends in the text.
+
+    >>> with_suffix("President Ferdinand Marcos, Jr. said", 26, "Ferdinand Marcos")
+    ('Ferdinand Marcos Jr.', 31)
+    >>> with_suffix("Ramon Cruz Sr. met", 13, "Ramon Cruz Sr")
+    ('Ramon Cruz Sr.', 14)
+    """
+    if re.search(r"\b(?:Jr|Sr)$", name) and text[end:end + 1] == ".":
+        return f"{name}.", end + 1  # the name's own cleaning drops the abbreviation's dot
+    m = _SUFFIX_AFTER.match(text, end)
+    if not m or re.search(r"\b(?:Jr|Sr|II|III|IV)\.?$", name):
+        return name, end
+    suffix = f"{m.group(1)}." if m.group(1) else m.group(2)
+    return f"{name} {suffix}", m.end()
 
 
 def _name_he(words: list[re.Match], i: int) -> bool:
