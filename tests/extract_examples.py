@@ -287,6 +287,8 @@ UNSEEN = [
      "aid", {("India", None, 1e11, "INR", "authorized")}),
     ("Sweden pledged 500 million kronor in humanitarian aid to Gaza.", D(2024, 3, 1), "aid",
      {("Sweden", "Gaza", 5e8, "SEK", "pledged")}),
+    ("The United Arab Emirates pledged Dh50 million in humanitarian aid for Sudan.",
+     D(2024, 3, 1), "aid", {("United Arab Emirates", "Sudan", 5e7, "AED", "pledged")}),
     ("Australia will provide $US15 billion in loans to the region.", D(2024, 3, 1), "aid",
      {("Australia", None, 15e9, "USD", "pledged")}),
     ("The IMF approved SDR 150.5 million for Malawi.", D(2023, 11, 16), "aid",
