@@ -617,6 +617,15 @@ UNSEEN = [
     # Cruz Jr., not Ramon Cruz.
     ("President Ramon Cruz, Jr. arrived in Tokyo on Monday.", D(2023, 8, 31), "visit",
      {("Ramon Cruz Jr.", "Tokyo", "JP", "occurred")}),
+    # A plural office set before the names it stands for is those names, not the registry's
+    # holders of the offices.
+    ("The leaders of Georgia and Kenya, President Elena Markova and President Daniel "
+     "Mwangi, met in Tbilisi.", D(2025, 3, 4), "meeting",
+     {(("Daniel Mwangi", "Elena Markova"), "Tbilisi", "occurred", "in_person")}),
+    # "her counterpart from Kenya, X": the parser hangs X on the country.
+    ("Foreign Minister Elena Markova held bilateral talks with her counterpart from Kenya, "
+     "Daniel Mwangi, in Nairobi.", D(2025, 3, 4), "meeting",
+     {(("Daniel Mwangi", "Elena Markova"), "Nairobi", "occurred", "in_person")}),
 ]
 
 BUGS = [

@@ -285,7 +285,7 @@ class View:
         apposition on the body ("the foreign minister of Oman, Badr Albusaidi, said"), but
         it names the office holder, not the body."""
         for prep in token.children:
-            if prep.dep_ != "prep" or prep.lower_ != "of":
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
                 continue
             for t in prep.subtree:
                 if t.dep_ == "appos" and t.left_edge.i > 0 and (

@@ -105,7 +105,7 @@ def persons_in(token, view: View) -> list[str]:
         # "the leader of China Xi Jinping", "the president of Kenya, William Ruto": the
         # title's own "of" phrase holds the name
         for c in token.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):  # "counterpart from Kenya, X"
                 for g in c.children:
                     if g.dep_ == "pobj" and view.person_at(g):
                         return [view.person_at(g).name]

@@ -41,6 +41,10 @@ PLURAL_ROLE_RE = re.compile(
 )
 
 
+# What may stand between a plural office and the names set after it: a comma and a title.
+_APPOSED = re.compile(r"\s*,\s*(?:[A-Z][\w.'’-]*\s+){0,4}")
+
+
 def role_people(text: str, taken: list[PersonRef], people: ArticlePeople, n: int,
                 subject: str | None) -> list[PersonRef]:
     """Office-holders a sentence names by role: one per country of a plural phrase."""
@@ -52,6 +56,9 @@ def role_people(text: str, taken: list[PersonRef], people: ArticlePeople, n: int
     for m in PLURAL_ROLE_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue
+        if any(r.start >= m.end() and _APPOSED.fullmatch(text, m.end(), r.start)
+               for r in taken):
+            continue  # "the foreign ministers of A and B, X and Y,": the text names them
         title = fold(m.group("title") or m.group("title2"))
         office = _plural_office(title, subject, people)
         if office is None:
