@@ -111,6 +111,21 @@ def test_a_date_on_the_leader_of_a_delegation_is_the_meetings() -> None:
                                                         ("visit", "2024-08-19")}
 
 
+def test_two_trips_to_one_city_stay_two_and_a_planned_trip_places_its_meetings() -> None:
+    """A stop told for March beside a trip planned for June is another trip; the meetings
+    the plan names ("during the visit, she will call on ...") are in its city, on its day,
+    in person (a courtesy call is no telephone call)."""
+    text = ("Foreign Minister Elena Markova will travel to Dhaka on Thursday on a two-day "
+            "visit. During the visit, Markova will call on Prime Minister Farida Rahman. "
+            "Markova last visited Dhaka in March.")
+    visits = facts_of(text, date(2025, 6, 2), "visit")
+    assert {(f["place"], f["status"], f["date"]) for f in visits} == {
+        ("Dhaka", "planned", "2025-06-05"), ("Dhaka", "occurred", "2025-03")}
+    meetings = facts_of(text, date(2025, 6, 2), "meeting")
+    assert [(f["place"], f["date"], f["mode"], f["status"]) for f in meetings] == [
+        ("Dhaka", "2025-06-05", "in_person", "planned")]
+
+
 def test_a_pledge_said_on_a_weekday_is_dated_to_the_day_gone_by() -> None:
     facts = facts_of("Japan will provide 3.2 billion yen in grant aid to Sri Lanka for port "
                      "upgrades, the Japanese embassy said on Monday.", date(2024, 3, 5), "aid")

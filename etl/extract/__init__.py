@@ -196,18 +196,25 @@ def _place_from_the_trip(facts: list[dict]) -> None:
     arrival in one city, is in that city: "flew to Addis Ababa on Sunday. On Monday he met
     the prime minister at the palace." Only one such city, and dates that agree."""
     stops = [f for f in facts if f["type"] == "visit" and f.get("place")
-             and f.get("status") == "occurred"]
+             and f.get("status") in ("occurred", "planned")]
     for fact in facts:
         if fact["type"] != "meeting" or fact.get("place") or fact.get("country") or \
-                fact.get("mode") != "in_person" or fact.get("status") != "occurred":
+                fact.get("mode") != "in_person" or fact.get("status") not in (
+                    "occurred", "planned"):
             continue
         n = fact.get("_sentence", -1)
+        # a planned meeting belongs to a planned trip ("will travel to Dhaka on Thursday.
+        # During the visit, she will call on the prime minister"), and takes its day too
         near = [t for t in stops if t["actor"] in fact["participants"]
+                and t["status"] == fact["status"]
                 and 0 <= n - t.get("_sentence", -9) <= 2 and _days_apart(t, fact) <= 3]
         cities = {(t["place"], t["country"]) for t in near}
         if len(cities) == 1:
             fact["place"], fact["country"] = next(iter(cities))
             fact["_place_from_trip"] = True
+            days = {t.get("date") for t in near} - {None}
+            if fact["status"] == "planned" and not fact.get("date") and len(days) == 1:
+                fact["date"] = days.pop()
 
 
 def _days_apart(a: dict, b: dict) -> int:
@@ -314,6 +321,16 @@ def _aid_key(fact: dict, merged: dict[tuple, dict]) -> tuple:
     return ("aid", fact.get("donor"), fact["currency"], amount, stated, fact.get("evidence_start"))
 
 
+def _other_trip(a: dict, b: dict) -> bool:
+    """Two stops of one person in one place that the text dates to periods that do not
+    meet, or more than a week apart, a stated date each: two trips, not one told twice."""
+    x, y = a.get("date") or "", b.get("date") or ""
+    if not x or not y or a.get("_default_date") or b.get("_default_date"):
+        return False
+    n = min(len(x), len(y))
+    return x[:n] != y[:n] or _days_apart(a, b) > 7
+
+
 def _better_date(a: str | None, b: str | None) -> str | None:
     order = {"day": 3, "month": 2, "year": 1, "unknown": 0}
     if not a:
@@ -333,6 +350,8 @@ def merge(facts: list[dict]) -> list[dict]:
             key = _aid_key(fact, merged)
         else:
             key = _key(fact)
+            while fact["type"] == "visit" and key in merged and _other_trip(merged[key], fact):
+                key = (*key, "another trip")  # "last visited Dhaka in March" beside June's
         if key not in merged:
             merged[key] = dict(fact)
             continue

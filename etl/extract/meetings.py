@@ -307,21 +307,27 @@ def _mode(trigger, view: View) -> str:
         if t.dep_ == "prep":  # "discussed the border in a phone conversation"
             words |= {m.lower_ for g in t.children if g.dep_ == "pobj" for m in g.children
                       if m.dep_ in ("amod", "compound")}
-    if trigger.head.dep_ == "prep" and trigger.dep_ == "pobj":
-        words.add(trigger.head.head.lower_)
+    if trigger.head.dep_ == "prep" and trigger.dep_ == "pobj" and not _calls_on(
+            trigger.head.head):
+        words.add(trigger.head.head.lower_)  # not "during the visit, X will call on Y"
     if trigger.dep_ in ("acl", "relcl"):
         words.add(trigger.head.lower_)  # "a call joined by Ruto": the call is how
     if trigger.lower_ == "call" and (words & {"courtesy", "paid", "pay", "pays", "paying"} or (
             trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "pay")):
         return "in_person"  # "paid a courtesy call on the prime minister": a visit
-    if _lemma(trigger) == "call" and trigger.pos_ in ("VERB", "AUX") and any(
-            c.lower_ == "on" and c.dep_ in ("prep", "prt") for c in trigger.children):
+    if _calls_on(trigger):
         return "in_person"  # "called on the president at the palace": a courtesy visit
     if words & LEX.meeting.video_words:
         return "video"
     if words & LEX.meeting.phone_words:
         return "phone"
     return "in_person"
+
+
+def _calls_on(token) -> bool:
+    """ "called on the president": a courtesy visit, not a telephone call."""
+    return _lemma(token) == "call" and token.pos_ in ("VERB", "AUX") and any(
+        c.lower_ == "on" and c.dep_ in ("prep", "prt") for c in token.children)
 
 
 def _place(trigger, view: View) -> tuple[str | None, str | None]:
