@@ -626,6 +626,12 @@ UNSEEN = [
     ("Foreign Minister Elena Markova held bilateral talks with her counterpart from Kenya, "
      "Daniel Mwangi, in Nairobi.", D(2025, 3, 4), "meeting",
      {(("Daniel Mwangi", "Elena Markova"), "Nairobi", "occurred", "in_person")}),
+    # Sport is not diplomacy: a name introduced as a star, a coach or a player travels on
+    # no diplomat's route.
+    ("Tennis star Luca Ferri arrived in Melbourne on Tuesday ahead of the tournament.",
+     D(2025, 1, 14), "visit", set()),
+    ("Coach Marco Bellini met the players in Madrid on Monday before the final.",
+     D(2025, 1, 14), "visit", set()),
 ]
 
 BUGS = [

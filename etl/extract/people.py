@@ -86,6 +86,15 @@ class _Raw:
     canonical: str | None = None  # set for registry hits
 
 
+def _no_office(text: str, start: int, name: str) -> bool:
+    """Whether a name found by the NER is introduced as someone with no public office
+    ("tennis star X", "Coach X"): not a person of this product's news."""
+    words = name.split()
+    before = re.search(r"([A-Za-z]+)\s*$", text[max(0, start - 30):start])
+    cue = {w.lower() for w in (words[:1] + ([before.group(1)] if before else []))}
+    return bool(cue & LEX.people.not_officials)
+
+
 @dataclass
 class ArticlePeople:
     """Names of one article: found per sentence, then resolved against each other.
@@ -154,7 +163,9 @@ class ArticlePeople:
             start = m.start("name") + offset
             if not any(r.start <= start < r.end for r in found):
                 found.append(_Raw(n, start, start + len(name), name, "titled"))
-        self.raw[n] = found
+        # "tennis star Carlos Alcaraz", "Coach Carlo Ancelotti": no one the registry knows
+        self.raw[n] = [r for r in found if r.canonical or not _no_office(
+            text, r.start, r.surface)]
         self.texts[n] = text
 
     def _other_given_name(self, text: str, start: int, name: str) -> bool:
