@@ -632,6 +632,9 @@ UNSEEN = [
      D(2025, 1, 14), "visit", set()),
     ("Coach Marco Bellini met the players in Madrid on Monday before the final.",
      D(2025, 1, 14), "visit", set()),
+    # A capital the NER takes for a name is still the place a visit verb names.
+    ("Foreign Minister Ana Zacarias visited Luanda.", D(2025, 3, 4), "visit",
+     {("Ana Zacarias", "Luanda", "AO", "occurred")}),
 ]
 
 BUGS = [

@@ -205,8 +205,9 @@ def _placed_by_grammar(place: PlaceRef, doc, capital: bool) -> bool:
         return False
     if root.dep_ == "compound" and root.head.pos_ in ("NOUN", "PROPN"):
         root = root.head  # "received at Nouakchott airport"
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in _ARRIVALS:
-        return True
+    if root.dep_ in ("dobj", "advmod", "npadvmod", "oprd") and (
+            root.head.lemma_.lower() in _ARRIVALS):
+        return True  # "visited Luanda.": the parser, taking it for a name, makes it a modifier
     return root.dep_ == "pobj" and root.head.lower_ in (
         "in", "to", "at", "from", "into", "near", "toward", "towards")
 

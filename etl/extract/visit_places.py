@@ -99,7 +99,9 @@ def attachment(token, view: View) -> tuple[object, str] | None:
         trip = _trip_subject(head if t.dep_ != "pobj" else head.head)
         if trip is not None and (t.dep_ != "pobj" or head.lower_ == "in"):
             return trip, "dest"  # "the trip includes Japan", "her tour took in Oman"
-    if t.dep_ in ("dobj", "attr"):
+    if t.dep_ in ("dobj", "attr") or (t.dep_ in ("advmod", "npadvmod") and t.pos_ == "PROPN"
+                                       and _lemma(head) in LEX.visit.visit_verbs):
+        # "visited Luanda.": a city the parser took for a name hangs as a modifier
         if _lemma(head) in LEX.visit.visit_verbs and head.pos_ == "VERB":
             return head, "dest"
         if _lemma(head) in LEX.visit.leave_verbs and head.pos_ == "VERB":
