@@ -635,6 +635,9 @@ UNSEEN = [
     # A capital the NER takes for a name is still the place a visit verb names.
     ("Foreign Minister Ana Zacarias visited Luanda.", D(2025, 3, 4), "visit",
      {("Ana Zacarias", "Luanda", "AO", "occurred")}),
+    # A stop on the way is a stop: "will stop in Lilongwe", "stopped over in Dubai".
+    ("On his way home, President John Asante will stop in Lilongwe.", D(2025, 3, 5), "visit",
+     {("John Asante", "Lilongwe", "MW", "planned")}),
 ]
 
 BUGS = [
