@@ -638,6 +638,9 @@ UNSEEN = [
     # A stop on the way is a stop: "will stop in Lilongwe", "stopped over in Dubai".
     ("On his way home, President John Asante will stop in Lilongwe.", D(2025, 3, 5), "visit",
      {("John Asante", "Lilongwe", "MW", "planned")}),
+    ("President John Asante stopped over in Dubai on his way to Beijing.", D(2025, 3, 5),
+     "visit", {("John Asante", "Dubai", "AE", "occurred"),
+               ("John Asante", "Beijing", "CN", "occurred")}),
 ]
 
 BUGS = [
