@@ -20,7 +20,7 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from tests.browser.conftest import screenshot, settle, wait_for_app
+from tests.browser.conftest import screenshot, wait_for_app
 from tests.browser.maptools import (
     DeckSpy,
     canvas_box,
@@ -68,9 +68,9 @@ def sized(browser, request):
 
 def open_map(page, url: str, text: str) -> dict:
     page.goto(url)
-    wait_for_app(page, text)
-    canvas_box(page)
-    settle(page)  # deck.gl draws after the DOM settles
+    page.get_by_text(text, exact=False).first.wait_for(state="visible", timeout=45_000)
+    canvas_box(page)  # the map's canvas is there before the wait for the page to settle:
+    wait_for_app(page, text)  # its settle covers what deck.gl draws after the DOM settles
     return page.spy.last()
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from etl import settings
-from tests.browser.conftest import screenshot, settle, wait_for_app
+from tests.browser.conftest import screenshot, wait_for_app
 from tests.browser.maptools import DeckSpy, canvas_box, canvas_pixels, layer, near, on_canvas
 from tests.browser.test_review_queue import card_fact, lines, sample_server, state_of
 from tests.readdb import query
@@ -143,8 +143,10 @@ def test_reviewed_stops_are_solid_and_marked_and_a_weak_one_hollow(sample_server
     # What the canvas shows, on his whole map: a hollow dot's centre is white, a verified
     # one's its colour (dots under a meeting's diamond left out: it covers their centre).
     page.goto(f"{base}/route-map?diplomat=Donald+Trump")
-    wait_for_app(page, "Stops and the sentences behind them")
-    settle(page)  # deck.gl draws after the DOM settles
+    page.get_by_text("Stops and the sentences behind them").first.wait_for(state="visible",
+                                                                            timeout=45_000)
+    canvas_box(page)  # the canvas is there before the wait for the page to settle, which
+    wait_for_app(page, "Stops and the sentences behind them")  # covers what deck.gl draws
     whole = spy.last()
     box, pixels = canvas_box(page), canvas_pixels(page)
     covered = [m["position"] for m in layer(whole, "meetings")]
