@@ -220,3 +220,57 @@ def screenshot(page, name: str, *, full: bool = True) -> Path:
         page.set_viewport_size(VIEWPORT)
         settle(page)
     return path
+
+
+class RunSpy:
+    """The script runs of a page's server, followed off its websocket as the browser
+    receives them: each run opens with a `new_session` message, and `session_status_changed`
+    says whether a run is going (a `script_finished` can be dropped from the queue when a
+    rerun starts). A new socket means the page was loaded again: what ran before is over."""
+
+    def __init__(self, page) -> None:
+        self.started = 0  # runs begun, on every socket of the page
+        self._going: dict[object, bool] = {}  # the page's socket: is a run going
+        page.on("websocket", self._watch)
+
+    def _watch(self, ws) -> None:
+        self._going = {ws: False}
+        ws.on("framereceived", lambda payload: self._frame(ws, payload))
+
+    def _frame(self, ws, payload) -> None:
+        if isinstance(payload, str) or ws not in self._going:
+            return
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        msg = ForwardMsg.FromString(payload)
+        kind = msg.WhichOneof("type")
+        if kind == "new_session":
+            self.started += 1
+            self._going[ws] = True
+        elif kind == "session_status_changed":
+            self._going[ws] = msg.session_status_changed.script_is_running
+        elif kind == "script_finished":
+            self._going[ws] = False
+
+    @property
+    def running(self) -> bool:
+        return any(self._going.values())
+
+    def idle(self, page, before: int | None = None, *, quiet: float = 300,
+             none: float = 800, timeout: float = 30_000) -> None:
+        """Wait until no run is going and none started for `quiet` ms. With `before` (the
+        `started` count read before an action): until a run the action started has ended,
+        or `none` ms have passed without one (an action that changed nothing). A wait on
+        the server's own messages, never a check: the test's own waits follow."""
+        waited = 0.0
+        while waited < timeout:
+            began = before is None or self.started > before
+            if not self.running and (began or waited >= none):
+                mark = self.started
+                page.wait_for_timeout(quiet)
+                waited += quiet
+                if self.started == mark and not self.running:
+                    return
+            else:
+                page.wait_for_timeout(50)
+                waited += 50

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from etl.build import build
-from tests.browser.conftest import screenshot, settle, start_server, wait_for_app
+from tests.browser.conftest import screenshot, start_server, wait_for_app
 from tests.browser.maptools import DeckSpy, canvas_box, canvas_pixels, layer, near, on_canvas
 from ui.inert import JOINER
 
@@ -52,9 +52,9 @@ def test_expression_markers_in_articles_stay_text_on_the_map(inert_server, brows
     spy = DeckSpy(page)
     try:
         page.goto(f"{inert_server}/{path}")
-        wait_for_app(page, "sentences behind")
-        box = canvas_box(page)
-        settle(page)  # deck.gl draws after the DOM settles
+        page.get_by_text("sentences behind").first.wait_for(state="visible", timeout=45_000)
+        box = canvas_box(page)  # the canvas is there before the wait for the page to settle:
+        wait_for_app(page, "sentences behind")  # which covers what deck.gl draws after it
         assert page.locator("[data-testid='stException']").count() == 0
         chart = page.locator("[data-testid='stDeckGlJsonChart']").first
         assert "Error" not in chart.inner_text()  # deck.gl's red box names the error

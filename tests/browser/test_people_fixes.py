@@ -15,7 +15,7 @@ import pytest
 
 from etl.build import build
 from etl.extract.registry import use_observed
-from tests.browser.conftest import screenshot, start_server, wait_for_app
+from tests.browser.conftest import RunSpy, screenshot, start_server, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -52,15 +52,15 @@ def people_server(tmp_path_factory):
 def _open(page, base: str, person: str) -> None:
     page.goto(f"{base}/diplomats?person={person.replace(' ', '+')}")
     wait_for_app(page, "Fix who is who")
-    page.wait_for_timeout(1500)  # the page's address is written back: one more run
-    wait_for_app(page, "Fix who is who")
+    page.runs.idle(page)  # the page's address is written back: maybe one more run
 
 
 def _choose(page, key: str, option: str) -> None:
     _open_list(page, key)
     page.locator(f".st-key-{key}").get_by_role("combobox").fill(option)  # the list filters
+    before = page.runs.started
     page.get_by_role("option", name=option, exact=True).first.click()
-    page.wait_for_timeout(800)
+    page.runs.idle(page, before)
 
 
 def _open_list(page, key: str) -> None:
@@ -75,8 +75,9 @@ def _open_list(page, key: str) -> None:
 def _type(page, key: str, text: str) -> None:
     box = page.locator(f".st-key-{key} input")
     box.fill(text)
+    before = page.runs.started
     box.press("Enter")
-    page.wait_for_timeout(800)
+    page.runs.idle(page, before)
 
 
 def _save(page, action: str, reason: str) -> None:
@@ -94,14 +95,16 @@ def _fix(page, base: str, person: str, action: str, label: str) -> None:
 
 def test_merge_split_alias_and_office_survive_a_rebuild(people_server, page) -> None:
     base, path, db, articles = people_server
+    page.runs = RunSpy(page)
     page.goto(f"{base}/")
     wait_for_app(page, "Routes")
 
     _fix(page, base, "Tomas Herrera Ibarra", "merge", "Merge: this name and another name "
          "are one person")
     _choose(page, "who_merge_other", "Tomas Herrera")
+    before = page.runs.started
     page.locator(".st-key-who_merge_keep").get_by_text("Tomas Herrera Ibarra").click()
-    page.wait_for_timeout(800)
+    page.runs.idle(page, before)
     _save(page, "merge", "the same envoy, his second surname left out")
     screenshot(page, "people-merge-saved", full=False)
 
@@ -123,8 +126,9 @@ def test_merge_split_alias_and_office_survive_a_rebuild(people_server, page) -> 
 
     _fix(page, base, "Ana Lucia Ordonez", "end_office", "End one of this person's offices")
     _open_list(page, "who_end_pick")
+    before = page.runs.started
     page.get_by_role("option").filter(has_text="Foreign Minister, GT").first.click()
-    page.wait_for_timeout(800)
+    page.runs.idle(page, before)
     _type(page, "who_end_day", "2026-04-30")
     _save(page, "end_office", "resigned at the end of April")
 

@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from etl import settings
-from tests.browser.conftest import screenshot, settle, wait_for_app
+from tests.browser.conftest import RunSpy, screenshot, wait_for_app
 from tests.browser.maptools import DeckSpy, canvas_box, canvas_pixels, layer, near, on_canvas
-from tests.browser.test_review_queue import card_fact, lines, sample_server, state_of
+from tests.browser.test_review_queue import CARD, card_fact, lines, sample_server, state_of
 from tests.readdb import query
 from ui import maps, trust
 
@@ -57,6 +57,7 @@ def stop_of(db: Path, mention_id: str) -> tuple[str, str, str]:
 
 def test_reviewed_stops_are_solid_and_marked_and_a_weak_one_hollow(sample_server, page):
     base, db, path = sample_server
+    runs = RunSpy(page)
     page.goto(f"{base}/")
     wait_for_app(page, "Routes")
     page.goto(f"{base}/review-queue?week=all&{SCOPE}")
@@ -80,12 +81,13 @@ def test_reviewed_stops_are_solid_and_marked_and_a_weak_one_hollow(sample_server
             break
         shown = card_fact(page)
         if not actionable(shown):
+            before = runs.started
             page.get_by_role("button", name="Skip for now").click()
-            for _ in range(100):
-                wait_for_app(page)
-                if card_fact(page) != shown:
-                    break
-                page.wait_for_timeout(300)
+            page.wait_for_function(  # the next fact on the card, then the run's end
+                "([sel, old]) => { const e = document.querySelector(sel);"
+                " return e && !e.innerText.includes('Fact ' + old + '.'); }",
+                arg=[CARD, shown], timeout=30_000)
+            runs.idle(page, before)
             continue
         facts.append(shown)
         page.get_by_role("button", name=actions.pop(0)).click()
@@ -143,8 +145,10 @@ def test_reviewed_stops_are_solid_and_marked_and_a_weak_one_hollow(sample_server
     # What the canvas shows, on his whole map: a hollow dot's centre is white, a verified
     # one's its colour (dots under a meeting's diamond left out: it covers their centre).
     page.goto(f"{base}/route-map?diplomat=Donald+Trump")
-    wait_for_app(page, "Stops and the sentences behind them")
-    settle(page)  # deck.gl draws after the DOM settles
+    page.get_by_text("Stops and the sentences behind them").first.wait_for(state="visible",
+                                                                            timeout=45_000)
+    canvas_box(page)  # the canvas is there before the wait for the page to settle, which
+    wait_for_app(page, "Stops and the sentences behind them")  # covers what deck.gl draws
     whole = spy.last()
     box, pixels = canvas_box(page), canvas_pixels(page)
     covered = [m["position"] for m in layer(whole, "meetings")]
