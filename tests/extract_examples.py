@@ -289,6 +289,10 @@ UNSEEN = [
      {("Sweden", "Gaza", 5e8, "SEK", "pledged")}),
     ("The United Arab Emirates pledged Dh50 million in humanitarian aid for Sudan.",
      D(2024, 3, 1), "aid", {("United Arab Emirates", "Sudan", 5e7, "AED", "pledged")}),
+    # Money that still waits for someone's yes is proposed, however firmly it is worded.
+    ("Germany's plan, which still needs the approval of parliament, would provide 500 "
+     "million euros to Moldova.", D(2024, 3, 1), "aid",
+     {("Germany", "Moldova", 5e8, "EUR", "proposed")}),
     ("Australia will provide $US15 billion in loans to the region.", D(2024, 3, 1), "aid",
      {("Australia", None, 15e9, "USD", "pledged")}),
     ("The IMF approved SDR 150.5 million for Malawi.", D(2023, 11, 16), "aid",

@@ -27,9 +27,9 @@ from etl.extract.aid_parties import (
     _recipient,
 )
 from etl.extract.aid_phrases import _amount_token, _lemma, _nearby_nouns
-from etl.extract.aid_status import _status, _verb_status, _withheld
+from etl.extract.aid_status import _status, _verb_status, _withheld, awaits_approval
 from etl.extract.context import View
-from etl.extract.lexicon import LEX, phrase_pattern
+from etl.extract.lexicon import LEX
 from etl.extract.person_names import _titled_re
 from etl.extract.subjects import subjects_of
 from etl.extract.syntax import conjuncts, prep_objects, verb_of
@@ -72,12 +72,23 @@ FOLLOW_ON = re.compile(r"^\s*(?:It|This|That|The\s+(?:first|second|third|fourth|
 
 @cache
 def _aid_type_patterns() -> list[tuple[str, re.Pattern]]:
-    return [(kind, phrase_pattern(LEX.words(f"aid.types.{kind}")))
-            for kind in ("military", "humanitarian", "financial")]
+    """One whole-word pattern per kind of aid; a word of the lexicon matches its plural
+    too ("loans", "weapons", "arms", "vaccines")."""
+    out = []
+    for kind in ("military", "humanitarian", "financial"):
+        entries = sorted(LEX.words(f"aid.types.{kind}"), key=len, reverse=True)
+        body = "|".join(r"\s+".join(re.escape(w) for w in e.split()) for e in entries)
+        out.append((kind, re.compile(rf"(?<![\w-])(?:{body})(?:e?s)?(?![\w-])",
+                                     re.IGNORECASE)))
+    return out
 
 
 def aid_type(text: str) -> str:
-    """military, humanitarian, financial, mixed (two kinds but military) or unspecified."""
+    """military, humanitarian, financial, mixed (two kinds but military) or unspecified.
+
+    >>> aid_type("18 billion euros in loans"), aid_type("arms and ammunition")
+    ('financial', 'military')
+    """
     kinds = [name for name, pattern in _aid_type_patterns() if pattern.search(text)]
     if len(kinds) == 1:
         return kinds[0]
@@ -157,6 +168,8 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
             status = "delivered" if re.search(r"\b(?:paid|sent|received|disbursed|"
                                               r"transferred)\b", previous) else None
         status = status or "pledged"
+        if status in ("pledged", "announced", "authorized") and awaits_approval(text):
+            status = "proposed"  # "the plan, which still needs the approval of member states"
         donor = _listed_donor(view, parties, m)
         found_by = "listed"
         if donor is None:

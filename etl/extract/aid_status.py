@@ -5,6 +5,9 @@ around the amount, or the tense of the verb of giving; and whether a verb holds 
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from etl.extract.aid_phrases import _aid_phrases, _lemma
 from etl.extract.context import View
 from etl.extract.lexicon import LEX
@@ -130,3 +133,23 @@ def _asks_legislature(verb) -> bool:
         if _lemma(t) in LEX.aid.legislatures and t.text[0].isupper():
             return True
     return False
+
+
+@cache
+def _awaiting() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in LEX.aid.awaiting_words)
+    nouns = "|".join(re.escape(w) for w in LEX.aid.approval_nouns)
+    return re.compile(rf"\b(?:{words})\s+(?:[\w'’-]+\s+){{0,4}}?(?:{nouns})\b", re.IGNORECASE)
+
+
+def awaits_approval(text: str) -> bool:
+    """Whether the sentence says the money still waits for someone's yes ("still needs the
+    approval of member states", "subject to parliamentary approval"): a proposal, however
+    firmly its sponsor words it.
+
+    >>> awaits_approval("The plan, which still needs the approval of member states, would")
+    True
+    >>> awaits_approval("Parliament gave its approval on Monday")
+    False
+    """
+    return _awaiting().search(text) is not None
