@@ -645,6 +645,10 @@ UNSEEN = [
     ("President John Asante stopped over in Dubai on his way to Beijing.", D(2025, 3, 5),
      "visit", {("John Asante", "Dubai", "AE", "occurred"),
                ("John Asante", "Beijing", "CN", "occurred")}),
+    # A name in commas after "counterpart" is a person even when the NER calls it a place.
+    ("Kofi Mensah, Ghana's foreign minister, arrived in Abuja on Monday. Mr Mensah met his "
+     "Nigerian counterpart, Tomas Okafor, at the ministry.", D(2025, 3, 5), "meeting",
+     {(("Kofi Mensah", "Tomas Okafor"), "Abuja", "occurred", "in_person")}),
 ]
 
 BUGS = [

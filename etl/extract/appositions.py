@@ -49,7 +49,8 @@ def office_appositions(text: str) -> Iterator[re.Match]:
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative"}
 NOT_PERSON_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART",
                      "LAW", "DATE", "TIME", "MONEY", "LANGUAGE"}
-_OFFICES = LEX.people.role_nouns | LEX.people.office_heads
+# "his Nigerian counterpart, Tomas Okafor,": a counterpart holds an office too
+_OFFICES = LEX.people.role_nouns | LEX.people.office_heads | {"counterpart"}
 
 
 def argument_names(text: str, doc) -> list[tuple[int, int, str]]:
