@@ -19,6 +19,11 @@ def subjects_of(verb, depth: int = 6, control: bool = True) -> list:
     v = verb
     for _ in range(depth):
         own = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if not own and v.i >= 2 and v.doc[v.i - 1].text == "-" and (
+                v.doc[v.i - 2].lower_ == "co"):
+            # "A and B co-chaired": the tokenizer splits the verb, the parser gives the
+            # subject to "co"
+            own = [c for c in v.doc[v.i - 2].children if c.dep_ in ("nsubj", "nsubjpass")]
         if own:
             # two subjects are the parser splitting a title from its name ("Iran's top
             # diplomat Abbas Araghchi landed"): both are read
