@@ -361,7 +361,15 @@ class ArticlePeople:
         for o in self.observations:
             if o.name == name:
                 return o.office, o.country
-        return office_of(name, self.when)
+        known = office_of(name, self.when)
+        if known:
+            return known
+        for _, title, titled in self.titled:
+            # "Foreign Minister Kofi Mensah ... his German counterpart": the office the text
+            # gives, though it names no country for it
+            if titled == name and title_group(title):
+                return title_group(title), ""
+        return None
 
     def home_of(self, name: str) -> str | None:
         """The country a person serves, as the article or the registry says."""
