@@ -658,6 +658,14 @@ UNSEEN = [
     ("Foreign Minister Kofi Mensah held a meeting with his German counterpart in Berlin on "
      "Monday.", D(2024, 3, 5), "meeting",
      {(("Annalena Baerbock", "Kofi Mensah"), "Berlin", "occurred", "in_person")}),
+    # A trip still being arranged or talked about is possible; once arranged, planned.
+    ("Ghana is arranging a visit to China by Foreign Minister Kofi Mensah later this month.",
+     D(2025, 3, 5), "visit", {("Kofi Mensah", None, "CN", "possible")}),
+    ("Both sides are in talks about a visit by Foreign Minister Kofi Mensah to Beijing.",
+     D(2025, 3, 5), "visit", {("Kofi Mensah", "Beijing", "CN", "possible")}),
+    ("Officials are working to arrange a meeting between Foreign Minister Kofi Mensah and "
+     "Foreign Minister Anna Weber.", D(2025, 3, 5), "meeting",
+     {(("Anna Weber", "Kofi Mensah"), None, "possible", "in_person")}),
 ]
 
 BUGS = [

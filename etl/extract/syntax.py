@@ -278,6 +278,10 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
     if _purpose_of_arrival(trigger):
         found.add("planned")
         cues.append(f"planned: {trigger.head.head.text} for")
+    unsettled = _unsettled(trigger, chain)
+    if unsettled:
+        found.add("possible")
+        cues.append(f"possible: {unsettled}")
     if "cancelled" in found:
         return "cancelled", cues
     if "negated" in found:
@@ -287,6 +291,31 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
     if "planned" in found:
         return "planned", cues
     return default, cues
+
+
+_TALKED_ABOUT = frozenset({"talk", "discussion", "negotiation", "discuss", "consultation"})
+_STRIVING = frozenset({"work", "try", "strive", "scramble", "race", "push", "move"})
+
+
+def _unsettled(trigger, chain) -> str | None:
+    """A trip or meeting still being arranged or talked about: "Japan is arranging a
+    visit", "officials are working to arrange a meeting", "in talks about a visit by X",
+    "discussed a visit". Once arranged ("has arranged a visit") it is a plan."""
+    for t in chain:
+        if isinstance(t, (AheadOf, FrameVerb)) or t.lemma_.lower() != "arrange":
+            continue
+        if t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children):
+            return f"{t.text} (under way)"
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in _STRIVING:
+            return f"{t.head.text} to {t.text}"
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ in ("about", "on", "over") and (
+            head.head.lemma_.lower() in _TALKED_ABOUT):
+        return f"{head.head.text} {head.text}"
+    if trigger.dep_ == "dobj" and head.lemma_.lower() == "discuss" and (
+            trigger.lemma_.lower() in LEX.visit.nouns | LEX.meeting.nouns):
+        return f"{head.text}"
+    return None
 
 
 def _purpose_of_arrival(trigger) -> bool:
