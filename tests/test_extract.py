@@ -126,6 +126,12 @@ def test_two_trips_to_one_city_stay_two_and_a_planned_trip_places_its_meetings()
         ("Dhaka", "2025-06-05", "in_person", "planned")]
 
 
+def test_the_day_a_plan_was_announced_is_not_the_day_of_the_plan() -> None:
+    facts = facts_of("Foreign Minister Kofi Mensah's upcoming trip to China was announced on "
+                     "Friday.", date(2025, 3, 5), "visit")
+    assert [(f["country"], f["status"], f["date"]) for f in facts] == [("CN", "planned", None)]
+
+
 def test_a_pledge_said_on_a_weekday_is_dated_to_the_day_gone_by() -> None:
     facts = facts_of("Japan will provide 3.2 billion yen in grant aid to Sri Lanka for port "
                      "upgrades, the Japanese embassy said on Monday.", date(2024, 3, 5), "aid")

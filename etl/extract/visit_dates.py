@@ -28,12 +28,17 @@ def _date(view: View, trigger, place_token, status: str,
     if dates and view.doc is not None:
         chain = set(governors(trigger, conj=False)) | {trigger, place_token}
         own = []
+        told = []  # dates of the telling: "the trip was announced on Friday"
         for d in dates:
             span = view.doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is None:
                 continue
+            if undated and status != "cancelled" and _of_the_telling(span.root, trigger):
+                told.append(d)
+                continue
             if _hangs_from(span.root, chain):
                 own.append(d)
+        dates = [d for d in dates if d not in told]
         if own:
             return own[0].value, False
         above = [a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX", "NOUN", "PROPN")]
@@ -51,6 +56,19 @@ def _date(view: View, trigger, place_token, status: str,
     if undated:
         return None, False
     return view.default_date(), True
+
+
+def _of_the_telling(token, trigger) -> bool:
+    """Whether a date is the day a plan was told, not the day it is for: it hangs on a verb
+    of saying or announcing ("was announced on Friday", "said on Monday he will go")."""
+    t = token
+    for _ in range(4):
+        if t.head is t:
+            return False
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t is not trigger and t.lemma_.lower() in LEX.status.reporting_verbs
+    return False
 
 
 def _hangs_from(token, chain: set) -> bool:
