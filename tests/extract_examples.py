@@ -636,6 +636,10 @@ UNSEEN = [
      D(2025, 1, 14), "visit", set()),
     ("Coach Marco Bellini met the players in Madrid on Monday before the final.",
      D(2025, 1, 14), "visit", set()),
+    # A military rank is no sign of sport: juntas' leaders are written so.
+    ("Captain Ibrahim Toure met Russian envoy Sergei Ivanov in Ouagadougou on Monday.",
+     D(2025, 1, 14), "meeting",
+     {(("Ibrahim Toure", "Sergei Ivanov"), "Ouagadougou", "occurred", "in_person")}),
     # A capital the NER takes for a name is still the place a visit verb names.
     ("Foreign Minister Ana Zacarias visited Luanda.", D(2025, 3, 4), "visit",
      {("Ana Zacarias", "Luanda", "AO", "occurred")}),
