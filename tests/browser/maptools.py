@@ -96,6 +96,34 @@ def canvas_pixels(page) -> np.ndarray:
         return np.asarray(im.convert("RGB"), dtype=np.int16)
 
 
+def wait_until_drawn(page, *, timeout: float = 30_000) -> None:
+    """Wait until the map's canvas holds ink (deck.gl can leave it blank, and so steady, for
+    longer than a settle's few frames on a loaded machine), then until it stops changing.
+    A wait, never a check: the test's own assertions follow."""
+    from tests.browser.conftest import settle
+
+    waited = 0.0
+    while waited < timeout and not _visible_ink(page):
+        page.wait_for_timeout(200)
+        waited += 200
+    settle(page)
+
+
+def _visible_ink(page) -> bool:
+    """Whether the part of the map's canvas inside the window is not blank. Read off a
+    screenshot of the window, not of the element, which would scroll the page."""
+    box = page.locator(f"{DECK} canvas").first.bounding_box()
+    size = page.viewport_size
+    if not box or not size:
+        return False
+    with Image.open(io.BytesIO(page.screenshot(full_page=False))) as im:
+        window = np.asarray(im.convert("RGB"), dtype=np.int16)
+    x0, y0 = max(0, int(box["x"])), max(0, int(box["y"]))
+    x1 = min(size["width"], int(box["x"] + box["width"]))
+    y1 = min(size["height"], int(box["y"] + box["height"]))
+    return x1 > x0 and y1 > y0 and bool((window[y0:y1, x0:x1] < 235).any())
+
+
 def near(pixels: np.ndarray, x: float, y: float, radius: float, rgb: list[int],
          tolerance: int = 40) -> int:
     """How many pixels within `radius` of (x, y) are within `tolerance` of `rgb`."""

@@ -28,6 +28,7 @@ from tests.browser.maptools import (
     layer,
     near,
     on_canvas,
+    wait_until_drawn,
 )
 from ui import basemap, builders, maps, marks
 from ui.scope import Filters
@@ -71,6 +72,7 @@ def open_map(page, url: str, text: str) -> dict:
     page.get_by_text(text, exact=False).first.wait_for(state="visible", timeout=45_000)
     canvas_box(page)  # the map's canvas is there before the wait for the page to settle:
     wait_for_app(page, text)  # its settle covers what deck.gl draws after the DOM settles
+    wait_until_drawn(page)
     return page.spy.last()
 
 

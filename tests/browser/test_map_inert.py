@@ -10,7 +10,15 @@ import pytest
 
 from etl.build import build
 from tests.browser.conftest import screenshot, start_server, wait_for_app
-from tests.browser.maptools import DeckSpy, canvas_box, canvas_pixels, layer, near, on_canvas
+from tests.browser.maptools import (
+    DeckSpy,
+    canvas_box,
+    canvas_pixels,
+    layer,
+    near,
+    on_canvas,
+    wait_until_drawn,
+)
 from ui.inert import JOINER
 
 pytestmark = pytest.mark.browser
@@ -55,6 +63,7 @@ def test_expression_markers_in_articles_stay_text_on_the_map(inert_server, brows
         page.get_by_text("sentences behind").first.wait_for(state="visible", timeout=45_000)
         box = canvas_box(page)  # the canvas is there before the wait for the page to settle:
         wait_for_app(page, "sentences behind")  # which covers what deck.gl draws after it
+        wait_until_drawn(page)
         assert page.locator("[data-testid='stException']").count() == 0
         chart = page.locator("[data-testid='stDeckGlJsonChart']").first
         assert "Error" not in chart.inner_text()  # deck.gl's red box names the error

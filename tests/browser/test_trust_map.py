@@ -20,7 +20,15 @@ import pytest
 
 from etl import settings
 from tests.browser.conftest import RunSpy, screenshot, wait_for_app
-from tests.browser.maptools import DeckSpy, canvas_box, canvas_pixels, layer, near, on_canvas
+from tests.browser.maptools import (
+    DeckSpy,
+    canvas_box,
+    canvas_pixels,
+    layer,
+    near,
+    on_canvas,
+    wait_until_drawn,
+)
 from tests.browser.test_review_queue import CARD, card_fact, lines, sample_server, state_of
 from tests.readdb import query
 from ui import maps, trust
@@ -149,6 +157,7 @@ def test_reviewed_stops_are_solid_and_marked_and_a_weak_one_hollow(sample_server
                                                                             timeout=45_000)
     canvas_box(page)  # the canvas is there before the wait for the page to settle, which
     wait_for_app(page, "Stops and the sentences behind them")  # covers what deck.gl draws
+    wait_until_drawn(page)
     whole = spy.last()
     box, pixels = canvas_box(page), canvas_pixels(page)
     covered = [m["position"] for m in layer(whole, "meetings")]
