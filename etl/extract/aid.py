@@ -29,7 +29,7 @@ from etl.extract.aid_parties import (
 from etl.extract.aid_phrases import _amount_token, _lemma, _nearby_nouns
 from etl.extract.aid_status import _status, _verb_status, _withheld, awaits_approval
 from etl.extract.context import View
-from etl.extract.lexicon import LEX
+from etl.extract.lexicon import LEX, phrase_pattern
 from etl.extract.person_names import _titled_re
 from etl.extract.subjects import subjects_of
 from etl.extract.syntax import conjuncts, prep_objects, verb_of
@@ -72,15 +72,9 @@ FOLLOW_ON = re.compile(r"^\s*(?:It|This|That|The\s+(?:first|second|third|fourth|
 
 @cache
 def _aid_type_patterns() -> list[tuple[str, re.Pattern]]:
-    """One whole-word pattern per kind of aid; a word of the lexicon matches its plural
-    too ("loans", "weapons", "arms", "vaccines")."""
-    out = []
-    for kind in ("military", "humanitarian", "financial"):
-        entries = sorted(LEX.words(f"aid.types.{kind}"), key=len, reverse=True)
-        body = "|".join(r"\s+".join(re.escape(w) for w in e.split()) for e in entries)
-        out.append((kind, re.compile(rf"(?<![\w-])(?:{body})(?:e?s)?(?![\w-])",
-                                     re.IGNORECASE)))
-    return out
+    """One whole-word pattern per kind of aid; a word matches its plural too ("loans")."""
+    return [(kind, phrase_pattern(LEX.words(f"aid.types.{kind}"), plurals=True))
+            for kind in ("military", "humanitarian", "financial")]
 
 
 def aid_type(text: str) -> str:

@@ -364,12 +364,11 @@ class ArticlePeople:
         known = office_of(name, self.when)
         if known:
             return known
-        for _, title, titled in self.titled:
-            # "Foreign Minister Kofi Mensah ... his German counterpart": the office the text
-            # gives, though it names no country for it
-            if titled == name and title_group(title):
-                return title_group(title), ""
-        return None
+        # "Foreign Minister Kofi Mensah ... his German counterpart": the office the text
+        # gives, though it names no country for it
+        office = next((g for _, title, titled in self.titled
+                       if titled == name and (g := title_group(title))), None)
+        return (office, "") if office else None
 
     def home_of(self, name: str) -> str | None:
         """The country a person serves, as the article or the registry says."""

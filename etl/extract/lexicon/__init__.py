@@ -85,15 +85,19 @@ class Lexicon:
         return phrase_pattern(entries, flags)
 
 
-def phrase_pattern(entries, flags: int = re.IGNORECASE) -> re.Pattern:
-    """A whole-word regex of phrases, longest first, spaces matching any run of spaces.
+def phrase_pattern(entries, flags: int = re.IGNORECASE, plurals: bool = False) -> re.Pattern:
+    """A whole-word regex of phrases, longest first, spaces matching any run of spaces;
+    with `plurals`, a phrase matches its plural too ("loans", "weapons").
 
     >>> phrase_pattern(["up to", "up"]).findall("up  to 5, up 3")
     ['up  to', 'up']
+    >>> phrase_pattern(["loan"], plurals=True).findall("loans, a loan")
+    ['loans', 'loan']
     """
     ordered = sorted({str(e) for e in entries}, key=len, reverse=True)
     body = "|".join(r"\s+".join(re.escape(w) for w in entry.split()) for entry in ordered)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+    plural = r"(?:e?s)?" if plurals else ""
+    return re.compile(rf"(?<![\w-])(?:{body}){plural}(?![\w-])", flags)
 
 
 class _Loader(yaml.SafeLoader):
