@@ -96,6 +96,20 @@ def canvas_pixels(page) -> np.ndarray:
         return np.asarray(im.convert("RGB"), dtype=np.int16)
 
 
+def canvas_pixels_once(page, ready, *, timeout: float = 30_000) -> np.ndarray:
+    """The canvas's pixels once `ready(pixels)` holds, or the last ones read when `timeout`
+    ms pass: deck.gl can draw a layer a few frames after the canvas first holds ink (the
+    land before the dots, on a loaded machine), so a test reading a mark's pixels waits for
+    them. A wait, never a check: the caller asserts on what it returns."""
+    waited = 0.0
+    pixels = canvas_pixels(page)
+    while waited < timeout and not ready(pixels):
+        page.wait_for_timeout(250)
+        waited += 250
+        pixels = canvas_pixels(page)
+    return pixels
+
+
 def wait_until_drawn(page, *, timeout: float = 30_000) -> None:
     """Wait until the map's canvas holds ink (deck.gl can leave it blank, and so steady, for
     longer than a settle's few frames on a loaded machine), then until it stops changing.

@@ -24,7 +24,7 @@ from tests.browser.conftest import screenshot, wait_for_app
 from tests.browser.maptools import (
     DeckSpy,
     canvas_box,
-    canvas_pixels,
+    canvas_pixels_once,
     layer,
     near,
     on_canvas,
@@ -85,17 +85,22 @@ def test_the_view_holds_every_stop_it_draws(server, sized, view):
     path, text = VIEWS[view]
     spec = open_map(sized, f"{server}{path}", text)
     box = canvas_box(sized)
-    pixels = canvas_pixels(sized)
     stops = layer(spec, "stops")
     assert stops, view
+
+    def inked(pixels, stop: dict) -> bool:
+        ink = stop["line"] if stop["hollow"] else stop["fill"]
+        x, y = on_canvas(spec, stop["position"], box)
+        return near(pixels, x, y, stop["radius"] + 1, ink) >= 3
+
+    pixels = canvas_pixels_once(sized, lambda px: all(inked(px, s) for s in stops))
     for stop in stops:
         x, y = on_canvas(spec, stop["position"], box)
         r = stop["radius"]
         assert r <= x <= box["width"] - r and r <= y <= box["height"] - r, (
             f"{stop['who']} at {stop['where']} is drawn at ({x:.0f}, {y:.0f}), outside the "
             f"{box['width']:.0f}x{box['height']:.0f} map")
-        ink = stop["line"] if stop["hollow"] else stop["fill"]
-        assert near(pixels, x, y, r + 1, ink) >= 3, (
+        assert inked(pixels, stop), (
             f"no {stop['who']} dot at {stop['where']} where the view puts it")
     for name in layer(spec, "place-names"):
         x, y = on_canvas(spec, name["position"], box)
@@ -138,10 +143,16 @@ def test_a_single_stop_is_shown_with_its_region(server, sized):
                     break
     assert len(shown) >= 2, shown
     # And on the canvas: at least two of the land's shades cover a good part of it.
-    pixels = canvas_pixels(sized).reshape(-1, 3)
-    covered = [int((np.abs(pixels - np.array(tint)).sum(axis=1) <= 3).sum())
-               for tint in basemap.LAND_TINTS]
-    assert sum(n > 0.02 * len(pixels) for n in covered) >= 2, covered
+    def shades(pixels) -> list[int]:
+        flat = pixels.reshape(-1, 3)
+        return [int((np.abs(flat - np.array(tint)).sum(axis=1) <= 3).sum())
+                for tint in basemap.LAND_TINTS]
+
+    def covers(pixels) -> bool:
+        return sum(n > 0.02 * pixels.shape[0] * pixels.shape[1] for n in shades(pixels)) >= 2
+
+    pixels = canvas_pixels_once(sized, covers)
+    assert covers(pixels), shades(pixels)
     screenshot(sized, f"map-one-stop-region-{tag(sized)}", full=False)
 
 

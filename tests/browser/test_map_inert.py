@@ -13,7 +13,7 @@ from tests.browser.conftest import screenshot, start_server, wait_for_app
 from tests.browser.maptools import (
     DeckSpy,
     canvas_box,
-    canvas_pixels,
+    canvas_pixels_once,
     layer,
     near,
     on_canvas,
@@ -68,13 +68,19 @@ def test_expression_markers_in_articles_stay_text_on_the_map(inert_server, brows
         chart = page.locator("[data-testid='stDeckGlJsonChart']").first
         assert "Error" not in chart.inner_text()  # deck.gl's red box names the error
         spec = spy.last()
-        pixels = canvas_pixels(page)
+        box = canvas_box(page)
         stops = {s["where"].split(",")[0]: s for s in layer(spec, "stops")}
         assert set(stops) == {city for _, city, _, _ in ARTICLES}
-        for marker, city, _, _ in ARTICLES:
+        at = {city: on_canvas(spec, dot["position"], box) for city, dot in stops.items()}
+
+        def inked(pixels, city: str) -> bool:
             dot = stops[city]
-            x, y = on_canvas(spec, dot["position"], box)
-            assert near(pixels, x, y, dot["radius"] + 1, dot["fill"]) >= 3, city
+            return near(pixels, *at[city], dot["radius"] + 1, dot["fill"]) >= 3
+
+        pixels = canvas_pixels_once(page, lambda px: all(inked(px, c) for c in stops))
+        for marker, city, _, _ in ARTICLES:
+            assert inked(pixels, city), city
+            x, y = at[city]
             page.mouse.move(box["x"] + 2, box["y"] + 2)
             page.mouse.move(box["x"] + x, box["y"] + y, steps=4)
             tooltip = page.locator(".deck-tooltip")

@@ -23,7 +23,7 @@ from tests.browser.conftest import RunSpy, screenshot, wait_for_app
 from tests.browser.maptools import (
     DeckSpy,
     canvas_box,
-    canvas_pixels,
+    canvas_pixels_once,
     layer,
     near,
     on_canvas,
@@ -159,7 +159,7 @@ def test_reviewed_stops_are_solid_and_marked_and_a_weak_one_hollow(sample_server
     wait_for_app(page, "Stops and the sentences behind them")  # covers what deck.gl draws
     wait_until_drawn(page)
     whole = spy.last()
-    box, pixels = canvas_box(page), canvas_pixels(page)
+    box = canvas_box(page)
     covered = [m["position"] for m in layer(whole, "meetings")]
     free = [d for d in layer(whole, "stops") if d["position"] not in covered]
     hollow = [d for d in free if d["hollow"]]
@@ -167,9 +167,15 @@ def test_reviewed_stops_are_solid_and_marked_and_a_weak_one_hollow(sample_server
     # a verified dot's centre where one is free of a diamond, a solid unverified one's else
     solid = [d for d in free if d["trust"] == "verified"] or [d for d in free if not d["hollow"]]
     assert solid, free
-    for dot, inside in ((hollow[0], [255, 255, 255]), (solid[0], solid[0]["colour"])):
+    centres = ((hollow[0], [255, 255, 255]), (solid[0], solid[0]["colour"]))
+
+    def shows(pixels, dot: dict, inside: list[int]) -> bool:
         x, y = on_canvas(whole, dot["position"], box)
-        assert near(pixels, x, y, 2, inside, tolerance=60) > 0, (dot["where"], inside)
+        return near(pixels, x, y, 2, inside, tolerance=60) > 0
+
+    pixels = canvas_pixels_once(page, lambda px: all(shows(px, d, c) for d, c in centres))
+    for dot, inside in centres:
+        assert shows(pixels, dot, inside), (dot["where"], inside)
     screenshot(page, "trust-routes-map", full=False)
 
     rows = page.locator(".shuttle-table tr.low")
