@@ -670,6 +670,21 @@ UNSEEN = [
     ("Officials are working to arrange a meeting between Foreign Minister Kofi Mensah and "
      "Foreign Minister Anna Weber.", D(2025, 3, 5), "meeting",
      {(("Anna Weber", "Kofi Mensah"), None, "possible", "in_person")}),
+    # A meeting noun in an "in" phrase of a meeting verb is that meeting, held its way; a
+    # "call" with a predicate names something, not a telephone call.
+    ("President Ada Okonkwo met virtually with Chinese President Li Wen on Monday in a "
+     "conversation both sides called frank.", D(2025, 3, 10), "meeting",
+     {(("Ada Okonkwo", "Li Wen"), None, "occurred", "video")}),
+    # The parser reads the person "called" as a predicate; "on Monday" is no "called on".
+    ("French President Emmanuel Macron called Ukrainian President Volodymyr Zelensky on "
+     "Monday.", D(2025, 3, 10), "meeting",
+     {(("Emmanuel Macron", "Volodymyr Zelensky"), None, "occurred", "phone")}),
+    # A story filed from a city that names an office without its country names the host
+    # country's; a meeting by video puts no one in the city it was filed from.
+    ("NAIROBI — Foreign Minister Ada Okonkwo said on Monday that talks on the border would "
+     "resume.", D(2025, 3, 10), "visit", set()),
+    ("WASHINGTON — Colombian President Ana Ruiz met virtually with U.S. President Joe Biden "
+     "on Monday.", D(2025, 3, 10), "visit", set()),
 ]
 
 BUGS = [

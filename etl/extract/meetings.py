@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from etl.extract.context import View, group_size
 from etl.extract.lexicon import LEX
+from etl.extract.meeting_words import is_joint, is_trigger, mode_of
 from etl.extract.subjects import agents_of, subjects_of
 from etl.extract.syntax import (
     argued_for,
@@ -42,52 +43,6 @@ ROLE_NOUNS = LEX.people.role_nouns | {"counterpart", "counterparts", "leader", "
 
 def _lemma(token) -> str:
     return token.lemma_.lower()
-
-
-def is_trigger(token) -> bool:
-    lemma = _lemma(token)
-    if lemma == "call" and token.pos_ == "VERB" and any(c.dep_ == "prt" or (
-            c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")) for c in token.children):
-        # "called off", "called for", "called on Russia to end the war": no call; but
-        # "called on the president at his palace", with nothing asked, is a courtesy visit
-        return _calls_on_someone(token)
-    if token.pos_ in ("VERB", "AUX"):
-        if _joint(token):
-            return True
-        return (lemma in LEX.meeting.verbs or lemma in LEX.meeting.object_verbs
-                or lemma in LEX.meeting.with_verbs)
-    if token.pos_ in ("NOUN", "PROPN"):
-        if lemma == "exchange" and token.dep_ == "pobj" and token.head.lower_ == "in":
-            return False  # "in exchange for"
-        return lemma in LEX.meeting.nouns or token.lower_ in LEX.meeting.nouns
-    return False
-
-
-def _calls_on_someone(token) -> bool:
-    """ "called on X" with no "to ..." of what X is urged to do: a visit to X."""
-    ons = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")]
-    if not ons or any(c.dep_ == "prt" or c.lower_ == "for" for c in token.children):
-        return False
-    asked = ("xcomp", "ccomp", "advcl", "acl", "relcl")
-    if any(c.dep_ in asked for c in token.children):
-        return False
-    return all(not any(c.dep_ in asked for g in on.children for c in g.children)
-               for on in ons)
-
-
-def _joint(token) -> bool:
-    """A verb its subjects do together: "co-chaired the commission" (the tokenizer splits
-    "co-chaired" in three), "shook hands"."""
-    lemma = _lemma(token)
-    doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "co":
-        lemma = f"co-{lemma}"
-    if lemma == "shake":
-        return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in token.children)
-    if lemma == "sign":  # "A and B signed a gas deal in La Paz": together, at one table
-        return any(c.dep_ == "dobj" and _lemma(c) in LEX.meeting.signed_nouns
-                   for c in token.children)
-    return lemma in LEX.meeting.joint_verbs
 
 
 def persons_in(token, view: View) -> list[str]:
@@ -163,7 +118,9 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
         subject_side = [n for t in subjects_of(trigger) for n in (
             view.persons_for(t) or (persons_in(t, view) if _lemma(t) in ROLE_NOUNS else []))]
         if lemma in LEX.meeting.object_verbs:
-            other_side += [n for t in objects_of(trigger, ("dobj",)) for n in persons_in(t, view)]
+            # the parser reads the person of "called President X" as a predicate (oprd)
+            other_side += [n for t in objects_of(trigger, ("dobj",)) or objects_of(
+                trigger, ("oprd",)) for n in persons_in(t, view)]
         other_side += [n for t in agents_of(trigger) for n in view.persons_for(t)]
     words = ("with", "between", "among", "to") if lemma in (
         "speak", "talk", "call", "conversation", "chat") else ("with", "between", "among")
@@ -295,41 +252,6 @@ def _governed_by_subjects(noun, view: View) -> bool:
     return noun.dep_ in ("dobj", "nsubjpass")
 
 
-def _mode(trigger, view: View) -> str:
-    """phone, video or in_person from the words that hang from the meeting word: "spoke by
-    phone", "a phone call", "a virtual summit", "met virtually", "called Putin"."""
-    words = {trigger.lower_}
-    for t in trigger.children:
-        if t.dep_ in ("prt", "conj", "cc"):
-            continue  # "met X and later called on Y": the next verb is a meeting of its own
-        words |= {t.lower_}
-        words |= {g.lower_ for g in t.children}
-        if t.dep_ == "prep":  # "discussed the border in a phone conversation"
-            words |= {m.lower_ for g in t.children if g.dep_ == "pobj" for m in g.children
-                      if m.dep_ in ("amod", "compound")}
-    if trigger.head.dep_ == "prep" and trigger.dep_ == "pobj" and not _calls_on(
-            trigger.head.head):
-        words.add(trigger.head.head.lower_)  # not "during the visit, X will call on Y"
-    if trigger.dep_ in ("acl", "relcl"):
-        words.add(trigger.head.lower_)  # "a call joined by Ruto": the call is how
-    if trigger.lower_ == "call" and (words & {"courtesy", "paid", "pay", "pays", "paying"} or (
-            trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "pay")):
-        return "in_person"  # "paid a courtesy call on the prime minister": a visit
-    if _calls_on(trigger):
-        return "in_person"  # "called on the president at the palace": a courtesy visit
-    if words & LEX.meeting.video_words:
-        return "video"
-    if words & LEX.meeting.phone_words:
-        return "phone"
-    return "in_person"
-
-
-def _calls_on(token) -> bool:
-    """ "called on the president": a courtesy visit, not a telephone call."""
-    return _lemma(token) == "call" and token.pos_ in ("VERB", "AUX") and any(
-        c.lower_ == "on" and c.dep_ in ("prep", "prt") for c in token.children)
-
-
 def _place(trigger, view: View) -> tuple[str | None, str | None]:
     """Where the meeting is: an "in / at" place of the meeting word or of its verb, or the
     destination of the visit it belongs to."""
@@ -394,7 +316,7 @@ def from_sentence(view: View, article: Article) -> list[dict]:
             continue
         subject_side, other_side, separately = _parties(trigger, view)
         lemma = _lemma(trigger)
-        joint = _joint(trigger)
+        joint = is_joint(trigger)
         if not other_side and len(subject_side) == 1 and _joins_the_meeting(trigger):
             # "Jordan's King Abdullah would have hosted the four-way summit": one more
             # party to the summit the article has told
@@ -413,7 +335,7 @@ def from_sentence(view: View, article: Article) -> list[dict]:
             groups = [_stated_whole(groups[0], view)]
         if _unknown_party(trigger, view):
             continue  # "met the Ukrainian president": someone the text does not name
-        mode = _mode(trigger, view)
+        mode = mode_of(trigger, view)
         status, cues = status_of(trigger)
         if status == "cancelled" and any(c.startswith("negated") for c in cues) and any(
                 c.startswith("planned") and c.split(": ", 1)[1].split()[0].lower()

@@ -11,6 +11,7 @@ from etl.extract.context import View
 from etl.extract.cues import status_in
 from etl.extract.dateline import DATELINE
 from etl.extract.geo import PlaceRef
+from etl.extract.meeting_words import is_trigger, mode_of
 from etl.extract.subjects import agents_of, subjects_of
 from etl.extract.syntax import status_of
 from etl.extract.visit_dates import _date
@@ -137,6 +138,12 @@ def hosted_visits(view: View, article: Article) -> list[dict]:
         for v in dict.fromkeys(visitors) if view.roster.home_of(v) != country]
 
 
+def _held_apart(root, view: View) -> bool:
+    """ "WASHINGTON — Biden met virtually with Xi": a meeting by video or phone puts no one
+    in the city the story was filed from."""
+    return is_trigger(root) and mode_of(root, view) != "in_person"
+
+
 def dateline_visits(view: View, article: Article) -> list[dict]:
     """A story filed from a city ("AMMAN, Jordan — Blinken met King Abdullah") puts the
     subject of its opening sentence there, when that person is not at home."""
@@ -152,11 +159,15 @@ def dateline_visits(view: View, article: Article) -> list[dict]:
     if root is None or root.idx < m.end():
         return []
     actors = [n for t in subjects_of(root) for n in view.persons_for(t)] if _lemma(
-        root) in DATELINE_VERBS else []
-    actors += _visiting(view)
+        root) in DATELINE_VERBS and not _held_apart(root, view) else []
+    # A story filed from a city that names an office without its country ("NAIROBI —
+    # Foreign Minister X met") names the host country's: only a subject whose home the text
+    # or the registry gives is known to be away from it.
+    actors = [a for a in actors if view.roster and view.roster.home_of(a)]
+    guests = _visiting(view)
     place = PlaceRef(city.name, city.country, m.start("city"), m.end("city"), m.group("city"))
     facts = []
-    for actor in actors:
+    for actor in dict.fromkeys(actors + guests):
         if _at_home(actor, place, view) or (view.roster and view.roster.home_of(actor) ==
                                             city.country):
             continue
