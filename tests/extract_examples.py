@@ -685,6 +685,15 @@ UNSEEN = [
      "resume.", D(2025, 3, 10), "visit", set()),
     ("WASHINGTON — Colombian President Ana Ruiz met virtually with U.S. President Joe Biden "
      "on Monday.", D(2025, 3, 10), "visit", set()),
+    # "his X and Y counterparts, A and B": the plural office is the names that follow it.
+    ("Foreign Minister Aida Bekova met separately with her Kyrgyz and Tajik counterparts, "
+     "Temir Osmonov and Farhod Rahimov, in Astana.", D(2025, 3, 10), "meeting",
+     {(("Aida Bekova", "Temir Osmonov"), "Astana", "occurred", "in_person"),
+      (("Aida Bekova", "Farhod Rahimov"), "Astana", "occurred", "in_person")}),
+    # A meal a host gives for a guest is a meeting with the guest.
+    ("Crown Prince Faisal bin Nasser hosted a dinner for Kenyan President Samuel Kiprono in "
+     "Riyadh.", D(2025, 3, 10), "meeting",
+     {(("Faisal bin Nasser", "Samuel Kiprono"), "Riyadh", "occurred", "in_person")}),
 ]
 
 BUGS = [

@@ -171,6 +171,11 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
         for o in objects_of(trigger, ("dobj",)):
             for t in prep_objects(o, ("with", "between")):
                 other_side += persons_in(t, view)
+    for o in objects_of(trigger, ("dobj",)) if not noun else []:
+        if _lemma(o) in LEX.meeting.meal_nouns:  # "hosted a dinner for X", "in honour of X"
+            guests = prep_objects(o, ("for",)) + [g for h in prep_objects(o, ("in",))
+                                                 for g in prep_objects(h, ("of",))]
+            other_side += [n for t in guests for n in persons_in(t, view)]
     for h in dict.fromkeys([trigger, holder]):
         # "held talks at the residence of Prime Minister X", "at X's invitation": the host
         for o in prep_objects(h, ("at", "in", "on")):
@@ -221,9 +226,12 @@ def _unknown_party(trigger, view: View) -> bool:
     """The meeting's other side is a person-like noun no name or office resolves to."""
     if trigger.pos_ not in ("VERB", "AUX"):
         return False
-    for o in objects_of(trigger, ("dobj",)) + prep_objects(trigger, ("with",)):
-        if o.lemma_.lower() in ROLE_NOUNS and not persons_in(o, view):
-            return True
+    others = objects_of(trigger, ("dobj",)) + prep_objects(trigger, ("with",))
+    named = any(persons_in(o, view) for o in others)
+    for o in others:
+        if o.lemma_.lower() in ROLE_NOUNS and not persons_in(o, view) and not (
+                named and (o.tag_ in ("NNS", "NNPS") or o.lower_ != _lemma(o))):
+            return True  # but "his Kyrgyz and Tajik counterparts, A and B": they are A and B
     return False
 
 
