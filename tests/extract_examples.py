@@ -694,6 +694,17 @@ UNSEEN = [
     ("Crown Prince Faisal bin Nasser hosted a dinner for Kenyan President Samuel Kiprono in "
      "Riyadh.", D(2025, 3, 10), "meeting",
      {(("Faisal bin Nasser", "Samuel Kiprono"), "Riyadh", "occurred", "in_person")}),
+    # "left A for B": B is where the traveller goes, even when the NER calls it a body.
+    ("Malawian President Peter Banda left Lilongwe for Harare on Sunday to attend the SADC "
+     "summit.", D(2025, 3, 12), "visit", {("Peter Banda", "Lilongwe", "MW", "occurred"),
+                                          ("Peter Banda", "Harare", "ZW", "occurred")}),
+    # A tour "starting with" its first stops.
+    ("Iraqi Prime Minister Ali Hassan embarked on a tour of Gulf states, starting with Kuwait "
+     "and Qatar.", D(2025, 3, 12), "visit", {("Ali Hassan", None, "KW", "occurred"),
+                                             ("Ali Hassan", None, "QA", "occurred")}),
+    # A toll that "has reached" its figure; refugees are displaced people.
+    ("The number of refugees in Chad has reached 600,000.", D(2025, 3, 12), "casualty",
+     {("displaced", 600_000, None)}),
 ]
 
 BUGS = [

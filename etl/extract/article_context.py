@@ -182,6 +182,7 @@ def _not_named_otherwise(places: list[PlaceRef], doc) -> list[PlaceRef]:
 
 
 _ARRIVALS = {"arrive", "land", "fly", "travel", "head", "visit", "reach", "tour"}
+_DEPARTURES = {"leave", "depart", "head", "fly", "set", "embark"}
 
 
 def _placed_by_grammar(place: PlaceRef, doc, capital: bool) -> bool:
@@ -197,10 +198,12 @@ def _placed_by_grammar(place: PlaceRef, doc, capital: bool) -> bool:
     root = span.root
     if any(c.dep_ == "appos" and c.lemma_.lower() == "capital" for c in root.children):
         return True
-    if root.dep_ == "pobj" and root.head.lower_ in ("in", "to", "into", "at"):
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "to", "into", "at", "for"):
         verb = root.head.head
-        if verb.pos_ in ("VERB", "NOUN") and verb.lemma_.lower() in _ARRIVALS:
-            return True
+        lemma = verb.lemma_.lower()
+        if verb.pos_ in ("VERB", "NOUN") and (lemma in _ARRIVALS if root.head.lower_ != "for"
+                                              else lemma in _DEPARTURES):
+            return True  # "flew to Goa", "left Lilongwe for Harare"
     if not capital:
         return False
     if root.dep_ == "compound" and root.head.pos_ in ("NOUN", "PROPN"):

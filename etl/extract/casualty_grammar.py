@@ -28,7 +28,7 @@ NOUN_METRIC = {"death": "killed", "killing": "killed", "massacre": "killed",
                "murder": "killed", "execution": "killed", "fatality": "killed",
                "casualty": "killed", "hostage": "captured", "captive": "captured",
                "abduction": "captured", "kidnapping": "captured", "displacement": "displaced",
-               "injury": "wounded"}
+               "injury": "wounded", "refugee": "displaced", "evacuee": "displaced"}
 COUNTED = re.compile(
     r"(?:people|persons?|civilians?|soldiers?|troops|servicemen|fighters|militants|rebels|"
     r"police(?:men)?|officers|guards|children|kids|boys|girls|women|men|babies|infants|"
@@ -83,6 +83,8 @@ def _metric_by_syntax(doc, start: int, end: int) -> str | None:
         return None
     if node.dep_ == "attr" and verb.lemma_.lower() == "be":
         return _metric_of_subject(verb)  # "the dead were 19 people"
+    if node.dep_ == "dobj" and verb.lemma_.lower() in TOLL_VERBS:
+        return _metric_of_subject(verb)  # "the number of refugees has reached 600,000"
     if node.dep_ == "dobj" and verb.lemma_.lower() in CAUSING:
         for child in verb.children:  # "forced more than 450,000 people to flee"
             if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in (
@@ -102,6 +104,10 @@ def _metric_by_syntax(doc, start: int, end: int) -> str | None:
                         child.text.lower() in STATE_METRIC:
                     return STATE_METRIC[child.text.lower()]
     return None
+
+
+# Verbs a toll takes its figure as object of: "the toll has passed 1,000".
+TOLL_VERBS = {"reach", "exceed", "top", "surpass", "pass", "hit", "near", "approach", "cross"}
 
 
 def _mixed(verb) -> bool:

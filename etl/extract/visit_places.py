@@ -70,6 +70,18 @@ def _trip_subject(verb):
     return None
 
 
+def _trip_begun(verb):
+    """The trip a tour "starting with Kuwait" begins: the verb, when it is one of travel,
+    or the trip noun it takes ("embarked on a tour of the Gulf, starting with Kuwait")."""
+    if verb.pos_ == "VERB" and _lemma(verb) in LEX.visit.visit_verbs:
+        return verb
+    for o in [c for c in verb.children if c.dep_ == "dobj"] + [
+            g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]:
+        if _lemma(o) in LEX.visit.nouns:
+            return o
+    return None
+
+
 def attachment(token, view: View) -> tuple[object, str] | None:
     """(trigger token, 'dest' | 'origin' | 'presence') for a place token, or None when the
     grammar does not put anyone there."""
@@ -113,6 +125,9 @@ def attachment(token, view: View) -> tuple[object, str] | None:
         return None
     word = head.lower_
     gov = head.head
+    if word == "with" and _lemma(gov) in ("start", "begin", "open") and gov.tag_ == "VBG":
+        trip = _trip_begun(gov.head)
+        return (trip, "dest") if trip is not None else None
     if gov.dep_ == "prep" and gov.lower_ in ("on", "back", "out") and word in ("to", "of"):
         gov = gov.head  # "moved on to Paris", "flew out of Kabul"
     if gov.dep_ in ("advmod", "prt") and gov.lower_ in ("back", "on", "onward", "off", "out"):
