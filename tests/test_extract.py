@@ -126,6 +126,13 @@ def test_two_trips_to_one_city_stay_two_and_a_planned_trip_places_its_meetings()
         ("Dhaka", "2025-06-05", "in_person", "planned")]
 
 
+def test_a_stop_takes_the_day_of_the_meeting_the_sentence_puts_there() -> None:
+    text = ("Foreign Minister Samuel Adjei travelled to Cotonou, where he met Beninese "
+            "President Patrice Talon on Tuesday.")
+    visits = facts_of(text, date(2025, 3, 12), "visit")
+    assert [(f["place"], f["date"]) for f in visits] == [("Cotonou", "2025-03-11")]
+
+
 def test_the_day_a_plan_was_announced_is_not_the_day_of_the_plan() -> None:
     facts = facts_of("Foreign Minister Kofi Mensah's upcoming trip to China was announced on "
                      "Friday.", date(2025, 3, 5), "visit")

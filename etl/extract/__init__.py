@@ -120,6 +120,7 @@ def extract_article(article: Article) -> FactList:
     facts = _called_off_before(_with_joiners(facts))
     _place_from_the_trip(facts)  # first: a welcome placed by the trip is dated by it too
     _date_from_the_trip(facts)
+    _date_from_the_meeting(facts)
     merged = [_not_yet(fact, article) for fact in merge(facts)]
     return FactList([_finish(fact, article) for fact in merged], *_offices(ctx, sentences))
 
@@ -188,6 +189,21 @@ def _date_from_the_trip(facts: list[dict]) -> None:
                 and 1 <= n - t.get("_sentence", -9) <= 2]
         if told:
             fact["date"] = told[-1]["date"]
+            fact.pop("_default_date")
+
+
+def _date_from_the_meeting(facts: list[dict]) -> None:
+    """A stop the sentence does not date, where it puts a dated meeting of the traveller in
+    the same city: "then travelled to Cotonou, where he met President X on Tuesday"."""
+    for fact in facts:
+        if fact["type"] != "visit" or not fact.get("_default_date") or not fact.get("place"):
+            continue
+        days = {m["date"] for m in facts if m["type"] == "meeting" and not m.get(
+            "_default_date") and m.get("date") and m.get("_sentence") == fact.get("_sentence")
+            and fact["actor"] in m["participants"] and m.get("place") == fact["place"]
+            and m.get("status") == fact.get("status")}
+        if len(days) == 1:
+            fact["date"] = days.pop()
             fact.pop("_default_date")
 
 
