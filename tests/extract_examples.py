@@ -705,6 +705,14 @@ UNSEEN = [
     # A toll that "has reached" its figure; refugees are displaced people.
     ("The number of refugees in Chad has reached 600,000.", D(2025, 3, 12), "casualty",
      {("displaced", 600_000, None)}),
+    # "is supposed to" is a plan; "was supposed to ..., but the talks were postponed" one
+    # called off.
+    ("Foreign Minister Aida Bekova was supposed to meet Hakan Fidan in Ankara but the talks "
+     "were postponed.", D(2025, 3, 12), "meeting",
+     {(("Aida Bekova", "Hakan Fidan"), "Ankara", "cancelled", "in_person")}),
+    ("Foreign Minister Aida Bekova is supposed to meet Hakan Fidan in Ankara on Friday.",
+     D(2025, 3, 12), "meeting", {(("Aida Bekova", "Hakan Fidan"), "Ankara", "planned",
+                                  "in_person")}),
 ]
 
 BUGS = [
