@@ -713,6 +713,12 @@ UNSEEN = [
     ("Foreign Minister Aida Bekova is supposed to meet Hakan Fidan in Ankara on Friday.",
      D(2025, 3, 12), "meeting", {(("Aida Bekova", "Hakan Fidan"), "Ankara", "planned",
                                   "in_person")}),
+    # A participle a verb in the past governs tells a journey made, not one ahead.
+    ("Emir Hamad bin Khalid left Doha on Monday heading to Rome on an official visit to "
+     "Italy.", D(2025, 3, 12), "visit", {("Hamad bin Khalid", "Doha", "QA", "occurred"),
+                                        ("Hamad bin Khalid", "Rome", "IT", "occurred")}),
+    ("President Samuel Kiprono spoke to reporters on Monday before flying to Rome.",
+     D(2025, 3, 12), "visit", {("Samuel Kiprono", "Rome", "IT", "occurred")}),
 ]
 
 BUGS = [

@@ -94,7 +94,8 @@ def _stop_facts(view: View, article: Article, place: PlaceRef, span, trigger, re
             return []  # "has yet to visit Canada", "has never been to Cuba"
         if status == "occurred" and relation == "dest" and _lemma(trigger) in (
                 "head", "fly", "travel", "go", "bind", "depart", "leave") and \
-                trigger.tag_ in ("VBZ", "VBP", "VBG", "JJ") and not _arrived(view):
+                trigger.tag_ in ("VBZ", "VBP", "VBG", "JJ") and not _arrived(view) and not \
+                _in_a_past_clause(trigger):
             status = "planned"  # "as he flies to Brussels": the arrival is still ahead
         if status == "occurred" and not cues and relation == "dest" and _is_noun(trigger) and \
                 _present_only(trigger):
@@ -123,6 +124,15 @@ def _stop_facts(view: View, article: Article, place: PlaceRef, span, trigger, re
             fact["_how"] = {"relation": relation, "trigger": trigger.text, "cues": cues}
             facts.append(fact)
         return facts
+
+
+def _in_a_past_clause(verb) -> bool:
+    """ "left Doha on Monday heading to Rome", "spoke on Monday before flying to Rome": a
+    participle a verb in the past governs tells a journey made."""
+    if verb.tag_ != "VBG":
+        return False
+    head = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    return verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and head.tag_ == "VBD"
 
 
 def _present_only(noun) -> bool:
