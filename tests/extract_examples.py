@@ -719,6 +719,11 @@ UNSEEN = [
                                         ("Hamad bin Khalid", "Rome", "IT", "occurred")}),
     ("President Samuel Kiprono spoke to reporters on Monday before flying to Rome.",
      D(2025, 3, 12), "visit", {("Samuel Kiprono", "Rome", "IT", "occurred")}),
+    # A state or official visit told without a place is to the country of the host who
+    # speaks of it.
+    ("Chinese President Xi Jinping called the state visit of Ugandan President Yoweri "
+     "Museveni a milestone.", D(2025, 3, 12), "visit",
+     {("Yoweri Museveni", None, "CN", "occurred")}),
 ]
 
 BUGS = [

@@ -111,13 +111,30 @@ def _visiting(view: View) -> list[str]:
     return out
 
 
+def _state_guests(view: View) -> list[str]:
+    """Whose state or official visit the sentence tells, without a place ("Xi called the
+    state visit of President X a historic event", "Y's official visit"): a visit of that
+    kind is always to a host country, whose leader speaks of it."""
+    out = []
+    for t in view.doc:
+        if t.lemma_.lower() != "visit" or t.pos_ != "NOUN" or not any(
+                c.lower_ in ("state", "official") for c in t.children
+                if c.dep_ in ("amod", "compound")):
+            continue
+        owners = [c for c in t.children if c.dep_ == "poss"] + [
+            g for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
+            for g in c.children if g.dep_ == "pobj"]
+        out += [n for o in owners for n in view.persons_for(o)]
+    return out
+
+
 def hosted_visits(view: View, article: Article) -> list[dict]:
     """A "visiting" person in a sentence that names no place is in the country of the host
     who receives them ("Kazakh President X held talks with visiting Prime Minister Y"),
     when the article says whom that host serves."""
     if view.doc is None or view.roster is None:
         return []
-    visitors = _visiting(view)
+    visitors = _visiting(view) + _state_guests(view)
     if not visitors:
         return []
     root = next((t for t in view.doc if t.dep_ == "ROOT"), None)

@@ -20,6 +20,7 @@ import re
 
 from etl.extract.context import View
 from etl.extract.cues import CANCELLED, mode_of
+from etl.extract.dateline import DATELINE
 from etl.extract.geo import PlaceRef
 from etl.extract.lexicon import LEX
 from etl.extract.syntax import cancel_if_called_off, status_of, verb_of
@@ -182,6 +183,8 @@ def from_sentence(view: View, article: Article) -> list[dict]:
         cancel_if_called_off(found, view.doc, LEX.visit.nouns, "cancelled: the trip", "visit")
         return found
     found = syntax_visits(view, article)
+    if not found and not DATELINE.match(text) and not any(p.is_city for p in view.places):
+        found = hosted_visits(view, article)  # "Xi called the state visit of U.S. President X"
     # "ACCRA — the minister arrived in Abuja": a stop the sentence states is where he is
     moved = {f["actor"] for f in found if f["type"] == "visit"}
     return found + [f for f in dateline_visits(view, article) if f["actor"] not in moved]
