@@ -724,6 +724,9 @@ UNSEEN = [
     ("Chinese President Xi Jinping called the state visit of Ugandan President Yoweri "
      "Museveni a milestone.", D(2025, 3, 12), "visit",
      {("Yoweri Museveni", None, "CN", "occurred")}),
+    # "President of Kenya X" serves Kenya: at home in its capital.
+    ("President of Kenya Samuel Kiprono arrived in Nairobi on Monday.", D(2025, 3, 12),
+     "visit", set()),
 ]
 
 BUGS = [

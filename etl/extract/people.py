@@ -179,6 +179,8 @@ class ArticlePeople:
 
     def _observe(self, n: int, text: str, title_start: int, title: str, name: str,
                  country_word: str | None = None) -> None:
+        if country_word is None:
+            title, country_word = _country_after(title)
         office = title_group(title)
         if office is None or office not in ("foreign", "leader") and len(office) > 40:
             return
@@ -384,6 +386,18 @@ class ArticlePeople:
 
     def in_sentence(self, n: int) -> list[PersonRef]:
         return list(self.resolved.get(n, ()))
+
+
+def _country_after(title: str) -> tuple[str, str | None]:
+    """ "President of Kenya" is the president of KE; "Minister of Foreign Affairs of Kenya"
+    the foreign minister: the office without its country, and the country's words."""
+    parts = re.split(r"\s+of\s+", title)
+    for k in range(1, len(parts)):
+        rest = " ".join(" of ".join(parts[k:]).split())
+        rest = re.sub(r"^the\s+", "", rest, flags=re.IGNORECASE)
+        if country_of(rest):
+            return " of ".join(parts[:k]), rest
+    return title, None
 
 
 # The words before a title that say its holder has left it, or not yet taken it.
