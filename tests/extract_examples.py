@@ -727,6 +727,12 @@ UNSEEN = [
     # "President of Kenya X" serves Kenya: at home in its capital.
     ("President of Kenya Samuel Kiprono arrived in Nairobi on Monday.", D(2025, 3, 12),
      "visit", set()),
+    # A two-letter initial of a transliterated name ends no sentence and starts the name.
+    ("Foreign Minister Ts. Munkh-Erdene met Wang Yi in Beijing on Monday.", D(2025, 3, 12),
+     "meeting", {(("Ts. Munkh-Erdene", "Wang Yi"), "Beijing", "occurred", "in_person")}),
+    ("Wang Yi met Mongolian Foreign Minister Kh.Gombojav in Beijing on Monday.",
+     D(2025, 3, 12), "meeting",
+     {(("Kh.Gombojav", "Wang Yi"), "Beijing", "occurred", "in_person")}),
 ]
 
 BUGS = [

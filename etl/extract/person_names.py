@@ -18,7 +18,10 @@ from etl.places import country_names, fold, lookup_city
 PARTICLES = {"al", "al-", "el", "el-", "bin", "ibn", "de", "van", "von", "der", "da", "di",
               "le", "la", "du", "dos", "das", "del", "ben", "abu", "bint", "ter", "den", "ould"}
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "III", "II", "IV"}
-_NAME_WORD = r"(?:[A-Z][\w'’\-]*[\w]|[A-Z]\.|[A-Z])"
+# A transliterated initial of two letters stands before a surname, with or without a space
+# ("Kh. Battulga", "Ts.Elbegdorj", "Zh. Tokayev"): Mongolian and Russian styles.
+_DIGRAPH_INITIAL = r"(?:Kh|Ts|Ch|Sh|Zh|Dz)\.\s?(?=[A-Z])"
+_NAME_WORD = rf"(?:{_DIGRAPH_INITIAL})?(?:[A-Z][\w'’\-]*[\w]|[A-Z]\.|[A-Z])"
 # Lower-case particles inside a name, hyphenated or not ("el-Sisi", "el Sisi", "bin Salman").
 _CONNECT = (r"(?:\s+(?:(?:al|el|ad|as|ash)[-\s]|(?:bin|ibn|bint|abu|ould|de|van|von|der|den"
             r"|ter|da|di|le|la|du|dos|das|del|dem)\s(?:(?:de|der|den|la|los|las)\s)?))?")

@@ -19,7 +19,8 @@ _ABBREVIATIONS = frozenset(
     sgt. adm. brig. cpl. sen. rep. gov. pres. amb. supt. insp. atty. jr. sr. inc. co. ltd.
     corp. bros. plc. dept. univ. assn. vs. approx. fig. ave. blvd.
     jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. tues. thur. thurs.
-    """.split()
+    kh. ts. zh. sh. ch. dz.
+    """.split()  # the last row: two-letter initials of transliterated names, "Kh. Battulga"
 )
 _ABBREVIATIONS_BEFORE_NUMBER = frozenset({"no.", "nos.", "art.", "vol.", "p.", "pp.", "para."})
 # "U.S.", "U.N.", "a.m.", "e.g." and single initials such as "J." in "J. Smith".
