@@ -733,6 +733,15 @@ UNSEEN = [
     ("Wang Yi met Mongolian Foreign Minister Kh.Gombojav in Beijing on Monday.",
      D(2025, 3, 12), "meeting",
      {(("Kh.Gombojav", "Wang Yi"), "Beijing", "occurred", "in_person")}),
+    # "The summit" of later sentences is where the summit was told to be; one who attends
+    # it joins no meeting held on its sidelines.
+    ("Leaders gathered in Lima on Saturday for the APEC summit. On the sidelines of the "
+     "summit, President Ana Ruiz met President Tomas Okafor. Brazilian President Carlos "
+     "Mendes will attend the summit on Sunday.", D(2025, 11, 16), "meeting",
+     {(("Ana Ruiz", "Tomas Okafor"), "Lima", "occurred", "in_person")}),
+    ("Leaders gathered in Lima on Saturday for the APEC summit. UN Secretary-General Antonio "
+     "Guterres told the summit that trade must stay open.", D(2025, 11, 16), "visit",
+     {("António Guterres", "Lima", "PE", "occurred")}),
 ]
 
 BUGS = [

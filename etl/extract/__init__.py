@@ -18,6 +18,7 @@ from etl.extract.article_context import ArticleContext
 from etl.extract.confidence import score_fact
 from etl.extract.dateline import blank_dateline
 from etl.extract.dates import precision_of
+from etl.extract.joiners import with_joiners
 from etl.extract.person_names import titled_surnames
 from etl.extract.pipeline import MAX_PARSE_CHARS, parse, worth_parsing
 from etl.model import Article, Sentence
@@ -117,31 +118,12 @@ def extract_article(article: Article) -> FactList:
             facts.extend(found)
             ctx.note(found)
         ctx.remember(view)
-    facts = _called_off_before(_with_joiners(facts))
+    facts = _called_off_before(with_joiners(facts))
     _place_from_the_trip(facts)  # first: a welcome placed by the trip is dated by it too
     _date_from_the_trip(facts)
     _date_from_the_meeting(facts)
     merged = [_not_yet(fact, article) for fact in merge(facts)]
     return FactList([_finish(fact, article) for fact in merged], *_offices(ctx, sentences))
-
-
-def _with_joiners(facts: list[dict]) -> list[dict]:
-    """ "X has cancelled a summit with A, B and C. ... King D would have hosted the
-    summit": D joins the last meeting the article told by that noun."""
-    out: list[dict] = []
-    for fact in facts:
-        if fact["type"] != "meeting_join":
-            out.append(fact)
-            continue
-        told = [f for f in out if f["type"] == "meeting" and fact["person"] not in
-                f["participants"] and re.search(rf"\b{re.escape(fact['noun'])}",
-                                                f.get("evidence", ""), re.IGNORECASE)]
-        if told:
-            group = told[-1]["participants"]
-            for f in out:  # every telling of that meeting
-                if f["type"] == "meeting" and f["participants"] == group:
-                    f["participants"] = sorted(set(group) | {fact["person"]})
-    return out
 
 
 def _called_off_before(facts: list[dict], reach: int = 3) -> list[dict]:

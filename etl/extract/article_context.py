@@ -12,6 +12,7 @@ from datetime import date
 from functools import cache
 
 from etl.extract.context import View
+from etl.extract.events_told import event_place_of
 from etl.extract.geo import PlaceRef, find_places, places_of
 from etl.extract.lexicon import LEX
 from etl.extract.people import ArticlePeople
@@ -41,6 +42,7 @@ class ArticleContext:
         self.last_reporter: str | None = None  # who gave the last casualty figure
         self.last_where: str | None = None
         self.last_bloc: str | None = None
+        self.event_place: PlaceRef | None = None  # where the gathering told so far is
 
     def anchor(self, segment: int) -> tuple[date | None, str]:
         if segment in self._anchors:
@@ -67,7 +69,8 @@ class ArticleContext:
             places = _not_named_otherwise(places, doc)
         return View(sentence, anchor, precision, people, places, doc=doc, focus=self.focus,
                     group=list(self.group), roster=self.people,
-                    bloc=_bloc_named(sentence.text) or self.last_bloc)
+                    bloc=_bloc_named(sentence.text) or self.last_bloc,
+                    event_place=self.event_place)
 
     def note(self, facts: list[dict]) -> None:
         """Facts of the sentence just read: travellers form the group "they" refers to."""
@@ -89,6 +92,7 @@ class ArticleContext:
     def remember(self, view: View) -> None:
         """After a sentence: who it was about becomes the story's subject."""
         self.last_bloc = _bloc_named(view.text) or self.last_bloc
+        self.event_place = event_place_of(view) or self.event_place
         from etl.extract.aid import AID_WORDS
 
         self.aid_context = view.text if AID_WORDS.search(view.text) or self._aid_said else None

@@ -59,6 +59,7 @@ class View:
     group: list[str] = field(default_factory=list)  # who "they" means
     roster: ArticlePeople | None = None
     bloc: str | None = None  # the union of states "the bloc" means in this story
+    event_place: PlaceRef | None = None  # where the gathering told before is (events_told)
 
     @property
     def text(self) -> str:

@@ -10,6 +10,7 @@ part of ("a visit to Kyiv where he met"); the mode comes from the words around i
 from __future__ import annotations
 
 from etl.extract.context import View, group_size
+from etl.extract.events_told import gathering_of
 from etl.extract.lexicon import LEX
 from etl.extract.meeting_words import is_joint, is_trigger, mode_of
 from etl.extract.subjects import agents_of, subjects_of
@@ -290,7 +291,8 @@ def _place(trigger, view: View) -> tuple[str | None, str | None]:
             if linked in trigger.subtree or trigger in linked.subtree or linked in chain:
                 candidates.append((2, place))
     if not candidates:
-        return None, None
+        told = next(filter(None, (gathering_of(g, view) for g in chain)), None)
+        return (told.name, told.country) if told else (None, None)
     best = min(candidates, key=lambda c: c[0])[1]
     return best.name, best.country
 

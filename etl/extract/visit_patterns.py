@@ -10,6 +10,7 @@ import re
 from etl.extract.context import View
 from etl.extract.cues import status_in
 from etl.extract.dateline import DATELINE
+from etl.extract.events_told import gathering_of
 from etl.extract.geo import PlaceRef
 from etl.extract.meeting_words import is_trigger, mode_of
 from etl.extract.subjects import agents_of, subjects_of
@@ -192,4 +193,34 @@ def dateline_visits(view: View, article: Article) -> list[dict]:
             "type": "visit", "actor": actor, "place": city.name, "country": city.country,
             "date": view.default_date(), "status": "occurred", "_default_date": True,
             "_how": {"relation": "dateline", "trigger": m.group("city"), "cues": []}})
+    return facts
+
+
+# Verbs that put their subject at a gathering they take: "told the summit", "addressed the
+# conference", "said at the forum", "will attend the summit".
+GATHERING_VERBS = {"tell", "address", "speak", "say", "attend", "join", "open", "close",
+                   "deliver", "arrive"}
+
+
+def gathering_visits(view: View, article: Article) -> list[dict]:
+    """Who speaks to or at the gathering told before is in its city: "UN chief X told the
+    summit" (events_told)."""
+    if view.doc is None or view.event_place is None:
+        return []
+    facts = []
+    for verb in view.doc:
+        if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in GATHERING_VERBS:
+            continue
+        place = gathering_of(verb, view)
+        if place is None:
+            continue
+        status, cues = status_of(verb)
+        when, defaulted = _date(view, verb, verb, status, cues)
+        for actor in dict.fromkeys(n for t in subjects_of(verb) for n in view.persons_for(t)):
+            if _at_home(actor, place, view):
+                continue
+            facts.append(view.fact_base(article) | {
+                "type": "visit", "actor": actor, "place": place.name, "country": place.country,
+                "date": when, "status": status, "_default_date": defaulted,
+                "_how": {"relation": "presence", "trigger": verb.text, "cues": cues}})
     return facts

@@ -29,6 +29,7 @@ from etl.extract.visit_patterns import (
     PERMISSION,
     SCHEDULE_LINE,
     dateline_visits,
+    gathering_visits,
     hosted_visits,
     permission_visits,
     schedule_stops,
@@ -179,7 +180,8 @@ def from_sentence(view: View, article: Article) -> list[dict]:
         if granted:
             return granted  # else no host country grants it: "Ruto invited Abiy to visit"
     if view.doc is None or not view.places:
-        found = dateline_visits(view, article) or hosted_visits(view, article)
+        found = dateline_visits(view, article) or hosted_visits(view, article) or \
+            gathering_visits(view, article)
         cancel_if_called_off(found, view.doc, LEX.visit.nouns, "cancelled: the trip", "visit")
         return found
     found = syntax_visits(view, article)
