@@ -742,6 +742,9 @@ UNSEEN = [
     ("Leaders gathered in Lima on Saturday for the APEC summit. UN Secretary-General Antonio "
      "Guterres told the summit that trade must stay open.", D(2025, 11, 16), "visit",
      {("António Guterres", "Lima", "PE", "occurred")}),
+    # An approval still ahead is under debate: proposed, not authorized.
+    ("The World Bank board will vote next week on a $700 million loan for Kenya.",
+     D(2025, 3, 12), "aid", {("World Bank", "Kenya", 700e6, "USD", "proposed")}),
 ]
 
 BUGS = [

@@ -45,6 +45,8 @@ def _verb_status(v) -> tuple[str | None, bool]:
         if lemma in LEX.words(f"aid.status_verbs.{status}"):
             if status == "delivered" and (future or negated(v)):
                 return "pledged", True
+            if status == "authorized" and future and lemma not in ("sign", "allocate"):
+                return "proposed", True  # "the board will vote next week on": under debate
             return status, True
     if lemma in LEX.aid.giving_verbs:
         if future or negated(v):
