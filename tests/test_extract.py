@@ -133,6 +133,12 @@ def test_a_stop_takes_the_day_of_the_meeting_the_sentence_puts_there() -> None:
     assert [(f["place"], f["date"]) for f in visits] == [("Cotonou", "2025-03-11")]
 
 
+def test_the_day_of_the_saying_stays_with_it_where_the_parser_hangs_it() -> None:
+    facts = facts_of("President Samuel Kiprono said on Monday he would travel to Rome.",
+                     date(2025, 3, 12), "visit")
+    assert [(f["place"], f["status"], f["date"]) for f in facts] == [("Rome", "planned", None)]
+
+
 def test_the_day_a_plan_was_announced_is_not_the_day_of_the_plan() -> None:
     facts = facts_of("Foreign Minister Kofi Mensah's upcoming trip to China was announced on "
                      "Friday.", date(2025, 3, 5), "visit")

@@ -33,7 +33,8 @@ def _date(view: View, trigger, place_token, status: str,
             span = view.doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is None:
                 continue
-            if undated and status != "cancelled" and _of_the_telling(span.root, trigger):
+            if undated and status != "cancelled" and (_of_the_telling(span.root, trigger)
+                                                      or _before_the_clause(span.root, verb)):
                 told.append(d)
                 continue
             if _hangs_from(span.root, chain):
@@ -69,6 +70,16 @@ def _of_the_telling(token, trigger) -> bool:
         if t.pos_ in ("VERB", "AUX"):
             return t is not trigger and t.lemma_.lower() in LEX.status.reporting_verbs
     return False
+
+
+def _before_the_clause(token, verb) -> bool:
+    """ "said on Monday he would travel to Rome": a date between a verb of saying and the
+    subject of what was said is the day of the saying, wherever the parser hangs it."""
+    if verb is None or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in (
+            LEX.status.reporting_verbs):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and verb.head.i < token.i < subject.i
 
 
 def _hangs_from(token, chain: set) -> bool:
