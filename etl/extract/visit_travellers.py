@@ -16,6 +16,10 @@ from etl.extract.visit_places import VEHICLES, _is_noun, _lemma
 from etl.places import is_capital
 
 COMPANIONS = {"alongside", "with", "beside"}
+# Verbs whose subject stays where the guests it takes come to.
+HOSTS = {"host", "welcome", "receive", "greet"}
+GUESTS = LEX.people.role_nouns | {"counterpart", "delegation", "guest", "visitor", "leader",
+                                  "envoy", "team", "head", "dignitary"}
 COMPANION_PHRASES = re.compile(r"\b(?:along\s+with|together\s+with|accompanied\s+by|"
                                r"joined\s+by|alongside)\s+$", re.IGNORECASE)
 
@@ -60,6 +64,8 @@ def _verb_travellers(verb, view: View) -> list[str]:
         objects = [n for t in objects_of(verb) for n in view.persons_for(t)]
         if objects:
             return objects  # "sent Kuleba to Beijing", "hosted Modi for a visit"
+        if _lemma(verb) in HOSTS and any(_lemma(o) in GUESTS for o in objects_of(verb)):
+            return []  # "hosted her counterparts in Astana": the host is no traveller
     names = [n for t in subjects_of(verb) for n in view.persons_for(t)]
     if not names:
         names = [n for t in agents_of(verb) for n in view.persons_for(t)]
