@@ -748,6 +748,12 @@ UNSEEN = [
     # The host of unnamed guests stays where they come to.
     ("Foreign Minister Aida Bekova hosted her counterparts from Kyrgyzstan and Tajikistan in "
      "Astana on Monday.", D(2025, 3, 12), "visit", set()),
+    # A trip in a "when" clause of a plan is a plan too, and places the planned talks.
+    ("President Samuel Kiprono will hold talks with Yoweri Museveni when he visits Kampala "
+     "next week.", D(2025, 3, 12), "visit", {("Samuel Kiprono", "Kampala", "UG", "planned")}),
+    ("President Samuel Kiprono will hold talks with Yoweri Museveni when he visits Kampala "
+     "next week.", D(2025, 3, 12), "meeting",
+     {(("Samuel Kiprono", "Yoweri Museveni"), "Kampala", "planned", "in_person")}),
 ]
 
 BUGS = [

@@ -99,6 +99,8 @@ def _stop_facts(view: View, article: Article, place: PlaceRef, span, trigger, re
                 trigger.tag_ in ("VBZ", "VBP", "VBG", "JJ") and not _arrived(view) and not \
                 _in_a_past_clause(trigger):
             status = "planned"  # "as he flies to Brussels": the arrival is still ahead
+        if status == "occurred" and _when_ahead(trigger):
+            status = "planned"  # "will hold talks with X when he visits Kampala next week"
         if status == "occurred" and not cues and relation == "dest" and _is_noun(trigger) and \
                 _present_only(trigger):
             status = "planned"  # "Blinken's stop in Israel ... comes as": still ahead
@@ -126,6 +128,17 @@ def _stop_facts(view: View, article: Article, place: PlaceRef, span, trigger, re
             fact["_how"] = {"relation": relation, "trigger": trigger.text, "cues": cues}
             facts.append(fact)
         return facts
+
+
+def _when_ahead(verb) -> bool:
+    """A verb in the present in a "when / once / after" clause of a verb in the future
+    tells a trip ahead: "will meet X when he visits Kampala"."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.dep_ != "advcl" or not any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "after", "before", "as")
+            for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in LEX.status.future_auxiliaries
+               for c in verb.head.children)
 
 
 def _in_a_past_clause(verb) -> bool:
