@@ -139,6 +139,19 @@ def test_the_day_of_the_saying_stays_with_it_where_the_parser_hangs_it() -> None
     assert [(f["place"], f["status"], f["date"]) for f in facts] == [("Rome", "planned", None)]
 
 
+def test_meetings_of_a_stay_are_in_its_city() -> None:
+    """ "During his stay" ties a planned meeting to the arrival just told; a meeting a few
+    sentences on, within the stay's days, is there too."""
+    text = ("Foreign Minister Tomas Varga arrived in Baghdad on Sunday for a two-day visit. "
+            "During his stay, the minister is scheduled to meet Prime Minister Ali Hassan. "
+            "Varga told reporters the talks would focus on water. He will then travel to "
+            "Erbil. On Monday, Varga also met Foreign Minister Karim Saleh.")
+    meetings = facts_of(text, date(2025, 3, 12), "meeting")
+    assert sorted((f["participants"][0], f["place"], f["status"], f["date"])
+                  for f in meetings) == [("Ali Hassan", "Baghdad", "planned", None),
+                                         ("Karim Saleh", "Baghdad", "occurred", "2025-03-10")]
+
+
 def test_the_day_a_plan_was_announced_is_not_the_day_of_the_plan() -> None:
     facts = facts_of("Foreign Minister Kofi Mensah's upcoming trip to China was announced on "
                      "Friday.", date(2025, 3, 5), "visit")

@@ -203,16 +203,23 @@ def _place_from_the_trip(facts: list[dict]) -> None:
         n = fact.get("_sentence", -1)
         # a planned meeting belongs to a planned trip ("will travel to Dhaka on Thursday.
         # During the visit, she will call on the prime minister"), and takes its day too
+        during = bool(DURING_THE_STAY.search(fact.get("evidence", "")))
         near = [t for t in stops if t["actor"] in fact["participants"]
-                and t["status"] == fact["status"]
-                and 0 <= n - t.get("_sentence", -9) <= 2 and _days_apart(t, fact) <= 3]
+                and (t["status"] == fact["status"] or during)
+                and 0 <= n - t.get("_sentence", -9) <= 4 and _days_apart(t, fact) <= 3]
         cities = {(t["place"], t["country"]) for t in near}
         if len(cities) == 1:
             fact["place"], fact["country"] = next(iter(cities))
             fact["_place_from_trip"] = True
-            days = {t.get("date") for t in near} - {None}
+            days = {t.get("date") for t in near if t["status"] == fact["status"]} - {None}
             if fact["status"] == "planned" and not fact.get("date") and len(days) == 1:
                 fact["date"] = days.pop()
+
+
+# "During his stay, the minister will meet ...": a meeting of the trip just told, whatever
+# its tense.
+DURING_THE_STAY = re.compile(r"\b(?:during|in the course of)\s+(?:his|her|their|the)\s+"
+                             r"(?:[\w-]+\s+){0,2}(?:stay|visit|trip|tour)\b", re.I)
 
 
 def _days_apart(a: dict, b: dict) -> int:
