@@ -754,6 +754,11 @@ UNSEEN = [
     ("President Samuel Kiprono will hold talks with Yoweri Museveni when he visits Kampala "
      "next week.", D(2025, 3, 12), "meeting",
      {(("Samuel Kiprono", "Yoweri Museveni"), "Kampala", "planned", "in_person")}),
+    # "the first leader to visit X" made the visit, unless "will become" the first.
+    ("Prime Minister Ali Hassan became the first Iraqi leader to visit Tehran in a decade.",
+     D(2025, 3, 12), "visit", {("Ali Hassan", "Tehran", "IR", "occurred")}),
+    ("Prime Minister Ali Hassan will become the first Iraqi leader to visit Tehran in a "
+     "decade.", D(2025, 3, 12), "visit", {("Ali Hassan", "Tehran", "IR", "planned")}),
 ]
 
 BUGS = [

@@ -342,6 +342,10 @@ def _infinitive_ahead(t) -> bool:
         return False
     if t.dep_ == "xcomp":
         return False  # "expected to travel": the head verb decides
+    if t.dep_ in ("relcl", "acl") and any(c.dep_ == "amod" and c.lower_ in _RANKS
+                                          for c in t.head.children):
+        # "became the first Iraqi leader to visit Tehran": made, unless "will become"
+        return bool(modal_children(t.head.head) & LEX.status.future_auxiliaries)
     if any(c.dep_ == "aux" and c.lower_ == "had" for c in t.head.children):
         return False  # "had travelled to Washington to meet Biden": done before the story
     if t.head.tag_ == "VBD" and t.head.lemma_.lower() in (
@@ -350,6 +354,9 @@ def _infinitive_ahead(t) -> bool:
     return True
 
 
+# "the first / only / last leader to visit X": the infinitive is what made them so.
+_RANKS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "only", "latest",
+                    "youngest", "oldest", "highest", "most"})
 _DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                         "sunday", "yesterday", "today", "overnight"})
 
