@@ -759,6 +759,10 @@ UNSEEN = [
      D(2025, 3, 12), "visit", {("Ali Hassan", "Tehran", "IR", "occurred")}),
     ("Prime Minister Ali Hassan will become the first Iraqi leader to visit Tehran in a "
      "decade.", D(2025, 3, 12), "visit", {("Ali Hassan", "Tehran", "IR", "planned")}),
+    # A former office holder stays their country's: "the Biden administration" told after
+    # it left office is still the United States.
+    ("The Biden administration announced $500 million in new military aid for Ukraine.",
+     D(2025, 3, 12), "aid", {("United States", "Ukraine", 500e6, "USD", "announced")}),
 ]
 
 BUGS = [

@@ -244,8 +244,13 @@ def office_of(name: str, when: date | None) -> tuple[str, str] | None:
 
 
 def home_country(name: str, when: date | None) -> str | None:
-    """The country a person serves on `when` (their seat), from the registry."""
-    for role in roles_on(name, when):
+    """The country a person serves on `when` (their seat), from the registry; out of every
+    office, the country of their latest one (a former president stays that country's; a
+    former premier who now heads a UN body serves no country)."""
+    current = roles_on(name, when)
+    roles = current or sorted(_roles_by_name().get(name, ()), key=lambda r: r.start or date.min,
+                              reverse=True)[:1]
+    for role in roles:
         if role.country in country_display_names() and role.country not in ORGANISATIONS:
             return role.country
     return None
