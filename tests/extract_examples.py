@@ -763,6 +763,10 @@ UNSEEN = [
     # it left office is still the United States.
     ("The Biden administration announced $500 million in new military aid for Ukraine.",
      D(2025, 3, 12), "aid", {("United States", "Ukraine", 500e6, "USD", "announced")}),
+    # "took place between A and B": the parser hangs the parties on the verb.
+    ("A phone conversation took place between President Samuel Kiprono and President Yoweri "
+     "Museveni on Monday.", D(2025, 3, 12), "meeting",
+     {(("Samuel Kiprono", "Yoweri Museveni"), None, "occurred", "phone")}),
 ]
 
 BUGS = [

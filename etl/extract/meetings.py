@@ -156,7 +156,8 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
                 other_side += [n for t in objects_of(c, ("dobj",)) + agents_of(c)
                                for n in persons_in(t, view)]
     if noun and holder is not trigger:
-        for t in prep_objects(holder, ("with",)):
+        # "talks with X", and "a phone conversation took place between A and B"
+        for t in prep_objects(holder, ("with", "between", "among")):
             other_side += persons_in(t, view)
         if not other_side and trigger.dep_ == "pobj" and trigger.head.lower_ in (
                 "during", "at", "in", "after", "before", "for"):
