@@ -767,6 +767,11 @@ UNSEEN = [
     ("A phone conversation took place between President Samuel Kiprono and President Yoweri "
      "Museveni on Monday.", D(2025, 3, 12), "meeting",
      {(("Samuel Kiprono", "Yoweri Museveni"), None, "occurred", "phone")}),
+    # The "I" of a quote is its speaker.
+    ("\"I will travel to Kyiv next week,\" President Samuel Kiprono told reporters.",
+     D(2025, 3, 12), "visit", {("Samuel Kiprono", "Kyiv", "UA", "planned")}),
+    ("President Samuel Kiprono said: \"I am going to Beijing in April.\"", D(2025, 3, 12),
+     "visit", {("Samuel Kiprono", "Beijing", "CN", "planned")}),
 ]
 
 BUGS = [

@@ -142,6 +142,8 @@ class View:
         word = token.lower_
         if token.lemma_.lower() in DELEGATIONS:
             return self._delegation_leaders(token)
+        if word in ("i", "me", "my") and token.pos_ == "PRON":
+            return self._speaker(token)
         if word in PRONOUNS_ONE:
             before = self._antecedent(token)
             if before:
@@ -174,6 +176,17 @@ class View:
             if self.focus and self._nation_differs(token, self.focus):
                 return []  # "the Philippine president" is not the Australian minister
             return [self.focus] if self.focus else []
+        return []
+
+    def _speaker(self, pronoun) -> list[str]:
+        """ "'I will travel to Kyiv,' X told reporters": the "I" of a quote is its speaker,
+        the person subject of the verb of saying the quote hangs on."""
+        for verb in pronoun.ancestors:
+            if verb.lemma_.lower() in LEX.status.reporting_verbs:
+                named = [n for s in verb.children if s.dep_ == "nsubj" and s is not pronoun
+                         and s.lower_ not in ("i", "we") for n in self.persons_for(s)]
+                if named:
+                    return named
         return []
 
     def _nation_differs(self, role, person: str) -> bool:
