@@ -772,6 +772,11 @@ UNSEEN = [
      D(2025, 3, 12), "visit", {("Samuel Kiprono", "Kyiv", "UA", "planned")}),
     ("President Samuel Kiprono said: \"I am going to Beijing in April.\"", D(2025, 3, 12),
      "visit", {("Samuel Kiprono", "Beijing", "CN", "planned")}),
+    # A people that "crossed into" another country fled there; troops crossing did not.
+    ("The UN refugee agency said 3.2 million Sudanese had crossed into neighbouring "
+     "countries.", D(2025, 3, 12), "casualty", {("displaced", 3_200_000, None)}),
+    ("More than 5,000 troops crossed into the border region on Monday, the UN refugee "
+     "agency said.", D(2025, 3, 12), "casualty", set()),
 ]
 
 BUGS = [

@@ -58,7 +58,7 @@ def _metric_by_syntax(doc, start: int, end: int) -> str | None:
         return None
     num = toks[-1]
     head = num.head if num.dep_ in ("nummod", "quantmod", "compound") else num
-    if head is not num and not (COUNTED.match(head.text) or head.ent_type_ == "NORP"
+    if head is not num and not (COUNTED.match(head.text) or _nationals(head)
                                 or (head.tag_ in ("NNS", "NNPS") and not THINGS.match(head.text))):
         return None  # "killed 19 tanks": a count of things
     node = head
@@ -90,6 +90,9 @@ def _metric_by_syntax(doc, start: int, end: int) -> str | None:
             if child.dep_ in ("xcomp", "ccomp") and child.lemma_.lower() in (
                     "flee", "leave", "abandon", "evacuate"):
                 return "displaced"
+    if node.dep_ == "nsubj" and verb.lemma_.lower() == "cross" and (
+            _nationals(head) or head.lemma_.lower() in FLEEING):
+        return "displaced"  # "3.2 million Sudanese have crossed into Chad"
     if node.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ in ("VERB", "AUX"):
         lemma = verb.lemma_.lower()
         if _mixed(verb):
@@ -106,8 +109,19 @@ def _metric_by_syntax(doc, start: int, end: int) -> str | None:
     return None
 
 
+# Who "crossed into" a country as a refugee does (soldiers and trucks cross too).
+FLEEING = {"people", "person", "civilian", "refugee", "family", "child", "woman", "resident"}
 # Verbs a toll takes its figure as object of: "the toll has passed 1,000".
 TOLL_VERBS = {"reach", "exceed", "top", "surpass", "pass", "hit", "near", "approach", "cross"}
+
+
+def _nationals(token) -> bool:
+    """ "Sudanese", "Syrians": a people named by its nation (the parse may have no NER)."""
+    from etl.extract.lexicon import LEX
+
+    word = token.lower_
+    return token.ent_type_ == "NORP" or word in LEX.demonyms or (
+        word.endswith("s") and word[:-1] in LEX.demonyms)
 
 
 def _mixed(verb) -> bool:
