@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from etl.extract.lexicon import LEX
+
 # Verbs whose subject (intransitive, passive) or object (active) a casualty count may be.
 VERB_METRIC = {
     "kill": "killed", "die": "killed", "perish": "killed", "murder": "killed",
@@ -117,8 +119,6 @@ TOLL_VERBS = {"reach", "exceed", "top", "surpass", "pass", "hit", "near", "appro
 
 def _nationals(token) -> bool:
     """ "Sudanese", "Syrians": a people named by its nation (the parse may have no NER)."""
-    from etl.extract.lexicon import LEX
-
     word = token.lower_
     return token.ent_type_ == "NORP" or word in LEX.demonyms or (
         word.endswith("s") and word[:-1] in LEX.demonyms)
