@@ -777,6 +777,10 @@ UNSEEN = [
      "countries.", D(2025, 3, 12), "casualty", {("displaced", 3_200_000, None)}),
     ("More than 5,000 troops crossed into the border region on Monday, the UN refugee "
      "agency said.", D(2025, 3, 12), "casualty", set()),
+    # A place "near" what was visited is where the visit was.
+    ("President Samuel Kiprono visited a refugee camp near Goma on Tuesday.", D(2025, 3, 12),
+     "visit", {("Samuel Kiprono", "Goma", "CD", "occurred")}),
+    ("The missile landed near Kherson.", D(2025, 3, 12), "visit", set()),
 ]
 
 BUGS = [

@@ -154,6 +154,10 @@ def attachment(token, view: View) -> tuple[object, str] | None:
         if gov.pos_ == "ADJ" and lemma in ("bound", "en"):
             return gov, "dest"
         return None
+    if word == "near" and (lemma in LEX.visit.visit_verbs or (
+            gov.dep_ == "dobj" and _lemma(gov.head) in LEX.visit.visit_verbs)):
+        # "visited a refugee camp near Goma": the parser hangs it on the verb or the camp
+        return (gov if not noun else gov.head), "dest"
     if word in AT:
         if word == "on" and not (noun and lemma in ("visit", "trip", "tour")):
             return None
