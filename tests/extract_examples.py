@@ -781,6 +781,11 @@ UNSEEN = [
     ("President Samuel Kiprono visited a refugee camp near Goma on Tuesday.", D(2025, 3, 12),
      "visit", {("Samuel Kiprono", "Goma", "CD", "occurred")}),
     ("The missile landed near Kherson.", D(2025, 3, 12), "visit", set()),
+    # "met A and B in Nairobi": the parser hangs the place on B; it is the meeting's.
+    ("President Samuel Kiprono met Prime Minister Ali Hassan and President Yoweri Museveni "
+     "in Nairobi on Monday.", D(2025, 3, 12), "meeting",
+     {(("Ali Hassan", "Samuel Kiprono", "Yoweri Museveni"), "Nairobi", "occurred",
+       "in_person")}),
 ]
 
 BUGS = [

@@ -432,9 +432,9 @@ def argued_for(word):
             return word
         if word.pos_ not in ("PROPN", "NOUN"):
             return None
-        if word.dep_ in ("appos", "compound", "flat") or (
+        if word.dep_ in ("appos", "compound", "flat", "conj") or (
                 word.dep_ in ("dobj", "dep") and word.head.pos_ == "VERB"):
-            word = word.head
+            word = word.head  # "met A and B in Nairobi": the place hung on B is the meeting's
         elif word.dep_ == "pobj" and word.head.lower_ in ("with", "of"):
             word = word.head.head
         else:
