@@ -786,6 +786,9 @@ UNSEEN = [
      "in Nairobi on Monday.", D(2025, 3, 12), "meeting",
      {(("Ali Hassan", "Samuel Kiprono", "Yoweri Museveni"), "Nairobi", "occurred",
        "in_person")}),
+    # "is on a visit" is under way: its weekday is the one gone by, not the next.
+    ("Yoweri Museveni, who is on a three-day state visit to Kenya, addressed parliament on "
+     "Tuesday.", D(2025, 3, 12), "visit", {("Yoweri Museveni", None, "KE", "occurred")}),
 ]
 
 BUGS = [

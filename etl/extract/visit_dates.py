@@ -21,7 +21,8 @@ def _date(view: View, trigger, place_token, status: str,
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else verb_of(trigger)
     future = status in ("planned", "possible") or (
         status == "cancelled" and any(c.startswith("planned") for c in cues)) or (
-        verb is not None and verb.tag_ in ("VBZ", "VBP")
+        verb is not None and verb.tag_ in ("VBZ", "VBP") and not (
+            verb.lemma_.lower() == "be" and trigger.pos_ == "NOUN")  # "is on a visit": now
         and not any(c.dep_ == "aux" for c in verb.children))
     undated = status in ("planned", "possible", "cancelled")
     dates = view.dates(future)
