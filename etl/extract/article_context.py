@@ -17,6 +17,7 @@ from etl.extract.geo import PlaceRef, find_places, places_of
 from etl.extract.lexicon import LEX
 from etl.extract.people import ArticlePeople
 from etl.extract.role_phrases import role_people
+from etl.extract.visit_places import LEAVE_FOR
 from etl.model import Article, Sentence
 
 
@@ -186,7 +187,6 @@ def _not_named_otherwise(places: list[PlaceRef], doc) -> list[PlaceRef]:
 
 
 _ARRIVALS = {"arrive", "land", "fly", "travel", "head", "visit", "reach", "tour"}
-_DEPARTURES = {"leave", "depart", "head", "fly", "set", "embark"}
 
 
 def _placed_by_grammar(place: PlaceRef, doc, capital: bool) -> bool:
@@ -206,7 +206,7 @@ def _placed_by_grammar(place: PlaceRef, doc, capital: bool) -> bool:
         verb = root.head.head
         lemma = verb.lemma_.lower()
         if verb.pos_ in ("VERB", "NOUN") and (lemma in _ARRIVALS if root.head.lower_ != "for"
-                                              else lemma in _DEPARTURES):
+                                              else lemma in LEAVE_FOR):
             return True  # "flew to Goa", "left Lilongwe for Harare"
     if not capital:
         return False

@@ -17,6 +17,8 @@ VEHICLES = {"train", "flight", "plane", "ride", "drive", "helicopter", "car", "m
             "convoy", "boat", "ferry", "jet", "aircraft"}
 TIME_WORDS = {"morning", "evening", "afternoon", "night", "time", "midnight", "noon", "dawn",
               "hour", "date", "day", "week", "weekend"}
+# Verbs whose "for" names where the traveller goes: "left Lilongwe for Harare".
+LEAVE_FOR = {"leave", "depart", "head", "bind", "set", "fly", "sail", "embark", "bound"}
 TOWARD = {"to", "for", "into", "toward", "towards", "onto", "via", "on", "onward", "onwards"}
 AT = {"in", "at", "inside", "within", "on"}
 
@@ -143,8 +145,7 @@ def attachment(token, view: View) -> tuple[object, str] | None:
     if noun and lemma in LEX.visit.not_whereabouts:
         return None
     if word in TOWARD and word != "on":
-        if word == "for" and lemma not in ("leave", "depart", "head", "bind", "set", "fly",
-                                           "sail", "embark", "bound"):
+        if word == "for" and lemma not in LEAVE_FOR:
             return None  # "support for Ukraine"
         if noun and lemma in LEX.visit.nouns:
             return gov, "dest"

@@ -110,6 +110,19 @@ def canvas_pixels_once(page, ready, *, timeout: float = 30_000) -> np.ndarray:
     return pixels
 
 
+def open_drawn_map(page, url: str, text: str) -> None:
+    """Open a page with a map and wait until it is drawn: the map's canvas is there before
+    the wait for the page to settle, whose settle covers what deck.gl draws after the DOM
+    settles; then until the canvas holds ink and stops changing."""
+    from tests.browser.conftest import wait_for_app
+
+    page.goto(url)
+    page.get_by_text(text, exact=False).first.wait_for(state="visible", timeout=45_000)
+    canvas_box(page)
+    wait_for_app(page, text)
+    wait_until_drawn(page)
+
+
 def wait_until_drawn(page, *, timeout: float = 30_000) -> None:
     """Wait until the map's canvas holds ink (deck.gl can leave it blank, and so steady, for
     longer than a settle's few frames on a loaded machine), then until it stops changing.

@@ -28,7 +28,7 @@ from tests.browser.maptools import (
     layer,
     near,
     on_canvas,
-    wait_until_drawn,
+    open_drawn_map,
 )
 from ui import basemap, builders, maps, marks
 from ui.scope import Filters
@@ -68,11 +68,7 @@ def sized(browser, request):
 
 
 def open_map(page, url: str, text: str) -> dict:
-    page.goto(url)
-    page.get_by_text(text, exact=False).first.wait_for(state="visible", timeout=45_000)
-    canvas_box(page)  # the map's canvas is there before the wait for the page to settle:
-    wait_for_app(page, text)  # its settle covers what deck.gl draws after the DOM settles
-    wait_until_drawn(page)
+    open_drawn_map(page, url, text)
     return page.spy.last()
 
 

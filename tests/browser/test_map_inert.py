@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from etl.build import build
-from tests.browser.conftest import screenshot, start_server, wait_for_app
+from tests.browser.conftest import screenshot, start_server
 from tests.browser.maptools import (
     DeckSpy,
     canvas_box,
@@ -17,7 +17,7 @@ from tests.browser.maptools import (
     layer,
     near,
     on_canvas,
-    wait_until_drawn,
+    open_drawn_map,
 )
 from ui.inert import JOINER
 
@@ -59,11 +59,7 @@ def test_expression_markers_in_articles_stay_text_on_the_map(inert_server, brows
             and errors.append(msg.text))
     spy = DeckSpy(page)
     try:
-        page.goto(f"{inert_server}/{path}")
-        page.get_by_text("sentences behind").first.wait_for(state="visible", timeout=45_000)
-        box = canvas_box(page)  # the canvas is there before the wait for the page to settle:
-        wait_for_app(page, "sentences behind")  # which covers what deck.gl draws after it
-        wait_until_drawn(page)
+        open_drawn_map(page, f"{inert_server}/{path}", "sentences behind")
         assert page.locator("[data-testid='stException']").count() == 0
         chart = page.locator("[data-testid='stDeckGlJsonChart']").first
         assert "Error" not in chart.inner_text()  # deck.gl's red box names the error

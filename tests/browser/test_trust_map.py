@@ -27,7 +27,7 @@ from tests.browser.maptools import (
     layer,
     near,
     on_canvas,
-    wait_until_drawn,
+    open_drawn_map,
 )
 from tests.browser.test_review_queue import CARD, card_fact, lines, sample_server, state_of
 from tests.readdb import query
@@ -152,12 +152,8 @@ def test_reviewed_stops_are_solid_and_marked_and_a_weak_one_hollow(sample_server
 
     # What the canvas shows, on his whole map: a hollow dot's centre is white, a verified
     # one's its colour (dots under a meeting's diamond left out: it covers their centre).
-    page.goto(f"{base}/route-map?diplomat=Donald+Trump")
-    page.get_by_text("Stops and the sentences behind them").first.wait_for(state="visible",
-                                                                            timeout=45_000)
-    canvas_box(page)  # the canvas is there before the wait for the page to settle, which
-    wait_for_app(page, "Stops and the sentences behind them")  # covers what deck.gl draws
-    wait_until_drawn(page)
+    open_drawn_map(page, f"{base}/route-map?diplomat=Donald+Trump",
+                   "Stops and the sentences behind them")
     whole = spy.last()
     box = canvas_box(page)
     covered = [m["position"] for m in layer(whole, "meetings")]
