@@ -789,6 +789,12 @@ UNSEEN = [
     # "is on a visit" is under way: its weekday is the one gone by, not the next.
     ("Yoweri Museveni, who is on a three-day state visit to Kenya, addressed parliament on "
      "Tuesday.", D(2025, 3, 12), "visit", {("Yoweri Museveni", None, "KE", "occurred")}),
+    # An office the text gives a name says where its holder is at home, titled or not:
+    # "his Ugandan counterpart X" in Kampala made no visit.
+    ("President Samuel Kiprono and his Ugandan counterpart Jomo Okello met in Kampala on "
+     "Monday.", D(2025, 3, 12), "visit", {("Samuel Kiprono", "Kampala", "UG", "occurred")}),
+    ("The Ugandan envoy, Jomo Okello, and President Samuel Kiprono held talks in Kampala on "
+     "Monday.", D(2025, 3, 12), "visit", {("Samuel Kiprono", "Kampala", "UG", "occurred")}),
 ]
 
 BUGS = [

@@ -107,3 +107,37 @@ def places_in(text: str) -> tuple:
     from etl.extract.geo import places_of
 
     return places_of(text)
+
+
+def home_in_grammar(doc, start: int, end: int) -> str | None:
+    """The country an office given to the name at [start, end) says its holder serves,
+    where the office is no title the registry groups: "his Ugandan counterpart Jeje
+    Odongo", "the Ugandan envoy, Jeje Odongo,", "Jeje Odongo, Uganda's envoy to Kenya,".
+
+    Only the words that modify the office count ("Kenya's envoy to Uganda" serves
+    Kenya), and only an office noun carries them: "the Kampala talks with X" gives X no
+    home."""
+    from etl.extract.registry import country_of
+
+    tokens = [t for t in doc if start <= t.idx < end]
+    if not tokens:
+        return None
+    name = tokens[-1]
+    offices = [c for c in name.lefts if c.dep_ == "compound" and _is_office(c)]
+    offices += [c for c in name.children if c.dep_ == "appos" and _is_office(c)]
+    if name.dep_ == "appos" and _is_office(name.head):
+        offices.append(name.head)
+    if tokens[0].i > 0 and _is_office(doc[tokens[0].i - 1]):
+        offices.append(doc[tokens[0].i - 1])  # the office right before, however parsed
+    for office in offices:
+        for c in office.lefts:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < office.i:
+                words = doc[c.left_edge.i:c.i + 1].text if c.dep_ == "poss" else c.text
+                country = country_of(words)
+                if country:
+                    return country
+    return None
+
+
+def _is_office(token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in _OFFICES

@@ -17,7 +17,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from etl.extract.appositions import argument_names, office_appositions, places_in
+from etl.extract.appositions import (
+    argument_names,
+    home_in_grammar,
+    office_appositions,
+    places_in,
+)
 from etl.extract.lexicon import LEX
 from etl.extract.person_names import (
     PARTICLES,
@@ -119,6 +124,8 @@ class ArticlePeople:
     gaps: list[tuple[str, str, str | None, int]] = field(default_factory=list)
     # (sentence, folded title, name) of every "President X" the article writes
     titled: list[tuple[int, str, str]] = field(default_factory=list)
+    # name -> the country an office the grammar gives it serves ("his Ugandan counterpart X")
+    homes: dict[str, str] = field(default_factory=dict)
 
     # -- pass 1: what each sentence names -------------------------------------------------
 
@@ -166,6 +173,11 @@ class ArticlePeople:
         # "tennis star Carlos Alcaraz", "Coach Carlo Ancelotti": no one the registry knows
         self.raw[n] = [r for r in found if r.canonical or not _no_office(
             text, r.start, r.surface)]
+        if doc is not None and not headline:
+            for r in self.raw[n]:
+                home = None if r.canonical else home_in_grammar(doc, r.start, r.end)
+                if home:
+                    self.homes.setdefault(r.surface, home)
         self.texts[n] = text
 
     def _other_given_name(self, text: str, start: int, name: str) -> bool:
@@ -240,6 +252,7 @@ class ArticlePeople:
                                              o.sentence, o.evidence, o.title)
                              for o in self.observations]
         self.titled = [(n, title, self._full(name)) for n, title, name in self.titled]
+        self.homes = {self._full(name): home for name, home in self.homes.items()}
         for n in sorted(self.raw):
             self.resolved[n] = self._resolve_sentence(n)
 
@@ -382,7 +395,7 @@ class ArticlePeople:
         for o in self.observations:
             if o.name == name and len(o.country) == 2:
                 return o.country
-        return None
+        return self.homes.get(name)
 
     def in_sentence(self, n: int) -> list[PersonRef]:
         return list(self.resolved.get(n, ()))
