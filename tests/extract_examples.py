@@ -795,6 +795,9 @@ UNSEEN = [
      "Monday.", D(2025, 3, 12), "visit", {("Samuel Kiprono", "Kampala", "UG", "occurred")}),
     ("The Ugandan envoy, Jomo Okello, and President Samuel Kiprono held talks in Kampala on "
      "Monday.", D(2025, 3, 12), "visit", {("Samuel Kiprono", "Kampala", "UG", "occurred")}),
+    # The particles of a name go on to the word after them, where the NER stops short.
+    ("Jan van der Hoek arrived in Montevideo on Thursday.", D(2024, 12, 6), "visit",
+     {("Jan van der Hoek", "Montevideo", "UY", "occurred")}),
 ]
 
 BUGS = [

@@ -296,7 +296,18 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
         start -= 1
     while end < len(text) and not text[end].isspace() and text[end] not in ",;:”\")":
         end += 1
+    # "Ursula von der Leyen", which the NER ends at "der" and labels "Leyen" a place: the
+    # particles of a name go on to the capitalised word after them
+    m = _PARTICLES_ON.match(text, end)
+    last = text[start:end].split()[-1:]
+    if m and (m.group("particles") or last and last[0] in PARTICLES):
+        end = m.end()
     return start, end
+
+
+_PARTICLES_ON = re.compile(
+    rf"(?P<particles>(?:\s+(?:{'|'.join(sorted(p for p in PARTICLES if p[-1] != '-'))}))*)"
+    r"\s+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?(?![\w-])")
 
 
 def name_goes_on(text: str, end: int, name: str) -> bool:
