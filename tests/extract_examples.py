@@ -798,6 +798,14 @@ UNSEEN = [
     # The particles of a name go on to the word after them, where the NER stops short.
     ("Jan van der Hoek arrived in Montevideo on Thursday.", D(2024, 12, 6), "visit",
      {("Jan van der Hoek", "Montevideo", "UY", "occurred")}),
+    # A country reached and a city of it planned for another day are two stops.
+    ("President Samuel Kiprono arrived in Uganda on Saturday on a two-day visit. On Sunday he "
+     "will travel to Gulu.", D(2025, 3, 15), "visit",
+     {("Samuel Kiprono", None, "UG", "occurred"), ("Samuel Kiprono", "Gulu", "UG", "planned")}),
+    # The traveller's own country on an itinerary line is the way home, not a stop.
+    ("Kenyan President Samuel Kiprono will tour Europe next week.\nSaturday, May 27: Talks in "
+     "Italy before flying back to Kenya.", D(2017, 5, 19), "visit",
+     {("Samuel Kiprono", None, "IT", "planned")}),
 ]
 
 BUGS = [

@@ -65,6 +65,12 @@ def test_visit_dates_read_weekdays_against_publication() -> None:
     assert [(f["place"], f["date"]) for f in facts] == [("Skopje", "2023-11-29")]
 
 
+def test_a_weekday_written_before_its_date_is_that_date() -> None:
+    facts = facts_of("President Samuel Kiprono will visit Rome on Saturday, May 27.",
+                     date(2017, 5, 19), "visit")
+    assert [(f["place"], f["date"]) for f in facts] == [("Rome", "2017-05-27")]
+
+
 def test_the_weekday_of_a_cancelled_plan_lies_ahead() -> None:
     facts = facts_of("Qatar has cancelled the meeting that it was scheduled to host in Doha "
                      "on Thursday with King Abdullah II and President Joe Biden.",

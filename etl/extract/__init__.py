@@ -388,12 +388,15 @@ def merge(facts: list[dict]) -> list[dict]:
     # A country-level visit that the same article also names by a city of that country
     # is the same stop told twice; what the country-level report states (a status cue, a
     # date) beats what the city report only defaulted to.
-    cities = {(f["actor"], f["country"]): f for f in out
-              if f["type"] == "visit" and f.get("place")}
+    # Not when the two differ in what the text states of them: "arrived in Pakistan on
+    # Saturday ... on Sunday he will travel to Lahore" are two stops.
+    cities = [f for f in out if f["type"] == "visit" and f.get("place")]
     kept = []
     for f in out:
-        city = cities.get((f.get("actor"), f.get("country"))) if f["type"] == "visit" else None
-        if city is None or f.get("place"):
+        city = None if f["type"] != "visit" or f.get("place") else next((
+            c for c in cities if (c["actor"], c["country"]) == (f["actor"], f.get("country"))
+            and (_defaulted(c) or c["status"] == f["status"] and not _other_trip(c, f))), None)
+        if city is None:
             kept.append(f)
             continue
         if _defaulted(city) and not _defaulted(f):

@@ -204,7 +204,9 @@ def find_dates(text: str, anchor: date | None, future: bool = False) -> list[Dat
     >>> [d.value for d in find_dates("in March, and June 16, 2022", date(2023, 11, 27))]
     ['2023-03', '2022-06-16']
     >>> [d.value for d in find_dates("Saturday, May 20-Sunday, May 21", date(2017, 5, 19), True)]
-    ['2017-05-20', '2017-05-20', '2017-05-21']
+    ['2017-05-20', '2017-05-21']
+    >>> [d.value for d in find_dates("on Saturday, May 27", date(2017, 5, 19), True)]
+    ['2017-05-27']
     >>> [d.value for d in find_dates("from April 5 to 7, in May 2024", date(2025, 3, 4), True)]
     ['2025-04-05', '2024-05']
     >>> [d.value for d in find_dates("from April 28 to May 2", date(2025, 3, 4), True)]
@@ -213,6 +215,11 @@ def find_dates(text: str, anchor: date | None, future: bool = False) -> list[Dat
     out: list[DateRef] = []
     for m in DATE_RE.finditer(text):
         ref = resolve(m, anchor, future)
+        if ref and out and ref.precision == "day" and _WEEKDAY_BEFORE.fullmatch(
+                text[out[-1].start:ref.start]):
+            # "on Saturday, May 27" is May 27, whichever Saturday lies nearest the story
+            weekday = out.pop()
+            ref = DateRef(ref.value, "day", weekday.start, ref.end, text[weekday.start:ref.end])
         if ref and out and _RANGE_JOIN.fullmatch(text[out[-1].end:ref.start]) and \
                 out[-1].precision == ref.precision == "day":
             # "from April 28 to May 2" is one stay that begins on its first day
@@ -223,6 +230,8 @@ def find_dates(text: str, anchor: date | None, future: bool = False) -> list[Dat
     return out
 
 
+_WEEKDAY_BEFORE = re.compile(r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                             r"Sunday),?\s*(?:the\s+)?", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|-|–)\s*", re.IGNORECASE)
 
 

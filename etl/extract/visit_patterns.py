@@ -77,8 +77,9 @@ def schedule_stops(view: View, article: Article) -> list[dict]:
     m = SCHEDULE_LINE.match(view.text)
     if not m or not view.focus or not view.places:
         return []
+    home = view.roster.home_of(view.focus) if view.roster else None
     places = [p for p in view.places if p.start >= m.end() - 1 and not is_modifier(
-        view.text, p)]
+        view.text, p) and (p.is_city or p.country != home)]  # "... before heading home"
     if not places:
         return []
     dates = [d for d in view.dates(True) if d.start < m.end()]
