@@ -806,6 +806,14 @@ UNSEEN = [
     ("Kenyan President Samuel Kiprono will tour Europe next week.\nSaturday, May 27: Talks in "
      "Italy before flying back to Kenya.", D(2017, 5, 19), "visit",
      {("Samuel Kiprono", None, "IT", "planned")}),
+    # "X received him": an object pronoun is never its own clause's subject; an undated
+    # welcome told after an arrival is in the city reached.
+    ("President Samuel Kiprono arrived in Cairo on Monday. President Hassan Okello received "
+     "him at the palace.", D(2024, 8, 3), "meeting",
+     {(("Hassan Okello", "Samuel Kiprono"), "Cairo", "occurred", "in_person")}),
+    ("President Samuel Kiprono arrived in Cairo on Monday. President Hassan Okello met with "
+     "him on Tuesday.", D(2024, 8, 3), "meeting",
+     {(("Hassan Okello", "Samuel Kiprono"), "Cairo", "occurred", "in_person")}),
 ]
 
 BUGS = [

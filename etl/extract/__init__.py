@@ -206,7 +206,8 @@ def _place_from_the_trip(facts: list[dict]) -> None:
         during = bool(DURING_THE_STAY.search(fact.get("evidence", "")))
         near = [t for t in stops if t["actor"] in fact["participants"]
                 and (t["status"] == fact["status"] or during)
-                and 0 <= n - t.get("_sentence", -9) <= 4 and _days_apart(t, fact) <= 3]
+                and 0 <= n - t.get("_sentence", -9) <= 4
+                and (fact.get("_default_date") or _days_apart(t, fact) <= 3)]
         cities = {(t["place"], t["country"]) for t in near}
         if len(cities) == 1:
             fact["place"], fact["country"] = next(iter(cities))

@@ -222,7 +222,7 @@ def _allocated(view: View, parties: Parties, m) -> bool:
         return True  # "The request also includes $9 billion": a part of the one just told
     if verb is None or _lemma(verb) not in ALLOT_VERBS:
         return False
-    at_subject = any(t is token or token in t.subtree for t in subjects_of(verb))
+    at_subject = any(t == token or token in t.subtree for t in subjects_of(verb))
     if not at_subject:
         return False
     for o in prep_objects(verb, ("to", "for")) + [

@@ -104,7 +104,7 @@ def _speaker_party(token, view: View, parties: Parties) -> str | None:
     for v in token.ancestors:
         if _lemma(v) in LEX.status.reporting_verbs or _lemma(v) in ("announce", "pledge"):
             for s in subjects_of(v):
-                if s is token:
+                if s == token:
                     continue
                 found = parties.in_phrase(s)
                 if found:
@@ -128,7 +128,7 @@ def _donor(view: View, parties: Parties, token, status: str) -> tuple[str | None
         if phrase.dep_ == "pobj" and phrase.head.lower_ == "for":
             continue  # "a loan for Kenya's infrastructure programme": whom it is for
         for c in phrase.children:
-            if c.dep_ in ("poss", "compound", "amod", "nmod") and c is not token:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c != token:
                 found = parties.of(c)
                 if found:
                     return found, "owner"  # "Denmark's DKK 2bn", "UK aid"
@@ -148,7 +148,7 @@ def _donor(view: View, parties: Parties, token, status: str) -> tuple[str | None
     for v in [verb, *verb.ancestors]:
         if v.pos_ not in ("VERB", "AUX"):
             continue
-        if v is not verb and (_lemma(v) in OBJECT_CONTROL or not (
+        if v != verb and (_lemma(v) in OBJECT_CONTROL or not (
                 _lemma(v) in LEX.status.reporting_verbs or _verb_status(v)[0]
                 or _lemma(v) in CONTROL_VERBS)):
             # "Guterres said Gaza was becoming ... and urged donors to fund $1.2 billion":
@@ -199,7 +199,7 @@ def _recipient(view: View, parties: Parties, token, donor: str | None) -> str | 
             if found and found != donor:
                 return found
         for c in h.children:
-            if c.dep_ in ("dative", "iobj") or (c.dep_ == "dobj" and c is not token and
+            if c.dep_ in ("dative", "iobj") or (c.dep_ == "dobj" and c != token and
                                                  _lemma(h) in ("give", "grant", "lend",
                                                                "send", "offer", "pay", "help")):
                 found = parties.in_phrase(c)
@@ -228,7 +228,7 @@ def _for_something_else(token, parties: Parties, donor: str | None) -> bool:
     for o in prep_objects(token, ("for", "to")):
         if parties.in_phrase(o) or _people_of(o, parties) or _recipient_word(o):
             return False
-        if any(parties.of(t) == donor for t in o.subtree if t is not o):
+        if any(parties.of(t) == donor for t in o.subtree if t != o):
             return True
     return False
 

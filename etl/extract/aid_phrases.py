@@ -18,7 +18,7 @@ def _chain_words(money_token) -> list:
     out = [money_token]
     t = money_token
     for _ in range(6):
-        if t.head is t:
+        if t.head == t:
             break
         t = t.head
         out.append(t)

@@ -63,7 +63,7 @@ def _status(view: View, token) -> str | None:
     status ("announced plans to pour"), else the tense of the verb of giving."""
     for t in _aid_phrases(token):
         lemma = _lemma(t)
-        if t.pos_ not in ("NOUN", "PROPN") or t is token:
+        if t.pos_ not in ("NOUN", "PROPN") or t == token:
             continue
         if lemma in LEX.aid.request_nouns:
             return "requested"
@@ -112,7 +112,7 @@ def _status(view: View, token) -> str | None:
         # "The previous tranche was sent on May 29, it also amounted to €1.5 billion": a
         # verb of amounting leaves the status to the other verbs of the sentence.
         for v in token.doc:
-            if v.pos_ == "VERB" and v is not verb and (v.dep_ in ("ROOT", "conj", "parataxis",
+            if v.pos_ == "VERB" and v != verb and (v.dep_ in ("ROOT", "conj", "parataxis",
                                                                  "ccomp")):
                 status, stated = _verb_status(v)
                 if status:

@@ -60,11 +60,11 @@ def _metric_by_syntax(doc, start: int, end: int) -> str | None:
         return None
     num = toks[-1]
     head = num.head if num.dep_ in ("nummod", "quantmod", "compound") else num
-    if head is not num and not (COUNTED.match(head.text) or _nationals(head)
+    if head != num and not (COUNTED.match(head.text) or _nationals(head)
                                 or (head.tag_ in ("NNS", "NNPS") and not THINGS.match(head.text))):
         return None  # "killed 19 tanks": a count of things
     node = head
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head != node:
         node = node.head  # "killed 4 soldiers and 2 civilians"
     for child in node.children:
         if child.dep_ == "relcl" and child.lemma_.lower() in VERB_METRIC:

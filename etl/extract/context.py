@@ -183,7 +183,7 @@ class View:
         the person subject of the verb of saying the quote hangs on."""
         for verb in pronoun.ancestors:
             if verb.lemma_.lower() in LEX.status.reporting_verbs:
-                named = [n for s in verb.children if s.dep_ == "nsubj" and s is not pronoun
+                named = [n for s in verb.children if s.dep_ == "nsubj" and s != pronoun
                          and s.lower_ not in ("i", "we") for n in self.persons_for(s)]
                 if named:
                     return named
@@ -220,7 +220,7 @@ class View:
             return []
         names: list[str] = []
         for subject in subjects_of(verb):
-            if subject is pronoun or subject.lower_ in PRONOUNS_GROUP:
+            if subject == pronoun or subject.lower_ in PRONOUNS_GROUP:
                 return []
             person = self.person_at(subject)
             if person:
@@ -344,10 +344,13 @@ class View:
         Kerry's maiden voyage, he will visit"), the nearest first."""
         if self.doc is None:
             return None
+        own = _own_clause_verb(pronoun)
         for t in reversed(list(self.doc[:pronoun.i])):
+            if own is not None and t.head.i == own.i and t.dep_ in ("nsubj", "nsubjpass"):
+                continue  # "X received him": "him" is never X (that would be "himself")
             person = self.person_at(t) or (self._named_in_title(t) if t.dep_ in (
                 "nsubj", "nsubjpass") else None)
-            if person and t.dep_ in ("nsubj", "nsubjpass", "poss") and t.head is not pronoun.head \
+            if person and t.dep_ in ("nsubj", "nsubjpass", "poss") and t.head != pronoun.head \
                     or person and t.dep_ in ("nsubj", "nsubjpass") and pronoun.dep_ == "poss":
                 return person.name
         return None
@@ -363,12 +366,24 @@ class View:
             return []
         names = []
         for t in subjects_of(root):
-            if t is exclude:
+            if t == exclude:
                 continue
             p = self.person_at(t) or self._named_in_title(t)
             if p:
                 names.append(p.name)
         return list(dict.fromkeys(names))
+
+
+def _own_clause_verb(pronoun):
+    """The verb whose object an object pronoun is ("received him", "met with her"), or
+    None for a subject or a possessive."""
+    if pronoun.dep_ not in ("dobj", "pobj", "dative") or pronoun.lower_ not in (
+            "him", "her", "them"):
+        return None
+    head = pronoun.head
+    if head.dep_ == "prep":
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 _SIZES = {"two": 2, "both": 2, "pair": 2, "duo": 2, "three": 3, "trio": 3, "four": 4,

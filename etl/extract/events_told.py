@@ -52,7 +52,7 @@ def the_gathering_before(token, view: View) -> PlaceRef | None:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return None
-    if any(view.place_at(c) is not None for c in token.subtree if c is not token):
+    if any(view.place_at(c) is not None for c in token.subtree if c != token):
         return None  # "the summit in Lima" has its own
     return view.event_place
 

@@ -68,7 +68,7 @@ def mode_of(trigger, view: View) -> str:
     conversation both sides called frank") is that meeting, held the way the other says."""
     outer = trigger.head.head
     if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and trigger.head.lower_ in (
-            "in", "during") and outer is not trigger and is_trigger(outer):
+            "in", "during") and outer != trigger and is_trigger(outer):
         return _own_mode(outer)  # which reads the words of its "in ..." phrase too
     return _own_mode(trigger)
 

@@ -97,8 +97,8 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
         for c in trigger.children:
             if c.dep_ in ("poss", "compound", "nmod") and (view.person_at(c) or c.pos_ == "PRON"):
                 subject_side += [n for t in conjuncts(c) for n in view.persons_for(t)]
-        verb = verb_of(trigger.head) if trigger.head is not trigger else None
-        if verb is not None and verb is not trigger:
+        verb = verb_of(trigger.head) if trigger.head != trigger else None
+        if verb is not None and verb != trigger:
             holder = verb
             # "pressured Zelensky to give up land during talks": the one who pressed sat
             # at the table too, so a frame takes the clause's own subject
@@ -155,7 +155,7 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
             if _lemma(c) in LEX.meeting.party_verbs:
                 other_side += [n for t in objects_of(c, ("dobj",)) + agents_of(c)
                                for n in persons_in(t, view)]
-    if noun and holder is not trigger:
+    if noun and holder != trigger:
         # "talks with X", and "a phone conversation took place between A and B"
         for t in prep_objects(holder, ("with", "between", "among")):
             other_side += persons_in(t, view)
@@ -165,7 +165,7 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
             h = holder
             for _ in range(3):
                 other_side += [n for t in objects_of(h, ("dobj",)) for n in persons_in(t, view)]
-                if other_side or h.dep_ not in ("xcomp", "conj") or h.head is h:
+                if other_side or h.dep_ not in ("xcomp", "conj") or h.head == h:
                     break
                 h = h.head
     if _lemma(trigger) in ("hold", "have") or (not noun and any(
@@ -189,7 +189,7 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
             for t in prep_objects(o, ("of",)):
                 other_side += persons_in(t, view)
     separately = any(c.lower_ in LEX.meeting.separate_words for c in list(trigger.children) + (
-        list(holder.children) if holder is not trigger else []))
+        list(holder.children) if holder != trigger else []))
     subject_side = list(dict.fromkeys(subject_side))
     other_side = [n for n in dict.fromkeys(other_side) if n not in subject_side]
     return subject_side, other_side, separately
@@ -280,7 +280,7 @@ def _place(trigger, view: View) -> tuple[str | None, str | None]:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head in chain:
             candidates.append((0, place))
             continue
-        if trigger.dep_ == "relcl" and trigger.head is tok:
+        if trigger.dep_ == "relcl" and trigger.head == tok:
             candidates.append((1, place))  # "a visit to Kyiv where he met"
             continue
         link = attachment(tok, view)

@@ -40,7 +40,7 @@ def subjects_of(verb, depth: int = 6, control: bool = True) -> list:
         if v.dep_ in ("relcl", "acl") and not infinitive and v.head.pos_ in (
                 "PROPN", "NOUN", "PRON"):
             return conjuncts(v.head)
-        if v.head is v:
+        if v.head == v:
             break
         if control and v.dep_ == "xcomp" and infinitive and \
                 v.head.lemma_.lower() in OBJECT_CONTROL:

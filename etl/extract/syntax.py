@@ -36,7 +36,7 @@ def conjuncts(token) -> list:
 
 
 def first_conjunct(token):
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head != token:
         token = token.head
     return token
 
@@ -95,7 +95,7 @@ def governors(trigger, depth: int = 6, conj: bool = True, frames: bool = False) 
     t = trigger
     for _ in range(depth):
         head = t.head
-        if head is t:
+        if head == t:
             break
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj",
                                                      "attr", "conj", "appos", "npadvmod"):
@@ -201,7 +201,7 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
     cues: list[str] = []
     found = set()
     first = first_conjunct(trigger)
-    extra = [first] if first is not trigger else []
+    extra = [first] if first != trigger else []
     for t in chain + extra:
         if isinstance(t, AheadOf):
             found.add("planned")
@@ -217,12 +217,12 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
                 cues.append(f"possible: {verb.text} (clause)")
             continue
         lemma = t.lemma_.lower()
-        if _cancels(t) and t is not trigger and negated(t):
+        if _cancels(t) and t != trigger and negated(t):
             # "has not been ruled out": still possible; "did not cancel the trip": on
             if lemma in ("rule", "exclude"):
                 found.add("possible")
                 cues.append(f"possible: not {t.text}")
-        elif _cancels(t) and t is not trigger:
+        elif _cancels(t) and t != trigger:
             found.add("cancelled")
             cues.append(f"cancelled: {t.text}")
         elif negated(t) and t.pos_ in ("VERB", "AUX"):
@@ -238,7 +238,7 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
             found.add("possible")
             cues.append(f"possible: {' '.join(sorted(modals))}")
         if lemma in LEX.status.possible_words and (
-                t is not trigger or lemma == "invite"):  # "has invited X to Nairobi"
+                t != trigger or lemma == "invite"):  # "has invited X to Nairobi"
             found.add("possible")
             cues.append(f"possible: {t.text}")
         for c in t.children:
@@ -262,7 +262,7 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
                 c.dep_ == "aux" and c.lower_ in ("'ll", "wo", "shall") for c in t.children):
             found.add("planned")
             cues.append(f"planned: {' '.join(sorted(modals)) or 'will'}")
-        if lemma in LEX.status.planned_words and (t is not trigger and t.pos_ in (
+        if lemma in LEX.status.planned_words and (t != trigger and t.pos_ in (
                 "VERB", "AUX", "ADJ", "NOUN") or t.pos_ == "ADJ" or t.tag_ == "VBN" and any(
                 c.dep_ == "auxpass" for c in t.children)):  # "is due / is expected in Rome"
             found.add("planned")
@@ -394,7 +394,7 @@ def attaches_to(token, targets: set, depth: int = 6) -> bool:
     for _ in range(depth):
         if t in targets:
             return True
-        if t.head is t:
+        if t.head == t:
             return False
         t = t.head
     return t in targets

@@ -43,14 +43,6 @@ def _date(view: View, trigger, place_token, status: str,
         dates = [d for d in dates if d not in told]
         if own:
             return own[0].value, False
-        above = [a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX", "NOUN", "PROPN")]
-        for a in above:
-            # "made a surprise visit to Kyiv on Monday where he met Zelensky"
-            for d in dates:
-                span = view.doc.char_span(d.start, d.end, alignment_mode="expand")
-                if span is not None and span.root.head is a and span.root.dep_ in (
-                        "npadvmod", "prep", "pobj", "nmod", "advmod"):
-                    return d.value, False
         if len(dates) == 1:
             span = view.doc.char_span(dates[0].start, dates[0].end, alignment_mode="expand")
             if span is not None and not _belongs_elsewhere(span.root, trigger):
@@ -65,11 +57,11 @@ def _of_the_telling(token, trigger) -> bool:
     of saying or announcing ("was announced on Friday", "said on Monday he will go")."""
     t = token
     for _ in range(4):
-        if t.head is t:
+        if t.head == t:
             return False
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
-            return t is not trigger and t.lemma_.lower() in LEX.status.reporting_verbs
+            return t != trigger and t.lemma_.lower() in LEX.status.reporting_verbs
     return False
 
 
@@ -90,7 +82,7 @@ def _hangs_from(token, chain: set) -> bool:
     for _ in range(8):
         if t in chain:
             return True
-        if t.head is t:
+        if t.head == t:
             return False
         if t.dep_ == "pobj" and t.head.lower_ in ("since", "after", "before", "until", "of",
                                                   "following", "from"):
@@ -108,12 +100,12 @@ def _belongs_elsewhere(token, trigger) -> bool:
     """A date inside a clause of its own ("since the Oct. 7 attack") is that clause's."""
     t = token
     for _ in range(8):
-        if t.head is t or t is trigger:
+        if t.head == t or t == trigger:
             return False
         if t.dep_ == "pobj" and t.head.lower_ in ("since", "after", "before", "until",
                                                   "following"):
             return True
         t = t.head
-        if t.pos_ == "VERB" and t is not trigger and trigger not in t.subtree:
+        if t.pos_ == "VERB" and t != trigger and trigger not in t.subtree:
             return True
     return False

@@ -175,7 +175,7 @@ def attachment(token, view: View) -> tuple[object, str] | None:
                 c.dep_ == "appos" and view.person_at(c) for c in gov.children)):
             located = argued_for(gov)
             if located is not None and _is_noun(located):
-                located = verb_of(located.head) if located.head is not located else None
+                located = verb_of(located.head) if located.head != located else None
             if located is not None and _lemma(located) in LEX.visit.presence_verbs | (
                     LEX.meeting.object_verbs):
                 return located, "presence"  # "hosted his counterpart X in Astana"

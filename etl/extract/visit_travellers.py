@@ -42,7 +42,7 @@ def travellers(trigger, view: View) -> list[str]:
                 names += [n for t in prep_objects(place, ("of", "by"))
                           for n in view.persons_for(t)]
         if not names:
-            verb = verb_of(trigger.head) if trigger.head is not trigger else None
+            verb = verb_of(trigger.head) if trigger.head != trigger else None
             if verb is not None:
                 names = _verb_travellers(verb, view)
     elif trigger.pos_ == "PROPN" and view.person_at(trigger):
@@ -102,7 +102,7 @@ def _greeters(trigger, view: View) -> list[str]:
     arrivals was there."""
     out = []
     for v in conjuncts(trigger):
-        if v is trigger or _lemma(v) not in ("meet", "greet", "welcome", "receive"):
+        if v == trigger or _lemma(v) not in ("meet", "greet", "welcome", "receive"):
             continue
         out += [n for t in agents_of(v) for n in view.persons_for(t)]
     return out
