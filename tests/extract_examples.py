@@ -814,6 +814,10 @@ UNSEEN = [
     ("President Samuel Kiprono arrived in Cairo on Monday. President Hassan Okello met with "
      "him on Tuesday.", D(2024, 8, 3), "meeting",
      {(("Hassan Okello", "Samuel Kiprono"), "Cairo", "occurred", "in_person")}),
+    # A guest at a table abroad was there, whatever the meeting's words; the host is home.
+    ("Kenyan President Samuel Kiprono and Ugandan President Hassan Okello discussed border "
+     "security in Kampala on Tuesday.", D(2024, 8, 8), "visit",
+     {("Samuel Kiprono", "Kampala", "UG", "occurred")}),
 ]
 
 BUGS = [

@@ -21,6 +21,7 @@ from etl.extract.dates import precision_of
 from etl.extract.joiners import with_joiners
 from etl.extract.person_names import titled_surnames
 from etl.extract.pipeline import MAX_PARSE_CHARS, parse, worth_parsing
+from etl.extract.table_visits import visits_at_the_table
 from etl.model import Article, Sentence
 
 log = logging.getLogger("etl.extract")
@@ -122,6 +123,7 @@ def extract_article(article: Article) -> FactList:
     _place_from_the_trip(facts)  # first: a welcome placed by the trip is dated by it too
     _date_from_the_trip(facts)
     _date_from_the_meeting(facts)
+    facts += visits_at_the_table(facts, ctx.people.home_of)
     merged = [_not_yet(fact, article) for fact in merge(facts)]
     return FactList([_finish(fact, article) for fact in merged], *_offices(ctx, sentences))
 
