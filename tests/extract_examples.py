@@ -227,7 +227,8 @@ UNSEEN = [
      "meeting", {(("Tadesse Worku", "William Kipchumba"), "Addis Ababa", "occurred",
                   "in_person")}),
     ("The Kenyan leader, William Kipchumba, met Ethiopian Prime Minister Tadesse Worku in "
-     "Nairobi on Monday.", D(2024, 10, 16), "visit", set()),
+     "Nairobi on Monday.", D(2024, 10, 16), "visit",
+     {("Tadesse Worku", "Nairobi", "KE", "occurred")}),  # the Kenyan host is at home
     ("European Union leaders met in Brussels on Thursday. The bloc will provide 9 billion "
      "euros to Ukraine next year.", D(2024, 6, 14), "aid",
      {("European Union", "Ukraine", 9e9, "EUR", "pledged")}),
@@ -818,6 +819,14 @@ UNSEEN = [
     ("Kenyan President Samuel Kiprono and Ugandan President Hassan Okello discussed border "
      "security in Kampala on Tuesday.", D(2024, 8, 8), "visit",
      {("Samuel Kiprono", "Kampala", "UG", "occurred")}),
+    # An initial glued to its surname is a name, not the end of a sentence, and the country
+    # of a title is not the first word of its holder's name.
+    ("The President of Kenya Samuel Kiprono met President Kh.Ganbold in Ulaanbaatar on "
+     "Monday.", D(2024, 8, 8), "meeting",
+     {(("Kh.Ganbold", "Samuel Kiprono"), "Ulaanbaatar", "occurred", "in_person")}),
+    ("The President of Mongolia Kh.Ganbold met President Samuel Kiprono in Ulaanbaatar on "
+     "Monday.", D(2024, 8, 8), "meeting",
+     {(("Kh.Ganbold", "Samuel Kiprono"), "Ulaanbaatar", "occurred", "in_person")}),
 ]
 
 BUGS = [

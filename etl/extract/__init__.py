@@ -16,7 +16,7 @@ from dataclasses import replace
 from etl.extract import aid, casualties, meetings, visits
 from etl.extract.article_context import ArticleContext
 from etl.extract.confidence import score_fact
-from etl.extract.dateline import blank_dateline
+from etl.extract.dateline import for_the_parser
 from etl.extract.dates import precision_of
 from etl.extract.joiners import with_joiners
 from etl.extract.person_names import titled_surnames
@@ -97,7 +97,7 @@ def extract_article(article: Article) -> FactList:
     surnames = titled_surnames(article.text)
     gated = [s for s in sentences if worth_parsing(s.text, surnames)]
     try:
-        docs = dict(zip((s.n for s in gated), parse([blank_dateline(s.text) for s in gated]),
+        docs = dict(zip((s.n for s in gated), parse([for_the_parser(s.text) for s in gated]),
                         strict=True))
     except Exception:  # noqa: BLE001 - without a parse the cheap rules still read the article
         log.warning("%s: the parser failed; reading without syntax", article.id, exc_info=True)

@@ -21,6 +21,15 @@ DATELINE = re.compile(
     r"(?:\s*[—–]{1,2}|\s+-{1,2}|(?<=\))\s*-{1,2})\s*")
 
 
+def for_the_parser(text: str) -> str:
+    """The sentence as the parser reads it, of the same length so that offsets hold: no
+    dateline, and no full stop between an initial and the surname glued to it
+    ("President Kh.Ganbold met ..." is not two sentences)."""
+    from etl.extract.person_names import GLUED_INITIAL
+
+    return GLUED_INITIAL.sub(r"\1 ", blank_dateline(text))
+
+
 def blank_dateline(text: str) -> str:
     """`text` with its dateline, if it opens with one, replaced by spaces."""
     m = DATELINE.match(text)

@@ -25,6 +25,7 @@ from etl.extract.appositions import (
 )
 from etl.extract.lexicon import LEX
 from etl.extract.person_names import (
+    GLUED_INITIAL,
     PARTICLES,
     _not_name,
     _subsequence,
@@ -151,6 +152,7 @@ class ArticlePeople:
                 if ent.label_ != "PERSON":
                     continue
                 start, end = _whole_words(text, ent.start_char, ent.end_char)
+                start = _past_the_country(text, start, end)
                 name, offset = clean_name(text[start:end])
                 if name and plausible_name(name):
                     name, end = with_suffix(text, start + offset + len(name), name)
@@ -222,7 +224,7 @@ class ArticlePeople:
             for r in self.raw[n]:
                 if r.canonical:
                     continue
-                if len(r.surface.split()) >= 2:
+                if _full_form(r.surface):
                     full_forms.append((n, r.surface))
         longest: dict[str, str] = {}
         forms = sorted({f for _, f in full_forms}, key=lambda f: -len(f.split()))
@@ -241,8 +243,8 @@ class ArticlePeople:
         own_words = {w for name in longest.values() for w in _surname_words(name)}
         for n in sorted(self.raw):
             for r in self.raw[n]:
-                name = r.canonical or (longest.get(fold(r.surface)) if len(
-                    r.surface.split()) >= 2 else None)
+                name = r.canonical or (longest.get(fold(r.surface)) if _full_form(
+                    r.surface) else None)
                 if r.how == "surname" and r.canonical and fold(r.surface) in own_words and (
                         r.canonical not in longest.values()):
                     continue  # "Anwar" is the article's Anwar Rahim Ismail, not the registry's
@@ -312,7 +314,7 @@ class ArticlePeople:
                                       known=name == r.canonical))
             elif r.canonical:
                 refs.append(PersonRef(r.canonical, r.start, r.end, "reference", known=True))
-            elif len(r.surface.split()) >= 2:
+            elif _full_form(r.surface):
                 name = self.canonical.get(fold(r.surface), r.surface)
                 refs.append(PersonRef(name, r.start, r.end, r.how,
                                       known=name in reference_people()))
@@ -399,6 +401,22 @@ class ArticlePeople:
 
     def in_sentence(self, n: int) -> list[PersonRef]:
         return list(self.resolved.get(n, ()))
+
+
+def _full_form(surface: str) -> bool:
+    """Whether a name is given in full, not by its surname alone: two words or more, or an
+    initial glued to the surname ("Kh.Ganbold", "L.Oyun-Erdene")."""
+    return len(GLUED_INITIAL.sub(r"\1. ", surface).split()) >= 2
+
+
+def _past_the_country(text: str, start: int, end: int) -> int:
+    """Where a name begins when the NER ran the country of its title into it: "the
+    President of Mongolia Kh.Ganbold" names Kh. Ganbold."""
+    first = re.match(r"\S+\s+", text[start:end])
+    if first and re.search(r"\bof\s+(?:the\s+)?$", text[max(0, start - 12):start]) and \
+            country_of(first.group().strip()):
+        return start + first.end()
+    return start
 
 
 def _country_after(title: str) -> tuple[str, str | None]:
