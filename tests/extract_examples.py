@@ -827,6 +827,11 @@ UNSEEN = [
     ("The President of Mongolia Kh.Ganbold met President Samuel Kiprono in Ulaanbaatar on "
      "Monday.", D(2024, 8, 8), "meeting",
      {(("Kh.Ganbold", "Samuel Kiprono"), "Ulaanbaatar", "occurred", "in_person")}),
+    # A meeting named by a noun has no tense: it is as far along as the trip taking its
+    # participant there.
+    ("President Samuel Kiprono will travel to Riyadh on Saturday. A banner advertises "
+     "Kiprono's meeting with King Hassan Okello in Riyadh.", D(2025, 10, 22), "meeting",
+     {(("Hassan Okello", "Samuel Kiprono"), "Riyadh", "planned", "in_person")}),
 ]
 
 BUGS = [

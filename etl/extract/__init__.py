@@ -22,6 +22,13 @@ from etl.extract.joiners import with_joiners
 from etl.extract.person_names import titled_surnames
 from etl.extract.pipeline import MAX_PARSE_CHARS, parse, worth_parsing
 from etl.extract.table_visits import visits_at_the_table
+from etl.extract.trips import (
+    date_from_the_meeting,
+    date_from_the_trip,
+    days_apart,
+    place_from_the_trip,
+    status_from_the_trip,
+)
 from etl.model import Article, Sentence
 
 log = logging.getLogger("etl.extract")
@@ -120,11 +127,12 @@ def extract_article(article: Article) -> FactList:
             ctx.note(found)
         ctx.remember(view)
     facts = _called_off_before(with_joiners(facts))
-    _place_from_the_trip(facts)  # first: a welcome placed by the trip is dated by it too
-    _date_from_the_trip(facts)
-    _date_from_the_meeting(facts)
+    place_from_the_trip(facts)  # first: a welcome placed by the trip is dated by it too
+    date_from_the_trip(facts)
+    date_from_the_meeting(facts)
     facts += visits_at_the_table(facts, ctx.people.home_of)
     merged = [_not_yet(fact, article) for fact in merge(facts)]
+    status_from_the_trip(merged)  # last: a trip is planned once its day is known
     return FactList([_finish(fact, article) for fact in merged], *_offices(ctx, sentences))
 
 
@@ -154,85 +162,6 @@ def _called_off_before(facts: list[dict], reach: int = 3) -> list[dict]:
             f["status"] = "cancelled"
             f["_how"]["cues"] = list(f["_how"].get("cues") or []) + [mark["cue"]]
     return out
-
-
-def _date_from_the_trip(facts: list[dict]) -> None:
-    """An undated stop or meeting told just after a dated trip to the same country by the
-    same person is part of it: "made his first trip to Mauritania on Tuesday. He was
-    received at Nouakchott airport by ..." dates the welcome to Tuesday, not to the day the
-    story ran."""
-    trips = [f for f in facts if f["type"] == "visit" and not f.get("_default_date")
-             and f.get("date") and f.get("status") == "occurred"]
-    for fact in facts:
-        if not fact.get("_default_date") or fact.get("status") != "occurred" or \
-                fact["type"] not in ("visit", "meeting"):
-            continue
-        who = {fact["actor"]} if fact["type"] == "visit" else set(fact["participants"])
-        n = fact.get("_sentence", -1)
-        told = [t for t in trips if t["actor"] in who and t["country"] == fact.get("country")
-                and 1 <= n - t.get("_sentence", -9) <= 2]
-        if told:
-            fact["date"] = told[-1]["date"]
-            fact.pop("_default_date")
-
-
-def _date_from_the_meeting(facts: list[dict]) -> None:
-    """A stop the sentence does not date, where it puts a dated meeting of the traveller in
-    the same city: "then travelled to Cotonou, where he met President X on Tuesday"."""
-    for fact in facts:
-        if fact["type"] != "visit" or not fact.get("_default_date") or not fact.get("place"):
-            continue
-        days = {m["date"] for m in facts if m["type"] == "meeting" and not m.get(
-            "_default_date") and m.get("date") and m.get("_sentence") == fact.get("_sentence")
-            and fact["actor"] in m["participants"] and m.get("place") == fact["place"]
-            and m.get("status") == fact.get("status")}
-        if len(days) == 1:
-            fact["date"] = days.pop()
-            fact.pop("_default_date")
-
-
-def _place_from_the_trip(facts: list[dict]) -> None:
-    """A meeting in person that names no place, told with or just after a participant's
-    arrival in one city, is in that city: "flew to Addis Ababa on Sunday. On Monday he met
-    the prime minister at the palace." Only one such city, and dates that agree."""
-    stops = [f for f in facts if f["type"] == "visit" and f.get("place")
-             and f.get("status") in ("occurred", "planned")]
-    for fact in facts:
-        if fact["type"] != "meeting" or fact.get("place") or fact.get("country") or \
-                fact.get("mode") != "in_person" or fact.get("status") not in (
-                    "occurred", "planned"):
-            continue
-        n = fact.get("_sentence", -1)
-        # a planned meeting belongs to a planned trip ("will travel to Dhaka on Thursday.
-        # During the visit, she will call on the prime minister"), and takes its day too
-        during = bool(DURING_THE_STAY.search(fact.get("evidence", "")))
-        near = [t for t in stops if t["actor"] in fact["participants"]
-                and (t["status"] == fact["status"] or during)
-                and 0 <= n - t.get("_sentence", -9) <= 4
-                and (fact.get("_default_date") or _days_apart(t, fact) <= 3)]
-        cities = {(t["place"], t["country"]) for t in near}
-        if len(cities) == 1:
-            fact["place"], fact["country"] = next(iter(cities))
-            fact["_place_from_trip"] = True
-            days = {t.get("date") for t in near if t["status"] == fact["status"]} - {None}
-            if fact["status"] == "planned" and not fact.get("date") and len(days) == 1:
-                fact["date"] = days.pop()
-
-
-# "During his stay, the minister will meet ...": a meeting of the trip just told, whatever
-# its tense.
-DURING_THE_STAY = re.compile(r"\b(?:during|in the course of)\s+(?:his|her|their|the)\s+"
-                             r"(?:[\w-]+\s+){0,2}(?:stay|visit|trip|tour)\b", re.I)
-
-
-def _days_apart(a: dict, b: dict) -> int:
-    """Days between two facts' dates, 0 when either is coarser than a day."""
-    from datetime import date as day
-
-    x, y = a.get("date") or "", b.get("date") or ""
-    if len(x) != 10 or len(y) != 10:
-        return 0
-    return abs((day.fromisoformat(x) - day.fromisoformat(y)).days)
 
 
 def _offices(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[list[dict], list[dict]]:
@@ -336,7 +265,7 @@ def _other_trip(a: dict, b: dict) -> bool:
     if not x or not y or a.get("_default_date") or b.get("_default_date"):
         return False
     n = min(len(x), len(y))
-    return x[:n] != y[:n] or _days_apart(a, b) > 7
+    return x[:n] != y[:n] or days_apart(a, b) > 7
 
 
 def _better_date(a: str | None, b: str | None) -> str | None:

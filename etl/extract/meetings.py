@@ -363,7 +363,8 @@ def from_sentence(view: View, article: Article) -> list[dict]:
             fact = view.fact_base(article) | {
                 "type": "meeting", "participants": group, "place": place, "country": country,
                 "date": date, "status": status, "mode": mode,
-                "_how": {"trigger": trigger.text, "cues": cues},
+                "_how": {"trigger": trigger.text, "cues": cues,
+                         "noun": trigger.pos_ in ("NOUN", "PROPN")},
             }
             if default:
                 fact["_default_date"] = True
