@@ -832,6 +832,10 @@ UNSEEN = [
     ("President Samuel Kiprono will travel to Riyadh on Saturday. A banner advertises "
      "Kiprono's meeting with King Hassan Okello in Riyadh.", D(2025, 10, 22), "meeting",
      {(("Hassan Okello", "Samuel Kiprono"), "Riyadh", "planned", "in_person")}),
+    # "Another" sum told "today" and on the story's day is the same sum, told twice.
+    ("Kiprono pledges another £30m in UK aid to typhoon-hit Philippines.\n\nMr Kiprono said: "
+     "\"Today I can announce we are providing another £30 million to support the appeals.\"",
+     D(2013, 11, 15), "aid", {("United Kingdom", "Philippines", 30e6, "GBP", "pledged")}),
 ]
 
 BUGS = [

@@ -251,9 +251,11 @@ def _aid_key(fact: dict, merged: dict[tuple, dict]) -> tuple:
         kept_stated = None if kept.get("_default_date") else kept.get("date")
         if kept_stated and stated and kept_stated != stated:
             continue
-        if (kept_stated is None) != (stated is None) and ANOTHER.search(
-                kept["evidence"] + " " + fact["evidence"]):
-            continue  # "another tranche ... also €1.5 billion": a new payment of the same size
+        if (kept_stated is None) != (stated is None) and kept.get("date") != fact.get(
+                "date") and ANOTHER.search(kept["evidence"] + " " + fact["evidence"]):
+            # "another tranche ... also €1.5 billion": a new payment of the same size, unless
+            # the day stated is the story's own ("today I can announce another £30 million")
+            continue
         return key
     return ("aid", fact.get("donor"), fact["currency"], amount, stated, fact.get("evidence_start"))
 
