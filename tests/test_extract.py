@@ -71,6 +71,21 @@ def test_a_weekday_written_before_its_date_is_that_date() -> None:
     assert [(f["place"], f["date"]) for f in facts] == [("Rome", "2017-05-27")]
 
 
+def test_a_year_after_since_is_another_events() -> None:
+    facts = facts_of("Ugandan President Hassan Okello's visit to Nairobi, his first since 2020, "
+                     "ended on Monday.", date(2024, 8, 7), "visit")
+    assert [(f["place"], f["date"]) for f in facts] == [("Nairobi", "2024-08-05")]
+
+
+def test_a_railway_the_sentence_praises_is_no_way_of_travel() -> None:
+    praised = facts_of("On a visit to Kenya, Ugandan President Hassan Okello praised the new "
+                       "railway.", date(2024, 8, 7), "visit")
+    rode = facts_of("Ugandan President Hassan Okello travelled to Mombasa by train on Monday.",
+                    date(2024, 8, 7), "visit")
+    assert [f.get("mode") for f in praised] == [None]
+    assert [f.get("mode") for f in rode] == ["train"]
+
+
 def test_the_weekday_of_a_cancelled_plan_lies_ahead() -> None:
     facts = facts_of("Qatar has cancelled the meeting that it was scheduled to host in Doha "
                      "on Thursday with King Abdullah II and President Joe Biden.",

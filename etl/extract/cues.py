@@ -54,7 +54,11 @@ PHONE = re.compile(r"\b(?:phone|telephone|phoned|telephoned|conference\s+call|sp
                    re.IGNORECASE)
 VIDEO = re.compile(r"\b(?:video|virtual(?:ly)?|videoconference|video-link|online\s+summit|"
                    r"by\s+video|zoom)\b", re.IGNORECASE)
-TRAIN = re.compile(r"\b(?:train|rail|railway)\b", re.IGNORECASE)
+# The words of a journey by train, not any railway the sentence mentions ("praised the new
+# railway", "a rail link"): "by train", "an overnight train", "a train journey".
+TRAIN = re.compile(r"\b(?:by\s+(?:train|rail)|(?:a|the|an|his|her|their|overnight|night|special)"
+                   r"\s+(?:[\w-]+\s+){0,2}?train\b(?!\s+(?:line|station|link|project|network|"
+                   r"tracks?))|train\s+(?:journey|ride|trip)|rail\s+journey)", re.IGNORECASE)
 AIR = re.compile(r"\b(?:fl(?:y|ew|ies|ying|own)|aircraft|plane|Air\s+Force\s+One|airport|jet|"
                  r"airbase|air\s+base|landed)\b", re.IGNORECASE)
 ROAD = re.compile(r"\b(?:drove|drive|motorcade|by\s+car|by\s+road|convoy)\b", re.IGNORECASE)

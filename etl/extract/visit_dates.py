@@ -79,6 +79,8 @@ def _hangs_from(token, chain: set) -> bool:
     """Whether a date hangs from the travel word, not from another event on the way
     ("his third trip since the attack of 7 October")."""
     t = token
+    if t.dep_ == "prep" and t.lower_ in _OWN_CLAUSE:
+        return False  # the parser made "since 2020" one phrase headed by its preposition
     for _ in range(8):
         if t in chain:
             return True
@@ -99,6 +101,8 @@ def _hangs_from(token, chain: set) -> bool:
 def _belongs_elsewhere(token, trigger) -> bool:
     """A date inside a clause of its own ("since the Oct. 7 attack") is that clause's."""
     t = token
+    if t.dep_ == "prep" and t.lower_ in _OWN_CLAUSE:
+        return True
     for _ in range(8):
         if t.head == t or t == trigger:
             return False
@@ -109,3 +113,7 @@ def _belongs_elsewhere(token, trigger) -> bool:
         if t.pos_ == "VERB" and t != trigger and trigger not in t.subtree:
             return True
     return False
+
+
+# Prepositions whose date is another event's: "his first since 2020", "after the attack".
+_OWN_CLAUSE = {"since", "after", "before", "until", "following"}
