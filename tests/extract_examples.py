@@ -836,6 +836,10 @@ UNSEEN = [
     ("Kiprono pledges another £30m in UK aid to typhoon-hit Philippines.\n\nMr Kiprono said: "
      "\"Today I can announce we are providing another £30 million to support the appeals.\"",
      D(2013, 11, 15), "aid", {("United Kingdom", "Philippines", 30e6, "GBP", "pledged")}),
+    # The name right after its title is the title's holder, though the parser reads its
+    # first word ("To") as a preposition.
+    ("Vietnamese President To Lam arrived in Vientiane on Thursday for a two-day state visit.",
+     D(2024, 7, 12), "visit", {("To Lam", "Vientiane", "LA", "occurred")}),
 ]
 
 BUGS = [

@@ -292,6 +292,14 @@ class View:
                     if person and any(t.is_title and t.idx < person.start and not
                                       self.person_at(t) for t in obj.subtree):
                         return person
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if nxt is not None and token.is_title and token.lower_ in LEX.people.titles and (
+                nxt.head == token or nxt.head.head == token):
+            # "President To Lam arrived": the parser reads the name's first word as a
+            # preposition under the title, but the name starts right after it
+            person = self.person_at(nxt)
+            if person and person.start == nxt.idx:
+                return person
         return None
 
     def _named_after_of_phrase(self, token) -> PersonRef | None:
