@@ -844,6 +844,18 @@ UNSEEN = [
     ("Foreign Minister Hassan Okello heads to Berlin on Thursday.", D(2024, 8, 6), "visit",
      {("Hassan Okello", "Berlin", "DE", "planned")}),
     ("The heads of state met in Paris.", D(2024, 8, 6), "visit", set()),
+    # Bilateral meetings (plural) with several leaders are one meeting each, and so is an
+    # object the parser hangs on the verb past a "later".
+    ("On the sidelines of the summit, President Samuel Kiprono held bilateral meetings with "
+     "Prime Minister Ali Hassan, President Jomo Okello and Chancellor Greta Lind.",
+     D(2024, 8, 8), "meeting",
+     {(("Ali Hassan", "Samuel Kiprono"), None, "occurred", "in_person"),
+      (("Jomo Okello", "Samuel Kiprono"), None, "occurred", "in_person"),
+      (("Greta Lind", "Samuel Kiprono"), None, "occurred", "in_person")}),
+    ("President Samuel Kiprono met Prime Minister Ali Hassan and, later, President Jomo "
+     "Okello in Addis Ababa on Monday.", D(2024, 8, 8), "meeting",
+     {(("Ali Hassan", "Samuel Kiprono"), "Addis Ababa", "occurred", "in_person"),
+      (("Jomo Okello", "Samuel Kiprono"), "Addis Ababa", "occurred", "in_person")}),
 ]
 
 BUGS = [

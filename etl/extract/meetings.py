@@ -93,6 +93,7 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
     other_side: list[str] = []
     noun = trigger.pos_ in ("NOUN", "PROPN")
     holder = trigger
+    apart = False
     if noun:
         for c in trigger.children:
             if c.dep_ in ("poss", "compound", "nmod") and (view.person_at(c) or c.pos_ == "PRON"):
@@ -123,6 +124,14 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
             other_side += [n for t in objects_of(trigger, ("dobj",)) or objects_of(
                 trigger, ("oprd",)) for n in persons_in(t, view)]
         other_side += [n for t in agents_of(trigger) for n in view.persons_for(t)]
+        if lemma in LEX.meeting.object_verbs and other_side:
+            # "met A and, later, B": the parser hangs B on the verb, whose object is
+            # elided; another meeting of the same verb
+            gapped = [n for c in trigger.children if c.dep_ == "conj" and c.pos_ in (
+                "PROPN", "NOUN") for n in persons_in(c, view)]
+            if gapped:
+                other_side += gapped
+                apart = True
     words = ("with", "between", "among", "to") if lemma in (
         "speak", "talk", "call", "conversation", "chat") else ("with", "between", "among")
     if lemma == "call":
@@ -188,8 +197,10 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
                     other_side += [n for t in conjuncts(c) for n in view.persons_for(t)]
             for t in prep_objects(o, ("of",)):
                 other_side += persons_in(t, view)
-    separately = any(c.lower_ in LEX.meeting.separate_words for c in list(trigger.children) + (
-        list(holder.children) if holder != trigger else []))
+    words = list(trigger.children) + (list(holder.children) if holder != trigger else [])
+    separately = apart or any(c.lower_ in LEX.meeting.separate_words for c in words) or (
+        trigger.tag_ == "NNS" and any(c.lower_ in LEX.meeting.plural_separate_words
+                                      for c in trigger.children))
     subject_side = list(dict.fromkeys(subject_side))
     other_side = [n for n in dict.fromkeys(other_side) if n not in subject_side]
     return subject_side, other_side, separately
