@@ -316,7 +316,7 @@ def test_boilerplate_yields_no_facts() -> None:
 
 # Scores on the shared corpora. The floors are the levels reached, less 0.02, so a change
 # that loses ground fails here; raise them as the rules improve.
-SCORE_FLOORS = {"seeds": 0.97, "dev": 0.89, "dev2": 0.85}
+SCORE_FLOORS = {"seeds": 0.97, "dev": 0.90, "dev2": 0.85}
 
 
 def _score(tmp_path: Path, articles: Path, gold: Path) -> float:
