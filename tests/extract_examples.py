@@ -856,6 +856,16 @@ UNSEEN = [
      "Okello in Addis Ababa on Monday.", D(2024, 8, 8), "meeting",
      {(("Ali Hassan", "Samuel Kiprono"), "Addis Ababa", "occurred", "in_person"),
       (("Jomo Okello", "Samuel Kiprono"), "Addis Ababa", "occurred", "in_person")}),
+    # "Exchanged views" is a conversation, and the way it was held may hang on the views or
+    # on the light verb of "held talks"; "exchanged fire" and "exchanged letters" are not.
+    ("President Samuel Kiprono and Prime Minister Ali Hassan exchanged views by phone on "
+     "Monday.", D(2024, 8, 8), "meeting",
+     {(("Ali Hassan", "Samuel Kiprono"), None, "occurred", "phone")}),
+    ("President Samuel Kiprono and Prime Minister Ali Hassan exchanged letters on Monday.",
+     D(2024, 8, 8), "meeting", set()),
+    ("President Samuel Kiprono and Prime Minister Ali Hassan held talks via videoconference "
+     "on Monday.", D(2024, 8, 8), "meeting",
+     {(("Ali Hassan", "Samuel Kiprono"), None, "occurred", "video")}),
 ]
 
 BUGS = [

@@ -55,6 +55,9 @@ def is_joint(token) -> bool:
         lemma = f"co-{lemma}"
     if lemma == "shake":
         return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in token.children)
+    if lemma == "exchange":  # "the two leaders exchanged views by phone": a conversation
+        return any(c.dep_ == "dobj" and _lemma(c) in LEX.meeting.exchanged_nouns
+                   for c in token.children)
     if lemma == "sign":  # "A and B signed a gas deal in La Paz": together, at one table
         return any(c.dep_ == "dobj" and _lemma(c) in LEX.meeting.signed_nouns
                    for c in token.children)
@@ -83,6 +86,12 @@ def _own_mode(trigger) -> str:
         if t.dep_ == "prep":  # "discussed the border in a phone conversation"
             words |= {m.lower_ for g in t.children if g.dep_ == "pobj" for m in g.children
                       if m.dep_ in ("amod", "compound")}
+        if t.dep_ == "dobj":  # "exchanged views by phone"
+            words |= {g.lower_ for p in t.children if p.dep_ == "prep" for g in p.children}
+    if trigger.dep_ == "dobj" and _lemma(trigger.head) in ("hold", "have"):
+        # "held talks via videoconference": the way hangs on the light verb
+        words |= {g.lower_ for p in trigger.head.children if p.dep_ == "prep"
+                  for g in p.children}
     if trigger.head.dep_ == "prep" and trigger.dep_ == "pobj" and not _calls_on(
             trigger.head.head):
         words.add(trigger.head.head.lower_)  # not "during the visit, X will call on Y"

@@ -345,7 +345,7 @@ def from_sentence(view: View, article: Article) -> list[dict]:
             facts.append({"type": "meeting_join", "person": subject_side[0],
                           "noun": lemma, "_sentence": view.sentence.n})
             continue
-        if not other_side and (len(subject_side) < 2 or lemma in _NEEDS_WITH or (
+        if not other_side and (len(subject_side) < 2 or lemma in _NEEDS_WITH and not joint or (
                 trigger.pos_ == "VERB" and lemma not in LEX.meeting.verbs and not joint) or (
                 trigger.pos_ != "VERB" and not _governed_by_subjects(trigger, view))):
             continue  # "their Kyiv meetings": with whom, the text does not say
