@@ -21,7 +21,6 @@ from etl.extract.dates import precision_of
 from etl.extract.joiners import with_joiners
 from etl.extract.person_names import titled_surnames
 from etl.extract.pipeline import MAX_PARSE_CHARS, parse, worth_parsing
-from etl.extract.table_visits import visits_at_the_table
 from etl.extract.trips import (
     date_from_the_meeting,
     date_from_the_trip,
@@ -130,7 +129,6 @@ def extract_article(article: Article) -> FactList:
     place_from_the_trip(facts)  # first: a welcome placed by the trip is dated by it too
     date_from_the_trip(facts)
     date_from_the_meeting(facts)
-    facts += visits_at_the_table(facts, ctx.people.home_of)
     merged = [_not_yet(fact, article) for fact in merge(facts)]
     status_from_the_trip(merged)  # last: a trip is planned once its day is known
     return FactList([_finish(fact, article) for fact in merged], *_offices(ctx, sentences))
@@ -322,14 +320,14 @@ def merge(facts: list[dict]) -> list[dict]:
     # A country-level visit that the same article also names by a city of that country
     # is the same stop told twice; what the country-level report states (a status cue, a
     # date) beats what the city report only defaulted to.
-    # Not when the two differ in what the text states of them: "arrived in Pakistan on
-    # Saturday ... on Sunday he will travel to Lahore" are two stops.
+    # Not when the text gives them different statuses on different days: "arrived in
+    # Pakistan on Saturday ... on Sunday he will travel to Lahore" are two stops.
     cities = [f for f in out if f["type"] == "visit" and f.get("place")]
     kept = []
     for f in out:
         city = None if f["type"] != "visit" or f.get("place") else next((
             c for c in cities if (c["actor"], c["country"]) == (f["actor"], f.get("country"))
-            and (_defaulted(c) or c["status"] == f["status"] and not _other_trip(c, f))), None)
+            and (_defaulted(c) or c["status"] == f["status"] or not _other_trip(c, f))), None)
         if city is None:
             kept.append(f)
             continue
