@@ -145,6 +145,13 @@ SAMPLES = [
      set()),
     ("The summit lasted three hours on Monday evening Washington time, Tuesday morning in "
      "Beijing, Biden said.", D(2021, 11, 16), "visit", set()),
+    # A clause of its own under the meeting's words says nothing of how it was held: the
+    # parser makes "a goal Modi called ..." the object of "met".
+    ("Indian Prime Minister Narendra Modi met President Donald Trump at the White House on "
+     "Thursday, and the two leaders agreed to aim to more than double trade between their "
+     "countries to $500 billion a year by 2030, a goal Modi called \"Mission 500\".",
+     D(2025, 2, 13), "meeting",
+     {(("Donald Trump", "Narendra Modi"), "Washington", "occurred", "in_person")}),
 ]
 
 UNSEEN = [
@@ -861,6 +868,11 @@ UNSEEN = [
     ("President Samuel Kiprono and Prime Minister Ali Hassan held talks via videoconference "
      "on Monday.", D(2024, 8, 8), "meeting",
      {(("Ali Hassan", "Samuel Kiprono"), None, "occurred", "video")}),
+    # The sentence's only meeting is the one it calls virtual, wherever the parser hangs
+    # the summit.
+    ("President Samuel Kiprono and Prime Minister Ali Hassan held their first extended talks "
+     "since Kiprono took office in a virtual summit that lasted three hours on Monday.",
+     D(2021, 11, 16), "meeting", {(("Ali Hassan", "Samuel Kiprono"), None, "occurred", "video")}),
 ]
 
 BUGS = [

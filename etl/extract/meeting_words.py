@@ -4,6 +4,8 @@ video, from the words that hang from it."""
 
 from __future__ import annotations
 
+import re
+
 from etl.extract.context import View
 from etl.extract.lexicon import LEX
 
@@ -73,7 +75,20 @@ def mode_of(trigger, view: View) -> str:
     if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and trigger.head.lower_ in (
             "in", "during") and outer != trigger and is_trigger(outer):
         return _own_mode(outer)  # which reads the words of its "in ..." phrase too
-    return _own_mode(trigger)
+    mode = _own_mode(trigger)
+    video = [m.span() for m in _VIDEO_MEETING.finditer(trigger.doc.text)]
+    if mode == "in_person" and video and not any(
+            is_trigger(t) and t.i != trigger.i and not any(a <= t.idx < b for a, b in video)
+            for t in trigger.doc):
+        # "held talks ... in a virtual summit", the parser hanging the summit elsewhere:
+        # the sentence's only meeting is the one it calls virtual
+        return "video"
+    return mode
+
+
+# A meeting named as held by video, whatever the parse: "a virtual summit", "video talks".
+_VIDEO_MEETING = re.compile(r"\b(?:virtual|video|online)\s+(?:summit|meeting|talks|conference"
+                            r"|call|session)s?\b", re.IGNORECASE)
 
 
 def _own_mode(trigger) -> str:
@@ -82,7 +97,9 @@ def _own_mode(trigger) -> str:
         if t.dep_ in ("prt", "conj", "cc"):
             continue  # "met X and later called on Y": the next verb is a meeting of its own
         words |= {t.lower_}
-        words |= {g.lower_ for g in t.children}
+        # not a clause of its own: "a goal Modi called 'Mission 500'" is no phone call
+        words |= {g.lower_ for g in t.children if g.dep_ not in ("acl", "relcl", "advcl",
+                                                                 "ccomp")}
         if t.dep_ == "prep":  # "discussed the border in a phone conversation"
             words |= {m.lower_ for g in t.children if g.dep_ == "pobj" for m in g.children
                       if m.dep_ in ("amod", "compound")}
