@@ -61,18 +61,6 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (`-n`, pyproject.toml's addopts, `--dist loadgroup`): the tests of
-    a module that use a module-scoped fixture (a build, a server of its own) run on one
-    worker, so that fixture is made once; every other test goes to whichever worker is free."""
-    for item in items:
-        info = getattr(item, "_fixtureinfo", None)
-        if info is None:
-            continue
-        if any(d.scope == "module" for defs in info.name2fixturedefs.values() for d in defs):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
-
-
 def built_once(tmp_path_factory: pytest.TempPathFactory, name: str,
                make: Callable[[Path], dict]) -> tuple[Path, dict]:
     """A database `make(path)` builds, made once per test run, and what `make` said of it

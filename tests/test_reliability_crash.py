@@ -41,36 +41,58 @@ def leftovers(folder: Path, db: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.startswith(db.name + ".tmp"))
 
 
+def start_writing(command: list[str], db: Path) -> subprocess.Popen:
+    """Start `command` (a build of `db`) and wait until it has made its temp file beside
+    `db` (etl/tempdb.py: `<db>.tmp-<pid>-<n>`); the process.
+    Before that a build has loaded Python and its libraries and touched no file; a kill
+    there tests nothing the rest of the test does not."""
+    started = time.monotonic()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    mine = f"{db.name}.tmp-{process.pid}-"
+    while not any(p.name.startswith(mine) for p in db.parent.iterdir()):
+        assert process.poll() is None, f"the build ended before it made {mine}*"
+        assert time.monotonic() - started < 300, f"no {mine}* after 300 s"
+        time.sleep(0.02)
+    return process
+
+
 def test_kill_9_mid_build_never_loses_the_database(tmp_path):
+    # 60 articles, then 40 more: the loader writes its rows in batches of 20,000
+    # (etl/load.py BATCH_ROWS), far more than these builds' facts, so a kill anywhere during
+    # the extraction finds the same state (the temp file holding the schema and nothing
+    # else) whatever the count; 300 articles only made that one state last longer.
     articles = tmp_path / "articles"
-    write_good_articles(articles, 200, seed=5)
+    write_good_articles(articles, 60, seed=5)
     age(articles)
     folder = tmp_path / "db"
     db = folder / "shuttle.duckdb"
     build([articles], db)
     before = snapshot(db)
-    write_good_articles(articles, 100, seed=6, start=200)  # the next build has more to do
+    write_good_articles(articles, 40, seed=6, start=60)  # the next build has more to do
     age(articles)
     command = [sys.executable, "-m", "etl", "build", "--articles", str(articles), "--db",
                str(db), "--rebuild"]
-    # One clean build of all 300 articles into a file of its own: how long a build runs,
-    # and the tables every finished build must equal.
-    started = time.monotonic()
-    clean = tmp_path / "clean.duckdb"
-    subprocess.run(command + ["--db", str(clean)], cwd=ROOT,
-                   capture_output=True, timeout=300, check=True)
-    full = time.monotonic() - started
+    # One clean build of all 100 articles into a file of its own: how long a build runs
+    # once it has made its temp file, and the tables every finished build must equal.
+    clean = tmp_path / "clean" / "clean.duckdb"
+    clean.parent.mkdir()
+    process = start_writing(command + ["--db", str(clean)], clean)
+    writing = time.monotonic()
+    assert process.wait(timeout=300) == 0
+    full = time.monotonic() - writing
     after = snapshot(clean)
-    assert before != after and len(after["articles"]) == 300
+    assert before != after and len(after["articles"]) == 100
 
     original = tmp_path / "original.duckdb"
     shutil.copyfile(db, original)
     rng = random.Random(2024)
     killed_mid_build = 0
     for _ in range(RUNS):
-        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.2, full * 0.95))
+        # every kill lands once the build has made its temp file: reading, extracting,
+        # loading, building the marts, compacting or swapping
+        process = start_writing(command, db)
+        time.sleep(rng.uniform(0.0, full * 0.95))
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
         now = snapshot(db)  # opens read-only: fails if the file is damaged

@@ -265,7 +265,9 @@ def test_dashboard_keeps_answering_through_a_rebuild(tmp_path, page):
     database file; every load draws the page, and the added article shows afterwards in the
     same server (no restart)."""
     articles = tmp_path / "articles"
-    write_good_articles(articles, 300, seed=11)
+    # 120 articles: the rebuild takes several seconds after its start-up (several page loads
+    # at a few seconds each fall inside it, the swap among them); 300 only made it longer
+    write_good_articles(articles, 120, seed=11)
     db = tmp_path / "live.duckdb"
     first = etl_build(articles, db)
     assert first.returncode == 0, first.stderr

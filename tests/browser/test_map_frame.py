@@ -1,7 +1,7 @@
 """The routes map in a real browser at a 1280x800 laptop and a 1920x1080 screen: the view
-holds every stop it draws, the legend shows without scrolling, a single stop comes with its
-region, a diplomat keeps one colour on every page and slide, and the playback draws a trip's
-legs in the order they were travelled.
+holds every stop it draws, the legend shows without scrolling (on the root page), a single
+stop comes with its region (on the one-stop view), a diplomat keeps one colour on every
+page and slide, and the playback draws a trip's legs in the order they were travelled.
 
 The decks are read off the websocket as the browser received them (tests/browser/
 maptools.py), and every position computed from them is checked against the canvas's own
@@ -78,8 +78,14 @@ def tag(page) -> str:
 
 @pytest.mark.parametrize("view", list(VIEWS))
 def test_the_view_holds_every_stop_it_draws(server, sized, view):
+    """Each view at each size holds every stop it draws; the root page (everyone) is also
+    where the legend and the map show without scrolling, and the one-stop view where a
+    single stop comes with its region: those are checked on the page this test opened, as
+    they were on a page of their own (the same address and size, drawn the same way)."""
     path, text = VIEWS[view]
     spec = open_map(sized, f"{server}{path}", text)
+    if view == "all":  # first, as on a page opened for it: the checks below scroll a little
+        legend_and_map_show_without_scrolling(sized)
     box = canvas_box(sized)
     stops = layer(spec, "stops")
     assert stops, view
@@ -102,11 +108,15 @@ def test_the_view_holds_every_stop_it_draws(server, sized, view):
         x, y = on_canvas(spec, name["position"], box)
         assert 0 <= x <= box["width"] and 0 <= y <= box["height"], name["text"]
     screenshot(sized, f"map-{view}-{tag(sized)}", full=False)
+    if view == "one-stop":
+        a_single_stop_is_shown_with_its_region(sized, spec)
     assert sized.errors == []
 
 
-def test_the_legend_and_the_map_show_without_scrolling(server, sized):
-    open_map(sized, f"{server}/", "Stops and the sentences behind them")
+def legend_and_map_show_without_scrolling(sized) -> None:
+    """The legend shows without scrolling, nothing is scrolled, and on a 1080p screen the
+    whole map is above the fold (was test_the_legend_and_the_map_show_without_scrolling,
+    which opened "/" at each size again for this alone)."""
     width, height = sized.size
     legend = sized.locator("[data-testid='stHtml']").filter(has_text="took place").first
     assert legend.is_visible()
@@ -121,9 +131,10 @@ def test_the_legend_and_the_map_show_without_scrolling(server, sized):
     legend.screenshot(path=str(screenshot(sized, f"legend-{tag(sized)}", full=False)))
 
 
-def test_a_single_stop_is_shown_with_its_region(server, sized):
-    path, text = VIEWS["one-stop"]
-    spec = open_map(sized, f"{server}{path}", text)
+def a_single_stop_is_shown_with_its_region(sized, spec: dict) -> None:
+    """One stop, a view no closer than MAX_FIT_ZOOM, and more than its own country shown,
+    in the shapes and in the canvas's shades (was test_a_single_stop_is_shown_with_its_region,
+    which opened the one-stop view at each size again for this alone)."""
     assert len(layer(spec, "stops")) == 1
     view = spec["initialViewState"]
     assert view["zoom"] <= maps.MAX_FIT_ZOOM
