@@ -25,9 +25,9 @@ from etl.extract.appositions import (
 )
 from etl.extract.lexicon import LEX
 from etl.extract.person_names import (
-    GLUED_INITIAL,
     PARTICLES,
     _not_name,
+    _past_the_country,
     _subsequence,
     _surname_words,
     _title_case,
@@ -36,6 +36,7 @@ from etl.extract.person_names import (
     _without_initials,
     alias_hits,
     clean_name,
+    full_form,
     known_name,
     name_goes_on,
     plausible_name,
@@ -224,7 +225,7 @@ class ArticlePeople:
             for r in self.raw[n]:
                 if r.canonical:
                     continue
-                if _full_form(r.surface):
+                if full_form(r.surface):
                     full_forms.append((n, r.surface))
         longest: dict[str, str] = {}
         forms = sorted({f for _, f in full_forms}, key=lambda f: -len(f.split()))
@@ -243,7 +244,7 @@ class ArticlePeople:
         own_words = {w for name in longest.values() for w in _surname_words(name)}
         for n in sorted(self.raw):
             for r in self.raw[n]:
-                name = r.canonical or (longest.get(fold(r.surface)) if _full_form(
+                name = r.canonical or (longest.get(fold(r.surface)) if full_form(
                     r.surface) else None)
                 if r.how == "surname" and r.canonical and fold(r.surface) in own_words and (
                         r.canonical not in longest.values()):
@@ -314,7 +315,7 @@ class ArticlePeople:
                                       known=name == r.canonical))
             elif r.canonical:
                 refs.append(PersonRef(r.canonical, r.start, r.end, "reference", known=True))
-            elif _full_form(r.surface):
+            elif full_form(r.surface):
                 name = self.canonical.get(fold(r.surface), r.surface)
                 refs.append(PersonRef(name, r.start, r.end, r.how,
                                       known=name in reference_people()))
@@ -401,22 +402,6 @@ class ArticlePeople:
 
     def in_sentence(self, n: int) -> list[PersonRef]:
         return list(self.resolved.get(n, ()))
-
-
-def _full_form(surface: str) -> bool:
-    """Whether a name is given in full, not by its surname alone: two words or more, or an
-    initial glued to the surname ("Kh.Ganbold", "L.Oyun-Erdene")."""
-    return len(GLUED_INITIAL.sub(r"\1. ", surface).split()) >= 2
-
-
-def _past_the_country(text: str, start: int, end: int) -> int:
-    """Where a name begins when the NER ran the country of its title into it: "the
-    President of Mongolia Kh.Ganbold" names Kh. Ganbold."""
-    first = re.match(r"\S+\s+", text[start:end])
-    if first and re.search(r"\bof\s+(?:the\s+)?$", text[max(0, start - 12):start]) and \
-            country_of(first.group().strip()):
-        return start + first.end()
-    return start
 
 
 def _country_after(title: str) -> tuple[str, str | None]:

@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from etl.extract.lexicon import LEX, phrase_pattern
-from etl.extract.registry import reference_people
+from etl.extract.registry import country_of, reference_people
 from etl.places import country_names, fold, lookup_city
 
 PARTICLES = {"al", "al-", "el", "el-", "bin", "ibn", "de", "van", "von", "der", "da", "di",
@@ -327,3 +327,19 @@ def name_goes_on(text: str, end: int, name: str) -> bool:
 
 
 _SUFFIX_WORDS = {"Jr", "Sr", "II", "III", "IV"}
+
+
+def full_form(surface: str) -> bool:
+    """Whether a name is given in full, not by its surname alone: two words or more, or an
+    initial glued to the surname ("Kh.Ganbold", "L.Oyun-Erdene")."""
+    return len(GLUED_INITIAL.sub(r"\1. ", surface).split()) >= 2
+
+
+def _past_the_country(text: str, start: int, end: int) -> int:
+    """Where a name begins when the NER ran the country of its title into it: "the
+    President of Mongolia Kh.Ganbold" names Kh.Ganbold."""
+    first = re.match(r"\S+\s+", text[start:end])
+    if first and re.search(r"\bof\s+(?:the\s+)?$", text[max(0, start - 12):start]) and \
+            country_of(first.group().strip()):
+        return start + first.end()
+    return start

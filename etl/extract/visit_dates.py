@@ -1,6 +1,6 @@
 """The date of a stop (or of a meeting): the date that hangs from its word of travel, else
-one of a verb or noun above it, else the sentence's only date; the story's own day when
-the text gives none and the stop happened.
+the sentence's only date when no clause of its own holds it; the story's own day when the
+text gives none and the stop happened.
 """
 
 from __future__ import annotations
