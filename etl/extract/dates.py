@@ -230,8 +230,8 @@ def find_dates(text: str, anchor: date | None, future: bool = False) -> list[Dat
     return out
 
 
-_WEEKDAY_BEFORE = re.compile(r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                             r"Sunday),?\s*(?:the\s+)?", re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(rf"(?:on\s+)?(?:{'|'.join(WEEKDAYS)}),?\s*(?:the\s+)?",
+                             re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|-|–)\s*", re.IGNORECASE)
 
 

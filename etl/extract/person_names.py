@@ -20,9 +20,10 @@ PARTICLES = {"al", "al-", "el", "el-", "bin", "ibn", "de", "van", "von", "der", 
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "III", "II", "IV"}
 # A transliterated initial of two letters stands before a surname, with or without a space
 # ("Kh. Battulga", "Ts.Elbegdorj", "Zh. Tokayev"): Mongolian and Russian styles.
-_DIGRAPH_INITIAL = r"(?:Kh|Ts|Ch|Sh|Zh|Dz)\.\s?(?=[A-Z])"
+_DIGRAPHS = "Kh|Ts|Ch|Sh|Zh|Dz"
+_DIGRAPH_INITIAL = rf"(?:{_DIGRAPHS})\.\s?(?=[A-Z])"
 # "Kh.Ganbold", "L.Oyun-Erdene": an initial glued to its surname (Mongolian, Russian styles)
-GLUED_INITIAL = re.compile(r"\b(Kh|Ts|Ch|Sh|Zh|Dz|[A-Z])\.(?=[A-Z][a-z])")
+GLUED_INITIAL = re.compile(rf"\b({_DIGRAPHS}|[A-Z])\.(?=[A-Z][a-z])")
 _NAME_WORD = rf"(?:{_DIGRAPH_INITIAL})?(?:[A-Z][\w'’\-]*[\w]|[A-Z]\.|[A-Z])"
 # Lower-case particles inside a name, hyphenated or not ("el-Sisi", "el Sisi", "bin Salman").
 _CONNECT = (r"(?:\s+(?:(?:al|el|ad|as|ash)[-\s]|(?:bin|ibn|bint|abu|ould|de|van|von|der|den"

@@ -86,8 +86,7 @@ def _hangs_from(token, chain: set) -> bool:
             return True
         if t.head == t:
             return False
-        if t.dep_ == "pobj" and t.head.lower_ in ("since", "after", "before", "until", "of",
-                                                  "following", "from"):
+        if t.dep_ == "pobj" and t.head.lower_ in _OWN_CLAUSE | {"of", "from"}:
             return False
         t = t.head
         if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in (
@@ -106,8 +105,7 @@ def _belongs_elsewhere(token, trigger) -> bool:
     for _ in range(8):
         if t.head == t or t == trigger:
             return False
-        if t.dep_ == "pobj" and t.head.lower_ in ("since", "after", "before", "until",
-                                                  "following"):
+        if t.dep_ == "pobj" and t.head.lower_ in _OWN_CLAUSE:
             return True
         t = t.head
         if t.pos_ == "VERB" and t != trigger and trigger not in t.subtree:
