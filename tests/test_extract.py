@@ -160,6 +160,24 @@ def test_the_day_of_the_saying_stays_with_it_where_the_parser_hangs_it() -> None
     assert [(f["place"], f["status"], f["date"]) for f in facts] == [("Rome", "planned", None)]
 
 
+def test_each_object_of_a_list_takes_the_date_after_it() -> None:
+    text = ("Foreign Minister Hassan Okello visited Kampala on Monday and Nairobi on "
+            "Wednesday. President Samuel Kiprono met Prime Minister Ali Hassan on Monday and "
+            "President Jomo Okello on Tuesday.")
+    visits = facts_of(text, date(2024, 8, 8), "visit")
+    assert sorted((f["place"], f["date"]) for f in visits) == [
+        ("Kampala", "2024-08-05"), ("Nairobi", "2024-08-07")]
+    meetings = facts_of(text, date(2024, 8, 8), "meeting")
+    assert sorted((f["participants"][0], f["date"]) for f in meetings) == [
+        ("Ali Hassan", "2024-08-05"), ("Jomo Okello", "2024-08-06")]
+
+
+def test_a_meeting_on_a_visit_the_verb_paid_is_in_its_country() -> None:
+    facts = facts_of("President Samuel Kiprono paid a state visit to Uganda on May 2-3, "
+                     "meeting President Jomo Okello.", date(2024, 5, 8), "meeting")
+    assert [(f["country"], f["date"]) for f in facts] == [("UG", "2024-05-02")]
+
+
 def test_meetings_of_a_stay_are_in_its_city() -> None:
     """ "During his stay" ties a planned meeting to the arrival just told; a meeting a few
     sentences on, within the stay's days, is there too."""

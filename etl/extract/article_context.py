@@ -17,6 +17,7 @@ from etl.extract.geo import PlaceRef, find_places, places_of
 from etl.extract.lexicon import LEX
 from etl.extract.people import ArticlePeople
 from etl.extract.role_phrases import role_people
+from etl.extract.syntax import first_conjunct
 from etl.extract.visit_places import LEAVE_FOR
 from etl.model import Article, Sentence
 
@@ -200,6 +201,10 @@ def _placed_by_grammar(place: PlaceRef, doc, capital: bool) -> bool:
     if span is None:
         return False
     root = span.root
+    if capital and root.dep_ == "conj" and root.head != root and root.head.pos_ == "PROPN":
+        # "visited Montevideo on Monday and Asunción on Tuesday": a capital in a list of
+        # names stands where the list's first member stands
+        root = first_conjunct(root)
     if any(c.dep_ == "appos" and c.lemma_.lower() == "capital" for c in root.children):
         return True
     if root.dep_ == "pobj" and root.head.lower_ in ("in", "to", "into", "at", "for"):

@@ -358,10 +358,22 @@ class View:
                 continue  # "X received him": "him" is never X (that would be "himself")
             person = self.person_at(t) or (self._named_in_title(t) if t.dep_ in (
                 "nsubj", "nsubjpass") else None)
-            if person and t.dep_ in ("nsubj", "nsubjpass", "poss") and t.head != pronoun.head \
-                    or person and t.dep_ in ("nsubj", "nsubjpass") and pronoun.dep_ == "poss":
+            dep = self._title_conjunct_dep(t) if person else t.dep_
+            if person and dep in ("nsubj", "nsubjpass", "poss") and t.head != pronoun.head \
+                    or person and dep in ("nsubj", "nsubjpass") and pronoun.dep_ == "poss":
                 return person.name
         return None
+
+    def _title_conjunct_dep(self, token) -> str:
+        """The role of a name in the sentence: that of the title it is a conjunct of when
+        the parser splits a double office ("Deputy Prime Minister and Foreign Minister X
+        wrapped up a visit": X is the subject)."""
+        head = token.head
+        if token.dep_ == "conj" and head != token and head.pos_ == "PROPN" and (
+                head.lower_ in LEX.people.titles or head.lemma_.lower() in LEX.people.titles
+        ) and not self.person_at(head):
+            return head.dep_
+        return token.dep_
 
     def main_subject(self, exclude=None) -> list[str]:
         """Named persons that are the subject of the sentence's main verb."""

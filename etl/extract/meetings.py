@@ -13,6 +13,7 @@ from etl.extract.context import View, group_size
 from etl.extract.events_told import gathering_of
 from etl.extract.lexicon import LEX
 from etl.extract.meeting_words import is_joint, is_trigger, mode_of
+from etl.extract.pipeline import is_date_word
 from etl.extract.subjects import agents_of, subjects_of
 from etl.extract.syntax import (
     argued_for,
@@ -273,12 +274,33 @@ def _governed_by_subjects(noun, view: View) -> bool:
     return noun.dep_ in ("dobj", "nsubjpass")
 
 
-def _place(trigger, view: View) -> tuple[str | None, str | None]:
+def _dated_objects(trigger, view: View) -> list[tuple[list[str], object]]:
+    """(names, token) of each object of a meeting verb when every object has a date of its
+    own after it ("met A on Monday and B on Tuesday"); empty otherwise."""
+    if trigger.pos_ != "VERB" or _lemma(trigger) not in LEX.meeting.object_verbs:
+        return []
+    objects = objects_of(trigger, ("dobj",))
+    days = [c for c in trigger.children if c.dep_ == "prep" and any(
+        o.dep_ == "pobj" and is_date_word(o) for o in c.children)]
+    if len(objects) < 2 or len(days) < len(objects):
+        return []
+    found = [(persons_in(o, view), o) for o in objects]
+    if not all(names for names, _ in found) or not all(
+            any(o.i < d.i for d in days) for _, o in found):
+        return []
+    return found
+
+
+def _place(trigger, view: View, within: tuple[int, int] | None = None
+           ) -> tuple[str | None, str | None]:
     """Where the meeting is: an "in / at" place of the meeting word or of its verb, or the
-    destination of the visit it belongs to."""
+    destination of the visit it belongs to; only places within the character range
+    `within` when it is given and holds one ("A in Nairobi on Monday and B in Kampala")."""
     candidates = []
     chain = governors(trigger)
     for place in view.places:
+        if within is not None and not within[0] <= place.start < within[1]:
+            continue
         if is_modifier(view.text, place):
             continue
         span = view.doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -294,14 +316,26 @@ def _place(trigger, view: View) -> tuple[str | None, str | None]:
         if trigger.dep_ == "relcl" and trigger.head == tok:
             candidates.append((1, place))  # "a visit to Kyiv where he met"
             continue
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head in (
+                trigger.subtree) and tok.head.head.pos_ == "PROPN" and view.person_at(
+                tok.head.head):
+            candidates.append((1, place))  # "talks between A and B in Brussels"
+            continue
         link = attachment(tok, view)
         if link and link[1] in ("dest", "presence"):
             linked = link[0]
             if linked.dep_ == "pobj" and linked.head.lower_ in ("after", "before", "following",
                                                                 "ahead", "since"):
                 continue  # "after a visit to Irpin, they met": not at Irpin
-            if linked in trigger.subtree or trigger in linked.subtree or linked in chain:
+            if linked in trigger.subtree or trigger in linked.subtree or linked in chain or (
+                    linked.dep_ == "dobj" and (linked.head in chain or trigger.dep_ == "advcl"
+                                               and trigger.tag_ == "VBG"
+                                               and linked.head == trigger.head)):
+                # "paid a state visit to Turkmenistan, meeting President X": the visit the
+                # meeting's verb took
                 candidates.append((2, place))
+    if not candidates and within is not None:
+        return _place(trigger, view)
     if not candidates:
         told = next(filter(None, (gathering_of(g, view) for g in chain)), None)
         return (told.name, told.country) if told else (None, None)
@@ -349,7 +383,11 @@ def from_sentence(view: View, article: Article) -> list[dict]:
                 trigger.pos_ == "VERB" and lemma not in LEX.meeting.verbs and not joint) or (
                 trigger.pos_ != "VERB" and not _governed_by_subjects(trigger, view))):
             continue  # "their Kyiv meetings": with whom, the text does not say
-        if separately and len(subject_side) >= 1 and len(other_side) >= 2:
+        dated = _dated_objects(trigger, view)
+        if dated:
+            # "met A on Monday and B on Tuesday": a meeting each, on its own day
+            groups = [sorted(set(subject_side + names)) for names, _ in dated]
+        elif separately and len(subject_side) >= 1 and len(other_side) >= 2:
             groups = [sorted(set(subject_side + [o])) for o in other_side]
         else:
             groups = [sorted(set(subject_side + other_side))]
@@ -367,9 +405,14 @@ def from_sentence(view: View, article: Article) -> list[dict]:
             status = "occurred"
         place, country = _place(trigger, view) if mode == "in_person" else (None, None)
         date, default = _date(view, trigger, trigger, status, cues)
-        for group in groups:
+        for n, group in enumerate(groups):
             if len(group) < 2:
                 continue
+            if dated:
+                date, default = _date(view, trigger, dated[n][1], status, cues)
+                if mode == "in_person":
+                    end = dated[n + 1][1].idx if n + 1 < len(dated) else len(view.text)
+                    place, country = _place(trigger, view, (dated[n][1].idx, end))
             key = (tuple(group), mode)
             fact = view.fact_base(article) | {
                 "type": "meeting", "participants": group, "place": place, "country": country,

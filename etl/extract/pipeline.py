@@ -167,6 +167,8 @@ def parse(texts: Sequence[str]) -> list:
         docs[i] = doc
     for doc in docs:
         _repair_heads(doc)
+        _repair_dated_conjuncts(doc)
+        _repair_loose_appositions(doc)
     return docs
 
 
@@ -188,3 +190,68 @@ def _repair_heads(doc) -> None:
             continue
         t.tag_, t.pos_, t.lemma_ = "VBZ", "VERB", _NOUN_LOOKING_VERBS[t.lower_]
         name.dep_ = "nsubj"
+
+
+def is_date_word(token) -> bool:
+    """A weekday or a month: what the dates of "on Monday and ..." hang from."""
+    from etl.extract.dates import MONTHS, WEEKDAYS
+
+    return token.lower_ in WEEKDAYS or token.lower_ in MONTHS
+
+
+def _repair_dated_conjuncts(doc) -> None:
+    """Hang the second object of "visited Kampala on Monday and Nairobi on Wednesday" (or
+    "met A on Monday and B on Tuesday") on the first object, where the small model makes it
+    a conjunct of the first date; nothing else in the parse moves."""
+    for t in doc:
+        date = t.head
+        if t.dep_ != "conj" or t.pos_ != "PROPN" or is_date_word(t) or not is_date_word(
+                date) or date.dep_ != "pobj" or date.head.dep_ != "prep":
+            continue
+        verb = date.head.head
+        if verb.pos_ not in ("VERB", "AUX") or not any(
+                c.dep_ == "prep" and c.i > t.i and any(
+                    is_date_word(o) for o in c.children if o.dep_ == "pobj")
+                for c in verb.children):
+            continue  # only where the second object has a date of its own after it
+        first = next((c for c in verb.children if c.dep_ == "dobj" and c.i < date.i
+                      and c.pos_ == "PROPN" and not is_date_word(c)), None)
+        if first is None:
+            continue
+        for cc in [c for c in date.children if c.dep_ == "cc" and c.i < t.i]:
+            cc.head = first
+        t.head = first
+
+
+def _repair_loose_appositions(doc) -> None:
+    """Hang the name of "talks with the Chairperson of the AU Commission, Moussa Faki," on
+    the office it names, where the small model hangs it on the verb as a modifier; nothing
+    else in the parse moves."""
+    ner_ran = doc.has_annotation("ENT_IOB")
+    for n in doc:
+        if n.pos_ != "PROPN" or n.dep_ not in ("npadvmod", "dep", "appos") or n.head.pos_ not in (
+                "VERB", "AUX") or (ner_ran and n.ent_type_ != "PERSON"):
+            continue
+        start = n.left_edge.i
+        if start < 2 or doc[start - 1].text != "," or any(
+                t.pos_ != "PROPN" for t in doc[start:n.i + 1]):
+            continue
+        office = _office_above(doc[start - 2], n.head)
+        if office is not None:
+            n.head, n.dep_ = office, "appos"
+
+
+def _office_above(token, verb):
+    """The title noun whose phrase ends with `token` ("the Chairperson of the African Union
+    Commission" ends with "Commission"), climbing through "of" phrases to `verb`."""
+    t = token
+    for _ in range(6):
+        if t == verb or t.head == t:
+            return None
+        if t.pos_ in ("NOUN", "PROPN") and (t.lower_ in LEX.people.titles or t.lemma_.lower()
+                                            in LEX.people.role_nouns):
+            return None if any(c.dep_ == "appos" for c in t.children) else t
+        if t.dep_ not in ("pobj", "prep", "compound"):
+            return None
+        t = t.head
+    return None

@@ -41,6 +41,11 @@ def _date(view: View, trigger, place_token, status: str,
             if _hangs_from(span.root, chain):
                 own.append(d)
         dates = [d for d in dates if d not in told]
+        if len(own) > 1 and place_token != trigger:
+            # "visited Kampala on Monday and Nairobi on Wednesday": each stop's own date
+            # follows it
+            after = [d for d in own if d.start > place_token.idx]
+            own = after or own
         if own:
             return own[0].value, False
         if len(dates) == 1:
