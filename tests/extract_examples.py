@@ -900,6 +900,12 @@ UNSEEN = [
     ("Foreign Minister Hassan Okello held talks with the Chairperson of the African Union "
      "Commission, Moussa Diarra Kone, in Addis Ababa on Friday.", D(2024, 8, 8), "meeting",
      {(("Hassan Okello", "Moussa Diarra Kone"), "Addis Ababa", "occurred", "in_person")}),
+    # Coming together "for talks" is a meeting; pushing or calling for them is not.
+    ("President Samuel Kiprono and Prime Minister Ali Hassan sat down for talks in Kampala "
+     "on Friday.", D(2024, 8, 8), "meeting",
+     {(("Ali Hassan", "Samuel Kiprono"), "Kampala", "occurred", "in_person")}),
+    ("President Samuel Kiprono and Prime Minister Ali Hassan pushed for talks with the "
+     "rebels.", D(2024, 8, 8), "meeting", set()),
     # A double office split by the parser ("Deputy Prime Minister and Foreign Minister X")
     # still makes X the one "she" refers to.
     ("Deputy Prime Minister and Foreign Minister Lina Sok wrapped up a visit to Hanoi on "

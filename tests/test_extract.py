@@ -213,6 +213,12 @@ def test_the_kind_of_aid_is_not_read_from_a_ministers_portfolio() -> None:
     assert [f["aid_type"] for f in facts] == ["humanitarian"]
 
 
+def test_a_count_since_a_day_is_as_of_its_telling() -> None:
+    facts = facts_of("Clashes in the north have left at least 134 dead since May 10, medics "
+                     "said.", date(2024, 5, 15), "casualty")
+    assert [(f["value"], f["as_of"]) for f in facts] == [(134, "2024-05-15")]
+
+
 def test_a_casualty_place_and_source_are_read_whole() -> None:
     facts = facts_of("Floods in Papua New Guinea have killed at least 40 people, according to "
                      "the provincial health ministry.", date(2024, 3, 5), "casualty")

@@ -128,18 +128,26 @@ def _doc_of(view: View):
     return view.doc
 
 
+_ANOTHER_EVENTS = re.compile(r"\b(?:since|followed|after|before|until|from|began|started|"
+                             r"erupted|broke\s+out)\s+(?:[\w'’.]+\s+){0,2}$")
+
+
+def _another_events(text: str, date) -> bool:
+    """A date of another event or of a period's start ("since May 10", "after the attack
+    on Monday"): the count is as of when it was told, not of that day."""
+    return bool(_ANOTHER_EVENTS.search(text[max(0, date.start - 30):date.start]))
+
+
 def _fact(view: View, article: Article, metric: str, value: int, qualifier: str | None,
           pos: int = 0, end: int = 0) -> dict:
     text = view.text
     # The figure's own date stands near it ("20 killed on Monday", "officials said
     # Thursday"); a date further off belongs to another event ("since the Oct. 7 attack").
-    near = [d for d in view.dates(False) if d.precision == "day"
-            and not re.match(r"['’]s\b", text[d.end:d.end + 2])
-            and not re.search(r"\b(?:since|followed|after|before|until|from|began|started|"
-                              r"erupted|broke\s+out)\s+(?:[\w'’.]+\s+){0,2}$",
-                              text[max(0, d.start - 30):d.start])
+    days = [d for d in view.dates(False) if d.precision == "day"
+            and not _another_events(text, d)]
+    near = [d for d in days if not re.match(r"['’]s\b", text[d.end:d.end + 2])
             and min(abs(d.start - pos), abs(d.end - pos)) < 150]
-    reported = [d for d in view.dates(False) if d.precision == "day" and re.search(
+    reported = [d for d in days if re.search(
         r"\b(?:said|says|reported|announced|told|stated)\b",
         text[max(0, d.start - 20):d.end + 20])]
     if near:

@@ -271,6 +271,9 @@ def _governed_by_subjects(noun, view: View) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at", "in") and \
             noun.head.head.pos_ in ("VERB", "AUX"):
         return True  # "Modi and Kishida discussed trade during a meeting in Hiroshima"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB" \
+            and _lemma(noun.head.head) in LEX.meeting.assembly_verbs:
+        return True  # "A and B sat down for talks"
     return noun.dep_ in ("dobj", "nsubjpass")
 
 
