@@ -906,6 +906,22 @@ UNSEEN = [
      {(("Ali Hassan", "Samuel Kiprono"), "Kampala", "occurred", "in_person")}),
     ("President Samuel Kiprono and Prime Minister Ali Hassan pushed for talks with the "
      "rebels.", D(2024, 8, 8), "meeting", set()),
+    # Who attended a summit sat at it, and was in its city; so was whoever met someone on
+    # the sidelines of the gathering the article told.
+    ("Kenyan President Jomo Okello hosted the summit in Nairobi, which was attended by "
+     "President Samuel Kiprono and Prime Minister Ali Hassan.", D(2024, 6, 12), "meeting",
+     {(("Ali Hassan", "Jomo Okello", "Samuel Kiprono"), "Nairobi", "occurred", "in_person")}),
+    ("Kenyan President Jomo Okello hosted the summit in Nairobi, which was attended by "
+     "President Samuel Kiprono and Prime Minister Ali Hassan.", D(2024, 6, 12), "visit",
+     {("Samuel Kiprono", "Nairobi", "KE", "occurred"), ("Ali Hassan", "Nairobi", "KE",
+                                                        "occurred")}),
+    ("The summit in Kampala was attended by President Samuel Kiprono and Prime Minister Ali "
+     "Hassan.", D(2024, 6, 12), "meeting",
+     {(("Ali Hassan", "Samuel Kiprono"), "Kampala", "occurred", "in_person")}),
+    ("Leaders gathered in Kampala on Monday for a regional summit. On the sidelines, "
+     "President Samuel Kiprono met Prime Minister Ali Hassan.", D(2024, 6, 12), "visit",
+     {("Samuel Kiprono", "Kampala", "UG", "occurred"), ("Ali Hassan", "Kampala", "UG",
+                                                        "occurred")}),
     # A double office split by the parser ("Deputy Prime Minister and Foreign Minister X")
     # still makes X the one "she" refers to.
     ("Deputy Prime Minister and Foreign Minister Lina Sok wrapped up a visit to Hanoi on "

@@ -71,8 +71,11 @@ def gathering_of(verb, view: View) -> PlaceRef | None:
             if g.dep_ != "pobj":
                 continue
             if g.lower_ in ("sidelines", "margins", "sideline", "margin"):
-                g = next((x for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
-                          for x in p.children if x.dep_ == "pobj"), g)
+                of = next((x for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for x in p.children if x.dep_ == "pobj"), None)
+                if of is None and any(d.lower_ == "the" for d in g.children):
+                    return view.event_place  # "on the sidelines": of the gathering told
+                g = of if of is not None else g
             found = the_gathering_before(g, view)
             if found:
                 return found

@@ -159,7 +159,11 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
                 other_side += persons_in(t, view)
     if noun:
         clauses = [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
-        if trigger.dep_ == "nsubj":
+        # "the summit in Nairobi, which was attended by": the clause the parser hangs on the
+        # place is the summit's
+        clauses += [c for t in prep_objects(trigger, ("in", "at")) if view.place_at(t)
+                    for c in t.children if c.dep_ == "relcl"]
+        if trigger.dep_ in ("nsubj", "nsubjpass"):
             clauses.append(trigger.head)  # "the talks included Wong and Marsudi"
         for c in clauses:
             if _lemma(c) in LEX.meeting.party_verbs:

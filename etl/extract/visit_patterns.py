@@ -12,9 +12,10 @@ from etl.extract.cues import status_in
 from etl.extract.dateline import DATELINE
 from etl.extract.events_told import gathering_of
 from etl.extract.geo import PlaceRef
+from etl.extract.lexicon import LEX
 from etl.extract.meeting_words import is_trigger, mode_of
 from etl.extract.subjects import agents_of, subjects_of
-from etl.extract.syntax import status_of
+from etl.extract.syntax import objects_of, prep_objects, status_of
 from etl.extract.visit_dates import _date
 from etl.extract.visit_places import _drop_city_qualifiers, _lemma, is_modifier
 from etl.extract.visit_travellers import _at_home
@@ -203,6 +204,16 @@ GATHERING_VERBS = {"tell", "address", "speak", "say", "attend", "join", "open", 
                    "deliver", "arrive"}
 
 
+def _meets(verb) -> bool:
+    """A verb of meeting ("met", "talked") or of holding talks ("held talks with")."""
+    if verb.pos_ != "VERB":
+        return False
+    if _lemma(verb) in LEX.meeting.verbs:
+        return True
+    return _lemma(verb) in ("hold", "have") and any(
+        _lemma(o) in LEX.meeting.nouns for o in objects_of(verb, ("dobj",)))
+
+
 def gathering_visits(view: View, article: Article) -> list[dict]:
     """Who speaks to or at the gathering told before is in its city: "UN chief X told the
     summit" (events_told)."""
@@ -210,14 +221,20 @@ def gathering_visits(view: View, article: Article) -> list[dict]:
         return []
     facts = []
     for verb in view.doc:
-        if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in GATHERING_VERBS:
+        meets = _meets(verb)
+        if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in GATHERING_VERBS and not meets:
             continue
         place = gathering_of(verb, view)
         if place is None:
             continue
         status, cues = status_of(verb)
         when, defaulted = _date(view, verb, verb, status, cues)
-        for actor in dict.fromkeys(n for t in subjects_of(verb) for n in view.persons_for(t)):
+        present = list(subjects_of(verb))
+        if meets:
+            # "met X on the sidelines of the summit": both sat at the gathering
+            present += objects_of(verb, ("dobj",)) + prep_objects(verb, ("with",)) + [
+                t for o in objects_of(verb, ("dobj",)) for t in prep_objects(o, ("with",))]
+        for actor in dict.fromkeys(n for t in present for n in view.persons_for(t)):
             if _at_home(actor, place, view):
                 continue
             facts.append(view.fact_base(article) | {

@@ -42,6 +42,8 @@ def travellers(trigger, view: View) -> list[str]:
                 names += [n for t in prep_objects(place, ("of", "by"))
                           for n in view.persons_for(t)]
         if not names:
+            names = _attendees(trigger, view)
+        if not names:
             verb = verb_of(trigger.head) if trigger.head != trigger else None
             if verb is not None:
                 names = _verb_travellers(verb, view)
@@ -51,6 +53,16 @@ def travellers(trigger, view: View) -> list[str]:
         names = _verb_travellers(trigger, view)
     names += _companions(trigger, view)
     return [n for n in dict.fromkeys(names) if n]
+
+
+def _attendees(event, view: View) -> list[str]:
+    """Who a clause on a gathering says took part: "the summit, attended by A and B", "the
+    summit in Nairobi, which was attended by A" (the parser hangs the clause on the place)."""
+    clauses = [c for c in event.children if c.dep_ in ("acl", "relcl")]
+    clauses += [c for t in prep_objects(event, ("in", "at")) if view.place_at(t)
+                for c in t.children if c.dep_ == "relcl"]
+    return [n for c in clauses if _lemma(c) in ("attend", "join")
+            for t in agents_of(c) for n in view.persons_for(t)]
 
 
 def _verb_travellers(verb, view: View) -> list[str]:
