@@ -892,11 +892,12 @@ UNSEEN = [
      "President Jomo Okello in Kampala on Wednesday.", D(2024, 8, 8), "meeting",
      {(("Ali Hassan", "Samuel Kiprono"), "Nairobi", "planned", "in_person"),
       (("Jomo Okello", "Samuel Kiprono"), "Kampala", "planned", "in_person")}),
-    # A place the parser hangs on the last participant is the meeting's, and a name the
-    # parser hangs on the verb past a comma is the holder of the office before it.
+    # A place the parser hangs on the last participant is the meeting's (and its host sat
+    # at it), and a name the parser hangs on the verb past a comma is the holder of the
+    # office before it.
     ("The talks between Prime Minister Ali Hassan and President Jomo Okello in Brussels were "
      "hosted by Chancellor Greta Lind.", D(2024, 8, 8), "meeting",
-     {(("Ali Hassan", "Jomo Okello"), "Brussels", "occurred", "in_person")}),
+     {(("Ali Hassan", "Greta Lind", "Jomo Okello"), "Brussels", "occurred", "in_person")}),
     ("Foreign Minister Hassan Okello held talks with the Chairperson of the African Union "
      "Commission, Moussa Diarra Kone, in Addis Ababa on Friday.", D(2024, 8, 8), "meeting",
      {(("Hassan Okello", "Moussa Diarra Kone"), "Addis Ababa", "occurred", "in_person")}),
