@@ -172,6 +172,15 @@ def test_each_object_of_a_list_takes_the_date_after_it() -> None:
         ("Ali Hassan", "2024-08-05"), ("Jomo Okello", "2024-08-06")]
 
 
+def test_a_stay_told_on_two_days_is_one_stop_from_its_first() -> None:
+    text = ("NAIROBI, Oct. 9 (Shuttle) -- Kenyan President Jomo Okello on Monday met with "
+            "visiting Prime Minister Ali Hassan at State House in Nairobi.\n\nHassan arrived "
+            "in Nairobi on Sunday for a four-day official visit.")
+    visits = facts_of(text, date(2023, 10, 9), "visit")
+    assert [(f["actor"], f["place"], f["date"]) for f in visits] == [
+        ("Ali Hassan", "Nairobi", "2023-10-08")]
+
+
 def test_a_meeting_on_a_visit_the_verb_paid_is_in_its_country() -> None:
     facts = facts_of("President Samuel Kiprono paid a state visit to Uganda on May 2-3, "
                      "meeting President Jomo Okello.", date(2024, 5, 8), "meeting")

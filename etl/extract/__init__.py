@@ -260,12 +260,21 @@ def _aid_key(fact: dict, merged: dict[tuple, dict]) -> tuple:
 
 def _other_trip(a: dict, b: dict) -> bool:
     """Two stops of one person in one place that the text dates to periods that do not
-    meet, or more than a week apart, a stated date each: two trips, not one told twice."""
+    meet, or days more than a week apart, a stated date each: two trips, not one told
+    twice ("arrived on Sunday", "met on Monday" is one stay)."""
+    if not _other_days(a, b):
+        return False
+    x, y = a["date"], b["date"]
+    return days_apart(a, b) > 7 if len(x) == len(y) == 10 else True
+
+
+def _other_days(a: dict, b: dict) -> bool:
+    """Whether two stops have stated dates that differ at the coarser precision of the two."""
     x, y = a.get("date") or "", b.get("date") or ""
     if not x or not y or a.get("_default_date") or b.get("_default_date"):
         return False
     n = min(len(x), len(y))
-    return x[:n] != y[:n] or days_apart(a, b) > 7
+    return x[:n] != y[:n]
 
 
 def _better_date(a: str | None, b: str | None) -> str | None:
@@ -294,12 +303,17 @@ def merge(facts: list[dict]) -> list[dict]:
             continue
         kept = merged[key]
         date_field = "as_of" if fact["type"] == "casualty" else "date"
-        if kept.pop("_default_date", False) and fact.get(date_field) and not fact.get(
-                "_default_date"):
+        kept_default = kept.pop("_default_date", False)
+        if kept_default and fact.get(date_field) and not fact.get("_default_date"):
             # A date the text states beats the publication day given to an undated report.
             kept[date_field] = fact[date_field]
         else:
-            kept[date_field] = _better_date(kept.get(date_field), fact.get(date_field))
+            if fact["type"] == "visit" and not kept_default and not fact.get(
+                    "_default_date") and kept["status"] == fact["status"] == "occurred" and len(
+                    kept.get("date") or "") == len(fact.get("date") or "") == 10:
+                kept["date"] = min(kept["date"], fact["date"])  # a stay starts on its first day
+            else:
+                kept[date_field] = _better_date(kept.get(date_field), fact.get(date_field))
             if fact.get("_default_date") and kept[date_field] == fact.get(date_field):
                 kept["_default_date"] = True
         kept["_mentions"] = kept.get("_mentions", 1) + 1
@@ -327,7 +341,7 @@ def merge(facts: list[dict]) -> list[dict]:
     for f in out:
         city = None if f["type"] != "visit" or f.get("place") else next((
             c for c in cities if (c["actor"], c["country"]) == (f["actor"], f.get("country"))
-            and (_defaulted(c) or c["status"] == f["status"] or not _other_trip(c, f))), None)
+            and (_defaulted(c) or c["status"] == f["status"] or not _other_days(c, f))), None)
         if city is None:
             kept.append(f)
             continue
