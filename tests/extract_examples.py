@@ -234,7 +234,8 @@ UNSEEN = [
      "meeting", {(("Tadesse Worku", "William Kipchumba"), "Addis Ababa", "occurred",
                   "in_person")}),
     ("The Kenyan leader, William Kipchumba, met Ethiopian Prime Minister Tadesse Worku in "
-     "Nairobi on Monday.", D(2024, 10, 16), "visit", set()),
+     "Nairobi on Monday.", D(2024, 10, 16), "visit",
+     {("Tadesse Worku", "Nairobi", "KE", "occurred")}),  # the host is at home; his guest came
     ("European Union leaders met in Brussels on Thursday. The bloc will provide 9 billion "
      "euros to Ukraine next year.", D(2024, 6, 14), "aid",
      {("European Union", "Ukraine", 9e9, "EUR", "pledged")}),
@@ -923,6 +924,15 @@ UNSEEN = [
      "President Samuel Kiprono met Prime Minister Ali Hassan.", D(2024, 6, 12), "visit",
      {("Samuel Kiprono", "Kampala", "UG", "occurred"), ("Ali Hassan", "Kampala", "UG",
                                                         "occurred")}),
+    # A meeting in the country one party is at home in makes the other, whose home is
+    # known to be elsewhere, a visitor.
+    ("Kenyan Foreign Minister Hassan Okello held talks with his Ugandan counterpart Jomo "
+     "Kariuki in Nairobi on Wednesday.", D(2024, 4, 3), "visit",
+     {("Jomo Kariuki", "Nairobi", "KE", "occurred")}),
+    ("Kenyan Foreign Minister Hassan Okello held talks with his Ugandan counterpart Jomo "
+     "Kariuki in Geneva on Wednesday.", D(2024, 4, 3), "visit",
+     {("Hassan Okello", "Geneva", "CH", "occurred"), ("Jomo Kariuki", "Geneva", "CH",
+                                                     "occurred")}),
     # A double office split by the parser ("Deputy Prime Minister and Foreign Minister X")
     # still makes X the one "she" refers to.
     ("Deputy Prime Minister and Foreign Minister Lina Sok wrapped up a visit to Hanoi on "
@@ -966,6 +976,11 @@ GROUPS = {"seeds": SEEDS, "dev": DEV, "samples": SAMPLES, "unseen": UNSEEN, "bug
 
 # sentence -> why the engine misses it today.
 KNOWN_MISSES: dict[str, str] = {
+    "Kenyan Foreign Minister Hassan Okello held talks with his Ugandan counterpart Jomo "
+    "Kariuki in Geneva on Wednesday.":
+        "only the subject is placed by the talks; the counterpart is made a visitor only "
+        "where the other party is at home, since a place the parser hangs on a nearby "
+        "clause would otherwise put both in the wrong city",
     "Lammy And Blinken Set To Tour Ukraine":
         "a headline in title case: the parser reads 'Set' as a name and finds no verb",
     "About 1.4 million of the enclave's 2.3 million people have fled their homes, the UN said.":

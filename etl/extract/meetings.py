@@ -10,23 +10,20 @@ part of ("a visit to Kyiv where he met"); the mode comes from the words around i
 from __future__ import annotations
 
 from etl.extract.context import View, group_size
-from etl.extract.events_told import gathering_of
 from etl.extract.lexicon import LEX
+from etl.extract.meeting_places import guests, place_of
 from etl.extract.meeting_words import is_joint, is_trigger, mode_of
 from etl.extract.pipeline import is_date_word
 from etl.extract.subjects import agents_of, subjects_of
 from etl.extract.syntax import (
-    argued_for,
     cancel_if_called_off,
     conjuncts,
-    governors,
     objects_of,
     prep_objects,
     status_of,
     verb_of,
 )
 from etl.extract.visit_dates import _date
-from etl.extract.visit_places import attachment, is_modifier
 from etl.model import Article
 
 # Verbs that are a meeting only with a person as object or a "with" phrase.
@@ -298,73 +295,6 @@ def _dated_objects(trigger, view: View) -> list[tuple[list[str], object]]:
     return found
 
 
-def _place(trigger, view: View, within: tuple[int, int] | None = None
-           ) -> tuple[str | None, str | None]:
-    """Where the meeting is: an "in / at" place of the meeting word or of its verb, or the
-    destination of the visit it belongs to; only places within the character range
-    `within` when it is given and holds one ("A in Nairobi on Monday and B in Kampala")."""
-    candidates = []
-    chain = governors(trigger)
-    for place in view.places:
-        if within is not None and not within[0] <= place.start < within[1]:
-            continue
-        if is_modifier(view.text, place):
-            continue
-        span = view.doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None:
-            continue
-        tok = span.root
-        if _located_at(tok) in chain:
-            candidates.append((0, place))
-            continue
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head in chain:
-            candidates.append((0, place))
-            continue
-        if trigger.dep_ == "relcl" and trigger.head == tok:
-            candidates.append((1, place))  # "a visit to Kyiv where he met"
-            continue
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head in (
-                trigger.subtree) and tok.head.head.pos_ == "PROPN" and view.person_at(
-                tok.head.head):
-            candidates.append((1, place))  # "talks between A and B in Brussels"
-            continue
-        link = attachment(tok, view)
-        if link and link[1] in ("dest", "presence"):
-            linked = link[0]
-            if linked.dep_ == "pobj" and linked.head.lower_ in ("after", "before", "following",
-                                                                "ahead", "since"):
-                continue  # "after a visit to Irpin, they met": not at Irpin
-            if linked in trigger.subtree or trigger in linked.subtree or linked in chain or (
-                    linked.dep_ == "dobj" and (linked.head in chain or trigger.dep_ == "advcl"
-                                               and trigger.tag_ == "VBG"
-                                               and linked.head == trigger.head)):
-                # "paid a state visit to Turkmenistan, meeting President X": the visit the
-                # meeting's verb took
-                candidates.append((2, place))
-    if not candidates and within is not None:
-        return _place(trigger, view)
-    if not candidates:
-        told = next(filter(None, (gathering_of(g, view) for g in chain)), None)
-        return (told.name, told.country) if told else (None, None)
-    best = min(candidates, key=lambda c: c[0])[1]
-    return best.name, best.country
-
-
-def _located_at(place_token):
-    """The word an "in / at" place phrase locates, through the places it names: "received
-    by Tinubu at the presidential villa in Abuja" locates "received"."""
-    t = place_token
-    for _ in range(4):
-        if t.dep_ != "pobj" or t.head.lower_ not in ("in", "at", "near", "inside", "on"):
-            return None
-        head = t.head.head
-        located = argued_for(head)
-        if located is not None:
-            return located
-        t = head
-    return None
-
-
 def from_sentence(view: View, article: Article) -> list[dict]:
     """Meeting facts of one sentence."""
     if view.doc is None or len(view.people) < 1:
@@ -410,7 +340,8 @@ def from_sentence(view: View, article: Article) -> list[dict]:
             status = "possible"  # "does not have a meeting planned": not ruled out
         if status == "planned" and _agreed_there(trigger, cues):
             status = "occurred"
-        place, country = _place(trigger, view) if mode == "in_person" else (None, None)
+        place, country, rank = place_of(trigger, view) if mode == "in_person" else (
+            None, None, 3)
         date, default = _date(view, trigger, trigger, status, cues)
         for n, group in enumerate(groups):
             if len(group) < 2:
@@ -419,7 +350,7 @@ def from_sentence(view: View, article: Article) -> list[dict]:
                 date, default = _date(view, trigger, dated[n][1], status, cues)
                 if mode == "in_person":
                     end = dated[n + 1][1].idx if n + 1 < len(dated) else len(view.text)
-                    place, country = _place(trigger, view, (dated[n][1].idx, end))
+                    place, country, rank = place_of(trigger, view, (dated[n][1].idx, end))
             key = (tuple(group), mode)
             fact = view.fact_base(article) | {
                 "type": "meeting", "participants": group, "place": place, "country": country,
@@ -436,5 +367,11 @@ def from_sentence(view: View, article: Article) -> list[dict]:
                 continue
             seen[key] = fact
             facts.append(fact)
+            if place and rank <= 1 and status in ("occurred", "planned"):
+                facts += [view.fact_base(article) | {
+                    "type": "visit", "actor": guest, "place": place, "country": country,
+                    "date": date, "status": status, "_default_date": default,
+                    "_how": {"relation": "guest", "trigger": trigger.text, "cues": cues}}
+                    for guest in guests(group, country, view)]
     cancel_if_called_off(facts, view.doc, LEX.meeting.nouns, "cancelled: the meeting", "meeting")
     return facts

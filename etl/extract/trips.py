@@ -54,13 +54,16 @@ def place_from_the_trip(facts: list[dict]) -> None:
              and f.get("status") in ("occurred", "planned")]
     for fact in facts:
         if fact["type"] != "meeting" or fact.get("place") or fact.get("country") or \
-                fact.get("mode") != "in_person" or fact.get("status") not in (
-                    "occurred", "planned"):
+                fact.get("mode") != "in_person":
+            continue
+        # a planned meeting belongs to a planned trip ("will travel to Dhaka on Thursday.
+        # During the visit, she will call on the prime minister"), and takes its day too;
+        # so does one the text only expects ("during the visit, he is likely to meet")
+        during = bool(DURING_THE_STAY.search(fact.get("evidence", "")))
+        if fact.get("status") not in ("occurred", "planned") and not (
+                during and fact.get("status") == "possible"):
             continue
         n = fact.get("_sentence", -1)
-        # a planned meeting belongs to a planned trip ("will travel to Dhaka on Thursday.
-        # During the visit, she will call on the prime minister"), and takes its day too
-        during = bool(DURING_THE_STAY.search(fact.get("evidence", "")))
         near = [t for t in stops if t["actor"] in fact["participants"]
                 and (t["status"] == fact["status"] or during)
                 and 0 <= n - t.get("_sentence", -9) <= 4
