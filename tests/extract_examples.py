@@ -933,6 +933,11 @@ UNSEEN = [
      "Kariuki in Geneva on Wednesday.", D(2024, 4, 3), "visit",
      {("Hassan Okello", "Geneva", "CH", "occurred"), ("Jomo Kariuki", "Geneva", "CH",
                                                      "occurred")}),
+    # Runners and chief executives travel, but not on this product's business.
+    ("Kenyan runner Jomo Kariuki flew to Berlin ahead of Sunday's marathon.", D(2024, 5, 15),
+     "visit", set()),
+    ("Carmaker chief executive Greta Lind visited Beijing on Sunday.", D(2024, 5, 15),
+     "visit", set()),
     # A double office split by the parser ("Deputy Prime Minister and Foreign Minister X")
     # still makes X the one "she" refers to.
     ("Deputy Prime Minister and Foreign Minister Lina Sok wrapped up a visit to Hanoi on "
