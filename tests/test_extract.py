@@ -228,6 +228,13 @@ def test_a_count_since_a_day_is_as_of_its_telling() -> None:
     assert [(f["value"], f["as_of"]) for f in facts] == [(134, "2024-05-15")]
 
 
+def test_a_sum_a_clause_of_its_own_promised_is_pledged() -> None:
+    facts = facts_of("Kenya has so far disbursed $30 million of the $100 million it promised "
+                     "to Somalia.", date(2024, 5, 15), "aid")
+    assert sorted((f["amount"], f["status"]) for f in facts) == [
+        (30_000_000, "delivered"), (100_000_000, "pledged")]
+
+
 def test_a_casualty_place_and_source_are_read_whole() -> None:
     facts = facts_of("Floods in Papua New Guinea have killed at least 40 people, according to "
                      "the provincial health ministry.", date(2024, 3, 5), "casualty")

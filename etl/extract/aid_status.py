@@ -69,6 +69,15 @@ def _status(view: View, token) -> str | None:
             return "requested"
         if lemma in ("pledge", "promise", "commitment"):
             return "pledged"
+    for c in token.children:
+        # "$30 million of the $100 million it promised", "a package that governments
+        # agreed": the sum is the object of a clause of its own, whose verb says its status
+        if c.dep_ == "relcl" and c.pos_ == "VERB" and any(
+                s.dep_ == "nsubj" and s.lower_ not in ("which", "that", "who")
+                for s in c.children):
+            status, _ = _verb_status(c)
+            if status:
+                return status
     verb = verb_of(token)
     if verb is None:
         return None
