@@ -77,6 +77,14 @@ def test_a_year_after_since_is_another_events() -> None:
     assert [(f["place"], f["date"]) for f in facts] == [("Nairobi", "2024-08-05")]
 
 
+def test_the_way_of_travel_is_read_from_the_stops_own_clause() -> None:
+    facts = facts_of("President Samuel Kiprono, who was in Kigali last week, will fly to "
+                     "Kinshasa on Friday. Prime Minister Ali Hassan arrived in Kyiv on Friday, "
+                     "having travelled overnight by train.", date(2024, 5, 15), "visit")
+    assert sorted((f["place"], f.get("mode")) for f in facts) == [
+        ("Kigali", None), ("Kinshasa", "air"), ("Kyiv", "train")]
+
+
 def test_a_railway_the_sentence_praises_is_no_way_of_travel() -> None:
     praised = facts_of("On a visit to Kenya, Ugandan President Hassan Okello praised the new "
                        "railway.", date(2024, 8, 7), "visit")

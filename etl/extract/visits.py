@@ -120,7 +120,7 @@ def _stop_facts(view: View, article: Article, place: PlaceRef, span, trigger, re
                 "type": "visit", "actor": actor, "place": place.name,
                 "country": place.country, "date": date, "status": status,
             }
-            mode = mode_of(text)
+            mode = mode_of(_clause_text(trigger, view))
             if mode:
                 fact["mode"] = mode
             if default:
@@ -203,3 +203,21 @@ def from_sentence(view: View, article: Article) -> list[dict]:
     # "ACCRA — the minister arrived in Abuja": a stop the sentence states is where he is
     moved = {f["actor"] for f in found if f["type"] == "visit"}
     return found + [f for f in dateline_visits(view, article) if f["actor"] not in moved]
+
+
+def _clause_text(trigger, view: View) -> str:
+    """The words of the trigger's own clause, without the clauses of their own inside it:
+    "X, who was in Kigali last week, will fly to Kinshasa" went to Kigali by no stated
+    means; "arrived in Kyiv, having travelled overnight by train" came by train."""
+    if view.doc is None:
+        return view.text
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else (verb_of(trigger) or trigger)
+    skip: set[int] = set()
+    for t in verb.subtree:
+        if t == verb or t.pos_ not in ("VERB", "AUX") or trigger in t.subtree:
+            continue
+        if t.dep_ in ("relcl", "ccomp", "parataxis") or t.dep_ in ("advcl", "conj") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            skip.update(x.i for x in t.subtree)
+    return " ".join(t.text for t in verb.subtree if t.i not in skip)
+
