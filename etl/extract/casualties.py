@@ -89,8 +89,8 @@ def _figures(view: View, article: Article) -> list[dict]:
             continue
         if num.text.lower() == "dozens":
             continue  # "killed dozens": no figure a chart may draw
-        if re.search(r"\bno\s+$", text[max(0, num.start - 4):num.start]):
-            continue
+        if re.search(r"\bno\s+$", text[max(0, num.start - 4):num.start], re.IGNORECASE):
+            continue  # "No one was hurt": the zero below, not one
         if text[max(0, num.start - 1):num.start] in ("$", "£", "€", "#", "-") or \
                 text[num.end:num.end + 1] in ("%",):
             continue
