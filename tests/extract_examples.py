@@ -940,6 +940,11 @@ UNSEEN = [
      "visit", set()),
     ("No one was hurt in the blast, the ministry said.", D(2024, 5, 15), "casualty",
      {("wounded", 0, None)}),
+    # Who speaks to a gathering by video is not there.
+    ("President Samuel Kiprono, speaking by video link from Nairobi, told the conference in "
+     "Munich that the war must end.", D(2024, 5, 15), "visit", set()),
+    ("Leaders gathered in Kampala on Monday for a regional summit. President Samuel Kiprono "
+     "told the summit by video link that the war must end.", D(2024, 5, 15), "visit", set()),
     # A double office split by the parser ("Deputy Prime Minister and Foreign Minister X")
     # still makes X the one "she" refers to.
     ("Deputy Prime Minister and Foreign Minister Lina Sok wrapped up a visit to Hanoi on "

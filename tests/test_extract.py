@@ -189,6 +189,12 @@ def test_a_stay_told_on_two_days_is_one_stop_from_its_first() -> None:
         ("Ali Hassan", "Nairobi", "2023-10-08")]
 
 
+def test_a_topic_in_a_country_is_not_where_a_meeting_was() -> None:
+    facts = facts_of("President Samuel Kiprono discussed the situation in Sudan with Prime "
+                     "Minister Ali Hassan.", date(2024, 5, 15), "meeting")
+    assert [f["country"] for f in facts] == [None]
+
+
 def test_a_meeting_on_a_visit_the_verb_paid_is_in_its_country() -> None:
     facts = facts_of("President Samuel Kiprono paid a state visit to Uganda on May 2-3, "
                      "meeting President Jomo Okello.", date(2024, 5, 8), "meeting")

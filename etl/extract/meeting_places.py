@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from etl.extract.context import View
 from etl.extract.events_told import gathering_of
+from etl.extract.lexicon import LEX
 from etl.extract.syntax import argued_for, governors
 from etl.extract.visit_places import attachment, is_modifier
 
@@ -85,6 +86,8 @@ def _located_at(place_token):
         if t.dep_ != "pobj" or t.head.lower_ not in ("in", "at", "near", "inside", "on"):
             return None
         head = t.head.head
+        if head.lemma_.lower() in LEX.visit.not_whereabouts:
+            return None  # "discussed the situation in Sudan with X": a topic, not a venue
         located = argued_for(head)
         if located is not None:
             return located

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from etl.extract.context import View
-from etl.extract.cues import status_in
+from etl.extract.cues import VIDEO, status_in
 from etl.extract.dateline import DATELINE
 from etl.extract.events_told import gathering_of
 from etl.extract.geo import PlaceRef
@@ -217,8 +217,8 @@ def _meets(verb) -> bool:
 def gathering_visits(view: View, article: Article) -> list[dict]:
     """Who speaks to or at the gathering told before is in its city: "UN chief X told the
     summit" (events_told)."""
-    if view.doc is None or view.event_place is None:
-        return []
+    if view.doc is None or view.event_place is None or VIDEO.search(view.text):
+        return []  # "told the summit by video link": not there
     facts = []
     for verb in view.doc:
         meets = _meets(verb)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from etl.extract.context import View
-from etl.extract.cues import CANCELLED, mode_of
+from etl.extract.cues import CANCELLED, VIDEO, mode_of
 from etl.extract.dateline import DATELINE
 from etl.extract.geo import PlaceRef
 from etl.extract.lexicon import LEX
@@ -109,6 +109,8 @@ def _stop_facts(view: View, article: Article, place: PlaceRef, span, trigger, re
                 r"\b(?:was|were|has|had|been|is)\b", rest):
             status = "cancelled"  # "the trip to Amman by Biden was called off"
         date, default = _date(view, trigger, span.root, status, cues)
+        if relation == "presence" and VIDEO.search(_clause_text(trigger, view)):
+            return []  # "speaking by video link from Nairobi, told the conference in Munich"
         for actor in actors:
             if relation == "presence" and _at_home(actor, place, view):
                 continue
