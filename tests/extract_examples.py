@@ -940,6 +940,11 @@ UNSEEN = [
      "visit", set()),
     ("No one was hurt in the blast, the ministry said.", D(2024, 5, 15), "casualty",
      {("wounded", 0, None)}),
+    # "by X" that the parser hangs on the airport is the welcome's agent.
+    ("President Samuel Kiprono arrived in Kampala on Wednesday. Kiprono was welcomed at "
+     "Entebbe airport by Ugandan Foreign Minister Jomo Kariuki Okot.", D(2024, 5, 15),
+     "meeting", {(("Jomo Kariuki Okot", "Samuel Kiprono"), "Kampala", "occurred",
+                  "in_person")}),
     # Who speaks to a gathering by video is not there.
     ("President Samuel Kiprono, speaking by video link from Nairobi, told the conference in "
      "Munich that the war must end.", D(2024, 5, 15), "visit", set()),

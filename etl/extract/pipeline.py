@@ -169,6 +169,7 @@ def parse(texts: Sequence[str]) -> list:
         _repair_heads(doc)
         _repair_dated_conjuncts(doc)
         _repair_loose_appositions(doc)
+        _repair_passive_agents(doc)
     return docs
 
 
@@ -255,3 +256,21 @@ def _office_above(token, verb):
             return None
         t = t.head
     return None
+
+
+def _repair_passive_agents(doc) -> None:
+    """Hang "by X" on the passive verb of "was welcomed at Entebbe airport by X", where the
+    small model hangs it on the place (the airport "by" someone); nothing else moves."""
+    for by in doc:
+        if by.lower_ != "by" or by.dep_ != "prep" or not any(
+                o.dep_ == "pobj" and o.pos_ == "PROPN" for o in by.children):
+            continue
+        place = by.head
+        if place.dep_ != "pobj" or place.head.dep_ != "prep" or place.head.lower_ not in (
+                "at", "in", "on"):
+            continue
+        verb = place.head.head
+        if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children) or any(
+                c.dep_ == "agent" for c in verb.children):
+            continue
+        by.head, by.dep_ = verb, "agent"
