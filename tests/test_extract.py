@@ -195,6 +195,13 @@ def test_a_topic_in_a_country_is_not_where_a_meeting_was() -> None:
     assert [f["country"] for f in facts] == [None]
 
 
+def test_a_visit_framing_a_planned_meeting_is_planned_too() -> None:
+    facts = facts_of("Ugandan President Jomo Okot is set to meet Kenyan President Samuel "
+                     "Kiprono during a visit to Nairobi.", date(2024, 5, 15), "visit")
+    assert [(f["place"], f["status"], f["date"]) for f in facts] == [
+        ("Nairobi", "planned", None)]
+
+
 def test_a_meeting_on_a_visit_the_verb_paid_is_in_its_country() -> None:
     facts = facts_of("President Samuel Kiprono paid a state visit to Uganda on May 2-3, "
                      "meeting President Jomo Okello.", date(2024, 5, 8), "meeting")

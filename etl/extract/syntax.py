@@ -212,6 +212,11 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
             if modal_children(verb) & LEX.status.future_auxiliaries:
                 found.add("planned")
                 cues.append(f"planned: {verb.text} (clause)")
+            elif any(g.lemma_.lower() in LEX.status.planned_words for g in governors(verb)
+                     if g != verb and not isinstance(g, (AheadOf, FrameVerb))):
+                # "is set to meet X during a visit to Nairobi": the visit is ahead too
+                found.add("planned")
+                cues.append(f"planned: {verb.text} (clause)")
             if modal_children(verb) & LEX.status.possible_modals:
                 found.add("possible")
                 cues.append(f"possible: {verb.text} (clause)")
