@@ -924,6 +924,10 @@ UNSEEN = [
      "President Samuel Kiprono met Prime Minister Ali Hassan.", D(2024, 6, 12), "visit",
      {("Samuel Kiprono", "Kampala", "UG", "occurred"), ("Ali Hassan", "Kampala", "UG",
                                                         "occurred")}),
+    # A meeting the sentence calls off takes its guest's trip with it.
+    ("Kenyan President Jomo Okello was due to host his Ugandan counterpart Ali Hassan in "
+     "Nairobi on Monday, but the meeting was called off.", D(2024, 5, 15), "visit",
+     {("Ali Hassan", "Nairobi", "KE", "cancelled")}),
     # A meeting in the country one party is at home in makes the other, whose home is
     # known to be elsewhere, a visitor.
     ("Kenyan Foreign Minister Hassan Okello held talks with his Ugandan counterpart Jomo "

@@ -303,6 +303,7 @@ def from_sentence(view: View, article: Article) -> list[dict]:
                              "meeting")
         return found
     facts: list[dict] = []
+    placed: list[dict] = []  # meetings placed by their own clause, whose guests came there
     seen: dict[tuple, dict] = {}
     for trigger in view.doc:
         if not is_trigger(trigger):
@@ -367,11 +368,20 @@ def from_sentence(view: View, article: Article) -> list[dict]:
                 continue
             seen[key] = fact
             facts.append(fact)
-            if place and rank <= 1 and status in ("occurred", "planned"):
-                facts += [view.fact_base(article) | {
-                    "type": "visit", "actor": guest, "place": place, "country": country,
-                    "date": date, "status": status, "_default_date": default,
-                    "_how": {"relation": "guest", "trigger": trigger.text, "cues": cues}}
-                    for guest in guests(group, country, view)]
+            if place and rank <= 1:
+                placed.append(fact)
     cancel_if_called_off(facts, view.doc, LEX.meeting.nouns, "cancelled: the meeting", "meeting")
-    return facts
+    return facts + [visit for fact in placed for visit in _guest_visits(fact, view)]
+
+
+def _guest_visits(meeting: dict, view: View) -> list[dict]:
+    """The stops of the guests of a meeting in its own clause's place, as far along as the
+    meeting once the sentence has said whether it was called off."""
+    if meeting["status"] not in ("occurred", "planned"):
+        return []
+    return [{k: v for k, v in meeting.items() if k not in ("participants", "mode", "_how")}
+            | {"type": "visit", "actor": guest, "_default_date": bool(
+                meeting.get("_default_date")), "_how": {
+                "relation": "guest", "trigger": meeting["_how"]["trigger"],
+                "cues": meeting["_how"]["cues"]}}
+            for guest in guests(meeting["participants"], meeting["country"], view)]

@@ -405,7 +405,8 @@ def attaches_to(token, targets: set, depth: int = 6) -> bool:
     return t in targets
 
 
-def cancel_if_called_off(facts: list[dict], doc, nouns, cue: str, kind: str) -> None:
+def cancel_if_called_off(facts: list[dict], doc, nouns, cue: str, kind: str,
+                         mark: bool = True) -> None:
     """What the sentence plans is cancelled when it also calls off "the meeting" / "the
     trip" without naming whose: "had been due to fly to Tokyo, but the trip was cancelled".
     A sentence that tells no such event of its own leaves a `called_off` mark: "the
@@ -417,7 +418,7 @@ def cancel_if_called_off(facts: list[dict], doc, nouns, cue: str, kind: str) -> 
         if fact.get("status") in ("planned", "possible"):
             fact["status"] = "cancelled"
             fact["_how"]["cues"] = list(fact["_how"].get("cues") or []) + [cue]
-    if not own:
+    if not own and mark:
         facts.append({"type": "called_off", "kind": kind, "cue": cue})
 
 

@@ -81,6 +81,9 @@ def syntax_visits(view: View, article: Article) -> list[dict]:
         for place, span, trigger, relation in pending:
             facts += _stop_facts(view, article, place, span, trigger, relation, sentence_actors)
     cancel_if_called_off(facts, view.doc, LEX.visit.nouns, "cancelled: the trip", "visit")
+    # "was due to host X in Nairobi, but the meeting was called off": X's trip is off too
+    cancel_if_called_off(facts, view.doc, LEX.meeting.nouns, "cancelled: the meeting", "visit",
+                         mark=False)
     return _drop_city_qualifiers(facts, view)
 
 
