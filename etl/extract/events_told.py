@@ -9,6 +9,7 @@ from __future__ import annotations
 from etl.extract.context import View
 from etl.extract.geo import PlaceRef
 from etl.extract.lexicon import LEX
+from etl.extract.syntax import prep_objects
 
 # Gatherings held in one city for days; not talks or a meeting, which are the facts
 # themselves, nor games or festivals, which no diplomat is placed at by being named.
@@ -80,3 +81,12 @@ def gathering_of(verb, view: View) -> PlaceRef | None:
             if found:
                 return found
     return None
+
+
+def clauses_on(noun, view: View) -> list:
+    """The clauses told of a gathering noun: its own ("the summit, attended by A") and one
+    the parser hangs on its place ("the summit in Nairobi, which was attended by A")."""
+    return [c for c in noun.children if c.dep_ in ("acl", "relcl")] + [
+        c for t in prep_objects(noun, ("in", "at")) if view.place_at(t)
+        for c in t.children if c.dep_ == "relcl"]
+

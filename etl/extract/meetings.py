@@ -10,6 +10,7 @@ part of ("a visit to Kyiv where he met"); the mode comes from the words around i
 from __future__ import annotations
 
 from etl.extract.context import View, group_size
+from etl.extract.events_told import clauses_on
 from etl.extract.lexicon import LEX
 from etl.extract.meeting_places import guests, place_of
 from etl.extract.meeting_words import is_joint, is_trigger, mode_of
@@ -155,11 +156,7 @@ def _parties(trigger, view: View) -> tuple[list[str], list[str], bool]:
             for t in prep_objects(g, ("with", "between")):
                 other_side += persons_in(t, view)
     if noun:
-        clauses = [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
-        # "the summit in Nairobi, which was attended by": the clause the parser hangs on the
-        # place is the summit's
-        clauses += [c for t in prep_objects(trigger, ("in", "at")) if view.place_at(t)
-                    for c in t.children if c.dep_ == "relcl"]
+        clauses = clauses_on(trigger, view)
         if trigger.dep_ in ("nsubj", "nsubjpass"):
             clauses.append(trigger.head)  # "the talks included Wong and Marsudi"
         for c in clauses:

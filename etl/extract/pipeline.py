@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from etl.extract.cues import CANCELLED
+from etl.extract.dates import MONTHS, WEEKDAYS
 from etl.extract.lexicon import LEX
 
 log = logging.getLogger("etl.extract")
@@ -195,8 +196,6 @@ def _repair_heads(doc) -> None:
 
 def is_date_word(token) -> bool:
     """A weekday or a month: what the dates of "on Monday and ..." hang from."""
-    from etl.extract.dates import MONTHS, WEEKDAYS
-
     return token.lower_ in WEEKDAYS or token.lower_ in MONTHS
 
 

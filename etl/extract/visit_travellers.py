@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from etl.extract.context import View
+from etl.extract.events_told import clauses_on
 from etl.extract.geo import PlaceRef
 from etl.extract.lexicon import LEX
 from etl.extract.subjects import agents_of, subjects_of
@@ -58,10 +59,7 @@ def travellers(trigger, view: View) -> list[str]:
 def _attendees(event, view: View) -> list[str]:
     """Who a clause on a gathering says took part: "the summit, attended by A and B", "the
     summit in Nairobi, which was attended by A" (the parser hangs the clause on the place)."""
-    clauses = [c for c in event.children if c.dep_ in ("acl", "relcl")]
-    clauses += [c for t in prep_objects(event, ("in", "at")) if view.place_at(t)
-                for c in t.children if c.dep_ == "relcl"]
-    return [n for c in clauses if _lemma(c) in ("attend", "join")
+    return [n for c in clauses_on(event, view) if _lemma(c) in ("attend", "join")
             for t in agents_of(c) for n in view.persons_for(t)]
 
 

@@ -112,8 +112,10 @@ def _stop_facts(view: View, article: Article, place: PlaceRef, span, trigger, re
                 r"\b(?:was|were|has|had|been|is)\b", rest):
             status = "cancelled"  # "the trip to Amman by Biden was called off"
         date, default = _date(view, trigger, span.root, status, cues)
-        if relation == "presence" and VIDEO.search(_clause_text(trigger, view)):
+        clause = _clause_text(trigger, view)
+        if relation == "presence" and VIDEO.search(clause):
             return []  # "speaking by video link from Nairobi, told the conference in Munich"
+        mode = mode_of(clause)
         for actor in actors:
             if relation == "presence" and _at_home(actor, place, view):
                 continue
@@ -125,7 +127,6 @@ def _stop_facts(view: View, article: Article, place: PlaceRef, span, trigger, re
                 "type": "visit", "actor": actor, "place": place.name,
                 "country": place.country, "date": date, "status": status,
             }
-            mode = mode_of(_clause_text(trigger, view))
             if mode:
                 fact["mode"] = mode
             if default:
