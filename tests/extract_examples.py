@@ -959,6 +959,25 @@ UNSEEN = [
     ("Deputy Prime Minister and Foreign Minister Lina Sok wrapped up a visit to Hanoi on "
      "Thursday, during which she met Vice President Tran Minh.", D(2024, 8, 8), "meeting",
      {(("Lina Sok", "Tran Minh"), "Hanoi", "occurred", "in_person")}),
+    # A verb whose object is the journey puts the traveller at its "in" place.
+    ("Kenyan Foreign Minister Amina Wekesa began a regional tour in Kigali on Saturday before "
+     "heading to Bujumbura.", D(2024, 6, 12), "visit",
+     {("Amina Wekesa", "Kigali", "RW", "occurred"),
+      ("Amina Wekesa", "Bujumbura", "BI", "occurred")}),
+    ("Ugandan President Samuel Kiprono wrapped up his tour in Lusaka on Friday.",
+     D(2024, 6, 12), "visit", {("Samuel Kiprono", "Lusaka", "ZM", "occurred")}),
+    ("The White House announced the trip in Washington on Monday.", D(2024, 6, 12), "visit",
+     set()),
+    # Talks told after "before" keep the tense of the clause they follow.
+    ("On Saturday President Samuel Kiprono is scheduled to address parliament before flying "
+     "on to Rwanda for talks with President Jomo Kariuki.", D(2024, 6, 12), "meeting",
+     {(("Jomo Kariuki", "Samuel Kiprono"), None, "planned", "in_person")}),
+    ("President Samuel Kiprono addressed parliament on Saturday before flying on to Rwanda "
+     "for talks with President Jomo Kariuki.", D(2024, 6, 12), "meeting",
+     {(("Jomo Kariuki", "Samuel Kiprono"), None, "occurred", "in_person")}),
+    # The titles of every country's offices are titles: the Irish head of government too.
+    ("Taoiseach Niamh Corrigan arrived in Lagos on Friday.", D(2024, 6, 12), "visit",
+     {("Niamh Corrigan", "Lagos", "NG", "occurred")}),
 ]
 
 BUGS = [
@@ -991,6 +1010,11 @@ BUGS = [
      D(2023, 10, 23), "casualty", set()),
     ("Two border crossings into the territory reopened on Monday.", D(2023, 10, 23),
      "casualty", set()),
+    # "where" after "in Riyadh on Saturday" is Riyadh, not the day the parser hangs it on
+    # (the sample showed the talks in the next city of the trip).
+    ("The presidential jet is due in Lusaka on Saturday, where President Samuel Kiprono will "
+     "hold talks with President Jomo Kariuki.", D(2024, 6, 12), "meeting",
+     {(("Jomo Kariuki", "Samuel Kiprono"), "Lusaka", "planned", "in_person")}),
 ]
 
 GROUPS = {"seeds": SEEDS, "dev": DEV, "samples": SAMPLES, "unseen": UNSEEN, "bugs": BUGS}

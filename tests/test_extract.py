@@ -71,6 +71,21 @@ def test_a_weekday_written_before_its_date_is_that_date() -> None:
     assert [(f["place"], f["date"]) for f in facts] == [("Rome", "2017-05-27")]
 
 
+def test_a_stop_told_after_before_is_later_than_the_day_of_the_first() -> None:
+    facts = facts_of("Kenyan Foreign Minister Amina Wekesa began a regional tour in Kigali on "
+                     "Saturday before heading to Bujumbura.", date(2024, 6, 12), "visit")
+    assert sorted((f["place"], f["date"]) for f in facts) == [
+        ("Bujumbura", "2024-06"), ("Kigali", "2024-06-08")]
+
+
+def test_the_day_of_a_past_stop_does_not_date_the_plan_told_beside_it() -> None:
+    facts = facts_of("Ugandan President Samuel Kiprono landed in Lusaka on Sunday, the first "
+                     "leg of a tour that will also take him to Harare.", date(2024, 6, 12),
+                     "visit")
+    assert sorted((f["place"], f["status"], f["date"]) for f in facts) == [
+        ("Harare", "planned", None), ("Lusaka", "occurred", "2024-06-09")]
+
+
 def test_a_year_after_since_is_another_events() -> None:
     facts = facts_of("Ugandan President Hassan Okello's visit to Nairobi, his first since 2020, "
                      "ended on Monday.", date(2024, 8, 7), "visit")

@@ -115,6 +115,12 @@ def governors(trigger, depth: int = 6, conj: bool = True, frames: bool = False) 
             chain.append(head)
             t = head
             continue
+        if frames and t.dep_ == "pcomp" and head.lower_ in ("before", "after") and \
+                head.head.pos_ in ("VERB", "AUX"):
+            # "is to visit the coast guard before flying on to Malaysia for talks": the
+            # clause's tense
+            chain.append(FrameVerb(head.head))
+            break
         if t.dep_ in ("xcomp", "oprd") or (
                 conj and t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")) or (
                 t.dep_ == "acomp" and t.pos_ == "ADJ" and head.pos_ == "AUX"):
@@ -384,25 +390,6 @@ def is_past(token) -> bool:
                 c.lemma_ in ("have", "be") for c in token.children)):
             return True
     return False
-
-
-def subtree_span(token) -> tuple[int, int]:
-    """Character span of a token's subtree."""
-    left = token.left_edge
-    right = token.right_edge
-    return left.idx, right.idx + len(right.text)
-
-
-def attaches_to(token, targets: set, depth: int = 6) -> bool:
-    """Whether a token hangs (directly or through a few heads) from one of `targets`."""
-    t = token
-    for _ in range(depth):
-        if t in targets:
-            return True
-        if t.head == t:
-            return False
-        t = t.head
-    return t in targets
 
 
 def cancel_if_called_off(facts: list[dict], doc, nouns, cue: str, kind: str,

@@ -38,23 +38,77 @@ def _date(view: View, trigger, place_token, status: str,
                                                       or _before_the_clause(span.root, verb)):
                 told.append(d)
                 continue
+            if undated and _of_a_past_verb(span.root, trigger):
+                continue
             if _hangs_from(span.root, chain):
                 own.append(d)
-        dates = [d for d in dates if d not in told]
+        dates = [d for d in dates if d not in told and not (undated and _of_a_past_verb(
+            view.doc.char_span(d.start, d.end, alignment_mode="expand").root, trigger))]
         if len(own) > 1 and place_token != trigger:
             # "visited Kampala on Monday and Nairobi on Wednesday": each stop's own date
             # follows it
             after = [d for d in own if d.start > place_token.idx]
             own = after or own
         if own:
-            return own[0].value, False
+            return _later_than(own[0], trigger, view), False
         if len(dates) == 1:
             span = view.doc.char_span(dates[0].start, dates[0].end, alignment_mode="expand")
             if span is not None and not _belongs_elsewhere(span.root, trigger):
-                return dates[0].value, False
+                return _later_than(dates[0], trigger, view), False
     if undated:
         return None, False
     return view.default_date(), True
+
+
+def _later_clause(trigger):
+    """The "before / until" phrase a stop's word of travel stands in ("before heading to
+    Riyadh"), or None: what the main clause dates happened first."""
+    t = trigger
+    for _ in range(4):
+        if t.head == t:
+            return None
+        if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("before", "until"):
+            return t.head
+        if t.pos_ == "VERB" and t.dep_ not in ("xcomp", "conj"):
+            return None
+        t = t.head
+    return None
+
+
+def _of_a_past_verb(token, trigger) -> bool:
+    """Whether a date hangs on another verb in the past tense that the plan is told in a
+    clause under: "landed in Hanoi on Sunday, the first leg of a tour that will take him
+    to Vientiane" does not date the plan; "arrived on Wednesday but was to leave for Israel
+    the same night", a plan coordinated with the arrival, keeps its day."""
+    verb = verb_of(token)
+    if verb is None or verb == trigger or verb.tag_ != "VBD":
+        return False
+    t = trigger
+    for _ in range(8):
+        if t == verb:
+            return False
+        if t.dep_ in ("relcl", "acl", "appos") or t.head == t:
+            return True
+        t = t.head
+    return True
+
+
+def _later_than(date, trigger, view: View) -> str:
+    """The date's value, or its month when the stop comes after the day the main clause
+    gives: "began a tour in Doha on Saturday before heading to Riyadh" puts Riyadh later,
+    in the same month most often."""
+    later = _later_clause(trigger)
+    if later is None:
+        return date.value
+    span = view.doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is not None and span.root in later.subtree or any(
+            t.lower_ in _SAME_DAY and t.head.lower_ in _PARTS_OF_DAY for t in later.subtree):
+        return date.value  # "before flying to Rome that evening": still the same day
+    return date.value[:7]
+
+
+_SAME_DAY = {"that", "same", "later"}
+_PARTS_OF_DAY = {"morning", "afternoon", "evening", "night", "day"}
 
 
 def _of_the_telling(token, trigger) -> bool:

@@ -185,6 +185,9 @@ def attachment(token, view: View) -> tuple[object, str] | None:
             return gov, "dest"
         if not noun and lemma in LEX.visit.departure_verbs:
             return gov, "origin"  # "boarded his plane in Washington"
+        if not noun and lemma in LEX.visit.journey_verbs and any(
+                c.dep_ == "dobj" and _lemma(c) in LEX.visit.nouns for c in gov.children):
+            return gov, "dest"  # "began a Gulf tour in Doha"
         if noun and lemma in LEX.visit.presence_nouns:
             return gov, "presence"
         if noun and lemma in LEX.visit.audience_nouns and gov.dep_ in ("dobj", "pobj", "dative"):
