@@ -975,6 +975,20 @@ UNSEEN = [
     ("President Samuel Kiprono addressed parliament on Saturday before flying on to Rwanda "
      "for talks with President Jomo Kariuki.", D(2024, 6, 12), "meeting",
      {(("Jomo Kariuki", "Samuel Kiprono"), None, "occurred", "in_person")}),
+    # Whoever a count counts, the metric after them is its metric.
+    ("Twelve fishermen are missing after their boat capsized off Senegal.", D(2024, 6, 12),
+     "casualty", {("missing", 12, None)}),
+    ("Five tanks were lost in the battle.", D(2024, 6, 12), "casualty", set()),
+    # "and later met B": B is the one met, wherever the parser puts it.
+    ("Kenyan President Samuel Kiprono held talks with Ethiopian Prime Minister Abiy Tesfaye "
+     "and later met African Union Commission chairperson Mahmoud Ali Youssouf.",
+     D(2024, 6, 12), "meeting",
+     {(("Abiy Tesfaye", "Samuel Kiprono"), None, "occurred", "in_person"),
+      (("Mahmoud Ali Youssouf", "Samuel Kiprono"), None, "occurred", "in_person")}),
+    # "Sheikh" inside a name is part of it.
+    ("Kenyan Foreign Minister Amina Wekesa met Somali Foreign Minister Ahmed Sheikh Ali in "
+     "Nairobi on Monday.", D(2024, 6, 12), "meeting",
+     {(("Ahmed Sheikh Ali", "Amina Wekesa"), "Nairobi", "occurred", "in_person")}),
     # The titles of every country's offices are titles: the Irish head of government too.
     ("Taoiseach Niamh Corrigan arrived in Lagos on Friday.", D(2024, 6, 12), "visit",
      {("Niamh Corrigan", "Lagos", "NG", "occurred")}),

@@ -20,6 +20,14 @@ def _metric_words(metric: str) -> str:
 
 METRICS = ("killed", "wounded", "displaced", "missing", "captured")
 METRIC_AFTER = [(metric, _metric_words(metric)) for metric in METRICS]
+def _people_nouns() -> str:
+    """One regex alternation of the lexicon's people nouns and population words."""
+    words = set(LEX.words("casualty.people_nouns")) | {
+        w for group in LEX.casualty.populations.values() for w in group}
+    return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in word.split())
+                            for word in sorted(words, key=len, reverse=True)) + ")"
+
+
 # Between a number and its metric: "people were", "civilians have been", "of them".
 _FILLER = (r"(?:\s+(?:more|other|people|persons|person|man|woman|child|civilian|soldier|"
            r"civilians|Palestinians|Israelis|Ukrainians|"
@@ -30,6 +38,7 @@ _FILLER = (r"(?:\s+(?:more|other|people|persons|person|man|woman|child|civilian|
            r"confirmed|feared|believed|now|still|also|who|inside|medical|health|staff|"
            r"personnel|workers|journalists|aid|police|officers|security|were\s+reported|"
            r"remain|remains|remained|having|got|getting|lost|"
+           rf"{_people_nouns()}|"
            r"[a-z]+-[a-z]+)){0,5}\s+")
 TOLL_BEFORE = re.compile(
     r"(?P<m>death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed)|"
@@ -136,11 +145,7 @@ def _metric_for(text: str, num_start: int, num_end: int) -> tuple[str | None, in
 
 
 # People a verb before the number may count: "shot dead 13 villagers", "killed 40 people".
-PEOPLE_NOUN = re.compile(r"\s+(?:[a-z]+\s+)?(?:people|persons|villagers|residents|passengers|"
-                         r"worshippers|pilgrims|migrants|refugees|inhabitants|farmers|"
-                         r"students|protesters|demonstrators|members|family\s+members|"
-                         r"relatives|guests|shoppers|commuters|miners|fishermen)\b",
-                         re.IGNORECASE)
+PEOPLE_NOUN = re.compile(rf"\s+(?:[a-z]+\s+)?{_people_nouns()}\b", re.IGNORECASE)
 
 
 def _inherited(text: str, num, facts: list[dict]) -> str | None:

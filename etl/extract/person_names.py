@@ -228,7 +228,8 @@ def plausible_name(name: str) -> bool:
     if not _name_capitals(name) or all(w in _not_name() for w in words):
         return False
     if any(w in _not_name() and w not in ("Lady", "Lord", "Sir") and not (
-            w == "He" and len(words) >= 2) for w in words[1:]):
+            w == "He" and len(words) >= 2) and not (w in _INNER_TITLES and i < len(words) - 1)
+           for i, w in enumerate(words[1:], 1)):
         return False
     if len(name) > 60 or name.isupper() and len(name) <= 5:
         return False
@@ -239,6 +240,10 @@ def plausible_name(name: str) -> bool:
         return False
     return True
 
+
+# Titles that also stand inside names, between a given name and a family name: "Hassan
+# Sheikh Mohamud", "Sharif Sheikh Ahmed".
+_INNER_TITLES = {"Sheikh", "Shaikh", "Sheik"}
 
 _FUNCTION_WORDS = {"and", "or", "to", "of", "in", "for", "with", "on", "at", "by", "from", "as",
                    "the", "a", "an", "is", "are", "set", "over", "after", "into", "amid"}

@@ -172,6 +172,7 @@ def parse(texts: Sequence[str]) -> list:
         _repair_loose_appositions(doc)
         _repair_passive_agents(doc)
         _repair_where_clauses(doc)
+        _repair_late_subjects(doc)
     return docs
 
 
@@ -293,3 +294,19 @@ def _repair_where_clauses(doc) -> None:
                     "in", "to", "at", "for") and not is_date_word(t):
                 clause.head = t
                 break
+
+
+def _repair_late_subjects(doc) -> None:
+    """Make the name after "and later met" the object, where the small model makes it the
+    subject of a verb that already has one before it ("held talks with A and later met B");
+    nothing else moves. Only verbs whose object is the one met, and only a conjunct verb:
+    "said Foreign Minister X" keeps its subject after the verb."""
+    for verb in doc:
+        if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in (
+                LEX.meeting.object_verbs) or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        late = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i
+                and c.pos_ == "PROPN"]
+        if len(late) == 1 and not any(c.dep_ == "nsubj" and c.i < verb.i
+                                      for c in verb.children):
+            late[0].dep_ = "dobj"
