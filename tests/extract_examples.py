@@ -985,6 +985,18 @@ UNSEEN = [
      D(2024, 6, 12), "meeting",
      {(("Abiy Tesfaye", "Samuel Kiprono"), None, "occurred", "in_person"),
       (("Mahmoud Ali Youssouf", "Samuel Kiprono"), None, "occurred", "in_person")}),
+    # A call that is the setting of what was agreed took place; what was agreed is ahead.
+    ("In a phone call on Wednesday, Kenyan President Samuel Kiprono and his Ugandan "
+     "counterpart Jomo Kariuki agreed to reopen the border crossing.", D(2024, 6, 12),
+     "meeting", {(("Jomo Kariuki", "Samuel Kiprono"), None, "occurred", "phone")}),
+    ("Kenyan President Samuel Kiprono and his Ugandan counterpart Jomo Kariuki agreed to "
+     "meet in Kampala next month.", D(2024, 6, 12), "meeting",
+     {(("Jomo Kariuki", "Samuel Kiprono"), "Kampala", "planned", "in_person")}),
+    # The names after "his counterparts from X and Y," are the counterparts.
+    ("Kenyan Foreign Minister Amina Wekesa met separately with her counterparts from Uganda "
+     "and Rwanda, Jomo Kariuki and Aline Mukamana.", D(2024, 6, 12), "meeting",
+     {(("Amina Wekesa", "Jomo Kariuki"), None, "occurred", "in_person"),
+      (("Aline Mukamana", "Amina Wekesa"), None, "occurred", "in_person")}),
     # "Sheikh" inside a name is part of it.
     ("Kenyan Foreign Minister Amina Wekesa met Somali Foreign Minister Ahmed Sheikh Ali in "
      "Nairobi on Monday.", D(2024, 6, 12), "meeting",

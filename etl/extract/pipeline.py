@@ -173,6 +173,7 @@ def parse(texts: Sequence[str]) -> list:
         _repair_passive_agents(doc)
         _repair_where_clauses(doc)
         _repair_late_subjects(doc)
+        _repair_counterpart_names(doc)
     return docs
 
 
@@ -310,3 +311,26 @@ def _repair_late_subjects(doc) -> None:
         if len(late) == 1 and not any(c.dep_ == "nsubj" and c.i < verb.i
                                       for c in verb.children):
             late[0].dep_ = "dobj"
+
+
+def _repair_counterpart_names(doc) -> None:
+    """Hang the name of "and his Ugandan counterpart Jomo Kariuki" on "counterpart", where
+    the small model makes it an apposition of the first conjunct; nothing else moves."""
+    ner_ran = doc.has_annotation("ENT_IOB")
+    for name in doc:
+        if name.pos_ != "PROPN" or name.left_edge.i == 0:
+            continue
+        before = doc[name.left_edge.i - 1]
+        if name.dep_ == "appos" and before.lemma_.lower() == "counterpart" and \
+                before.dep_ == "conj" and before.head == name.head and before.i > name.head.i:
+            name.head = before
+            continue
+        # "his counterparts from Laos and Cambodia, A and B": the names are the counterparts
+        place = name.head
+        if name.dep_ != "conj" or before.text != "," or not ner_ran or name.ent_type_ != "PERSON" \
+                or place.dep_ != "pobj" or place.head.lower_ not in ("from", "of"):
+            continue
+        office = place.head.head
+        if office.pos_ == "NOUN" and office.lemma_.lower() in (
+                LEX.people.role_nouns | {"counterpart"}):
+            name.head, name.dep_ = office, "appos"

@@ -103,7 +103,10 @@ def governors(trigger, depth: int = 6, conj: bool = True, frames: bool = False) 
                 chain.append(AheadOf(head.head))  # "ahead of his meeting with Xi": to come
                 break
             if t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in (
-                    "during", "after", "before", "since", "following", "ahead", "until"):
+                    "during", "after", "before", "since", "following", "ahead", "until") or (
+                    t == trigger and head.lower_ == "in" and t.pos_ == "NOUN"
+                    and t.lemma_.lower() in LEX.meeting.nouns):
+                # "agreed in a phone call to reopen the border": the call is the setting
                 if frames and head.lower_ in FRAME_PREPS and head.head.pos_ in ("VERB", "AUX"):
                     # "During his stay in Nairobi, Kerry will discuss": the clause's tense
                     chain.append(FrameVerb(head.head))
