@@ -997,6 +997,18 @@ UNSEEN = [
      "and Rwanda, Jomo Kariuki and Aline Mukamana.", D(2024, 6, 12), "meeting",
      {(("Amina Wekesa", "Jomo Kariuki"), None, "occurred", "in_person"),
       (("Aline Mukamana", "Amina Wekesa"), None, "occurred", "in_person")}),
+    # Hopes, looking forward and a headline's infinitive speak of what is to come.
+    ("Kenyan President Samuel Kiprono is hoping to meet Ugandan President Jomo Kariuki "
+     "during the summit.", D(2024, 6, 12), "meeting",
+     {(("Jomo Kariuki", "Samuel Kiprono"), None, "possible", "in_person")}),
+    ("Kenyan President Samuel Kiprono said he looked forward to meeting Ugandan President "
+     "Jomo Kariuki.", D(2024, 6, 12), "meeting",
+     {(("Jomo Kariuki", "Samuel Kiprono"), None, "planned", "in_person")}),
+    ("Kenyan President Samuel Kiprono is looking forward to his visit to Kampala.",
+     D(2024, 6, 12), "visit", {("Samuel Kiprono", "Kampala", "UG", "planned")}),
+    ("Kenyan President Samuel Kiprono to meet Ugandan President Jomo Kariuki in Kampala",
+     D(2024, 6, 12), "meeting",
+     {(("Jomo Kariuki", "Samuel Kiprono"), "Kampala", "planned", "in_person")}),
     # "Sheikh" inside a name is part of it.
     ("Kenyan Foreign Minister Amina Wekesa met Somali Foreign Minister Ahmed Sheikh Ali in "
      "Nairobi on Monday.", D(2024, 6, 12), "meeting",

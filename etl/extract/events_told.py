@@ -9,7 +9,7 @@ from __future__ import annotations
 from etl.extract.context import View
 from etl.extract.geo import PlaceRef
 from etl.extract.lexicon import LEX
-from etl.extract.syntax import prep_objects
+from etl.extract.syntax import prep_objects, status_of
 
 # Gatherings held in one city for days; not talks or a meeting, which are the facts
 # themselves, nor games or festivals, which no diplomat is placed at by being named.
@@ -90,3 +90,25 @@ def clauses_on(noun, view: View) -> list:
         c for t in prep_objects(noun, ("in", "at")) if view.place_at(t)
         for c in t.children if c.dep_ == "relcl"]
 
+
+def cancel_if_called_off(facts: list[dict], doc, nouns, cue: str, kind: str,
+                         mark: bool = True) -> None:
+    """What the sentence plans is cancelled when it also calls off "the meeting" / "the
+    trip" without naming whose: "had been due to fly to Tokyo, but the trip was cancelled".
+    A sentence that tells no such event of its own leaves a `called_off` mark: "the
+    meeting" is then the one the article told before (extract._called_off_before)."""
+    if doc is None or not _the_event_called_off(doc, nouns):
+        return
+    own = [f for f in facts if f.get("type") == kind]
+    for fact in own:
+        if fact.get("status") in ("planned", "possible"):
+            fact["status"] = "cancelled"
+            fact["_how"]["cues"] = list(fact["_how"].get("cues") or []) + [cue]
+    if not own and mark:
+        facts.append({"type": "called_off", "kind": kind, "cue": cue})
+
+
+def _the_event_called_off(doc, nouns) -> bool:
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in t.children) and not any(
+        c.dep_ == "poss" for c in t.children) and status_of(t)[0] == "cancelled" for t in doc)

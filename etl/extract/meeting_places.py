@@ -8,7 +8,7 @@ from __future__ import annotations
 from etl.extract.context import View
 from etl.extract.events_told import gathering_of
 from etl.extract.lexicon import LEX
-from etl.extract.syntax import argued_for, governors
+from etl.extract.syntax import AheadOf, argued_for, governors
 from etl.extract.visit_places import attachment, is_modifier
 
 
@@ -20,7 +20,7 @@ def place_of(trigger, view: View, within: tuple[int, int] | None = None
     belongs to; only places within the character range `within` when it is given and
     holds one ("A in Nairobi on Monday and B in Kampala")."""
     candidates = []
-    chain = governors(trigger)
+    chain = [g for g in governors(trigger) if not isinstance(g, AheadOf)]
     for place in view.places:
         if within is not None and not within[0] <= place.start < within[1]:
             continue

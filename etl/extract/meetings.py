@@ -10,14 +10,13 @@ part of ("a visit to Kyiv where he met"); the mode comes from the words around i
 from __future__ import annotations
 
 from etl.extract.context import View, group_size
-from etl.extract.events_told import clauses_on
+from etl.extract.events_told import cancel_if_called_off, clauses_on
 from etl.extract.lexicon import LEX
 from etl.extract.meeting_places import guests, place_of
 from etl.extract.meeting_words import is_joint, is_trigger, mode_of
 from etl.extract.pipeline import is_date_word
 from etl.extract.subjects import agents_of, subjects_of
 from etl.extract.syntax import (
-    cancel_if_called_off,
     conjuncts,
     objects_of,
     prep_objects,

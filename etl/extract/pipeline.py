@@ -167,6 +167,7 @@ def parse(texts: Sequence[str]) -> list:
                       strict=True):
         docs[i] = doc
     for doc in docs:
+        _repair_lemmas(doc)
         _repair_heads(doc)
         _repair_dated_conjuncts(doc)
         _repair_loose_appositions(doc)
@@ -334,3 +335,32 @@ def _repair_counterpart_names(doc) -> None:
         if office.pos_ == "NOUN" and office.lemma_.lower() in (
                 LEX.people.role_nouns | {"counterpart"}):
             name.head, name.dep_ = office, "appos"
+
+
+@cache
+def _cue_verbs() -> frozenset[str]:
+    """The verbs the rules ask for by lemma, from every list of the lexicon's travel,
+    meeting, status and aid sections."""
+    words: set[str] = set()
+    for section in ("visit", "meeting", "status", "aid"):
+        for value in LEX.raw[section].values():
+            if isinstance(value, list):
+                words |= {w for w in value if isinstance(w, str) and " " not in w}
+            elif isinstance(value, dict):
+                words |= {w for v in value.values() if isinstance(v, list) for w in v
+                          if isinstance(w, str) and " " not in w}
+    return frozenset(words)
+
+
+def _repair_lemmas(doc) -> None:
+    """Give "hoping" the lemma "hope", where the small model's lemmatizer drops the "e" of
+    a verb the lexicon asks for ("hop"): a short vowel before one consonant and "-ing" or
+    "-ed" is the "e" verb ("hopping" and "hopped" double the consonant)."""
+    verbs = _cue_verbs()
+    for t in doc:
+        if t.tag_ not in ("VBG", "VBD", "VBN"):
+            continue
+        lemma = t.lemma_.lower()
+        if lemma + "e" in verbs and t.lower_ in (lemma + "ing", lemma + "ed") and re.search(
+                r"[^aeiou][aeiou][bcdgklmnprstvz]$", lemma):
+            t.lemma_ = lemma + "e"

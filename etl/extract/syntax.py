@@ -99,7 +99,8 @@ def governors(trigger, depth: int = 6, conj: bool = True, frames: bool = False) 
             break
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj",
                                                      "attr", "conj", "appos", "npadvmod"):
-            if t.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "ahead":
+            if t.dep_ == "pobj" and (head.lower_ == "of" and head.head.lower_ == "ahead" or
+                                     _forward_to(head)):
                 chain.append(AheadOf(head.head))  # "ahead of his meeting with Xi": to come
                 break
             if t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in (
@@ -118,6 +119,9 @@ def governors(trigger, depth: int = 6, conj: bool = True, frames: bool = False) 
             chain.append(head)
             t = head
             continue
+        if t.dep_ == "pcomp" and _forward_to(head):
+            chain.append(AheadOf(head))  # "looked forward to meeting X": to come
+            break
         if frames and t.dep_ == "pcomp" and head.lower_ in ("before", "after") and \
                 head.head.pos_ in ("VERB", "AUX"):
             # "is to visit the coast guard before flying on to Malaysia for talks": the
@@ -154,6 +158,12 @@ def governors(trigger, depth: int = 6, conj: bool = True, frames: bool = False) 
             continue
         break
     return chain
+
+
+def _forward_to(prep) -> bool:
+    """ "looked forward to": what follows is still to come."""
+    return prep.lower_ == "to" and "forward" in (prep.head.lower_,
+                                                 *(c.lower_ for c in prep.head.children))
 
 
 EVENT_NOUNS = LEX.meeting.nouns | LEX.visit.nouns
@@ -289,6 +299,11 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
                 for c in t.children):
             found.add("planned")
             cues.append("planned: is to")
+    top = next((t for t in reversed(chain) if not isinstance(t, (AheadOf, FrameVerb))), None)
+    if top is not None and top.dep_ == "ROOT" and top.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
+        found.add("planned")  # a headline's "X to meet Y in Kampala"
+        cues.append(f"planned: to {top.text}")
     if _purpose_of_arrival(trigger):
         found.add("planned")
         cues.append(f"planned: {trigger.head.head.text} for")
@@ -393,29 +408,6 @@ def is_past(token) -> bool:
                 c.lemma_ in ("have", "be") for c in token.children)):
             return True
     return False
-
-
-def cancel_if_called_off(facts: list[dict], doc, nouns, cue: str, kind: str,
-                         mark: bool = True) -> None:
-    """What the sentence plans is cancelled when it also calls off "the meeting" / "the
-    trip" without naming whose: "had been due to fly to Tokyo, but the trip was cancelled".
-    A sentence that tells no such event of its own leaves a `called_off` mark: "the
-    meeting" is then the one the article told before (extract._called_off_before)."""
-    if doc is None or not _the_event_called_off(doc, nouns):
-        return
-    own = [f for f in facts if f.get("type") == kind]
-    for fact in own:
-        if fact.get("status") in ("planned", "possible"):
-            fact["status"] = "cancelled"
-            fact["_how"]["cues"] = list(fact["_how"].get("cues") or []) + [cue]
-    if not own and mark:
-        facts.append({"type": "called_off", "kind": kind, "cue": cue})
-
-
-def _the_event_called_off(doc, nouns) -> bool:
-    return any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in t.children) and not any(
-        c.dep_ == "poss" for c in t.children) and status_of(t)[0] == "cancelled" for t in doc)
 
 
 def argued_for(word):

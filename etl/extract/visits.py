@@ -21,9 +21,10 @@ import re
 from etl.extract.context import View
 from etl.extract.cues import CANCELLED, VIDEO, mode_of
 from etl.extract.dateline import DATELINE
+from etl.extract.events_told import cancel_if_called_off
 from etl.extract.geo import PlaceRef
 from etl.extract.lexicon import LEX
-from etl.extract.syntax import cancel_if_called_off, status_of, verb_of
+from etl.extract.syntax import status_of, verb_of
 from etl.extract.visit_dates import _date
 from etl.extract.visit_patterns import (
     PERMISSION,
