@@ -86,6 +86,13 @@ def test_the_day_of_a_past_stop_does_not_date_the_plan_told_beside_it() -> None:
         ("Harare", "planned", None), ("Lusaka", "occurred", "2024-06-09")]
 
 
+def test_a_sum_a_passed_bill_includes_is_authorized_with_it() -> None:
+    facts = facts_of("Kenya's parliament passed a 30 billion shilling aid bill on Saturday that "
+                     "includes 4 billion shillings for Somalia.", date(2024, 6, 12), "aid")
+    assert sorted((f["amount"], f["currency"], f["status"]) for f in facts) == [
+        (4e9, "KES", "authorized"), (3e10, "KES", "authorized")]
+
+
 def test_a_year_after_since_is_another_events() -> None:
     facts = facts_of("Ugandan President Hassan Okello's visit to Nairobi, his first since 2020, "
                      "ended on Monday.", date(2024, 8, 7), "visit")

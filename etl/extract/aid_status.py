@@ -85,8 +85,8 @@ def _status(view: View, token) -> str | None:
         for s in subjects_of(verb):
             if _lemma(s) in LEX.aid.request_nouns:
                 return "requested"  # "the request also includes $9 billion"
-            if _lemma(s) in LEX.aid.proposal_nouns:
-                return "proposed"
+            if _lemma(s) in LEX.aid.proposal_nouns and verb.dep_ != "relcl":
+                return "proposed"  # "passed a bill that includes $61 billion": the bill's fate
     giving: str | None = None
     for v in [verb, *verb.ancestors]:
         if v.pos_ not in ("VERB", "AUX"):
