@@ -1009,6 +1009,12 @@ UNSEEN = [
     ("Kenyan President Samuel Kiprono to meet Ugandan President Jomo Kariuki in Kampala",
      D(2024, 6, 12), "meeting",
      {(("Jomo Kariuki", "Samuel Kiprono"), "Kampala", "planned", "in_person")}),
+    # A sentence that opens on its scene puts its subject there (told as done).
+    ("In Geneva, Kenyan Foreign Minister Amina Wekesa urged donors to give more.",
+     D(2024, 6, 12), "visit", {("Amina Wekesa", "Geneva", "CH", "occurred")}),
+    ("In Moscow, officials rejected the proposal.", D(2024, 6, 12), "visit", set()),
+    ("In Nairobi, Kenyan Foreign Minister Amina Wekesa urged donors to give more.",
+     D(2024, 6, 12), "visit", set()),
     # "Sheikh" inside a name is part of it.
     ("Kenyan Foreign Minister Amina Wekesa met Somali Foreign Minister Ahmed Sheikh Ali in "
      "Nairobi on Monday.", D(2024, 6, 12), "meeting",

@@ -88,6 +88,8 @@ def _presence_gate() -> re.Pattern:
                       "due in", "expected in", "stood", "spoke", "told"))
 
 
+# "In Lusaka, X laid a wreath": a sentence that opens on its scene.
+_SCENE = re.compile(r"In\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},")
 _THE_EVENT = re.compile(r"\b[Tt]he\s+(?:\w+\s+)?(?:trip|visit|tour|meeting|summit|talks)\b")
 MONEY_HINT = re.compile(r"[$£€¥₹₱₩₺₽₴₦₪]|\b(?:[A-Z]{3}|Rs\.?|Sh|KSh)\s?\d|\d\s*(?:bn|mn|m|k)?\s*"
                         r"(?:dollars|euros|pounds|yen|yuan|rupees|crore|lakh|kronor|kroner|"
@@ -115,7 +117,7 @@ def worth_parsing(text: str, surnames: frozenset[str] = frozenset()) -> bool:
     if _THE_EVENT.search(text) and CANCELLED.search(text):
         return True  # "The trip was cancelled": the plan told before is off
     if not _gate().search(text):
-        if not _presence_gate().search(text):
+        if not (_presence_gate().search(text) or _SCENE.match(text)):
             return False
         from etl.extract.geo import places_of
 

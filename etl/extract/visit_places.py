@@ -196,6 +196,9 @@ def attachment(token, view: View) -> tuple[object, str] | None:
                 return verb, "presence"  # "told reporters in Paris"
         if not noun and lemma in LEX.visit.presence_verbs:
             return gov, "presence"
+        if not noun and gov.dep_ == "ROOT" and gov.tag_ == "VBD" and word == "in" and \
+                _opens_the_sentence(head) and t.pos_ == "PROPN":
+            return gov, "presence"  # "In Lusaka, X laid a wreath": the scene of the sentence
         if not noun and lemma in LEX.visit.toward_verbs | LEX.visit.visit_verbs:
             return gov, "presence"  # "travelled in Kenya", "toured in the north"
         if gov.pos_ == "PROPN" and view.person_at(gov) is not None and gov.dep_ in (
@@ -223,6 +226,12 @@ def attachment(token, view: View) -> tuple[object, str] | None:
     if word in ("across", "around", "through") and lemma in ("tour", "travel", "trip", "swing"):
         return gov, "dest"
     return None
+
+
+def _opens_the_sentence(prep) -> bool:
+    """Whether a place phrase opens the sentence, set off by a comma ("In Lusaka, ...")."""
+    end = prep.right_edge.i + 1
+    return prep.i == 0 and end < len(prep.doc) and prep.doc[end].text == ","
 
 
 def _passive(verb) -> bool:
