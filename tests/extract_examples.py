@@ -1015,6 +1015,17 @@ UNSEEN = [
     ("In Moscow, officials rejected the proposal.", D(2024, 6, 12), "visit", set()),
     ("In Nairobi, Kenyan Foreign Minister Amina Wekesa urged donors to give more.",
      D(2024, 6, 12), "visit", set()),
+    # A host receives in their own country when the text gives no place; an ambassador
+    # received where they serve made no trip.
+    ("Kenyan President Samuel Kiprono is hosting Ugandan President Jomo Kariuki this week.",
+     D(2024, 6, 12), "visit", {("Jomo Kariuki", None, "KE", "occurred")}),
+    ("Kenyan President Samuel Kiprono hosted Ugandan Ambassador Jane Akello in Nairobi on "
+     "Monday.", D(2024, 6, 12), "visit", set()),
+    ("Kenyan President Samuel Kiprono received Ugandan Ambassador Jane Akello on Monday.",
+     D(2024, 6, 12), "visit", set()),
+    # "An estimated" is a qualifier, not who estimated.
+    ("An estimated 150,000 people have fled fighting in North Kivu in the past month.",
+     D(2024, 6, 12), "casualty", {("displaced", 150_000, "about")}),
     # "Sheikh" inside a name is part of it.
     ("Kenyan Foreign Minister Amina Wekesa met Somali Foreign Minister Ahmed Sheikh Ali in "
      "Nairobi on Monday.", D(2024, 6, 12), "meeting",

@@ -93,6 +93,15 @@ def test_a_sum_a_passed_bill_includes_is_authorized_with_it() -> None:
         (4e9, "KES", "authorized"), (3e10, "KES", "authorized")]
 
 
+def test_an_estimated_count_names_no_reporter_an() -> None:
+    facts = facts_of("An estimated 150,000 people have fled fighting in North Kivu in the past "
+                     "month, the UN refugee agency said.", date(2024, 6, 12), "casualty")
+    assert [f["reported_by"] for f in facts] == ["UN refugee agency"]
+    facts = facts_of("An estimated 150,000 people have fled fighting in North Kivu in the past "
+                     "month.", date(2024, 6, 12), "casualty")
+    assert [f["reported_by"] for f in facts] == [None]
+
+
 def test_a_year_after_since_is_another_events() -> None:
     facts = facts_of("Ugandan President Hassan Okello's visit to Nairobi, his first since 2020, "
                      "ended on Monday.", date(2024, 8, 7), "visit")

@@ -127,6 +127,7 @@ def extract_article(article: Article) -> FactList:
         ctx.remember(view)
     facts = _called_off_before(with_joiners(facts))
     place_from_the_trip(facts)  # first: a welcome placed by the trip is dated by it too
+    facts += meetings.in_the_hosts_country(facts)
     date_from_the_trip(facts)
     date_from_the_meeting(facts)
     merged = [_not_yet(fact, article) for fact in merge(facts)]

@@ -46,6 +46,8 @@ def _reporter(text: str) -> str | None:
         who = re.sub(r"^(?:[A-Z]{2,6}\s*[-–]\s*)?(?:(?:[Bb]ut|[Aa]nd|[Ww]hile)\s+)?"
                      r"(?:[Tt]he|[Aa]n?)\s+", "", m.group("who").strip())
         words = who.split()
+        if words and words[0].lower() in _NOT_SPEAKERS:
+            continue  # "An estimated 150,000 people": a qualifier, not who estimated
         if 1 <= len(words) <= 6 and (ORG_WORD.search(who) or all(w[0].isupper() for w in words)):
             return who
     m = REPORTER_SUBJECT.search(text)
@@ -54,6 +56,8 @@ def _reporter(text: str) -> str | None:
     return None
 
 
+_NOT_SPEAKERS = {"a", "an", "the", "some", "about", "nearly", "more", "at", "up", "over",
+                 "around", "almost", "roughly", "it", "this", "that", "there"}
 SPEAKER = re.compile(r"(?:^|[,;]\s*|[”\"]\s*)(?P<who>[^,;”\"]{2,70}?)\s+(?:said|says|reported|"
                      r"reports|announced|estimated|estimates|stated|told)\b")
 ORG_WORD = re.compile(r"\b(?:ministry|agency|authorit(?:y|ies)|officials?|police|army|military|"

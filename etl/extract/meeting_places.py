@@ -75,7 +75,21 @@ def guests(group: list[str], country: str | None, view: View) -> list[str]:
     homes = {p: view.roster.home_of(p) for p in group}
     if country not in homes.values():
         return []
-    return [p for p, home in homes.items() if home and home != country]
+    return [p for p, home in homes.items() if home and home != country
+            and not view.roster.posted_abroad(p)]
+
+
+def host_country(host: str, guests_of: list[str], view: View) -> tuple[str, list] | None:
+    """The host's own country for a meeting its clause places nowhere ("X is hosting Y
+    this week") and the guests who came there, when every guest's home is known to be
+    elsewhere (an ambassador received where they serve made no trip); else None."""
+    if view.roster is None:
+        return None
+    home = view.roster.home_of(host)
+    homes = [view.roster.home_of(g) for g in guests_of]
+    if home and all(h and h != home for h in homes):
+        return home, [g for g in guests_of if not view.roster.posted_abroad(g)]
+    return None
 
 
 def _located_at(place_token):

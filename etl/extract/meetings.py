@@ -12,7 +12,7 @@ from __future__ import annotations
 from etl.extract.context import View, group_size
 from etl.extract.events_told import cancel_if_called_off, clauses_on
 from etl.extract.lexicon import LEX
-from etl.extract.meeting_places import guests, place_of
+from etl.extract.meeting_places import guests, host_country, place_of
 from etl.extract.meeting_words import is_joint, is_trigger, mode_of
 from etl.extract.pipeline import is_date_word
 from etl.extract.subjects import agents_of, subjects_of
@@ -339,6 +339,11 @@ def from_sentence(view: View, article: Article) -> list[dict]:
             status = "occurred"
         place, country, rank = place_of(trigger, view) if mode == "in_person" else (
             None, None, 3)
+        home = None
+        if mode == "in_person" and country is None and trigger.pos_ == "VERB" and lemma in (
+                "host", "welcome", "receive") and len(subject_side) == 1 and other_side and \
+                not any(c.dep_ == "auxpass" for c in trigger.children):
+            home = host_country(subject_side[0], other_side, view)  # "X is hosting Y"
         date, default = _date(view, trigger, trigger, status, cues)
         for n, group in enumerate(groups):
             if len(group) < 2:
@@ -357,6 +362,8 @@ def from_sentence(view: View, article: Article) -> list[dict]:
             }
             if default:
                 fact["_default_date"] = True
+            if home:
+                fact["_host_home"] = home
             if key in seen:
                 kept = seen[key]
                 if not kept["place"] and place:
@@ -368,6 +375,24 @@ def from_sentence(view: View, article: Article) -> list[dict]:
                 placed.append(fact)
     cancel_if_called_off(facts, view.doc, LEX.meeting.nouns, "cancelled: the meeting", "meeting")
     return facts + [visit for fact in placed for visit in _guest_visits(fact, view)]
+
+
+def in_the_hosts_country(facts: list[dict]) -> list[dict]:
+    """A hosted meeting the article places nowhere else (not its own clause, not the trip
+    told beside it) is in the host's country, and its guests' stops are there: "X is
+    hosting Y this week". Run after the trip has placed what it can; returns the stops."""
+    stops = []
+    for fact in facts:
+        home = fact.get("_host_home")
+        if fact["type"] != "meeting" or not home or fact.get("place") or fact.get("country"):
+            continue
+        fact["country"] = home[0]
+        stops += [{k: v for k, v in fact.items() if k not in ("participants", "mode", "_how",
+                                                                 "_host_home")}
+                  | {"type": "visit", "actor": guest, "_how": {
+                      "relation": "guest", "trigger": fact["_how"]["trigger"],
+                      "cues": fact["_how"]["cues"]}} for guest in home[1]]
+    return stops
 
 
 def _guest_visits(meeting: dict, view: View) -> list[dict]:

@@ -72,6 +72,12 @@ def _verb_travellers(verb, view: View) -> list[str]:
                 return owners
     if _lemma(verb) in LEX.visit.object_travellers:
         objects = [n for t in objects_of(verb) for n in view.persons_for(t)]
+        if objects and _lemma(verb) in HOSTS and view.roster is not None:
+            # "hosted the Ugandan ambassador in Nairobi": who serves there made no trip,
+            # and neither did the host
+            objects = [n for n in objects if not view.roster.posted_abroad(n)]
+            if not objects:
+                return []
         if objects:
             return objects  # "sent Kuleba to Beijing", "hosted Modi for a visit"
         if _lemma(verb) in HOSTS and any(_lemma(o) in GUESTS for o in objects_of(verb)):
