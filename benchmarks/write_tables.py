@@ -13,6 +13,7 @@ Reads from --results whichever of these exist (each made by the command beside i
     build.json              bench_build.py --dask --json ...
     browser.json            bench_browser.py --db <1M file> --json ...
     extract-dev.json        bench_extract.py --mix dev --json ...
+    extract-real.json       bench_extract.py --mix real --json ... (when there is no dev run)
 
 and replaces the text between `<!-- generated -->` and `<!-- /generated -->` in --out (the
 rest of the page, its history and explanations, is left as written). Every figure carries
@@ -183,23 +184,33 @@ def browser_table(browser: dict) -> list[str]:
     return lines
 
 
+_MIXES = {"dev": "`bench_extract.py --mix dev`: corpus/dev and dev2",
+          "real": "`bench_extract.py --mix real`: the seeds, corpus/dev and dev2 repeated"}
+
+
 def extract_table(extract: dict) -> list[str]:
-    dev = extract["dev"]
-    lines = [f"Extraction of real articles (`bench_extract.py --mix dev`: corpus/dev and dev2, "
+    mix = "dev" if "dev" in extract else "real"
+    dev = extract[mix]
+    lines = [f"Extraction of real articles ({_MIXES[mix]}, "
              f"{dev['articles']} articles of {dev['words_per_article']:.0f} words on average, "
-             "read at run time and never stored), ms per article:", "",
-             "| engine | min | median | max | runs | load average |", "|---|---|---|---|---|---|"]
+             "read at run time and never stored), ms per article and articles/s (median):",
+             "", "| engine | min | median | max | articles/s | runs | load average |",
+             "|---|---|---|---|---|---|---|"]
     for key, label in (("engine_1", "rules, 1 worker"), ("engine_2", "rules, 2 workers"),
                        ("spacy_full", "spaCy's whole small pipeline, for scale")):
         f = dev[key]
         lines.append(f"| {label} | {f['ms_min']:.1f} | {f['ms_median']:.1f} | "
-                     f"{f['ms_max']:.1f} | {f['runs']} | {f['load_min']:.1f}-{f['load_max']:.1f} |")
+                     f"{f['ms_max']:.1f} | {1000 / f['ms_median']:.1f} | {f['runs']} | "
+                     f"{f['load_min']:.1f}-{f['load_max']:.1f} |")
+    one, two, full = (dev[k]["ms_median"] for k in ("engine_1", "engine_2", "spacy_full"))
+    lines += ["", f"1 worker against the whole small pipeline: {full / one:.2f}x; 2 workers "
+              f"against 1: {one / two:.2f}x (medians)."]
     return lines
 
 
 def capacity_plan(extract: dict, build: dict | None) -> list[str]:
     """A million articles a day at the measured real-article cost."""
-    f = extract["dev"]["engine_1"]
+    f = extract["dev" if "dev" in extract else "real"]["engine_1"]
     best, median = f["ms_min"], f["ms_median"]
     core_hours = ARTICLES_A_DAY * median / 1000 / 3600
     per_second = ARTICLES_A_DAY / 86_400
@@ -212,7 +223,8 @@ def capacity_plan(extract: dict, build: dict | None) -> list[str]:
         f"- **extraction**: {core_hours:,.0f} core-hours a day; arriving evenly, "
         f"{per_second:.1f} articles/s keep {cores_even:.1f} cores busy, a 10x peak hour "
         f"{10 * cores_even:.0f} cores: a Dask cluster (`--engine dask --scheduler ...`) of "
-        f"{max(1, round(10 * cores_even / 8 + 0.49))} machines of 8 cores, or a day's batch "
+        f"{(m := max(1, round(10 * cores_even / 8 + 0.49)))} machine{'s' * (m > 1)} of 8 "
+        f"cores, or a day's batch "
         f"in {core_hours / 16:.1f} hours on 16 cores;",
     ]
     if build and "incremental (10 changed)" in build["figures"] and build["size"] >= 5_000:
@@ -249,6 +261,16 @@ def kept_sections(text: str) -> tuple[str, dict[str, list[str]]]:
                      for t, body in sections.items()}
 
 
+def _kept_since(previous: str) -> dict[str, str]:
+    """Section name -> the day the page last said it was kept from."""
+    out = {}
+    for m in re.finditer(r"^- Not re-run this time, so kept as written on (.+? UTC): (.+)\.$",
+                         previous, re.MULTILINE):
+        for name in m.group(2).split(", "):
+            out[name] = m.group(1)
+    return out
+
+
 def generated(results: Path, previous: str = "") -> list[str]:
     lines = ["## Current figures", "", *machine(), ""]
     written, kept = kept_sections(previous)
@@ -259,15 +281,21 @@ def generated(results: Path, previous: str = "") -> list[str]:
         ("### The dashboard in a browser",
          browser_table(w) if (w := read(results, "browser.json")) else None),
         ("### Extraction of real articles",
-         extract_table(x) if (x := read(results, "extract-dev.json")) else None),
+         extract_table(x) if (x := read(results, "extract-dev.json")
+                                 or read(results, "extract-real.json")) else None),
         ("### Plan for a million articles a day",
          capacity_plan(x, b) if x else None),
     ]
     reused = [title for title, body in sections if not body and kept.get(title)]
     if reused and written:
-        when = written.removeprefix("- Written ").split(" by ", 1)[0]
-        lines.insert(len(lines) - 1, f"- Not re-run this time, so kept as written on {when}: "
-                     + ", ".join(t.removeprefix("### ").lower() for t in reused) + ".")
+        last = written.removeprefix("- Written ").split(" by ", 1)[0]
+        by_day: dict[str, list[str]] = {}
+        for title in reused:  # a section kept before keeps the day it was written
+            name = title.removeprefix("### ").lower()
+            by_day.setdefault(_kept_since(previous).get(name, last), []).append(name)
+        for when, names in by_day.items():
+            lines.insert(len(lines) - 1, f"- Not re-run this time, so kept as written on "
+                         f"{when}: " + ", ".join(names) + ".")
     for title, body in sections:
         body = body or kept.get(title)
         if body:
