@@ -1026,6 +1026,13 @@ UNSEEN = [
     # "An estimated" is a qualifier, not who estimated.
     ("An estimated 150,000 people have fled fighting in North Kivu in the past month.",
      D(2024, 6, 12), "casualty", {("displaced", 150_000, "about")}),
+    # Days spent somewhere are a stay there; a clock is not.
+    ("Kenyan President Samuel Kiprono spent three days in Tokyo.", D(2024, 6, 12), "visit",
+     {("Samuel Kiprono", "Tokyo", "JP", "occurred")}),
+    ("Argentine President Javier Moreno returned to Buenos Aires on Friday after a week in "
+     "Madrid.", D(2024, 6, 12), "visit", {("Javier Moreno", "Madrid", "ES", "occurred")}),
+    ("Kenyan President Samuel Kiprono spent Tuesday morning in meetings.", D(2024, 6, 12),
+     "visit", set()),
     # "Sheikh" inside a name is part of it.
     ("Kenyan Foreign Minister Amina Wekesa met Somali Foreign Minister Ahmed Sheikh Ali in "
      "Nairobi on Monday.", D(2024, 6, 12), "meeting",

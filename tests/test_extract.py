@@ -102,6 +102,12 @@ def test_an_estimated_count_names_no_reporter_an() -> None:
     assert [f["reported_by"] for f in facts] == [None]
 
 
+def test_a_stay_told_after_after_is_before_the_day_of_the_main_clause() -> None:
+    facts = facts_of("Argentine President Javier Moreno returned to Buenos Aires on Friday "
+                     "after a week in Madrid.", date(2024, 6, 12), "visit")
+    assert [(f["place"], f["date"]) for f in facts] == [("Madrid", "2024-06")]
+
+
 def test_a_year_after_since_is_another_events() -> None:
     facts = facts_of("Ugandan President Hassan Okello's visit to Nairobi, his first since 2020, "
                      "ended on Monday.", date(2024, 8, 7), "visit")

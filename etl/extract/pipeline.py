@@ -34,7 +34,7 @@ BATCH_SIZE = 64
 _IRREGULAR = ("flew", "flown", "went", "gone", "came", "left", "met", "spoke", "spoken",
               "took", "taken", "sent", "brought", "held", "sat", "told", "saw", "seen", "rang",
               "rung", "drove", "driven", "gave", "given", "paid", "sought", "bound", "en route",
-              "lent", "shook", "made a", "arrivals", "meetings", "talks")
+              "lent", "shook", "made a", "arrivals", "meetings", "talks", "spent")
 
 
 def inflections(lemma: str) -> set[str]:

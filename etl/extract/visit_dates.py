@@ -61,13 +61,14 @@ def _date(view: View, trigger, place_token, status: str,
 
 
 def _later_clause(trigger):
-    """The "before / until" phrase a stop's word of travel stands in ("before heading to
-    Riyadh"), or None: what the main clause dates happened first."""
+    """The "before / until / after" phrase a stop's word of travel stands in ("before
+    heading to Riyadh", "after a week in Madrid"), or None: what the main clause dates
+    happened at another time."""
     t = trigger
     for _ in range(4):
         if t.head == t:
             return None
-        if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("before", "until"):
+        if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("before", "until", "after"):
             return t.head
         if t.pos_ == "VERB" and t.dep_ not in ("xcomp", "conj"):
             return None

@@ -162,6 +162,10 @@ def attachment(token, view: View) -> tuple[object, str] | None:
     if word in AT:
         if word == "on" and not (noun and lemma in ("visit", "trip", "tour")):
             return None
+        if noun and _a_stay(gov):
+            return gov, "presence"  # "after a week in Madrid", "for two nights in Accra"
+        if not noun and head.i > 0 and _a_stay(head.doc[head.i - 1]):
+            return gov, "presence"  # "spent three days in Tokyo"
         if lemma in TIME_WORDS or head.i > 0 and head.doc[head.i - 1].lemma_.lower() in (
                 TIME_WORDS):
             return None  # "Tuesday morning in Beijing": a clock, not a stop
@@ -226,6 +230,20 @@ def attachment(token, view: View) -> tuple[object, str] | None:
     if word in ("across", "around", "through") and lemma in ("tour", "travel", "trip", "swing"):
         return gov, "dest"
     return None
+
+
+_STAY_UNITS = {"day", "week", "night", "month", "weekend", "fortnight", "hour"}
+
+
+def _a_stay(noun) -> bool:
+    """A length of time someone spent somewhere: "spent three days in Tokyo", "after a week
+    in Madrid", "for two nights in Accra"; not a clock ("Tuesday morning in Beijing")."""
+    if noun.lemma_.lower() not in _STAY_UNITS or not any(
+            c.dep_ == "nummod" or c.lower_ in ("a", "an", "several", "few") for c in noun.children):
+        return False
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() == "spend"
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("after", "for", "during")
 
 
 def _opens_the_sentence(prep) -> bool:
