@@ -1033,6 +1033,12 @@ UNSEEN = [
      "Madrid.", D(2024, 6, 12), "visit", {("Javier Moreno", "Madrid", "ES", "occurred")}),
     ("Kenyan President Samuel Kiprono spent Tuesday morning in meetings.", D(2024, 6, 12),
      "visit", set()),
+    # Givers who "each" pledged a sum gave it each; a fund names whom it is for.
+    ("Qatar and Kuwait each pledged $50 million to the reconstruction fund for Lebanon.",
+     D(2024, 6, 12), "aid", {("Qatar", "Lebanon", 50_000_000, "USD", "pledged"),
+                             ("Kuwait", "Lebanon", 50_000_000, "USD", "pledged")}),
+    ("Qatar and Kuwait pledged $100 million for Lebanon.", D(2024, 6, 12), "aid",
+     {("Qatar", "Lebanon", 100_000_000, "USD", "pledged")}),
     # "Sheikh" inside a name is part of it.
     ("Kenyan Foreign Minister Amina Wekesa met Somali Foreign Minister Ahmed Sheikh Ali in "
      "Nairobi on Monday.", D(2024, 6, 12), "meeting",

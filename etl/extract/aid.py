@@ -203,7 +203,26 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
         if default:
             fact["_default_date"] = True
         facts.append(fact)
+        if found_by == "subject":
+            facts += [fact | {"donor": other, "_how": fact["_how"] | {"donor": "each"}}
+                      for other in _each_of(token, parties, donor)]
     return facts
+
+
+def _each_of(token, parties: Parties, donor: str | None) -> list[str]:
+    """The other givers of "Qatar and Kuwait each pledged $50 million": each gave the sum,
+    so each has a fact of its own. Without "each" the sum is the givers' together and stays
+    one fact, under the first."""
+    verb = verb_of(token)
+    if verb is None:
+        return []
+    for s in subjects_of(verb):
+        if parties.in_phrase(s) != donor:
+            continue
+        if not any(t.lower_ == "each" for t in [*s.children, *verb.children]):
+            return []
+        return [p for c in s.conjuncts if (p := parties.in_phrase(c)) and p != donor]
+    return []
 
 
 def _allocated(view: View, parties: Parties, m) -> bool:

@@ -195,7 +195,8 @@ def _recipient(view: View, parties: Parties, token, donor: str | None) -> str | 
             ("with",) if _lemma(h) in ("deposit", "sign", "conclude", "place", "loan", "deal",
                                        "agreement") else ())
         for o in prep_objects(h, words):  # "signed a $500 million loan with Bangladesh"
-            found = _recipient_word(o) or parties.in_phrase(o) or _people_of(o, parties)
+            found = _recipient_word(o) or parties.in_phrase(o) or _people_of(o, parties) or (
+                _fund_for(o, parties))
             if found and found != donor:
                 return found
         for c in h.children:
@@ -218,6 +219,19 @@ def _recipient(view: View, parties: Parties, token, donor: str | None) -> str | 
                     if found and found != donor and g.dep_ in ("dobj", "nsubj", "pobj"):
                         return found
     return None
+
+
+_FUNDS = frozenset({"fund", "appeal", "facility", "programme", "program", "effort", "plan",
+                    "response", "trust", "account", "mechanism"})
+
+
+def _fund_for(token, parties: Parties) -> str | None:
+    """ "pledged $50 million to the reconstruction fund for Lebanon": the party a fund is
+    for."""
+    if _lemma(token) not in _FUNDS:
+        return None
+    return next(filter(None, (parties.in_phrase(o) for o in prep_objects(token, ("for",)))),
+                None)
 
 
 def _for_something_else(token, parties: Parties, donor: str | None) -> bool:
@@ -273,8 +287,9 @@ def _fallback_recipient(view: View, parties: Parties, token, donor: str | None) 
         if re.match(r"(?:'s|’s)\s+(?:full-scale\s+)?(?:invasion|war|aggression|attack|"
                     r"offensive|forces|troops|army)", text[e:e + 30]):
             continue
-        if _giver_at(view, s, e) or re.match(r"\s*[$£€¥₹]|\s+(?:said|says|pledged|gave|"
-                                             r"will|would|has|had)\b", text[e:e + 12]):
+        if _giver_at(view, s, e) or re.match(r"\s*[$£€¥₹]|\s+(?:(?:each|also|jointly|"
+                                             r"together)\s+)?(?:said|says|pledged|gave|"
+                                             r"will|would|has|had)\b", text[e:e + 24]):
             continue  # "and Norway $11.5 million", "Denmark said": a giver, not a recipient
         return name
     return None
