@@ -1039,6 +1039,16 @@ UNSEEN = [
                              ("Kuwait", "Lebanon", 50_000_000, "USD", "pledged")}),
     ("Qatar and Kuwait pledged $100 million for Lebanon.", D(2024, 6, 12), "aid",
      {("Qatar", "Lebanon", 100_000_000, "USD", "pledged")}),
+    # A meeting planned for the day after an arrival, with no other stop told between, is
+    # in the city of the arrival.
+    ("Ethiopian Prime Minister Abiy Tesfaye arrived in Nairobi on Wednesday. Tesfaye and "
+     "President Samuel Kiprono are expected to sign three agreements on Thursday.",
+     D(2024, 6, 12), "meeting",
+     {(("Abiy Tesfaye", "Samuel Kiprono"), "Nairobi", "planned", "in_person")}),
+    ("Ethiopian Prime Minister Abiy Tesfaye arrived in Nairobi on Wednesday. He will fly to "
+     "Kampala on Thursday. Tesfaye and President Jomo Kariuki are expected to sign three "
+     "agreements on Thursday.", D(2024, 6, 12), "meeting",
+     {(("Abiy Tesfaye", "Jomo Kariuki"), "Kampala", "planned", "in_person")}),
     # "Sheikh" inside a name is part of it.
     ("Kenyan Foreign Minister Amina Wekesa met Somali Foreign Minister Ahmed Sheikh Ali in "
      "Nairobi on Monday.", D(2024, 6, 12), "meeting",

@@ -65,7 +65,7 @@ def place_from_the_trip(facts: list[dict]) -> None:
             continue
         n = fact.get("_sentence", -1)
         near = [t for t in stops if t["actor"] in fact["participants"]
-                and (t["status"] == fact["status"] or during)
+                and (t["status"] == fact["status"] or during or _still_there(t, fact, stops))
                 and 0 <= n - t.get("_sentence", -9) <= 4
                 and (fact.get("_default_date") or days_apart(t, fact) <= 3)]
         cities = {(t["place"], t["country"]) for t in near}
@@ -81,6 +81,19 @@ def place_from_the_trip(facts: list[dict]) -> None:
 # its tense.
 DURING_THE_STAY = re.compile(r"\b(?:during|in the course of)\s+(?:his|her|their|the)\s+"
                              r"(?:[\w-]+\s+){0,2}(?:stay|visit|trip|tour)\b", re.I)
+
+
+def _still_there(stop: dict, meeting: dict, stops: list[dict]) -> bool:
+    """A meeting planned for the days after an arrival told as done, with no other stop of
+    theirs told in between: "arrived in Nairobi on Wednesday ... are expected to sign three
+    agreements on Thursday" is in Nairobi."""
+    if stop["status"] != "occurred" or meeting["status"] != "planned" or not (
+            len(stop.get("date") or "") == len(meeting.get("date") or "") == 10) or not (
+            stop["date"] <= meeting["date"]) or days_apart(stop, meeting) > 3:
+        return False
+    first, last = stop.get("_sentence", -1), meeting.get("_sentence", -1)
+    return not any(t is not stop and t["actor"] == stop["actor"]
+                   and first <= t.get("_sentence", -9) <= last for t in stops)
 
 
 def days_apart(a: dict, b: dict) -> int:
