@@ -108,6 +108,15 @@ def test_a_stay_told_after_after_is_before_the_day_of_the_main_clause() -> None:
     assert [(f["place"], f["date"]) for f in facts] == [("Madrid", "2024-06")]
 
 
+def test_the_year_that_counts_the_meetings_does_not_date_this_one() -> None:
+    facts = facts_of("Kenyan President Samuel Kiprono met with Ugandan President Jomo Kariuki "
+                     "for the second time this year.", date(2024, 6, 12), "meeting")
+    assert [f["date"] for f in facts] == ["2024-06-12"]
+    facts = facts_of("Kenyan President Samuel Kiprono visited Kampala for the first time in "
+                     "2019.", date(2024, 6, 12), "visit")
+    assert [f["date"] for f in facts] == ["2019"]
+
+
 def test_a_year_after_since_is_another_events() -> None:
     facts = facts_of("Ugandan President Hassan Okello's visit to Nairobi, his first since 2020, "
                      "ended on Monday.", date(2024, 8, 7), "visit")

@@ -38,12 +38,12 @@ def _date(view: View, trigger, place_token, status: str,
                                                       or _before_the_clause(span.root, verb)):
                 told.append(d)
                 continue
-            if undated and _of_a_past_verb(span.root, trigger):
+            if _not_its_own(d, trigger, view, undated):
                 continue
             if _hangs_from(span.root, chain):
                 own.append(d)
-        dates = [d for d in dates if d not in told and not (undated and _of_a_past_verb(
-            view.doc.char_span(d.start, d.end, alignment_mode="expand").root, trigger))]
+        dates = [d for d in dates if d not in told and not _not_its_own(d, trigger, view,
+                                                                         undated)]
         if len(own) > 1 and place_token != trigger:
             # "visited Kampala on Monday and Nairobi on Wednesday": each stop's own date
             # follows it
@@ -74,6 +74,26 @@ def _later_clause(trigger):
             return None
         t = t.head
     return None
+
+
+def _not_its_own(date, trigger, view: View, undated: bool) -> bool:
+    """A date the sentence gives to something else: a past verb the plan is told under,
+    or the count of times ("for the second time this year")."""
+    span = view.doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and (undated and _of_a_past_verb(span.root, trigger)
+                                 or _counts_times(span.root))
+
+
+def _counts_times(token) -> bool:
+    """ "met X for the second time this year": the year counts the meetings, it does not
+    date this one."""
+    head = token.head
+    return token.dep_ == "npadvmod" and head.lemma_.lower() == "time" and any(
+        c.dep_ == "amod" and c.ent_type_ == "ORDINAL" or c.lower_ in _ORDINALS
+        for c in head.children)
+
+
+_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "last", "latest"}
 
 
 def _of_a_past_verb(token, trigger) -> bool:
