@@ -117,6 +117,13 @@ def test_the_year_that_counts_the_meetings_does_not_date_this_one() -> None:
     assert [f["date"] for f in facts] == ["2019"]
 
 
+def test_a_reporter_written_with_a_possessive_is_the_reporter() -> None:
+    facts = facts_of("Strikes on the city have killed at least 610 people since March, "
+                     "according to the region's health ministry.", date(2024, 6, 12),
+                     "casualty")
+    assert [f["reported_by"] for f in facts] == ["region's health ministry"]
+
+
 def test_a_year_after_since_is_another_events() -> None:
     facts = facts_of("Ugandan President Hassan Okello's visit to Nairobi, his first since 2020, "
                      "ended on Monday.", date(2024, 8, 7), "visit")

@@ -74,7 +74,7 @@ _REPORTING_BODY = (r"(?:ministry|agency|authorit(?:y|ies)|officials?|police|army
                    r"spokes(?:man|woman|person))\b")
 _ORG_TAIL = re.compile(rf"(?:\s+[a-z][\w-]*){{0,2}}?\s+{_REPORTING_BODY}")
 _LOWER_REPORTER = re.compile(
-    rf"\baccording\s+to\s+(?:the\s+)?(?P<who>(?:[a-z][\w-]*\s+){{0,2}}?{_REPORTING_BODY})")
+    rf"\baccording\s+to\s+(?:the\s+)?(?P<who>(?:[a-z][\w'’-]*\s+){{0,2}}?{_REPORTING_BODY})")
 
 
 def _where(view: View, pos: int = 0) -> str | None:
