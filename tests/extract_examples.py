@@ -1049,6 +1049,15 @@ UNSEEN = [
      "Kampala on Thursday. Tesfaye and President Jomo Kariuki are expected to sign three "
      "agreements on Thursday.", D(2024, 6, 12), "meeting",
      {(("Abiy Tesfaye", "Jomo Kariuki"), "Kampala", "planned", "in_person")}),
+    # Who sends someone stays where they are; a visit being arranged has its destination.
+    ("Kenyan President Samuel Kiprono sent troops to Somalia.", D(2024, 6, 12), "visit",
+     set()),
+    ("Kenyan President Samuel Kiprono sent his foreign minister to Kampala.", D(2024, 6, 12),
+     "visit", set()),
+    ("Kenyan President Samuel Kiprono sent Foreign Minister Amina Wekesa to Kampala.",
+     D(2024, 6, 12), "visit", {("Amina Wekesa", "Kampala", "UG", "occurred")}),
+    ("Officials are working to arrange a visit by Kenyan President Samuel Kiprono to Kampala.",
+     D(2024, 6, 12), "visit", {("Samuel Kiprono", "Kampala", "UG", "possible")}),
     # "Sheikh" inside a name is part of it.
     ("Kenyan Foreign Minister Amina Wekesa met Somali Foreign Minister Ahmed Sheikh Ali in "
      "Nairobi on Monday.", D(2024, 6, 12), "meeting",

@@ -154,6 +154,10 @@ def attachment(token, view: View) -> tuple[object, str] | None:
             return gov, "dest"
         if gov.pos_ == "ADJ" and lemma in ("bound", "en"):
             return gov, "dest"
+        trip = next((c for c in gov.children if c.dep_ == "dobj" and c.i < head.i
+                     and _lemma(c) in LEX.visit.nouns), None)
+        if not noun and word == "to" and trip is not None:
+            return trip, "dest"  # "to arrange a visit by X to Kampala": the visit's
         return None
     if word == "near" and (lemma in LEX.visit.visit_verbs or (
             gov.dep_ == "dobj" and _lemma(gov.head) in LEX.visit.visit_verbs)):

@@ -19,6 +19,8 @@ from etl.places import is_capital
 COMPANIONS = {"alongside", "with", "beside"}
 # Verbs whose subject stays where the guests it takes come to.
 HOSTS = {"host", "welcome", "receive", "greet"}
+# Verbs whose subject stays where it is while its object goes.
+SENDERS = HOSTS | {"send", "dispatch", "deploy", "summon", "invite"}
 GUESTS = LEX.people.role_nouns | {"counterpart", "delegation", "guest", "visitor", "leader",
                                   "envoy", "team", "head", "dignitary"}
 COMPANION_PHRASES = re.compile(r"\b(?:along\s+with|together\s+with|accompanied\s+by|"
@@ -80,6 +82,8 @@ def _verb_travellers(verb, view: View) -> list[str]:
                 return []
         if objects:
             return objects  # "sent Kuleba to Beijing", "hosted Modi for a visit"
+        if _lemma(verb) in SENDERS and objects_of(verb):
+            return []  # "sent troops to Somalia", "sent his foreign minister": not the sender
         if _lemma(verb) in HOSTS and any(_lemma(o) in GUESTS for o in objects_of(verb)):
             return []  # "hosted her counterparts in Astana": the host is no traveller
     names = [n for t in subjects_of(verb) for n in view.persons_for(t)]
