@@ -20,6 +20,8 @@ def _metric_words(metric: str) -> str:
 
 METRICS = ("killed", "wounded", "displaced", "missing", "captured")
 METRIC_AFTER = [(metric, _metric_words(metric)) for metric in METRICS]
+
+
 def _people_nouns() -> str:
     """One regex alternation of the lexicon's people nouns and population words."""
     words = set(LEX.words("casualty.people_nouns")) | {

@@ -403,7 +403,7 @@ class ArticlePeople:
     def posted_abroad(self, name: str) -> bool:
         """Whether the article titles someone an ambassador: they live where they serve,
         so receiving them there is no trip."""
-        return any(titled == name and title.split()[-1] in ("ambassador", "commissioner")
+        return any(titled == name and title.split()[-1] == "ambassador"
                    for _, title, titled in self.titled)
 
     def in_sentence(self, n: int) -> list[PersonRef]:

@@ -92,7 +92,7 @@ def _still_there(stop: dict, meeting: dict, stops: list[dict]) -> bool:
             stop["date"] <= meeting["date"]) or days_apart(stop, meeting) > 3:
         return False
     first, last = stop.get("_sentence", -1), meeting.get("_sentence", -1)
-    return not any(t is not stop and t["actor"] == stop["actor"]
+    return not any(t is not stop and t["actor"] == stop["actor"] and t["place"] != stop["place"]
                    and first <= t.get("_sentence", -9) <= last for t in stops)
 
 
