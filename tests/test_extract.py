@@ -124,6 +124,18 @@ def test_a_reporter_written_with_a_possessive_is_the_reporter() -> None:
     assert [f["reported_by"] for f in facts] == ["region's health ministry"]
 
 
+def test_visits_told_as_a_count_have_no_one_day_and_a_year_before_the_visit_dates_it() -> None:
+    facts = facts_of("Kenyan President Samuel Kiprono has visited Kampala four times since "
+                     "taking office.", date(2024, 6, 12), "visit")
+    assert [(f["place"], f["date"]) for f in facts] == [("Kampala", None)]
+    facts = facts_of("Kenyan President Samuel Kiprono has met Ugandan President Jomo Kariuki "
+                     "twice this year.", date(2024, 6, 12), "meeting")
+    assert [f["date"] for f in facts] == ["2024"]
+    facts = facts_of("Kenyan President Samuel Kiprono recalled his 2019 visit to Kampala.",
+                     date(2024, 6, 12), "visit")
+    assert [(f["place"], f["date"]) for f in facts] == [("Kampala", "2019")]
+
+
 def test_a_year_after_since_is_another_events() -> None:
     facts = facts_of("Ugandan President Hassan Okello's visit to Nairobi, his first since 2020, "
                      "ended on Monday.", date(2024, 8, 7), "visit")

@@ -40,7 +40,10 @@ DATE_RE = re.compile(
     r"|later this week|earlier this week|this weekend|over the weekend|last weekend"
     r"|this month|last month|next month|later this month|earlier this month"
     r"|this year|last year|next year|earlier this year|later this year)\b)"
-    rf"|(?P<year>\b(?:in|since|of|by|during|until|from)\s+(?P<y4>{_YEAR})\b)",
+    rf"|(?P<year>\b(?:in|since|of|by|during|until|from)\s+(?P<y4>{_YEAR})\b"
+    # "his 2019 visit to Kampala", "the 2023 summit"
+    rf"|\b(?P<y5>{_YEAR})(?=\s+(?:state\s+|official\s+)?(?:visit|trip|tour|summit|"
+    r"meeting|talks|stop)s?\b))",
     re.IGNORECASE,
 )
 
@@ -132,7 +135,7 @@ def resolve(m: re.Match, anchor: date | None, future: bool) -> DateRef | None:
             year = _pick_year(month, 15, anchor, future)
         return DateRef(f"{year:04d}-{month:02d}", "month", m.start(), m.end(), text)
     if kind == "year":
-        return DateRef(m.group("y4"), "year", m.start(), m.end(), text)
+        return DateRef(m.group("y4") or m.group("y5"), "year", m.start(), m.end(), text)
     if anchor is None:
         return None
     if kind == "weekday":

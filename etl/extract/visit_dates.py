@@ -55,8 +55,8 @@ def _date(view: View, trigger, place_token, status: str,
             span = view.doc.char_span(dates[0].start, dates[0].end, alignment_mode="expand")
             if span is not None and not _belongs_elsewhere(span.root, trigger):
                 return _later_than(dates[0], trigger, view), False
-    if undated:
-        return None, False
+    if undated or verb is not None and _repeated(verb):
+        return None, False  # "has visited Kampala four times": no one day
     return view.default_date(), True
 
 
@@ -74,6 +74,17 @@ def _later_clause(trigger):
             return None
         t = t.head
     return None
+
+
+_OFTEN = {"twice", "thrice", "repeatedly", "often", "frequently", "regularly"}
+
+
+def _repeated(verb) -> bool:
+    """Whether a verb tells several events: "has visited Kampala four times", "twice"."""
+    near = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod")]
+    return any(t.lower_ in _OFTEN for c in near for t in (c, *c.children)) or any(
+        c.lemma_.lower() == "time" and any(g.dep_ == "nummod" or g.lower_ in ("several", "many")
+                                           for g in c.children) for c in near)
 
 
 def _not_its_own(date, trigger, view: View, undated: bool) -> bool:
