@@ -199,8 +199,25 @@ def seeds_sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled sample articles (data/articles), built once. Open it read-only."""
-    return built_once(tmp_path_factory, "sample", _builder([SAMPLE_ARTICLES]))[0]
+    """The bundled sample articles (data/articles), built once, with no corrections (a
+    corrections file that does not exist), every article read. Open it read-only, or copy
+    it (sample_copy) to build on."""
+    def make(db: Path) -> dict:
+        report = build([SAMPLE_ARTICLES], db, corrections=db.parent / "no-corrections.jsonl")
+        return {"skipped": len(report.skipped), "summary": report.summary()}
+
+    db, said = built_once(tmp_path_factory, "sample", make)
+    assert not said["skipped"], said["summary"]
+    return db
+
+
+def sample_copy(sample_db: Path, db: Path) -> Path:
+    """A copy of the sample build at `db`, for a test that corrects it and builds it again:
+    the tables a build of the sample into `db` makes (a database names no path of its own,
+    and a corrections file that does not exist yet adds nothing to it)."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(sample_db, db)
+    return db
 
 
 SEEDS = SHARED / "seeds"

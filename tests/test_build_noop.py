@@ -62,24 +62,6 @@ def corpus(tmp_path: Path) -> dict[str, Path]:
             "reference": reference}
 
 
-def test_a_build_with_nothing_changed_does_not_touch_the_file(corpus):
-    env = {"SHUTTLE_REFERENCE_DIR": str(corpus["reference"])}
-    first = etl_build(corpus["articles"], corpus["db"], corpus["corrections"], env)
-    assert first.returncode == 1, first.stderr
-    assert record_path(corpus["db"]).is_file()
-    before = state(corpus["db"])
-    again = etl_build(corpus["articles"], corpus["db"], corpus["corrections"], env)
-    assert state(corpus["db"]) == before
-    lines = again.stdout.splitlines()
-    assert lines[0].startswith(f"Nothing changed since the last build of {corpus['db']}")
-    assert "the database was not touched" in lines[0]
-    # the last build's summary follows, with its problems and its exit status
-    assert lines[1].strip().startswith(f"Built {corpus['db']}")
-    assert any("empty.md: file is empty" in line for line in lines)
-    assert again.returncode == 1
-    assert "Traceback" not in again.stderr
-
-
 def _change_article(corpus: dict[str, Path]) -> None:
     path = sorted(corpus["articles"].glob("gen-*.md"))[2]
     path.write_text(path.read_text(encoding="utf-8") + "\nTalks went on into the night.\n",
@@ -105,20 +87,42 @@ def _add_article(corpus: dict[str, Path]) -> None:
     age(corpus["articles"], HOUR / 2)
 
 
-@pytest.mark.parametrize("change", [_change_article, _add_correction, _change_reference,
-                                    _add_article],
-                         ids=["article", "correction", "reference", "new article"])
-def test_a_changed_input_makes_it_build(corpus, change):
+CHANGES = [("article", _change_article), ("correction", _add_correction),
+           ("reference", _change_reference), ("new article", _add_article)]
+
+
+def test_nothing_changed_leaves_the_file_and_each_changed_input_makes_it_build(corpus):
+    """A second build with nothing changed leaves the file as it was and says so; then each
+    kind of input is changed in turn (an article, a correction line, a reference file, a new
+    article): the build after the change builds, and the one after that has nothing to do
+    again. One corpus for all: each change starts from the state of a build that had nothing
+    to do, as a change to a freshly built corpus did when each had a corpus of its own (two
+    builds each saved: the first build, and the no-op that came before the change)."""
     env = {"SHUTTLE_REFERENCE_DIR": str(corpus["reference"])}
-    etl_build(corpus["articles"], corpus["db"], corpus["corrections"], env)
+    first = etl_build(corpus["articles"], corpus["db"], corpus["corrections"], env)
+    assert first.returncode == 1, first.stderr
+    assert record_path(corpus["db"]).is_file()
     before = state(corpus["db"])
-    change(corpus)
     again = etl_build(corpus["articles"], corpus["db"], corpus["corrections"], env)
-    assert again.stdout.startswith(f"Built {corpus['db']}"), again.stdout
-    assert state(corpus["db"]) != before
-    # and the build after that has nothing to do again
-    third = etl_build(corpus["articles"], corpus["db"], corpus["corrections"], env)
-    assert third.stdout.startswith("Nothing changed"), third.stdout
+    assert state(corpus["db"]) == before
+    lines = again.stdout.splitlines()
+    assert lines[0].startswith(f"Nothing changed since the last build of {corpus['db']}")
+    assert "the database was not touched" in lines[0]
+    # the last build's summary follows, with its problems and its exit status
+    assert lines[1].strip().startswith(f"Built {corpus['db']}")
+    assert any("empty.md: file is empty" in line for line in lines)
+    assert again.returncode == 1
+    assert "Traceback" not in again.stderr
+
+    for name, change in CHANGES:
+        before = state(corpus["db"])
+        change(corpus)
+        again = etl_build(corpus["articles"], corpus["db"], corpus["corrections"], env)
+        assert again.stdout.startswith(f"Built {corpus['db']}"), (name, again.stdout)
+        assert state(corpus["db"]) != before, name
+        # and the build after that has nothing to do again
+        third = etl_build(corpus["articles"], corpus["db"], corpus["corrections"], env)
+        assert third.stdout.startswith("Nothing changed"), (name, third.stdout)
 
 
 def test_a_file_changed_just_now_is_not_trusted_next_time(corpus):

@@ -188,15 +188,13 @@ def _gold_people() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def corpus_people(tmp_path_factory) -> dict[str, list]:
-    if not all((c / "articles").is_dir() for c in CORPORA):
-        pytest.skip("../shared corpora are not beside the project")
+def corpus_people(corpora_db) -> dict[str, list]:
+    """The people of one real build of the sample articles and both corpora
+    (tests/conftest.py corpora_db, built once for the run and shared with the events tests;
+    skipped when ../shared is not beside the project)."""
     from etl.places import fold
-    from etl.settings import ARTICLES_DIR
 
-    db = tmp_path_factory.mktemp("people") / "people.duckdb"
-    build([ARTICLES_DIR, *(c / "articles" for c in CORPORA)], db)
-    con = duckdb.connect(str(db), read_only=True)
+    con = duckdb.connect(str(corpora_db), read_only=True)
     try:
         people: dict[str, list] = {}
         for name, roles in con.execute("select name, roles from people").fetchall():

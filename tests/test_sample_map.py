@@ -10,15 +10,11 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from etl.build import build
-from etl.settings import ARTICLES_DIR
-
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    db = tmp_path_factory.mktemp("sample") / "sample.duckdb"
-    build([ARTICLES_DIR], db)
-    con = duckdb.connect(str(db), read_only=True)
+def sample(sample_db):
+    """The real build of data/articles (tests/conftest.py sample_db), read-only."""
+    con = duckdb.connect(str(sample_db), read_only=True)
     yield con
     con.close()
 

@@ -165,6 +165,14 @@ def page(browser):
 
 def wait_for_app(page, text: str | None = None, *, timeout: float = 45_000) -> None:
     """Wait until Streamlit has run the script and drawn the page (and `text`, if given)."""
+    wait_for_run(page, text, timeout=timeout)
+    settle(page)  # deck.gl and plotly draw after the DOM settles
+
+
+def wait_for_run(page, text: str | None = None, *, timeout: float = 45_000) -> None:
+    """Wait until Streamlit has run the script and put its elements (and `text`, if given)
+    on the page; what draws after the DOM (deck.gl, plotly) may still be drawing: a
+    settle() follows (wait_for_app, or a map's wait_until_drawn)."""
     page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=timeout)
     if text:
         page.get_by_text(text, exact=False).first.wait_for(state="visible", timeout=timeout)
@@ -174,10 +182,9 @@ def wait_for_app(page, text: str | None = None, *, timeout: float = 45_000) -> N
         " && !document.querySelector(\"[data-testid='stSkeleton']\")",
         timeout=timeout,
     )
-    settle(page)  # deck.gl and plotly draw after the DOM settles
 
 
-def settle(page, *, interval: float = 250, frames: int = 3, longest: float = 6000) -> None:
+def settle(page, *, interval: float = 150, frames: int = 3, longest: float = 6000) -> None:
     """Wait until what the window shows has stopped changing: `frames` screenshots in a
     row, `interval` ms apart, the same bytes (deck.gl and plotly draw after the DOM
     settles, on a loaded machine later than on an idle one). A page that keeps moving (a

@@ -111,15 +111,16 @@ def canvas_pixels_once(page, ready, *, timeout: float = 30_000) -> np.ndarray:
 
 
 def open_drawn_map(page, url: str, text: str) -> None:
-    """Open a page with a map and wait until it is drawn: the map's canvas is there before
-    the wait for the page to settle, whose settle covers what deck.gl draws after the DOM
-    settles; then until the canvas holds ink and stops changing."""
-    from tests.browser.conftest import wait_for_app
+    """Open a page with a map and wait until it is drawn: the map's canvas is there, the
+    script's run has ended (the waits of wait_for_app), the canvas holds ink, and then what
+    the window shows stops changing (one settle, after all of those: the settle that
+    wait_for_app makes before the ink was there was a second one)."""
+    from tests.browser.conftest import wait_for_run
 
     page.goto(url)
     page.get_by_text(text, exact=False).first.wait_for(state="visible", timeout=45_000)
     canvas_box(page)
-    wait_for_app(page, text)
+    wait_for_run(page, text)
     wait_until_drawn(page)
 
 

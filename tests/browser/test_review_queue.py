@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from etl import settings
-from etl.build import build
 from tests.browser.conftest import screenshot, start_server, wait_for_app
+from tests.conftest import sample_copy
 from tests.readdb import query
 
 pytestmark = pytest.mark.browser
@@ -30,12 +30,13 @@ TIMED_FACTS = 8
 
 
 @pytest.fixture(scope="module")
-def sample_server(tmp_path_factory):
-    """(base URL, database, corrections file) of a server reading the sample database."""
+def sample_server(tmp_path_factory, sample_db):
+    """(base URL, database, corrections file) of a server reading a copy of the sample
+    database (tests/conftest.py sample_db: every article read), with a corrections file of
+    its own that does not exist yet."""
     folder = tmp_path_factory.mktemp("review-browser")
-    db, path = folder / "shuttle.duckdb", folder / "corrections.jsonl"
-    report = build([settings.ARTICLES_DIR], db, corrections=path)
-    assert not report.skipped, report.summary()
+    db, path = sample_copy(sample_db, folder / "shuttle.duckdb"), folder / "corrections.jsonl"
+    assert not path.exists()
     for base in start_server(db, folder, {"SHUTTLE_CORRECTIONS": str(path),
                                           "SHUTTLE_USER": "queue-browser"}):
         yield base, db, path
