@@ -53,6 +53,7 @@ from etl.pool import (
 from etl.read import UnchangedFile, iter_articles
 from etl.roles import read_again, rename_variants, same_office_holders
 from etl.schema import create_schema, schema_fingerprint
+from etl.stopping import raise_if_stopped
 from etl.tempdb import BuildError, check_target, remove_dead_temps, temp_database
 from etl.unchanged import database_stamp
 
@@ -297,6 +298,7 @@ def _load(outcomes: Iterable[object], loader: Loader, fixes: CorrectionSet,
     """Every outcome of the read and extraction into the loader: unchanged files and
     articles reused, extracted ones corrected, capped and written, problems kept."""
     for outcome in outcomes:
+        raise_if_stopped()
         if isinstance(outcome, UnchangedFile):
             for article_id in outcome.ids:
                 loader.add_reused(article_id, outcome.path)

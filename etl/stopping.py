@@ -13,16 +13,28 @@ from contextlib import contextmanager
 
 _depth = 0
 _pending: list[BaseException] = []
+_received: list[BaseException] = []
 
 
 def stop(exception: BaseException) -> None:
     """Raise `exception` now, or at the end of the critical section running now. Called
-    from a signal handler, which Python runs in the main thread between two bytecodes."""
+    from a signal handler, which Python runs in the main thread between two bytecodes.
+    The stop is also kept for `raise_if_stopped`: an exception raised while a C extension
+    is being imported (spaCy's, on the first article) can be lost inside the import."""
+    if not _received:
+        _received.append(exception)
     if _depth:
         if not _pending:
             _pending.append(exception)
         return
     raise exception
+
+
+def raise_if_stopped() -> None:
+    """Raise a stop that came and was lost on its way up: called between articles and
+    before the new database is swapped in, so a Ctrl-C is never a finished build."""
+    if _received:
+        raise _received.pop()
 
 
 @contextmanager

@@ -17,6 +17,7 @@ import duckdb
 
 from etl import settings, statements
 from etl.oneline import first_line, shown_path
+from etl.stopping import raise_if_stopped
 
 
 class BuildError(Exception):
@@ -111,6 +112,7 @@ def temp_database(db: Path, *, from_previous: bool = False
         raise BuildError(f"cannot write {shown_path(temp)}: {_reason(err)}") from err
     try:
         yield con
+        raise_if_stopped()  # a Ctrl-C lost on its way up is no finished build
         con.execute("checkpoint")
         compact_if_wasteful(con, temp)
         con.close()

@@ -281,3 +281,22 @@ def test_ctrl_c_and_sigterm_end_in_one_line_and_leave_nothing(tmp_path, stop, wo
     assert process.returncode == (130 if stop == "SIGINT" else 143), err
     assert said(err) == [f"build {name}; the previous database is untouched"]
     assert leftovers(db) == [] and not db.exists()
+
+
+def test_a_stop_lost_on_its_way_up_still_ends_the_build(tmp_path):
+    """A Ctrl-C that arrives while spaCy's C extension is imported can be swallowed by the
+    import: the stop is kept, so the build still ends and swaps nothing in."""
+    from etl import stopping
+
+    articles = tmp_path / "articles"
+    write_good_articles(articles, 5)
+    db = tmp_path / "db.duckdb"
+    try:
+        stopping.stop(KeyboardInterrupt())
+    except KeyboardInterrupt:
+        pass  # lost, as inside the import
+    with pytest.raises(KeyboardInterrupt):
+        build([articles], db)
+    assert leftovers(db) == [] and not db.exists()
+    build([articles], db)  # a stop raised once is not raised again
+    assert db.exists()
