@@ -55,8 +55,12 @@ def _date(view: View, trigger, place_token, status: str,
             span = view.doc.char_span(dates[0].start, dates[0].end, alignment_mode="expand")
             if span is not None and not _belongs_elsewhere(span.root, trigger):
                 return _later_than(dates[0], trigger, view), False
-    if undated or verb is not None and _repeated(verb):
-        return None, False  # "has visited Kampala four times": no one day
+    if undated:
+        return None, False
+    if verb is not None and _repeated(verb):
+        # "has visited Kampala four times": no one day, only the story's year
+        day = view.default_date()
+        return (day[:4] if day else None), False
     return view.default_date(), True
 
 
