@@ -167,8 +167,9 @@ def test_seconds_per_fact_in_the_queue(sample_server, page):
             state="visible", timeout=30_000)
         page.wait_for_function(
             "([sel, old]) => { const e = document.querySelector(sel);"
-            " return e && !e.innerText.includes('Fact ' + old + '.'); }",
-            arg=[CARD, seen], timeout=30_000)
+            " return e && /Fact [0-9a-f]{16}\\./.test(e.innerText)"
+            " && !e.innerText.includes('Fact ' + old + '.'); }",
+            arg=[CARD, seen], timeout=30_000)  # the next fact drawn, not a card mid-redraw
         seen = card_fact(page)
     seconds = (time.monotonic() - began) / TIMED_FACTS
     print(f"\nreview queue: {seconds:.2f} s per fact from keypress to the next fact shown, "
