@@ -387,11 +387,7 @@ def in_the_hosts_country(facts: list[dict]) -> list[dict]:
         if fact["type"] != "meeting" or not home or fact.get("place") or fact.get("country"):
             continue
         fact["country"] = home[0]
-        stops += [{k: v for k, v in fact.items() if k not in ("participants", "mode", "_how",
-                                                                 "_host_home")}
-                  | {"type": "visit", "actor": guest, "_how": {
-                      "relation": "guest", "trigger": fact["_how"]["trigger"],
-                      "cues": fact["_how"]["cues"]}} for guest in home[1]]
+        stops += [_guest_stop(fact, guest) for guest in home[1]]
     return stops
 
 
@@ -400,9 +396,14 @@ def _guest_visits(meeting: dict, view: View) -> list[dict]:
     meeting once the sentence has said whether it was called off."""
     if meeting["status"] not in ("occurred", "planned"):
         return []
-    return [{k: v for k, v in meeting.items() if k not in ("participants", "mode", "_how")}
-            | {"type": "visit", "actor": guest, "_default_date": bool(
-                meeting.get("_default_date")), "_how": {
-                "relation": "guest", "trigger": meeting["_how"]["trigger"],
-                "cues": meeting["_how"]["cues"]}}
+    return [_guest_stop(meeting, guest)
             for guest in guests(meeting["participants"], meeting["country"], view)]
+
+
+def _guest_stop(meeting: dict, guest: str) -> dict:
+    """The stop of one guest at a meeting: its place, day and status."""
+    return {k: v for k, v in meeting.items() if k not in ("participants", "mode", "_how",
+                                                          "_host_home")} | {
+        "type": "visit", "actor": guest, "_default_date": bool(meeting.get("_default_date")),
+        "_how": {"relation": "guest", "trigger": meeting["_how"]["trigger"],
+                 "cues": meeting["_how"]["cues"]}}

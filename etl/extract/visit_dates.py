@@ -30,6 +30,7 @@ def _date(view: View, trigger, place_token, status: str,
         chain = set(governors(trigger, conj=False)) | {trigger, place_token}
         own = []
         told = []  # dates of the telling: "the trip was announced on Friday"
+        others = []  # dates the sentence gives to something else
         for d in dates:
             span = view.doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is None:
@@ -38,23 +39,23 @@ def _date(view: View, trigger, place_token, status: str,
                                                       or _before_the_clause(span.root, verb)):
                 told.append(d)
                 continue
-            if _not_its_own(d, trigger, view, undated):
+            if _not_its_own(span.root, trigger, undated):
+                others.append(d)
                 continue
             if _hangs_from(span.root, chain):
                 own.append(d)
-        dates = [d for d in dates if d not in told and not _not_its_own(d, trigger, view,
-                                                                         undated)]
+        dates = [d for d in dates if d not in told and d not in others]
         if len(own) > 1 and place_token != trigger:
             # "visited Kampala on Monday and Nairobi on Wednesday": each stop's own date
             # follows it
             after = [d for d in own if d.start > place_token.idx]
             own = after or own
         if own:
-            return _later_than(own[0], trigger, view), False
+            return _day_or_month(own[0], trigger, view), False
         if len(dates) == 1:
             span = view.doc.char_span(dates[0].start, dates[0].end, alignment_mode="expand")
             if span is not None and not _belongs_elsewhere(span.root, trigger):
-                return _later_than(dates[0], trigger, view), False
+                return _day_or_month(dates[0], trigger, view), False
     if undated:
         return None, False
     if verb is not None and _repeated(verb):
@@ -64,7 +65,7 @@ def _date(view: View, trigger, place_token, status: str,
     return view.default_date(), True
 
 
-def _later_clause(trigger):
+def _apart_clause(trigger):
     """The "before / until / after" phrase a stop's word of travel stands in ("before
     heading to Riyadh", "after a week in Madrid"), or None: what the main clause dates
     happened at another time."""
@@ -91,12 +92,10 @@ def _repeated(verb) -> bool:
                                            for g in c.children) for c in near)
 
 
-def _not_its_own(date, trigger, view: View, undated: bool) -> bool:
+def _not_its_own(token, trigger, undated: bool) -> bool:
     """A date the sentence gives to something else: a past verb the plan is told under,
     or the count of times ("for the second time this year")."""
-    span = view.doc.char_span(date.start, date.end, alignment_mode="expand")
-    return span is not None and (undated and _of_a_past_verb(span.root, trigger)
-                                 or _counts_times(span.root))
+    return undated and _of_a_past_verb(token, trigger) or _counts_times(token)
 
 
 def _counts_times(token) -> bool:
@@ -129,16 +128,17 @@ def _of_a_past_verb(token, trigger) -> bool:
     return True
 
 
-def _later_than(date, trigger, view: View) -> str:
-    """The date's value, or its month when the stop comes after the day the main clause
-    gives: "began a tour in Doha on Saturday before heading to Riyadh" puts Riyadh later,
-    in the same month most often."""
-    later = _later_clause(trigger)
-    if later is None:
+def _day_or_month(date, trigger, view: View) -> str:
+    """The date's value, or its month when the stop is told at another time than the day
+    the main clause gives: "began a tour in Doha on Saturday before heading to Riyadh" puts
+    Riyadh later, "returned on Friday after a week in Madrid" Madrid earlier, in the same
+    month most often."""
+    apart = _apart_clause(trigger)
+    if apart is None:
         return date.value
     span = view.doc.char_span(date.start, date.end, alignment_mode="expand")
-    if span is not None and span.root in later.subtree or any(
-            t.lower_ in _SAME_DAY and t.head.lower_ in _PARTS_OF_DAY for t in later.subtree):
+    if span is not None and span.root in apart.subtree or any(
+            t.lower_ in _SAME_DAY and t.head.lower_ in _PARTS_OF_DAY for t in apart.subtree):
         return date.value  # "before flying to Rome that evening": still the same day
     return date.value[:7]
 

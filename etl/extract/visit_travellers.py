@@ -21,8 +21,6 @@ COMPANIONS = {"alongside", "with", "beside"}
 HOSTS = {"host", "welcome", "receive", "greet"}
 # Verbs whose subject stays where it is while its object goes.
 SENDERS = HOSTS | {"send", "dispatch", "deploy", "summon", "invite"}
-GUESTS = LEX.people.role_nouns | {"counterpart", "delegation", "guest", "visitor", "leader",
-                                  "envoy", "team", "head", "dignitary"}
 COMPANION_PHRASES = re.compile(r"\b(?:along\s+with|together\s+with|accompanied\s+by|"
                                r"joined\s+by|alongside)\s+$", re.IGNORECASE)
 
@@ -74,18 +72,14 @@ def _verb_travellers(verb, view: View) -> list[str]:
                 return owners
     if _lemma(verb) in LEX.visit.object_travellers:
         objects = [n for t in objects_of(verb) for n in view.persons_for(t)]
-        if objects and _lemma(verb) in HOSTS and view.roster is not None:
-            # "hosted the Ugandan ambassador in Nairobi": who serves there made no trip,
-            # and neither did the host
+        if _lemma(verb) in HOSTS and view.roster is not None:
+            # "hosted the Ugandan ambassador in Nairobi": who serves there made no trip
             objects = [n for n in objects if not view.roster.posted_abroad(n)]
-            if not objects:
-                return []
         if objects:
             return objects  # "sent Kuleba to Beijing", "hosted Modi for a visit"
         if _lemma(verb) in SENDERS and objects_of(verb):
-            return []  # "sent troops to Somalia", "sent his foreign minister": not the sender
-        if _lemma(verb) in HOSTS and any(_lemma(o) in GUESTS for o in objects_of(verb)):
-            return []  # "hosted her counterparts in Astana": the host is no traveller
+            # "sent troops to Somalia", "hosted her counterparts in Astana": not the sender
+            return []
     names = [n for t in subjects_of(verb) for n in view.persons_for(t)]
     if not names:
         names = [n for t in agents_of(verb) for n in view.persons_for(t)]
