@@ -140,3 +140,32 @@ def test_accepted_values_are_those_facts_md_lists(field, values):
     said = re.split(r"; |\. ", line.split(f"`{field}`: ", 1)[1])[0]
     listed = tuple(re.findall(r"`([a-z_ ]+)`", said))
     assert listed and values[:len(listed)] == listed
+
+
+CASUALTY_WORD_SECTIONS = ("metrics", "toll_words", "aside_words", "verbs", "states", "nouns")
+
+
+@pytest.mark.parametrize("section", CASUALTY_WORD_SECTIONS)
+def test_the_lexicons_casualty_words_give_only_the_contracts_metrics(section):
+    """The extraction reads a count's metric from these lists: a metric the contract does not
+    accept would be refused at the load, a misspelt one silently."""
+    from etl.extract.lexicon import LEX
+
+    listed = set(LEX.words(f"casualty.{section}"))
+    assert listed and listed <= set(facts.METRICS), listed - set(facts.METRICS)
+
+
+def test_every_metric_of_the_contract_has_words_to_be_read_by():
+    """A metric with no word after a count ("12 abducted") could never be extracted."""
+    from etl.extract.lexicon import LEX
+
+    assert set(LEX.words("casualty.metrics")) == set(facts.METRICS)
+
+
+def test_a_word_under_two_metrics_is_refused():
+    """A word listed under two metrics would give one of them by the order of the file."""
+    from etl.extract.lexicon import Lexicon
+
+    lexicon = Lexicon({"casualty": {"verbs": {"killed": ["kill"], "captured": ["kill"]}}})
+    with pytest.raises(ValueError, match="'kill' is listed under both"):
+        lexicon.keyed("casualty.verbs")

@@ -10,27 +10,13 @@ import re
 
 from etl.extract.lexicon import LEX
 
-# Verbs whose subject (intransitive, passive) or object (active) a casualty count may be.
-VERB_METRIC = {
-    "kill": "killed", "die": "killed", "perish": "killed", "murder": "killed",
-    "massacre": "killed", "slay": "killed", "execute": "killed", "drown": "killed",
-    "behead": "killed", "slaughter": "killed", "martyr": "killed",
-    "wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded",
-    "displace": "displaced", "uproot": "displaced", "flee": "displaced",
-    "abduct": "captured", "kidnap": "captured", "capture": "captured",
-}
+# What befell a count, from the lexicon: the verb it is the subject or object of, the state
+# it is in ("remain missing"), the noun of what happened to it ("the killing of 30").
+VERB_METRIC = LEX.keyed("casualty.verbs")
+STATE_METRIC = LEX.keyed("casualty.states")
+NOUN_METRIC = LEX.keyed("casualty.nouns")
 # Verbs that make their object do what their infinitive says: "forced 450,000 to flee".
 CAUSING = frozenset({"force", "compel", "drive", "cause", "push", "oblige", "prompt"})
-# Words that, as the complement of "be"/"remain"/"leave", make the subject a count:
-# "19 people remain missing", "four were dead".
-STATE_METRIC = {"dead": "killed", "missing": "missing", "injured": "wounded",
-                "wounded": "wounded", "displaced": "displaced", "homeless": "displaced"}
-# Nouns that name what happened to a count: "the killing of 30", "100 people hostage".
-NOUN_METRIC = {"death": "killed", "killing": "killed", "massacre": "killed",
-               "murder": "killed", "execution": "killed", "fatality": "killed",
-               "casualty": "killed", "hostage": "captured", "captive": "captured",
-               "abduction": "captured", "kidnapping": "captured", "displacement": "displaced",
-               "injury": "wounded", "refugee": "displaced", "evacuee": "displaced"}
 COUNTED = re.compile(
     r"(?:people|persons?|civilians?|soldiers?|troops|servicemen|fighters|militants|rebels|"
     r"police(?:men)?|officers|guards|children|kids|boys|girls|women|men|babies|infants|"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from etl.extract.lexicon import LEX
+from etl.facts import METRICS
 
 
 def _metric_words(metric: str) -> str:
@@ -18,7 +19,6 @@ def _metric_words(metric: str) -> str:
     return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in word.split()) for word in words) + ")"
 
 
-METRICS = ("killed", "wounded", "displaced", "missing", "captured")
 METRIC_AFTER = [(metric, _metric_words(metric)) for metric in METRICS]
 
 
@@ -42,13 +42,11 @@ _FILLER = (r"(?:\s+(?:more|other|people|persons|person|man|woman|child|civilian|
            r"remain|remains|remained|having|got|getting|lost|"
            rf"{_people_nouns()}|"
            r"[a-z]+-[a-z]+)){0,5}\s+")
+# A toll or verb before a count, with the metric each gives (lexicon casualty.toll_words).
+TOLL_METRIC = LEX.keyed("casualty.toll_words")
 TOLL_BEFORE = re.compile(
-    r"(?P<m>death\s+toll|toll|number\s+of\s+(?:dead|deaths|people\s+killed)|"
-    r"deaths|killed|killing|kills|wounded|wounding|injured|injuring|displaced|displacing|"
-    r"displacement|missing|captured|capturing|abducted|abducting|kidnapped|kidnapping|"
-    r"seized|seizing|claimed\s+the\s+lives\s+of|taking\s+hostage|took\s+hostage|"
-    r"shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|executed|executing|"
-    r"massacred|massacring|slaughtered|murdered|murdering|uprooted|uprooting)"
+    r"(?P<m>" + "|".join(r"\s+".join(re.escape(w) for w in word.split())
+                         for word in sorted(TOLL_METRIC, key=len, reverse=True)) + ")"
     r"(?:\s+(?:has|have|had|now|also|so\s+far|reportedly|in\s+\w+|from\s+\w+|of|is|was|"
     r"stood|stands|rose|risen|rises|climbed|climbs|jumped|reached|reaches|hit|nears|neared|"
     r"surpassed|surpasses|exceeded|topped|passed|increased|to|at|more\s+than|at\s+least|"
@@ -56,19 +54,6 @@ TOLL_BEFORE = re.compile(
     r"an\s+estimated|the|another|a\s+total\s+of|as\s+many\s+as)){0,6}\s+$",
     re.IGNORECASE,
 )
-TOLL_METRIC = {"death toll": "killed", "toll": "killed", "deaths": "killed", "killed": "killed",
-               "killing": "killed", "kills": "killed", "wounded": "wounded",
-               "wounding": "wounded", "injured": "wounded", "injuring": "wounded",
-               "displaced": "displaced", "displacing": "displaced",
-               "displacement": "displaced", "missing": "missing", "captured": "captured",
-               "capturing": "captured", "abducted": "captured", "abducting": "captured",
-               "kidnapped": "captured", "kidnapping": "captured", "seized": "captured",
-               "seizing": "captured", "taking hostage": "captured", "took hostage": "captured",
-               "claimed the lives of": "killed", "shot dead": "killed",
-               "shooting dead": "killed", "gunned down": "killed", "gunning down": "killed",
-               "executed": "killed", "executing": "killed", "massacred": "killed",
-               "massacring": "killed", "slaughtered": "killed", "murdered": "killed",
-               "murdering": "killed", "uprooted": "displaced", "uprooting": "displaced"}
 
 
 NOT_PEOPLE_AFTER = re.compile(
@@ -80,9 +65,13 @@ NOT_PEOPLE_AFTER = re.compile(
 )
 
 
+# What a count may be said to be: "the number of people abducted", "were killed".
+ASIDE_METRIC = LEX.keyed("casualty.aside_words")
+STATE_METRIC = {**LEX.keyed("casualty.states"), **ASIDE_METRIC}
+_STATES = "|".join(sorted(STATE_METRIC, key=len, reverse=True))
 LOOSE_TOLL = re.compile(
-    r"\b(?P<m>death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|deaths|displaced|"
-    r"wounded|injured|missing)(?:\s+people)?|deaths)\b[^.;:]{0,90}?\b(?:at|to|of|reached|hit|"
+    rf"\b(?P<m>death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:deaths|{_STATES})"
+    r"(?:\s+people)?|deaths)\b[^.;:]{0,90}?\b(?:at|to|of|reached|hit|"
     r"is|was|stands\s+at|stood\s+at|surpassed|passed|exceeded|topped|nears|neared)"
     r"(?:\s+(?:more\s+than|at\s+least|nearly|about|around|over|some|almost|up\s+to|"
     r"approximately|roughly|close\s+to|an\s+estimated))?\s+$",
@@ -90,9 +79,6 @@ LOOSE_TOLL = re.compile(
 )
 
 
-ASIDE_METRIC = {"killed": "killed", "wounded": "wounded", "injured": "wounded",
-                "displaced": "displaced", "abducted": "captured", "kidnapped": "captured",
-                "captured": "captured"}
 ASIDE_METRICS = "(?P<am>" + "|".join(ASIDE_METRIC) + ")"
 AMONG = re.compile(r"(?:\s+[\w'’-]+){0,6}?\s+(?:were|are|was)\s+(?:also\s+)?among\s+"
                    r"(?:the\s+|those\s+)?(?P<w>dead|killed|victims|wounded|injured)\b",
@@ -119,18 +105,12 @@ def _metric_for(text: str, num_start: int, num_end: int) -> tuple[str | None, in
     before = text[max(0, num_start - 90):num_start]
     loose = LOOSE_TOLL.search(text[max(0, num_start - 160):num_start])
     if loose:
-        word = " ".join(loose.group("m").lower().split())
-        for key, metric in (("displaced", "displaced"), ("wounded", "wounded"),
-                            ("injured", "wounded"), ("missing", "missing")):
-            if key in word:
-                return metric, 2
-        return "killed", 2
+        said = [STATE_METRIC[w] for w in loose.group("m").lower().split() if w in STATE_METRIC]
+        return (said[0] if said else "killed"), 2  # "the number of people displaced"
     m = TOLL_BEFORE.search(before)
     if m:
         word = " ".join(m.group("m").lower().split())
         metric = TOLL_METRIC.get(word)
-        if word.startswith("number of"):
-            metric = "killed"
         # "killed and injured more than 1,000": a mixed count, no figure for either.
         if re.search(r"\b(?:killed|dead)\s+(?:and|or)\s+(?:injured|wounded)\s+[\w\s]*$",
                      before[-40:], re.IGNORECASE):

@@ -79,6 +79,18 @@ class Lexicon:
         return node
 
     @cache  # noqa: B019 - one lexicon per language, kept for the process's life
+    def keyed(self, dotted: str) -> MappingProxyType:
+        """Each word of a mapping of lists with the key it is listed under, for rules that read
+        a word and need its class: keyed("casualty.verbs")["abduct"] is "captured"."""
+        out: dict[str, str] = {}
+        for key, words in self.words(dotted).items():
+            for word in words:
+                if out.setdefault(word, key) != key:
+                    raise ValueError(f"lexicon {dotted}: {word!r} is listed under both "
+                                     f"{out[word]!r} and {key!r}")
+        return MappingProxyType(out)
+
+    @cache  # noqa: B019 - one lexicon per language, kept for the process's life
     def pattern(self, dotted: str, flags: int = re.IGNORECASE) -> re.Pattern:
         """One regex matching any entry of a list as whole words, longest entries first."""
         entries = self.words(dotted)
