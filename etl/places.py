@@ -163,8 +163,28 @@ def _alias_rows() -> dict[str, tuple[str, str, tuple[float, float] | None]]:
     return out
 
 
+# Countries whose own script is not Latin: GeoNames writes their cities in a scholarly
+# transliteration ("Rafaḩ", "Marsá Maţrūḩ") that no newspaper or briefing uses; the plain
+# letters are what an analyst reads and searches for. Latin-script spellings ("Rzeszów",
+# "Cúcuta") are the places' own and stay.
+_TRANSLITERATED = frozenset(
+    "AE AF AM BD BG BH BT BY CN DZ EG ER ET GE GR IL IN IQ IR JO JP KG KH KP KR KW KZ LA LB "
+    "LK LY MA MK MM MN MR NP OM PK PS QA RS RU SA SD SY TH TJ TN TW UA YE".split())
+
+
+def _plain(name: str) -> str:
+    """A transliterated name without its marks: "Rafaḩ" -> "Rafah"."""
+    text = unicodedata.normalize("NFKD", name)
+    return unicodedata.normalize("NFC", "".join(
+        c for c in text if not unicodedata.combining(c) and c not in "ʿʾ"))
+
+
 def _city(row: dict, name: str | None = None) -> Place:
-    return Place(name or row["name"], row["countrycode"], float(row["latitude"]),
+    if name is None:
+        name = row["name"]
+        if row["countrycode"] in _TRANSLITERATED:
+            name = _plain(name)
+    return Place(name, row["countrycode"], float(row["latitude"]),
                  float(row["longitude"]), "city", int(row["population"]))
 
 

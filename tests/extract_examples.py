@@ -333,6 +333,16 @@ UNSEEN = [
      "Oman, next week.", D(2025, 3, 5), "visit",
      {("Ana Ruiz", None, "QA", "planned"), ("Ana Ruiz", None, "BH", "planned"),
       ("Ana Ruiz", None, "OM", "planned")}),
+    # A country whose name elides its article ("Cote d'Ivoire") is still one name in a list.
+    ("Foreign Minister Ana Ruiz will tour Ghana, Togo and Cote d'Ivoire next month.",
+     D(2025, 3, 5), "visit",
+     {("Ana Ruiz", None, "GH", "planned"), ("Ana Ruiz", None, "TG", "planned"),
+      ("Ana Ruiz", None, "CI", "planned")}),
+    # A crossing, a camp or a hospital named after its place stands for the place.
+    ("UN relief chief Tomas Lindqvist visited the Rafah crossing on Friday.", D(2024, 3, 5),
+     "visit", {("Tomas Lindqvist", "Rafah", "PS", "occurred")}),
+    ("Foreign Minister Ana Ruiz toured the Kharkiv hospital on Friday.", D(2024, 3, 5),
+     "visit", {("Ana Ruiz", "Kharkiv", "UA", "occurred")}),
     # A trip that names its stops: "the tour includes", "took in", "with stops in".
     ("Foreign Minister Ana Ruiz's trip to Asia next month will include stops in Japan and "
      "Malaysia.",

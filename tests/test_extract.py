@@ -78,6 +78,38 @@ def test_a_stop_told_after_before_is_later_than_the_day_of_the_first() -> None:
         ("Bujumbura", "2024-06"), ("Kigali", "2024-06-08")]
 
 
+def test_a_tour_starting_on_a_day_dates_its_first_stop_to_it_and_the_others_to_its_month(
+) -> None:
+    facts = facts_of("Foreign Minister Ana Ruiz will begin a tour of Ghana, Togo and Benin "
+                     "starting Sunday.", date(2024, 6, 12), "visit")
+    assert sorted((f["country"], f["date"]) for f in facts) == [
+        ("BJ", "2024-06"), ("GH", "2024-06-16"), ("TG", "2024-06")]
+
+
+def test_the_day_a_meeting_was_told_of_is_not_its_day() -> None:
+    """The parser hangs "on Monday" on "had met"; it is the day of the saying."""
+    facts = facts_of("Polish Foreign Minister Jan Wrobel said on Monday he had met Ukrainian "
+                     "President Taras Hlib in Kyiv.", date(2024, 6, 12), "meeting")
+    assert [f["date"] for f in facts] == ["2024-06"]
+    facts = facts_of("Polish Foreign Minister Jan Wrobel said on Monday he had met Ukrainian "
+                     "President Taras Hlib in Kyiv on Friday.", date(2024, 6, 12), "meeting")
+    assert [f["date"] for f in facts] == ["2024-06-07"]
+
+
+def test_stops_told_in_the_past_perfect_are_earlier_than_the_arrival_day() -> None:
+    """ "co-chaired" stays one word: split, the parser made "chaired" a second main verb and
+    the summit's meeting took the arrival's city."""
+    text = ("Kenyan President Samuel Kiprono arrived in Accra on Wednesday from Togo, where he "
+            "had co-chaired a trade summit in Lome with Togolese President Faure Mensah and "
+            "visited Kara.")
+    visits = facts_of(text, date(2025, 2, 14), "visit")
+    assert sorted((f["place"], f["date"]) for f in visits) == [
+        ("Accra", "2025-02-12"), ("Kara", "2025-02"), ("Lomé", "2025-02")]
+    meetings = facts_of(text, date(2025, 2, 14), "meeting")
+    assert [(f["participants"], f["place"], f["date"]) for f in meetings] == [
+        (["Faure Mensah", "Samuel Kiprono"], "Lomé", "2025-02")]
+
+
 def test_the_day_of_a_past_stop_does_not_date_the_plan_told_beside_it() -> None:
     facts = facts_of("Ugandan President Samuel Kiprono landed in Lusaka on Sunday, the first "
                      "leg of a tour that will also take him to Harare.", date(2024, 6, 12),

@@ -213,13 +213,14 @@ def _placed_by_grammar(place: PlaceRef, doc, capital: bool) -> bool:
         if verb.pos_ in ("VERB", "NOUN") and (lemma in _ARRIVALS if root.head.lower_ != "for"
                                               else lemma in LEAVE_FOR):
             return True  # "flew to Goa", "left Lilongwe for Harare"
-    if not capital:
-        return False
-    if root.dep_ == "compound" and root.head.pos_ in ("NOUN", "PROPN"):
-        root = root.head  # "received at Nouakchott airport"
+    if root.dep_ == "compound" and root.head.pos_ in ("NOUN", "PROPN") and (
+            capital or root.head.lemma_.lower() in LEX.visit.facility_nouns):
+        root = root.head  # "received at Nouakchott airport", "visited the Rafah crossing"
     if root.dep_ in ("dobj", "advmod", "npadvmod", "oprd") and (
             root.head.lemma_.lower() in _ARRIVALS):
         return True  # "visited Luanda.": the parser, taking it for a name, makes it a modifier
+    if not capital:
+        return False
     return root.dep_ == "pobj" and root.head.lower_ in (
         "in", "to", "at", "from", "into", "near", "toward", "towards")
 

@@ -44,8 +44,13 @@ _NOT_CITIES = {"of", "university", "president", "minister", "march", "may", "mob
                "police", "reading", "nice", "bar", "split", "sale", "lincoln",
                "hamilton", "jackson", "wellington", "george", "santa", "san", "abbas", "isa",
                "said", "best", "most", "more", "many", "man", "young", "god", "deal", "union",
-               "aden?", "kim", "moon", "li", "ban", "hague", "dover", "hope", "mission",
+               "kim", "moon", "li", "ban", "hague", "dover", "hope", "mission",
                "western", "eastern", "northern", "southern", "central", "gaza"}
+
+
+def _capitalised(word: str) -> bool:
+    """A name's word, also after an elided article: "d'Ivoire" in "Cote d'Ivoire"."""
+    return word[0].isupper() or (len(word) > 2 and word[1] in "'’" and word[2].isupper())
 
 
 @lru_cache(maxsize=8192)
@@ -81,9 +86,9 @@ def find_places(text: str, taken: list[tuple[int, int]] = ()) -> list[PlaceRef]:
         found = None
         for j in range(min(len(words), i + _LONGEST), i, -1):
             last = words[j - 1][2]
-            if j - 1 > i and not last[0].isupper() and last not in _INNER:
+            if j - 1 > i and not _capitalised(last) and last not in _INNER:
                 continue
-            if any(not w[0].isupper() and w not in _INNER for _, _, w in words[i + 1:j - 1]):
+            if any(not _capitalised(w) and w not in _INNER for _, _, w in words[i + 1:j - 1]):
                 continue
             raw = re.sub(r"(?:['’]s?|[.,;:])+$", "", text[start:words[j - 1][1]])
             end = start + len(raw)

@@ -137,6 +137,7 @@ def nlp():
     import spacy
 
     pipeline = spacy.load(MODEL)
+    _keep_prefixed_words(pipeline.tokenizer)
     # The rule lemmatiser keeps a lemma set before it: forms it gets wrong, set right here
     # ("hopes" is not "hop", "axed" not "ax", "dined" not "din").
     ruler = pipeline.get_pipe("attribute_ruler")
@@ -144,6 +145,15 @@ def nlp():
         ruler.add([[{"LOWER": {"IN": list(forms)}, "TAG": {"IN": ["VBZ", "VBD", "VBN"]}}]],
                   {"LEMMA": lemma})
     return pipeline
+
+
+def _keep_prefixed_words(tokenizer) -> None:
+    """ "co-chaired" stays one token (see lexicon tokens.joined_prefixes); other hyphenated
+    words are split as before."""
+    prefixes = "|".join(sorted(LEX.tokens.joined_prefixes, key=len, reverse=True))
+    joined = re.compile(rf"(?i)^(?:{prefixes})-[a-z]+$").match
+    before = tokenizer.token_match
+    tokenizer.token_match = (lambda text: joined(text) or before(text)) if before else joined
 
 
 LEMMA_FIXES = {"hope": ("hopes", "hoped"), "axe": ("axes", "axed"), "dine": ("dines", "dined")}
@@ -172,6 +182,7 @@ def parse(texts: Sequence[str]) -> list:
         _repair_lemmas(doc)
         _repair_heads(doc)
         _repair_dated_conjuncts(doc)
+        _repair_objects_on_a_date(doc)
         _repair_loose_appositions(doc)
         _repair_passive_agents(doc)
         _repair_where_clauses(doc)
@@ -227,6 +238,25 @@ def _repair_dated_conjuncts(doc) -> None:
         for cc in [c for c in date.children if c.dep_ == "cc" and c.i < t.i]:
             cc.head = first
         t.head = first
+
+
+# Nouns of a relative date the small model may hang a verb's object on: "next month".
+_DATE_NOUNS = {"week", "month", "year", "weekend", "today", "tomorrow", "yesterday"}
+
+
+def _repair_objects_on_a_date(doc) -> None:
+    """Make the names of "will tour Ghana, Togo and Benin next month" the verb's object,
+    where the small model hangs them on the date as a modifier; only when the verb has no
+    object of its own."""
+    for t in doc:
+        date = t.head
+        if t.pos_ != "PROPN" or t.dep_ not in ("nmod", "compound") or t.i > date.i or not (
+                date.lower_ in _DATE_NOUNS or is_date_word(date)) or date.dep_ != "npadvmod":
+            continue
+        verb = date.head
+        if verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        t.head, t.dep_ = verb, "dobj"
 
 
 def _repair_loose_appositions(doc) -> None:
@@ -363,6 +393,26 @@ def _repair_lemmas(doc) -> None:
         if t.tag_ not in ("VBG", "VBD", "VBN"):
             continue
         lemma = t.lemma_.lower()
+        if "-" in t.lower_:
+            t.lemma_ = _prefixed_lemma(t.lower_, verbs) or t.lemma_
+            continue
         if lemma + "e" in verbs and t.lower_ in (lemma + "ing", lemma + "ed") and re.search(
                 r"[^aeiou][aeiou][bcdgklmnprstvz]$", lemma):
             t.lemma_ = lemma + "e"
+
+
+def _prefixed_lemma(word: str, verbs: frozenset[str]) -> str | None:
+    """The lexicon's lemma of a verb kept whole with its prefix: "co-chaired" is "co-chair"
+    where the lexicon lists it, else the verb it prefixes ("re-visited" is "visit"); the
+    lemmatizer knows neither and gives "co-chaire"."""
+    prefix, _, rest = word.partition("-")
+    if prefix not in LEX.tokens.joined_prefixes:
+        return None
+    stems = [rest[:-len(end)] + add for end, add in (
+        ("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+        ("d", ""), ("es", ""), ("s", "")) if rest.endswith(end)] + [rest]
+    stems += [s[:-1] for s in stems if len(s) > 3 and s[-1] == s[-2]]  # "co-chairred"
+    for stem in stems:
+        if f"{prefix}-{stem}" in verbs:
+            return f"{prefix}-{stem}"
+    return next((stem for stem in stems if stem in verbs), None)

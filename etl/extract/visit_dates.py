@@ -26,10 +26,10 @@ def _date(view: View, trigger, place_token, status: str,
         and not any(c.dep_ == "aux" for c in verb.children))
     undated = status in ("planned", "possible", "cancelled")
     dates = view.dates(future)
+    told = []  # dates of the telling: "the trip was announced on Friday"
     if dates and view.doc is not None:
         chain = set(governors(trigger, conj=False)) | {trigger, place_token}
         own = []
-        told = []  # dates of the telling: "the trip was announced on Friday"
         others = []  # dates the sentence gives to something else
         for d in dates:
             span = view.doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -38,6 +38,9 @@ def _date(view: View, trigger, place_token, status: str,
             if undated and status != "cancelled" and (_of_the_telling(span.root, trigger)
                                                       or _before_the_clause(span.root, verb)):
                 told.append(d)
+                continue
+            if status == "occurred" and _before_the_clause(span.root, verb):
+                told.append(d)  # "said on Monday he had met X": the saying's day
                 continue
             if _not_its_own(span.root, trigger, undated):
                 others.append(d)
@@ -51,13 +54,19 @@ def _date(view: View, trigger, place_token, status: str,
             after = [d for d in own if d.start > place_token.idx]
             own = after or own
         if own:
-            return _day_or_month(own[0], trigger, view), False
+            if _a_later_stop(place_token, own[0], view):
+                return own[0].value[:7], False
+            return _day_or_month(own[0], trigger, view, status), False
         if len(dates) == 1:
             span = view.doc.char_span(dates[0].start, dates[0].end, alignment_mode="expand")
             if span is not None and not _belongs_elsewhere(span.root, trigger):
-                return _day_or_month(dates[0], trigger, view), False
+                return _day_or_month(dates[0], trigger, view, status), False
     if undated:
         return None, False
+    if told and not dates:
+        # "said on Monday he had met X in Kyiv": on that day or before, most often in its
+        # month; the story's day would be later than the telling
+        return told[0].value[:7], False
     if verb is not None and _repeated(verb):
         # "has visited Kampala four times": no one day, only the story's year
         day = view.default_date()
@@ -128,19 +137,42 @@ def _of_a_past_verb(token, trigger) -> bool:
     return True
 
 
-def _day_or_month(date, trigger, view: View) -> str:
+def _day_or_month(date, trigger, view: View, status: str) -> str:
     """The date's value, or its month when the stop is told at another time than the day
     the main clause gives: "began a tour in Doha on Saturday before heading to Riyadh" puts
     Riyadh later, "returned on Friday after a week in Madrid" Madrid earlier, in the same
     month most often."""
+    span = view.doc.char_span(date.start, date.end, alignment_mode="expand")
+    if status == "occurred" and span is not None and _told_as_before(trigger, span.root):
+        return date.value[:7]
     apart = _apart_clause(trigger)
     if apart is None:
         return date.value
-    span = view.doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is not None and span.root in apart.subtree or any(
             t.lower_ in _SAME_DAY and t.head.lower_ in _PARTS_OF_DAY for t in apart.subtree):
         return date.value  # "before flying to Rome that evening": still the same day
     return date.value[:7]
+
+
+def _told_as_before(trigger, date_token) -> bool:
+    """ "arrived in Washington on Wednesday from France, where he had visited Marseille": a
+    stop told in the past perfect under a main clause in the simple past was earlier than
+    the main clause's day, most often in its month (a plan so told, "had been due to", is
+    not earlier)."""
+    mine, theirs = _verb_at(trigger), verb_of(date_token)
+    return mine is not None and theirs is not None and mine != theirs and _perfect(mine) and (
+        theirs.tag_ == "VBD" and not _perfect(theirs))
+
+
+def _verb_at(token):
+    verb = token if token.pos_ in ("VERB", "AUX") else verb_of(token)
+    while verb is not None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "where he had co-chaired ... and visited Marseille"
+    return verb
+
+
+def _perfect(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 _SAME_DAY = {"that", "same", "later"}
@@ -187,9 +219,27 @@ def _hangs_from(token, chain: set) -> bool:
         if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in (
                 LEX.visit.label_participles):
             continue  # "received a delegation led by X on Monday": the participle is a label
+        if _onset(t):
+            continue
         if t.pos_ in ("VERB", "AUX") and t not in chain and t.dep_ not in ("aux", "auxpass"):
             return t in chain
     return False
+
+
+def _a_later_stop(place_token, date, view: View) -> bool:
+    """ "a tour of Egypt, Tunisia and Togo starting Sunday", "from Sunday to Wednesday": the
+    first day is the first stop's; a later stop of the list is later, most often in the
+    same month."""
+    if place_token is None or place_token.dep_ != "conj":
+        return False
+    span = view.doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and (_onset(span.root.head) or span.root.head.lower_ == "from")
+
+
+def _onset(verb) -> bool:
+    """ "will tour Egypt starting Sunday": the participle's date is the trip's first day."""
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "prep", "acl") and (
+        verb.lemma_.lower() in LEX.visit.onset_verbs)
 
 
 def _belongs_elsewhere(token, trigger) -> bool:
@@ -203,7 +253,7 @@ def _belongs_elsewhere(token, trigger) -> bool:
         if t.dep_ == "pobj" and t.head.lower_ in _OWN_CLAUSE:
             return True
         t = t.head
-        if t.pos_ == "VERB" and t != trigger and trigger not in t.subtree:
+        if t.pos_ == "VERB" and t != trigger and trigger not in t.subtree and not _onset(t):
             return True
     return False
 
