@@ -590,3 +590,73 @@ def test_a_figure_with_no_report_in_the_weeks_shown_gets_no_empty_panel():
     fig = charts.casualty_timeline(df, title="t", n_articles=2)
     panels = {a.text for a in fig.layout.annotations} - {"Source: 2 articles, Shuttle"}
     assert panels == {"Killed"}
+
+
+def _reports(days: list[str], *, where: str = "Sudan") -> pd.DataFrame:
+    """One report a day of one source's toll, rising, about one place."""
+    return pd.DataFrame([{"metric": "killed", "as_of": pd.Timestamp(d), "value": 100 + 10 * n,
+                          "qualifier": None, "reported_by": "Health ministry", "where": where,
+                          "sources": 1, "population": "all"} for n, d in enumerate(days)])
+
+
+def test_a_place_opens_on_the_weeks_that_hold_most_of_its_reports():
+    """20 reports over six weeks and 3 reports years earlier, all of one series (so its span
+    covers every year): the timeline opens on the six weeks, and the earlier three are
+    counted outside them."""
+    burst = [str(d.date()) for d in pd.date_range("2023-10-01", "2023-11-11", periods=20)]
+    df = _reports(["2019-04-02", "2019-06-10", "2020-01-15", *burst])
+    focus = casualty_chart.focus_window(df)
+    assert focus is not None
+    assert focus.start <= pd.Timestamp("2023-10-01") and focus.end >= pd.Timestamp("2023-11-11")
+    assert (focus.end - focus.start).days <= 6 * 7 + 2 * 14  # the weeks and their margin
+    assert (focus.inside, focus.outside) == (20, 3)
+    fig = charts.casualty_timeline(df, title="t", n_articles=3)
+    low, high = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
+    assert (low, high) == (focus.start, focus.end)
+
+
+def test_a_report_days_before_the_burst_is_inside_its_window():
+    """The attack that began a war, reported 11 days before the ministry's daily tolls: it
+    belongs to the weeks shown, not to the reports outside them."""
+    burst = [str(d.date()) for d in pd.date_range("2023-10-18", "2023-11-10", periods=19)]
+    df = _reports(["2021-05-21", "2021-05-22", "2023-10-07", *burst])
+    focus = casualty_chart.focus_window(df)
+    assert focus is not None and focus.start < pd.Timestamp("2023-10-07")
+    assert focus.outside == 2
+
+
+def test_a_place_whose_reports_are_spread_evenly_gets_no_focus():
+    monthly = [str(d.date()) for d in pd.date_range("2014-01-15", "2022-12-15", freq="MS")]
+    assert casualty_chart.focus_window(_reports(monthly)) is None
+    # nor two crises of equal weight: neither holds most of the reports
+    halves = [f"2014-07-{d:02d}" for d in range(1, 11)] + [f"2022-03-{d:02d}" for d in range(1, 11)]
+    assert casualty_chart.focus_window(_reports(halves)) is None
+
+
+def test_printed_figures_of_reports_close_together_do_not_overlap():
+    """Two sources' tolls a day apart and a few hundred apart would print one figure over the
+    other at 1280 px: one moves to the other side of its marker or is left to the hover."""
+    day = pd.Timestamp
+    rows = [{"metric": "killed", "as_of": day(d), "value": v, "qualifier": None,
+             "reported_by": who, "where": "Gaza Strip", "sources": 1, "population": "all"}
+            for d, v, who in [("2023-10-18", 3478, "Health ministry"),
+                              ("2023-10-23", 5087, "Health ministry"),
+                              ("2023-10-29", 8005, "Health ministry"),
+                              ("2023-10-28", 7703, "United Nations"),
+                              ("2023-10-28", 7650, "Red Crescent"),
+                              ("2023-11-10", 11000, "Health ministry")]]
+    fig = charts.casualty_timeline(pd.DataFrame(rows), title="t", n_articles=2)
+    span = (day("2023-11-10") - day("2023-10-18")).total_seconds()
+    top = fig.layout.yaxis.range[1]
+    boxes = []
+    for trace in data_traces(fig):
+        positions = ([trace.textposition] * len(trace.x) if isinstance(trace.textposition, str)
+                     else list(trace.textposition))
+        for x, y, text, where in zip(trace.x, trace.y, trace.text, positions, strict=True):
+            if text:
+                boxes.append(casualty_chart._label_box(
+                    (x - day("2023-10-18")).total_seconds() / span * casualty_chart.LABEL_PLOT_PX,
+                    y / top * (fig.layout.height - casualty_chart.LAYOUT_MARGINS_PX), text, where))
+    assert len(boxes) >= 4  # the main source's figures stay printed
+    for n, a in enumerate(boxes):
+        assert not any(casualty_chart._meets(a, b) for b in boxes[n + 1:]), a

@@ -384,9 +384,8 @@ def casualties_view(con: duckdb.DuckDBPyConnection, f: Filters, *,
         notes.append("each panel shows its place's most reported figure")
     focus = None if every else casualty_chart.focus_window(rows)
     if focus is not None:
-        outside = int((~pd.to_datetime(rows["as_of"]).between(focus[0], focus[1])).sum())
-        notes.append(f"{focus[0]:%b %Y} to {focus[1]:%b %Y}, the span of the most reported "
-                     f"series ({outside} report{'s' if outside != 1 else ''} outside it)")
+        notes.append(f"{focus.start:%d %b %Y} to {focus.end:%d %b %Y}, the span of {focus.inside} "
+                     f"of the {focus.inside + focus.outside} reports ({focus.outside} outside it)")
     note = "; ".join(notes)
     figure = charts.casualty_timeline(rows, title=title, note=note, by_place=every,
                                       n_articles=int(rows["articles_total"].iloc[0]))

@@ -6,6 +6,7 @@ or, for every place at once, small multiples: one panel per place."""
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -41,6 +42,21 @@ POPULATION_DASH = {"all": "solid", "children": "dash", "women": "dot", "civilian
 # grey, so no two sources ever share a colour.
 STRONG = OKABE_ITO[:7]
 MARKER_PX = 12
+# One place's timeline opens on the shortest span holding this share of its reports (with a
+# margin: this share of the span, at least this many days either side), when the place's
+# reports span over this many times as long (focus_window).
+FOCUS_SHARE = 0.75
+FOCUS_MARGIN_SHARE = 0.15
+FOCUS_MARGIN_DAYS = 14
+FOCUS_MIN_RATIO = 3
+# Printed figures are kept apart at the narrowest the page draws a panel: the plot of a 1280 px
+# wide window, legend beside it, is about 380 px wide (a small multiple a third of it); a digit
+# of the 14 px figures is about 7 px wide, a line 16 px high. The layout's top and bottom
+# margins (ui/chart_style.py) take 210 px of the figure's height.
+LABEL_PLOT_PX = 380
+LABEL_CHAR_PX = 7
+LABEL_HEIGHT_PX = 16
+LAYOUT_MARGINS_PX = 210
 
 
 def series_name(reporter: object, population: object) -> str:
@@ -134,28 +150,116 @@ def _series_trace(part: pd.DataFrame, *, name: str, colour: str, dash: str, labe
     )
 
 
-def focus_window(df: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp, str] | None:
-    """The days to open one place's timeline on: those of its most reported series, with a
-    margin, when the place's reports spread far wider (one war's toll read without the
-    earlier war's dozen reports squeezing it into a corner). None when they do not.
+class Focus(NamedTuple):
+    """The days a place's timeline opens on: first and last day shown, and how many of the
+    place's reports lie between them and outside them."""
 
-    Returns (first day, last day, the series' name).
+    start: pd.Timestamp
+    end: pd.Timestamp
+    inside: int
+    outside: int
+
+
+def focus_window(df: pd.DataFrame) -> Focus | None:
+    """The days to open one place's timeline on: the densest run of its reports, with a
+    margin, when its reports spread far wider; None when they do not.
+
+    Why: an axis spanning every report of a place squeezes the weeks most of them describe
+    into a sliver (a war's toll reported every few days, beside a handful of reports of an
+    earlier war years before), and their printed figures overlap. The reader wants those
+    weeks readable; the few reports far outside stay one double-click away (the chart's
+    autoscale), and the note says how many there are.
+
+    The rule, on the reports' days (every report counts, whatever its series): the shortest
+    span holding FOCUS_SHARE of them (the latest of equally short ones); widened to take in
+    any report within the margin of its edges, one after another, so a report a few days
+    before the burst (the attack that began it) is not cut off; then the margin either side:
+    FOCUS_MARGIN_SHARE of the span, at least FOCUS_MARGIN_DAYS. A place whose reports are
+    spread evenly has no such span: its window would cover most of its days, so no focus
+    (the place's whole span must be over FOCUS_MIN_RATIO times the window).
     """
-    df = _prepared(df) if "series" not in df else df
-    days = pd.to_datetime(df["as_of"], errors="coerce")
-    if days.isna().all():
+    days = pd.to_datetime(df["as_of"], errors="coerce").dropna().sort_values()
+    n = len(days)
+    if n < 2:
         return None
-    # a series is one figure of one source and group: the key has the metric too
-    keyed = df.assign(day=days, key=df["series"] + " · " + df["metric"].astype(str))
-    sizes = keyed.groupby("key").agg(n=("day", "size"), last=("day", "max"))
-    top = sizes.sort_values(["n", "last"], ascending=False).index[0]
-    mine = keyed[keyed["key"] == top]["day"]
-    span = (mine.max() - mine.min()).days
-    margin = pd.Timedelta(days=max(10, span * 0.15))
-    lo, hi = mine.min() - margin, mine.max() + margin
-    if (days.max() - days.min()).days <= 3 * (hi - lo).days:
+    values = list(days)
+    k = max(2, math.ceil(n * FOCUS_SHARE))
+    # the shortest run of k reports: ties go to the latest (the newest crisis)
+    first = min(range(n - k + 1), key=lambda i: (values[i + k - 1] - values[i], -i))
+    lo, hi = first, first + k - 1
+    reach = _focus_margin(values[hi] - values[lo])
+    while lo > 0 and values[lo] - values[lo - 1] <= reach:
+        lo -= 1
+    while hi < n - 1 and values[hi + 1] - values[hi] <= reach:
+        hi += 1
+    margin = _focus_margin(values[hi] - values[lo])
+    start, end = values[lo] - margin, values[hi] + margin
+    if values[-1] - values[0] <= FOCUS_MIN_RATIO * (end - start):
         return None
-    return lo, hi, str(top)
+    inside = int(days.between(start, end).sum())
+    return Focus(start, end, inside, n - inside)
+
+
+def _focus_margin(span: pd.Timedelta) -> pd.Timedelta:
+    return max(pd.Timedelta(days=FOCUS_MARGIN_DAYS), span * FOCUS_MARGIN_SHARE)
+
+
+def _label_box(x: float, y: float, text: str, position: str) -> tuple[float, ...]:
+    """The pixels (left, bottom, right, top) a figure printed at a marker takes."""
+    half = len(text) * LABEL_CHAR_PX / 2
+    gap = MARKER_PX / 2
+    if position.startswith("top"):
+        return x - half, y + gap, x + half, y + gap + LABEL_HEIGHT_PX
+    return x - half, y - gap - LABEL_HEIGHT_PX, x + half, y - gap
+
+
+def _meets(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def declutter_labels(traces: list[go.Scatter], *, days: tuple[pd.Timestamp, pd.Timestamp],
+                     top: float, width_px: float, height_px: float) -> None:
+    """Printed figures that would overlap another figure or another report's marker at the
+    panel's narrowest size (`width_px` by `height_px` of plot, the x axis over `days`, the y
+    axis from 0 to `top`) move to the other side of their marker, or, when both sides are
+    taken, are not printed (hover still shows them). The first traces (the most reported
+    series) and, in each, the latest report keep their place first: the figure a reader
+    quotes is the newest of the main source."""
+    span = max((days[1] - days[0]).total_seconds(), 1.0)
+
+    def px(day: object, value: float) -> tuple[float, float]:
+        return ((pd.Timestamp(day) - days[0]).total_seconds() / span * width_px,
+                value / max(top, 1.0) * height_px)
+
+    marks = [(n, i, px(x, y)) for n, t in enumerate(traces)
+             for i, (x, y) in enumerate(zip(t.x, t.y, strict=True)) if y is not None]
+    # a series' own markers of the day (its figures of that day print one label) are no
+    # obstacle to that label
+    obstacles = [((n, traces[n].x[i]), (x - MARKER_PX / 2, y - MARKER_PX / 2, x + MARKER_PX / 2,
+                                        y + MARKER_PX / 2)) for n, i, (x, y) in marks]
+    placed: list[tuple[float, ...]] = []
+    for n, trace in enumerate(traces):
+        if "text" not in (trace.mode or ""):
+            continue
+        texts = list(trace.text)
+        default = trace.textposition if isinstance(trace.textposition, str) else "top center"
+        positions = [default] * len(texts)
+        other = "bottom center" if default.startswith("top") else "top center"
+        for n_, i, (x, y) in sorted((m for m in marks if m[0] == n), key=lambda m: -m[1]):
+            if not texts[i]:
+                continue
+            for position in (default, other):
+                box = _label_box(x, y, texts[i], position)
+                # under the x axis a figure would print over the dates
+                if box[1] >= -MARKER_PX / 2 and not any(_meets(box, b) for b in placed) and not any(
+                        _meets(box, b) for key, b in obstacles if key != (n_, trace.x[i])):
+                    placed.append(box)
+                    positions[i] = position
+                    break
+            else:
+                texts[i] = ""
+        trace.text = texts
+        trace.textposition = positions if len(set(positions)) > 1 else positions[0]
 
 
 def _panels(df: pd.DataFrame, by_place: bool) -> list[tuple[str, pd.DataFrame]]:
@@ -193,7 +297,7 @@ def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: st
         # a figure with no report in the weeks shown would be an empty panel (the note says
         # how many reports lie outside them)
         inside = [(t, part) for t, part in panels
-                  if pd.to_datetime(part["as_of"]).between(focus[0], focus[1]).any()]
+                  if pd.to_datetime(part["as_of"]).between(focus.start, focus.end).any()]
         panels = inside or panels
     colours = _colours(df)
     cols = min(PANEL_COLUMNS, len(panels)) if by_place else 1
@@ -214,45 +318,52 @@ def casualty_timeline(df: pd.DataFrame, *, title: str, n_articles: int, note: st
     limit = MAX_LABELLED_SMALL if by_place else MAX_LABELLED_REPORTS
     series_order = list(df.groupby("series").size().sort_values(ascending=False,
                                                                  kind="stable").index)
+    height = max(460, 170 + 300 * rows) if by_place else max(440, 150 + 290 * rows)
+    all_days = pd.to_datetime(df["as_of"])
     for n, (_, part) in enumerate(panels):
         row, col = n // cols + 1, n % cols + 1
         labels = len(part) <= limit
+        traces = []
         for series in [s for s in series_order if s in set(part["series"])]:
             lines = part[part["series"] == series]
             first = lines.iloc[0]
-            fig.add_trace(_series_trace(
+            traces.append(_series_trace(
                 lines, name=series, colour=colours[first["reporter"]],
                 dash=POPULATION_DASH.get(first["population"], "solid"), labels=labels,
                 position="bottom center" if first["population"] != "all" else
                 positions[series_order.index(series) % len(positions)],
-                show_legend=series not in shown), row=row, col=col)
+                show_legend=series not in shown))
             shown.add(series)
+        days = pd.to_datetime(part["as_of"])
+        seen = part if focus is None else part[days.between(focus.start, focus.end)]
+        top = max(float(seen["value"].max()) if len(seen) else 1.0, 1.0) * 1.3
+        shown_days = (focus.start, focus.end) if focus is not None else \
+            (days.min(), days.max()) if by_place else (all_days.min(), all_days.max())
+        if by_place and (days.max() - days.min()).days < MIN_PANEL_DAYS:
+            margin = pd.Timedelta(days=MIN_PANEL_DAYS)
+            shown_days = (days.min() - margin, days.max() + margin)
+            fig.update_xaxes(range=list(shown_days), row=row, col=col)
+        domain = fig.get_subplot(row, col).yaxis.domain
+        declutter_labels(traces, days=shown_days, top=top, width_px=LABEL_PLOT_PX / cols,
+                         height_px=(height - LAYOUT_MARGINS_PX) * (domain[1] - domain[0]))
+        for trace in traces:
+            fig.add_trace(trace, row=row, col=col)
         # trust over the series: hollow where nobody reviewed a weak report, ringed where an
         # analyst verified it (ui/chart_trust.py)
         for mark in chart_trust.trust_marks(
-                trust.frame_classes(part), pd.to_datetime(part["as_of"]),
-                part["value"].astype(int), colours=[colours[r] for r in part["reporter"]],
+                trust.frame_classes(part), days, part["value"].astype(int),
+                colours=[colours[r] for r in part["reporter"]],
                 symbols=[QUALIFIER_SYMBOL.get(q, "circle") if isinstance(q, str) else "circle"
                          for q in part["qualifier"]], size=MARKER_PX):
             fig.add_trace(mark, row=row, col=col)
-        seen = part if focus is None else part[pd.to_datetime(part["as_of"]).between(
-            focus[0], focus[1])]
-        top = float(seen["value"].max()) if len(seen) else 1.0
-        days = pd.to_datetime(part["as_of"])
-        if by_place and (days.max() - days.min()).days < MIN_PANEL_DAYS:
-            margin = pd.Timedelta(days=MIN_PANEL_DAYS)
-            fig.update_xaxes(range=[days.min() - margin, days.max() + margin], row=row,
-                             col=col)
-        fig.update_yaxes(title_text="people" if col == 1 else None,
-                         range=[0, max(top, 1.0) * 1.3], tickformat=",~f", row=row, col=col)
+        fig.update_yaxes(title_text="people" if col == 1 else None, range=[0, top],
+                         tickformat=",~f", row=row, col=col)
     if by_place:
         fig.update_xaxes(nticks=4)
-        height = max(460, 170 + 300 * rows)
     else:
         fig.update_xaxes(title_text="Date the figure describes", row=rows, col=1)
         if focus is not None:
-            fig.update_xaxes(range=[focus[0], focus[1]])
-        height = max(440, 150 + 290 * rows)
+            fig.update_xaxes(range=[focus.start, focus.end])
     for entry in chart_trust.marker_legend(MARKER_PX):
         fig.add_trace(entry)
     fig.update_annotations(font=dict(size=17 if not by_place else 15))
