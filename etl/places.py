@@ -43,7 +43,11 @@ def fold(text: str) -> str:
     """
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.lower().replace("’", "'").replace(".", "").split())
+    text = text.translate(_APOSTROPHES)  # "Nuku‘alofa" as GeoNames writes it
+    return " ".join(text.lower().replace(".", "").split())
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʻ": "'", "ʼ": "'"})
 
 
 @cache

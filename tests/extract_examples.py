@@ -343,6 +343,12 @@ UNSEEN = [
      "visit", {("Tomas Lindqvist", "Rafah", "PS", "occurred")}),
     ("Foreign Minister Ana Ruiz toured the Kharkiv hospital on Friday.", D(2024, 3, 5),
      "visit", {("Ana Ruiz", "Kharkiv", "UA", "occurred")}),
+    # A rank before a name is a title, not part of it.
+    ("Junta leader Captain Idrissa Kabore flew to Bamako on Wednesday.", D(2024, 6, 12),
+     "visit", {("Idrissa Kabore", "Bamako", "ML", "occurred")}),
+    # GeoNames writes some names with a turned comma ("Nuku‘alofa"); news with an apostrophe.
+    ("Foreign Minister Ana Ruiz arrived in Nuku'alofa on Tuesday.", D(2024, 6, 12), "visit",
+     {("Ana Ruiz", "Nuku‘alofa", "TO", "occurred")}),
     # A trip that names its stops: "the tour includes", "took in", "with stops in".
     ("Foreign Minister Ana Ruiz's trip to Asia next month will include stops in Japan and "
      "Malaysia.",
@@ -431,6 +437,10 @@ UNSEEN = [
      D(2022, 9, 1), "casualty", {("displaced", 2_000_000, None), ("displaced", 300_000, None)}),
     ("A drone strike killed four aid workers and one person died of wounds later.",
      D(2024, 4, 2), "casualty", {("killed", 4, None), ("killed", 1, None)}),
+    # Sport's injured are no casualty figure.
+    ("Two players were injured in training on Thursday.", D(2024, 6, 12), "casualty", set()),
+    ("Three Kenya players were hurt when the team bus crashed.", D(2024, 6, 12), "casualty",
+     set()),
     # Vague counts are not figures: "hundreds", "dozens", "tens of thousands".
     ("Hundreds were killed and dozens wounded, and tens of thousands fled.", D(2023, 10, 18),
      "casualty", set()),

@@ -17,6 +17,7 @@ from etl.extract.casualty_grammar import _metric_by_syntax
 from etl.extract.casualty_metrics import _inherited, _metric_for, population_of
 from etl.extract.casualty_sources import _reporter, _where
 from etl.extract.context import View
+from etl.extract.lexicon import LEX
 from etl.extract.numbers import find_numbers
 from etl.model import Article
 
@@ -94,6 +95,8 @@ def _figures(view: View, article: Article) -> list[dict]:
         if text[max(0, num.start - 1):num.start] in ("$", "£", "€", "#", "-") or \
                 text[num.end:num.end + 1] in ("%",):
             continue
+        if _SPORT.match(text, num.end):
+            continue  # "two players were injured in training": sport, not a toll
         metric, _ = _metric_for(text, num.start, num.end)
         if metric is None:
             metric = _inherited(text, num, facts)
@@ -115,6 +118,11 @@ def _figures(view: View, article: Article) -> list[dict]:
                       "fatalities": "killed"}.get(word.lower(), "wounded")
             facts.append(_fact(view, article, metric, 0, None, m.start()))
     return facts
+
+
+# A count of sportspeople, maybe with one word between: "three England players".
+_SPORT = re.compile(r"\s+(?:[\w'’-]+\s+)?" + LEX.pattern("casualty.sport_nouns").pattern,
+                    re.IGNORECASE)
 
 
 def _doc_of(view: View):
