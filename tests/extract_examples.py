@@ -508,6 +508,15 @@ UNSEEN = [
      {(("Felix Tshisekedi", "Yoweri Museveni"), None, "possible", "in_person")}),
     ("President Yoweri Museveni did not cancel his trip to Kinshasa despite the protests.",
      D(2023, 9, 4), "visit", {("Yoweri Museveni", "Kinshasa", "CD", "occurred")}),
+    # A wish is possible, an accepted invitation a plan, a meeting called for is asked for
+    # (no telephone call).
+    ("Kenyan President Samuel Kiprono would like to visit Kampala soon.", D(2024, 6, 12),
+     "visit", {("Samuel Kiprono", "Kampala", "UG", "possible")}),
+    ("Kenyan President Samuel Kiprono accepted an invitation to visit Kampala.",
+     D(2024, 6, 12), "visit", {("Samuel Kiprono", "Kampala", "UG", "planned")}),
+    ("Kenyan President Samuel Kiprono called for a meeting with Ugandan President Jomo "
+     "Kariuki.", D(2024, 6, 12), "meeting",
+     {(("Jomo Kariuki", "Samuel Kiprono"), None, "possible", "in_person")}),
     # An invitation to a place is a possible visit by the one invited.
     ("President Yoweri Museveni invited President Felix Tshisekedi to visit Kampala.",
      D(2023, 9, 4), "visit", {("Felix Tshisekedi", "Kampala", "UG", "possible")}),

@@ -110,7 +110,7 @@ def _own_mode(trigger) -> str:
         words |= {g.lower_ for p in trigger.head.children if p.dep_ == "prep"
                   for g in p.children}
     if trigger.head.dep_ == "prep" and trigger.dep_ == "pobj" and not _calls_on(
-            trigger.head.head):
+            trigger.head.head) and not calls_for(trigger):
         words.add(trigger.head.head.lower_)  # not "during the visit, X will call on Y"
     if trigger.dep_ in ("acl", "relcl"):
         words.add(trigger.head.lower_)  # "a call joined by Ruto": the call is how
@@ -124,6 +124,12 @@ def _own_mode(trigger) -> str:
     if words & LEX.meeting.phone_words:
         return "phone"
     return "in_person"
+
+
+def calls_for(trigger) -> bool:
+    """ "called for a meeting with Y": a meeting asked for, not a telephone call."""
+    prep = trigger.head
+    return trigger.dep_ == "pobj" and prep.lower_ == "for" and _lemma(prep.head) == "call"
 
 
 def _calls_on(token) -> bool:

@@ -263,8 +263,16 @@ def status_of(trigger, default: str = "occurred") -> tuple[str, list[str]]:
             cues.append(f"possible: {' '.join(sorted(modals))}")
         if lemma in LEX.status.possible_words and (
                 t != trigger or lemma == "invite"):  # "has invited X to Nairobi"
-            found.add("possible")
-            cues.append(f"possible: {t.text}")
+            if t.dep_ == "dobj" and t.head.lemma_.lower() in LEX.status.accept_verbs:
+                found.add("planned")  # "accepted an invitation to visit": a yes, a plan
+                cues.append(f"planned: {t.head.text} {t.text}")
+            else:
+                found.add("possible")
+                cues.append(f"possible: {t.text}")
+        if t != trigger and t.dep_ == "prep" and t.lower_ == "for" and lemma == "for" and (
+                t.head.lemma_.lower() in LEX.status.asking_verbs):
+            found.add("possible")  # "called for a meeting with Y", "pressed for talks"
+            cues.append(f"possible: {t.head.text} for")
         for c in t.children:
             if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in POSSIBLE_PREDICATES - {
                     "expected", "plan"} and t.lemma_ == "be":
