@@ -110,6 +110,17 @@ def test_stops_told_in_the_past_perfect_are_earlier_than_the_arrival_day() -> No
         (["Faure Mensah", "Samuel Kiprono"], "Lomé", "2025-02")]
 
 
+def test_talks_told_ahead_of_an_arrival_take_their_own_day_or_a_later_one() -> None:
+    """The parser hangs the talks' "on Wednesday" on "arrived"; without it, the talks are
+    after the arrival's day, not on it."""
+    text = ("Kenyan President Samuel Kiprono arrived in Kampala on Tuesday ahead of talks with "
+            "Ugandan President Jomo Kariuki")
+    facts = facts_of(text + " on Wednesday.", date(2024, 6, 11), "meeting")
+    assert [(f["status"], f["date"]) for f in facts] == [("planned", "2024-06-12")]
+    facts = facts_of(text + ".", date(2024, 6, 11), "meeting")
+    assert [(f["status"], f["date"]) for f in facts] == [("planned", "2024-06")]
+
+
 def test_the_day_of_a_past_stop_does_not_date_the_plan_told_beside_it() -> None:
     facts = facts_of("Ugandan President Samuel Kiprono landed in Lusaka on Sunday, the first "
                      "leg of a tour that will also take him to Harare.", date(2024, 6, 12),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from etl.extract.context import View
 from etl.extract.lexicon import LEX
-from etl.extract.syntax import governors, verb_of
+from etl.extract.syntax import AheadOf, governors, verb_of
 
 
 def _date(view: View, trigger, place_token, status: str,
@@ -27,8 +27,10 @@ def _date(view: View, trigger, place_token, status: str,
     undated = status in ("planned", "possible", "cancelled")
     dates = view.dates(future)
     told = []  # dates of the telling: "the trip was announced on Friday"
+    earlier = []  # days of what the event is ahead of: "arrived on Tuesday ahead of talks"
     if dates and view.doc is not None:
         chain = set(governors(trigger, conj=False)) | {trigger, place_token}
+        main = _ahead_of(trigger)
         own = []
         others = []  # dates the sentence gives to something else
         for d in dates:
@@ -42,12 +44,17 @@ def _date(view: View, trigger, place_token, status: str,
             if status == "occurred" and _before_the_clause(span.root, verb):
                 told.append(d)  # "said on Monday he had met X": the saying's day
                 continue
+            if main is not None and verb_of(span.root) == main:
+                # the parser hangs the talks' own day on the arrival: "arrived on Tuesday
+                # ahead of talks with X on Wednesday"
+                (own if span.root.i > trigger.i else earlier).append(d)
+                continue
             if _not_its_own(span.root, trigger, undated):
                 others.append(d)
                 continue
             if _hangs_from(span.root, chain):
                 own.append(d)
-        dates = [d for d in dates if d not in told and d not in others]
+        dates = [d for d in dates if d not in told and d not in others and d not in earlier]
         if len(own) > 1 and place_token != trigger:
             # "visited Kampala on Monday and Nairobi on Wednesday": each stop's own date
             # follows it
@@ -61,6 +68,8 @@ def _date(view: View, trigger, place_token, status: str,
             span = view.doc.char_span(dates[0].start, dates[0].end, alignment_mode="expand")
             if span is not None and not _belongs_elsewhere(span.root, trigger):
                 return _day_or_month(dates[0], trigger, view, status), False
+    if earlier and not own:
+        return earlier[0].value[:7], False  # later than that day, most often in its month
     if undated:
         return None, False
     if told and not dates:
@@ -224,6 +233,15 @@ def _hangs_from(token, chain: set) -> bool:
         if t.pos_ in ("VERB", "AUX") and t not in chain and t.dep_ not in ("aux", "auxpass"):
             return t in chain
     return False
+
+
+def _ahead_of(trigger):
+    """The verb of the clause an event is told "ahead of" ("arrived ... ahead of talks"), or
+    None."""
+    frame = next((g for g in governors(trigger, frames=True) if isinstance(g, AheadOf)), None)
+    if frame is None:
+        return None
+    return frame.token if frame.token.pos_ in ("VERB", "AUX") else verb_of(frame.token)
 
 
 def _a_later_stop(place_token, date, view: View) -> bool:
