@@ -100,7 +100,8 @@ _SHARED_UNITS = {"riyal": "rial", "riyals": "rial", "rial": "rial", "rials": "ri
                  "dinar": "dinar", "dinars": "dinar", "rupee": "rupee", "rupees": "rupee",
                  "peso": "peso", "pesos": "peso", "shilling": "shilling",
                  "shillings": "shilling", "krone": "krone", "kroner": "krone",
-                 "kronor": "krona", "krona": "krona", "franc": "franc", "francs": "franc"}
+                 "kronor": "krona", "krona": "krona", "franc": "franc", "francs": "franc",
+                 "pound": "pound", "pounds": "pound"}
 
 
 def own_unit(word: str, iso2: str | None) -> str | None:

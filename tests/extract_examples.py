@@ -293,6 +293,13 @@ UNSEEN = [
      {("captured", 20, None)}),
     ("India approved Rs 10,000 crore in relief for the flood-hit state.", D(2023, 8, 1),
      "aid", {("India", None, 1e11, "INR", "authorized")}),
+    # A money word several countries share is the giver's, else the receiver's, currency.
+    ("Pakistan received 500 crore rupees from the Asian Development Bank.", D(2024, 3, 1),
+     "aid", {("ADB", "Pakistan", 5e9, "PKR", "delivered")}),
+    ("Egypt received 2 billion pounds from the World Bank.", D(2024, 3, 1), "aid",
+     {("World Bank", "Egypt", 2e9, "EGP", "delivered")}),
+    ("Britain pledged 100 million pounds to Egypt.", D(2024, 3, 1), "aid",
+     {("United Kingdom", "Egypt", 1e8, "GBP", "pledged")}),
     ("Sweden pledged 500 million kronor in humanitarian aid to Gaza.", D(2024, 3, 1), "aid",
      {("Sweden", "Gaza", 5e8, "SEK", "pledged")}),
     ("The United Arab Emirates pledged Dh50 million in humanitarian aid for Sudan.",

@@ -183,12 +183,12 @@ def from_sentence(view: View, article: Article, ctx_donor: str | None = None,
                 donor, found_by = ctx_donor, "article"
         if donor is None and found_by in ("none", "article") and status != "requested" \
                 and not NO_DONOR.search(text):
-            donor = _issuer(m.currency, recipient)
+            donor = _issuer(_in_donors_money(m, None, recipient), recipient)
             found_by = "currency" if donor else found_by
         if recipient is None and not _for_something_else(token, parties, donor) and (
                 follow_on or re.match(r"\s*(?:-\s*)?(?:The|It|This|Before|After)\b", text)):
             recipient = ctx_recipient  # "It amounted to €3 billion."
-        currency = _in_donors_money(m, donor)
+        currency = _in_donors_money(m, donor, recipient)
         q = QUALIFIER.search(text[max(0, m.start - 30):m.start])
         qualifier = QUALIFIER_NAMES.get(" ".join(q.group("q").lower().split())) if q else None
         date, default = _aid_date(view, token, m, follow_on, previous)

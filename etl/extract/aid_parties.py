@@ -295,17 +295,22 @@ def _fallback_recipient(view: View, parties: Parties, token, donor: str | None) 
     return None
 
 
-def _in_donors_money(m, donor: str | None) -> str:
+def _in_donors_money(m, donor: str | None, recipient: str | None = None) -> str:
     """A bare shared money word ("50 million riyals", "500 million dinars") is the donor's
-    own currency when the donor is a country whose money has that name."""
+    own currency when the donor is a country whose money has that name, else the
+    recipient's ("Pakistan received 500 crore rupees from the bank": Pakistani rupees)."""
     words = m.text.split()
     word = words[-1].strip(".,;:").lower() if words else ""
-    if not donor or len(words) < 2 or not word.isalpha():
+    if not (donor or recipient) or len(words) < 2 or not word.isalpha():
         return m.currency
     preceding = words[-2].lower()
     if preceding in LEX.demonyms or fold(preceding) in country_names():
         return m.currency  # "Saudi riyals": the text says whose
-    return own_unit(word, lookup_country(donor)) or m.currency
+    for party in (donor, recipient):
+        unit = own_unit(word, lookup_country(party)) if party else None
+        if unit:
+            return unit
+    return m.currency
 
 
 def _issuer(currency: str, recipient: str | None) -> str | None:
