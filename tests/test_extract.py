@@ -121,6 +121,18 @@ def test_talks_told_ahead_of_an_arrival_take_their_own_day_or_a_later_one() -> N
     assert [(f["status"], f["date"]) for f in facts] == [("planned", "2024-06")]
 
 
+def test_an_office_told_before_its_holder_is_named_is_that_holder() -> None:
+    """Nobody's list knows the minister: the article names her once, with her title and no
+    country, after telling of "Lesotho's foreign minister"; a deputy's title is not hers."""
+    text = ("Lesotho's foreign minister arrived in Juba on Tuesday for peace talks.\n\n"
+            "Foreign Minister Zawadi Achieng met South Sudanese President Deng Makuei at the "
+            "palace.")
+    facts = facts_of(text, date(2024, 6, 11), "visit")
+    assert [(f["actor"], f["place"]) for f in facts] == [("Zawadi Achieng", "Juba")]
+    deputy = text.replace("Foreign Minister Zawadi", "Deputy Foreign Minister Zawadi")
+    assert facts_of(deputy, date(2024, 6, 11), "visit") == []
+
+
 def test_the_day_of_a_past_stop_does_not_date_the_plan_told_beside_it() -> None:
     facts = facts_of("Ugandan President Samuel Kiprono landed in Lusaka on Sunday, the first "
                      "leg of a tour that will also take him to Harare.", date(2024, 6, 12),

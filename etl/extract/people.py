@@ -44,6 +44,7 @@ from etl.extract.person_names import (
 )
 from etl.extract.registry import (
     country_of,
+    countryless_holder,
     holder,
     observed_holder,
     office_of,
@@ -371,6 +372,9 @@ class ArticlePeople:
         learned = observed_holder(office, country, when, title)
         if learned:
             return learned, "learned"  # another article said who holds it
+        untold = countryless_holder(office, self.titled, self.observations)
+        if untold:
+            return untold, "titled"
         self.gaps.append((office, country, title, n))
         return None, "none"
 

@@ -234,6 +234,22 @@ def observed_holder(office: str, country: str, when: date | None,
         abs((when - r[0]).days), abs((when - r[1]).days)))[2]
 
 
+def countryless_holder(office: str, titled, observations) -> str | None:
+    """The one person the article titles with the office and no country ("Kenya's foreign
+    minister arrived in Juba ... Foreign Minister Amina Wekesa met"): no list knows her, and
+    the article names no other holder of such an office. `titled` holds (sentence, title,
+    name), `observations` the article's offices with countries."""
+    placed = {o.name for o in observations if o.country}
+    names = {name for _, title, name in titled if title_group(title) == office
+             and not _JUNIOR.search(title) and name not in placed and not roles_on(name, None)}
+    return names.pop() if len(names) == 1 else None
+
+
+# Titles of the office's juniors, whom title_group files with it: "deputy foreign minister".
+_JUNIOR = re.compile(r"\b(?:deputy|vice|assistant|junior|under|former|minister\s+of\s+state|"
+                     r"state\s+(?:secretary|minister))\b")
+
+
 def office_of(name: str, when: date | None) -> tuple[str, str] | None:
     """(group, country) of the first national office `name` held on `when`."""
     for role in roles_on(name, when):
