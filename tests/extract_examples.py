@@ -356,6 +356,9 @@ UNSEEN = [
     # GeoNames writes some names with a turned comma ("Nuku‘alofa"); news with an apostrophe.
     ("Foreign Minister Ana Ruiz arrived in Nuku'alofa on Tuesday.", D(2024, 6, 12), "visit",
      {("Ana Ruiz", "Nuku‘alofa", "TO", "occurred")}),
+    # A ceremony at a monument in a city puts the one who performs it there.
+    ("Kenyan President Samuel Kiprono laid a wreath at the Heroes Monument in Kampala on "
+     "Tuesday.", D(2024, 6, 12), "visit", {("Samuel Kiprono", "Kampala", "UG", "occurred")}),
     # A trip that names its stops: "the tour includes", "took in", "with stops in".
     ("Foreign Minister Ana Ruiz's trip to Asia next month will include stops in Japan and "
      "Malaysia.",

@@ -85,7 +85,7 @@ def _presence_gate() -> re.Pattern:
     Tokyo", "was in Rome"): a sentence with one of them is parsed when it names a place."""
     return _forms_of(("visit.presence_verbs", "visit.presence_nouns", "visit.audience_nouns"),
                      ("said", "is in", "was in", "were in", "are in", "be in", "been in",
-                      "due in", "expected in", "stood", "spoke", "told"))
+                      "due in", "expected in", "stood", "spoke", "told", "laid"))
 
 
 # "In Lusaka, X laid a wreath": a sentence that opens on its scene.
