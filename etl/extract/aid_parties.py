@@ -188,12 +188,15 @@ def _recipient(view: View, parties: Parties, token, donor: str | None) -> str | 
     holders = _aid_phrases(token)
     if verb is not None:
         holders += [verb] + [v for v in verb.ancestors if v.pos_ in ("VERB", "AUX")][:2]
+    # "reached an agreement with Pakistan on a $7 billion loan": the deal's other party
+    holders += [c for v in holders if v.pos_ in ("VERB", "AUX") for c in v.children
+                if c.dep_ == "dobj" and _lemma(c) in _DEALS]
     for h in holders:
         into = ("into", "in") if h.pos_ not in ("VERB", "AUX") or _lemma(h) in (
             "invest", "inject", "pour", "spend", "channel", "deposit") else ("into",)
         words = ("to", "for") + into + (
-            ("with",) if _lemma(h) in ("deposit", "sign", "conclude", "place", "loan", "deal",
-                                       "agreement") else ())
+            ("with",) if _lemma(h) in _DEALS | {"deposit", "sign", "conclude", "place",
+                                                "loan"} else ())
         for o in prep_objects(h, words):  # "signed a $500 million loan with Bangladesh"
             found = _recipient_word(o) or parties.in_phrase(o) or _people_of(o, parties) or (
                 _fund_for(o, parties))
@@ -221,6 +224,7 @@ def _recipient(view: View, parties: Parties, token, donor: str | None) -> str | 
     return None
 
 
+_DEALS = frozenset({"deal", "agreement", "accord", "pact", "arrangement"})
 _FUNDS = frozenset({"fund", "appeal", "facility", "programme", "program", "effort", "plan",
                     "response", "trust", "account", "mechanism"})
 
