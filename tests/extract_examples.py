@@ -294,8 +294,8 @@ UNSEEN = [
     ("India approved Rs 10,000 crore in relief for the flood-hit state.", D(2023, 8, 1),
      "aid", {("India", None, 1e11, "INR", "authorized")}),
     # The other party of a deal on a loan is its recipient.
-    ("The IMF reached a staff-level agreement with Zambia on a $1.3 billion loan.",
-     D(2024, 3, 1), "aid", {("IMF", "Zambia", 1.3e9, "USD", "authorized")}),
+    ("The IMF reached a staff-level agreement with Pakistan on a $7 billion loan.",
+     D(2024, 3, 1), "aid", {("IMF", "Pakistan", 7e9, "USD", "authorized")}),
     # A money word several countries share is the giver's, else the receiver's, currency.
     ("Pakistan received 500 crore rupees from the Asian Development Bank.", D(2024, 3, 1),
      "aid", {("ADB", "Pakistan", 5e9, "PKR", "delivered")}),
