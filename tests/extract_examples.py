@@ -483,6 +483,10 @@ UNSEEN = [
     ("The stopover came as President William Ruto travelled on to Ethiopia to meet Prime "
      "Minister Abiy Ahmed.", D(2025, 6, 10), "meeting",
      {(("Abiy Ahmed", "William Ruto"), None, "planned", "in_person")}),
+    # Two people who hold a joint news conference have met.
+    ("Kenyan President Samuel Kiprono and Ugandan President Jomo Kariuki held a joint news "
+     "conference in Nairobi on Monday.", D(2024, 6, 12), "meeting",
+     {(("Jomo Kariuki", "Samuel Kiprono"), "Nairobi", "occurred", "in_person")}),
     # Two people who discuss something together are meeting.
     ("General Abdourahamane Tiani and Colonel Assimi Goita discussed security in the Sahel on "
      "Friday.", D(2025, 6, 10), "meeting",

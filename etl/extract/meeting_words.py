@@ -49,12 +49,13 @@ def _calls_on_someone(token) -> bool:
 
 
 def is_joint(token) -> bool:
-    """A verb its subjects do together: "co-chaired the commission" (the tokenizer splits
-    "co-chaired" in three), "shook hands"."""
+    """A verb its subjects do together: "co-chaired the commission", "shook hands", "held a
+    joint news conference"."""
     lemma = _lemma(token)
-    doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "co":
-        lemma = f"co-{lemma}"
+    if lemma in ("hold", "give", "host") and any(
+            c.dep_ == "dobj" and any(g.lower_ == "joint" for g in c.children)
+            for c in token.children):
+        return True
     if lemma == "shake":
         return any(c.dep_ == "dobj" and c.lower_ == "hands" for c in token.children)
     if lemma == "exchange":  # "the two leaders exchanged views by phone": a conversation
