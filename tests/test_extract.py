@@ -133,6 +133,16 @@ def test_an_office_told_before_its_holder_is_named_is_that_holder() -> None:
     assert facts_of(deputy, date(2024, 6, 11), "visit") == []
 
 
+def test_the_place_one_is_on_the_way_to_is_ahead_and_later_than_the_stop() -> None:
+    facts = facts_of("Kenyan President Samuel Kiprono stopped in Dubai on Monday on his way to "
+                     "Beijing.", date(2024, 6, 12), "visit")
+    assert sorted((f["place"], f["status"], f["date"]) for f in facts) == [
+        ("Beijing", "planned", "2024-06"), ("Dubai", "occurred", "2024-06-10")]
+    facts = facts_of("Kenyan President Samuel Kiprono made his way to Kampala on Monday.",
+                     date(2024, 6, 12), "visit")
+    assert [(f["status"], f["date"]) for f in facts] == [("occurred", "2024-06-10")]
+
+
 def test_the_day_of_a_past_stop_does_not_date_the_plan_told_beside_it() -> None:
     facts = facts_of("Ugandan President Samuel Kiprono landed in Lusaka on Sunday, the first "
                      "leg of a tour that will also take him to Harare.", date(2024, 6, 12),

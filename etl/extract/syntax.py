@@ -103,6 +103,9 @@ def governors(trigger, depth: int = 6, conj: bool = True, frames: bool = False) 
                                      _forward_to(head)):
                 chain.append(AheadOf(head.head))  # "ahead of his meeting with Xi": to come
                 break
+            if t.dep_ == "pobj" and t.lemma_.lower() == "way" and head.lower_ in ("on", "en"):
+                chain.append(AheadOf(head.head))  # "in Dubai on his way to Beijing": not there
+                break
             if t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in (
                     "during", "after", "before", "since", "following", "ahead", "until") or (
                     t == trigger and head.lower_ == "in" and t.pos_ == "NOUN"
