@@ -103,8 +103,11 @@ def governors(trigger, depth: int = 6, conj: bool = True, frames: bool = False) 
                                      _forward_to(head)):
                 chain.append(AheadOf(head.head))  # "ahead of his meeting with Xi": to come
                 break
-            if t.dep_ == "pobj" and t.lemma_.lower() == "way" and head.lower_ in ("on", "en"):
-                chain.append(AheadOf(head.head))  # "in Dubai on his way to Beijing": not there
+            if t.dep_ == "pobj" and t.lemma_.lower() == "way" and head.lower_ in (
+                    "on", "en") and not is_past(head.head):
+                # "will stop in Dubai on his way to Beijing": not there yet (told in the past,
+                # "stopped over in Dubai on his way to Beijing", the story has him there since)
+                chain.append(AheadOf(head.head))
                 break
             if t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in (
                     "during", "after", "before", "since", "following", "ahead", "until") or (
