@@ -353,6 +353,13 @@ UNSEEN = [
      "visit", {("Tomas Lindqvist", "Rafah", "PS", "occurred")}),
     ("Foreign Minister Ana Ruiz toured the Kharkiv hospital on Friday.", D(2024, 3, 5),
      "visit", {("Ana Ruiz", "Kharkiv", "UA", "occurred")}),
+    # The press's abbreviations and honorifics are titles, not part of the name.
+    ("EAM Rohan Mehta arrived in Colombo on Tuesday.", D(2024, 6, 12), "visit",
+     {("Rohan Mehta", "Colombo", "LK", "occurred")}),
+    ("FM Bilal Qureshi Zaman left for Beijing on Tuesday.", D(2024, 6, 12), "visit",
+     {("Bilal Qureshi Zaman", "Beijing", "CN", "occurred")}),
+    ("CS Kiprop Wanjala flew to Kampala on Tuesday.", D(2024, 6, 12), "visit",
+     {("Kiprop Wanjala", "Kampala", "UG", "occurred")}),
     # A rank before a name is a title, not part of it.
     ("Junta leader Captain Idrissa Kabore flew to Bamako on Wednesday.", D(2024, 6, 12),
      "visit", {("Idrissa Kabore", "Bamako", "ML", "occurred")}),
