@@ -490,6 +490,10 @@ UNSEEN = [
     ("The stopover came as President William Ruto travelled on to Ethiopia to meet Prime "
      "Minister Abiy Ahmed.", D(2025, 6, 10), "meeting",
      {(("Abiy Ahmed", "William Ruto"), None, "planned", "in_person")}),
+    # Of a meeting where nobody is known to be at home, the one whose home is unknown is the
+    # host and the one from elsewhere the guest.
+    ("Premier Wang Tao met Gabonese President Brice Ndong in Beijing on Tuesday.",
+     D(2024, 6, 12), "visit", {("Brice Ndong", "Beijing", "CN", "occurred")}),
     # Two people who hold a joint news conference have met.
     ("Kenyan President Samuel Kiprono and Ugandan President Jomo Kariuki held a joint news "
      "conference in Nairobi on Monday.", D(2024, 6, 12), "meeting",

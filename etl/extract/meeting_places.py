@@ -69,11 +69,15 @@ def place_of(trigger, view: View, within: tuple[int, int] | None = None
 def guests(group: list[str], country: str | None, view: View) -> list[str]:
     """Who came to a meeting in their host's own country: "X held talks with his Laotian
     counterpart in Moscow" (X Russian) makes the Laotian a visitor. Only where one of the
-    parties is at home there and the other's home is known to be elsewhere."""
+    parties is at home there, or the only one whose home is unknown, and the other's home is
+    known to be elsewhere."""
     if not country or view.roster is None:
         return []
     homes = {p: view.roster.home_of(p) for p in group}
-    if country not in homes.values():
+    unknown = [p for p, home in homes.items() if home is None]
+    # "Premier Li Qiang met Gabonese President X in Beijing": one side's home unknown, the
+    # rest from elsewhere: the unknown side is the host (visit_travellers._presumed_host)
+    if country not in homes.values() and len(unknown) != 1:
         return []
     return [p for p, home in homes.items() if home and home != country
             and not view.roster.posted_abroad(p)]

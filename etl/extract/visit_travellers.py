@@ -111,6 +111,19 @@ def _at_home(actor: str, place: PlaceRef, view: View) -> bool:
     return not place.is_city or is_capital(place.name, home)
 
 
+def _presumed_host(actor: str, trigger, place: PlaceRef, view: View) -> bool:
+    """ "Premier Li Qiang met Gabonese President X in Beijing": of a meeting where nobody is
+    known to be at home, the one whose home nobody knows is its host more often than a third
+    country's visitor, while the one known to come from elsewhere is the guest."""
+    if view.roster is None or view.roster.home_of(actor) is not None or _lemma(trigger) not in (
+            LEX.meeting.object_verbs | LEX.meeting.with_verbs):
+        return False
+    met = [n for t in objects_of(trigger, ("dobj",)) + prep_objects(trigger, ("with",))
+           for n in view.persons_for(t) if n != actor]
+    homes = [view.roster.home_of(n) for n in met]
+    return bool(homes) and all(h is not None and h != place.country for h in homes)
+
+
 def _greeters(trigger, view: View) -> list[str]:
     """ "The planes arrived in Cucuta and were met by Mark Green": whoever met the
     arrivals was there."""

@@ -42,7 +42,7 @@ from etl.extract.visit_places import (
     attachment,
     is_modifier,
 )
-from etl.extract.visit_travellers import _at_home, _greeters, travellers
+from etl.extract.visit_travellers import _at_home, _greeters, _presumed_host, travellers
 from etl.model import Article
 
 
@@ -118,7 +118,8 @@ def _stop_facts(view: View, article: Article, place: PlaceRef, span, trigger, re
             return []  # "speaking by video link from Nairobi, told the conference in Munich"
         mode = mode_of(clause)
         for actor in actors:
-            if relation == "presence" and _at_home(actor, place, view):
+            if relation == "presence" and (_at_home(actor, place, view)
+                                           or _presumed_host(actor, trigger, place, view)):
                 continue
             if relation == "dest" and (_at_home(actor, place, view) or (
                     not place.is_city and view.roster and
