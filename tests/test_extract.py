@@ -143,6 +143,16 @@ def test_the_place_one_is_on_the_way_to_is_ahead_and_later_than_the_stop() -> No
     assert [(f["status"], f["date"]) for f in facts] == [("occurred", "2024-06-10")]
 
 
+def test_a_group_the_story_told_meets_in_a_sentence_that_names_nobody() -> None:
+    text = ("Ethiopian Prime Minister Dawit Bekele and Kenyan President Samuel Kiprono met in "
+            "Addis Ababa on Monday.\n\nThe two leaders last met in Nairobi in January.\n\n"
+            "They also agreed to start talks on a border pact.")
+    facts = facts_of(text, date(2025, 3, 3), "meeting")
+    assert sorted((f["place"], f["date"], tuple(f["participants"])) for f in facts) == [
+        ("Addis Ababa", "2025-03-03", ("Dawit Bekele", "Samuel Kiprono")),
+        ("Nairobi", "2025-01", ("Dawit Bekele", "Samuel Kiprono"))]
+
+
 def test_the_day_of_a_past_stop_does_not_date_the_plan_told_beside_it() -> None:
     facts = facts_of("Ugandan President Samuel Kiprono landed in Lusaka on Sunday, the first "
                      "leg of a tour that will also take him to Harare.", date(2024, 6, 12),

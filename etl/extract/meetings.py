@@ -291,13 +291,24 @@ def _dated_objects(trigger, view: View) -> list[tuple[list[str], object]]:
     return found
 
 
+def _the_group_met(view: View) -> bool:
+    """ "The two leaders last met in Nairobi": a meeting verb whose subject is a group of the
+    size of the one the story has told (not "they agreed to start talks")."""
+    return len(view.group) >= 2 and any(
+        t.pos_ == "VERB" and _lemma(t) in LEX.meeting.verbs and any(
+            c.dep_ == "nsubj" and group_size(c) == len(view.group) for c in t.children)
+        for t in view.doc)
+
+
 def from_sentence(view: View, article: Article) -> list[dict]:
-    """Meeting facts of one sentence."""
+    """Meeting facts of one sentence; one that names nobody may still be about the group the
+    story has told ("The two leaders last met in Nairobi")."""
     if view.doc is None or len(view.people) < 1:
         found: list[dict] = []  # "The meeting was called off.": the one told before
         cancel_if_called_off(found, view.doc, LEX.meeting.nouns, "cancelled: the meeting",
                              "meeting")
-        return found
+        if found or view.doc is None or not _the_group_met(view):
+            return found
     facts: list[dict] = []
     placed: list[dict] = []  # meetings placed by their own clause, whose guests came there
     seen: dict[tuple, dict] = {}
