@@ -293,6 +293,11 @@ UNSEEN = [
      {("captured", 20, None)}),
     ("India approved Rs 10,000 crore in relief for the flood-hit state.", D(2023, 8, 1),
      "aid", {("India", None, 1e11, "INR", "authorized")}),
+    # A sum written as one hyphenated word, or with a singular currency word, is a sum.
+    ("China signed a 500-million-dollar loan deal with Ethiopia.", D(2024, 3, 1), "aid",
+     {("China", "Ethiopia", 5e8, "USD", "authorized")}),
+    ("Kuwait extended a 20 million dinar loan to Jordan.", D(2024, 3, 1), "aid",
+     {("Kuwait", "Jordan", 2e7, "KWD", "pledged")}),
     # The other party of a deal on a loan is its recipient.
     ("The IMF reached a staff-level agreement with Pakistan on a $7 billion loan.",
      D(2024, 3, 1), "aid", {("IMF", "Pakistan", 7e9, "USD", "authorized")}),

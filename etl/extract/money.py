@@ -51,7 +51,8 @@ def _money_re() -> re.Pattern:
     short = _alt(k for k in LEX.numbers.scales if len(k) <= 3)
     number_words = _alt(k for k in _WORD_VALUES if k != "a")
     amount = rf"(?:{_NUMERAL}|{number_words})"
-    scale = rf"(?:\s?(?:{scales})\b|\s?(?:bn|mn|tn|trn|mln|bln)\b|(?:{short})\b)"
+    # "500-million-dollar loan": the hyphens of an attributive sum
+    scale = rf"(?:[\s-]?(?:{scales})\b|\s?(?:bn|mn|tn|trn|mln|bln)\b|(?:{short})\b)"
     return re.compile(
         # "$61 billion", "US$ 3 million", "Rs 10,000 crore", "$US15bn"
         rf"(?:(?<![\w$£€¥])(?P<sym>{symbols}|P(?=\d{{1,3}}(?:,\d{{3}}){{2,}}))\s?"
@@ -60,7 +61,7 @@ def _money_re() -> re.Pattern:
         # "DKK 2bn", "SDR 150.5 million"
         rf"|(?<![A-Za-z])(?P<code>{codes})\s?(?P<a2>{amount})(?P<s2>{scale})?"
         # "30 billion yen", "500 million kronor", "1.2 trillion won", "5bn USD"
-        rf"|(?<![\w$£€¥.,])(?P<a3>{amount})(?P<s3>{scale})?\s(?:(?P<code3>{codes})\b"
+        rf"|(?<![\w$£€¥.,])(?P<a3>{amount})(?P<s3>{scale})?[\s-](?:(?P<code3>{codes})\b"
         rf"|(?P<word>{words})\b))",
         re.IGNORECASE)
 
@@ -74,7 +75,7 @@ def _value(raw: str, scale: str | None) -> float:
     else:
         value = float(raw.replace(",", "").replace(" ", ""))
     if scale:
-        value *= float(LEX.numbers.scales[" ".join(scale.strip().lower().split())])
+        value *= float(LEX.numbers.scales[" ".join(scale.strip(" -").lower().split())])
     # "8.12 billion" must come out as 8120000000, not 8119999999.999999.
     return round(value, 2)
 
