@@ -358,6 +358,9 @@ UNSEEN = [
      "visit", {("Tomas Lindqvist", "Rafah", "PS", "occurred")}),
     ("Foreign Minister Ana Ruiz toured the Kharkiv hospital on Friday.", D(2024, 3, 5),
      "visit", {("Ana Ruiz", "Kharkiv", "UA", "occurred")}),
+    # A Vietnamese family name that is also an English small word ("To", "Do") after a title.
+    ("Vietnamese President To Van Hung arrived in Vientiane on Monday.", D(2024, 6, 12),
+     "visit", {("To Van Hung", "Vientiane", "LA", "occurred")}),
     # The press's abbreviations and honorifics are titles, not part of the name.
     ("EAM Rohan Mehta arrived in Colombo on Tuesday.", D(2024, 6, 12), "visit",
      {("Rohan Mehta", "Colombo", "LK", "occurred")}),

@@ -141,7 +141,7 @@ class ArticlePeople:
                 continue  # "Hunter Biden" is not Joe Biden, "Anwar Rahim Ismail" not Anwar
             found.append(_Raw(n, start, end, surface, how, name))
         for m in _titled_re().finditer(text):
-            name, offset = clean_name(m.group("name"))
+            name, offset = clean_name(m.group("name"), titled=True)
             if not name or not plausible_name(name) or headline:
                 continue
             start = m.start("name") + offset

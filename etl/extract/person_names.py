@@ -152,18 +152,20 @@ def known_name(name: str) -> str | None:
     return None
 
 
-def clean_name(raw: str) -> tuple[str, int]:
-    """A name without titles, possessive or stray words at its ends, and its offset in raw.
+def clean_name(raw: str, titled: bool = False) -> tuple[str, int]:
+    """A name without titles, possessive or stray words at its ends, and its offset in raw;
+    `titled` when a title stood just before raw ("President" of "President To Lam").
 
     >>> clean_name("President Joe Biden's")
     ('Joe Biden', 10)
+    >>> clean_name("To Lam", titled=True), clean_name("To Lam")
+    (('To Lam', 0), ('Lam', 3))
     """
     not_name = _not_name()
     words = list(re.finditer(r"\S+", raw))
     while words and ((words[-1].group().rstrip(",.;:") in not_name and not _name_he(
             words, -1)) or not words[-1].group()[0].isalpha()):
         words.pop()
-    titled = False
     while words and not (titled and _name_he(words, 0)) and (
                      words[0].group() in not_name or words[0].group().lower() in
                      LEX.people.titles or not words[0].group()[0].isupper()
@@ -207,12 +209,17 @@ def with_suffix(text: str, end: int, name: str) -> tuple[str, int]:
 
 
 def _name_he(words: list[re.Match], i: int) -> bool:
-    """ "Vice Premier Liu He", "Vice Premier He Lifeng": "He" inside a name, beside another
-    capitalised word of it, is the Chinese name, not the pronoun."""
-    if len(words) < 2 or words[i].group().rstrip(",.;:") != "He":
-        return False
+    """ "Vice Premier Liu He", "Vice Premier He Lifeng", "President To Lam": a small word
+    that is also a name (lexicon people.small_word_names) inside a name, beside another
+    capitalised word of it, is the name, not the pronoun or the preposition."""
+    word = words[i].group().rstrip(",.;:")
+    if len(words) < 2 or word not in _SMALL_WORD_NAMES or (word != "He" and i != 0):
+        return False  # a Vietnamese family name comes first: "To Lam", not "Trump To"
     other = words[i - 1 if i == -1 else 1].group()
     return other[:1].isupper() and other not in _not_name()
+
+
+_SMALL_WORD_NAMES = frozenset(w.title() for w in LEX.people.small_word_names)
 
 
 def _country_word(word: str) -> bool:
