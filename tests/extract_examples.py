@@ -544,6 +544,9 @@ UNSEEN = [
      {(("Felix Tshisekedi", "Yoweri Museveni"), None, "possible", "in_person")}),
     ("President Yoweri Museveni did not cancel his trip to Kinshasa despite the protests.",
      D(2023, 9, 4), "visit", {("Yoweri Museveni", "Kinshasa", "CD", "occurred")}),
+    # Tipped to attend is a guess.
+    ("Kenyan President Samuel Kiprono is tipped to attend the summit in Kampala.",
+     D(2024, 6, 12), "visit", {("Samuel Kiprono", "Kampala", "UG", "possible")}),
     # A wish is possible, an accepted invitation a plan, a meeting called for is asked for
     # (no telephone call).
     ("Kenyan President Samuel Kiprono would like to visit Kampala soon.", D(2024, 6, 12),
