@@ -374,6 +374,9 @@ UNSEEN = [
     # GeoNames writes some names with a turned comma ("Nuku‘alofa"); news with an apostrophe.
     ("Foreign Minister Ana Ruiz arrived in Nuku'alofa on Tuesday.", D(2024, 6, 12), "visit",
      {("Ana Ruiz", "Nuku‘alofa", "TO", "occurred")}),
+    # A smaller city is a place in a sentence that names its country, before or after it.
+    ("Kenyan President Samuel Kiprono rounded off his visit to Uganda with a trip to Jinja.",
+     D(2024, 6, 12), "visit", {("Samuel Kiprono", "Jinja", "UG", "occurred")}),
     # A ceremony at a monument in a city puts the one who performs it there.
     ("Kenyan President Samuel Kiprono laid a wreath at the Heroes Monument in Kampala on "
      "Tuesday.", D(2024, 6, 12), "visit", {("Samuel Kiprono", "Kampala", "UG", "occurred")}),

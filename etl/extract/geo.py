@@ -108,7 +108,8 @@ def find_places(text: str, taken: list[tuple[int, int]] = ()) -> list[PlaceRef]:
             if key in _NOT_CITIES and not _capital_after_preposition(raw, text, start):
                 continue
             city = lookup_city(raw)
-            if city and (is_trusted_city(city) or _country_follows(text, end, city.country)):
+            if city and (is_trusted_city(city) or _country_follows(text, end, city.country)
+                         or _country_named(text, city.country)):
                 found = PlaceRef(city.name, city.country, start, end, raw), j
                 break
         if found:
@@ -130,6 +131,16 @@ def _capital_after_preposition(raw: str, text: str, start: int) -> bool:
         return False
     city = lookup_city(raw)
     return city is not None and is_capital(city.name, city.country)
+
+
+def _country_named(text: str, iso: str) -> bool:
+    """ "rounded off his visit to Uganda with a trip to Jinja": a smaller city is trusted in
+    a sentence that names its country."""
+    runs = (m.group().rstrip("'’s") for m in _CAPITAL_RUN.finditer(text))
+    return any(lookup_country(run) == iso for run in runs)
+
+
+_CAPITAL_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,3}")
 
 
 def _country_follows(text: str, end: int, iso: str) -> bool:
