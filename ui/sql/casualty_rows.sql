@@ -9,13 +9,15 @@
 --   total_rows             every report that passes the filters;
 --   articles_total         the articles behind the reports returned, which the chart draws
 --                          and its source line describes.
+-- The order is the mart's chart_rank (etl/sql/post/page_ranks.sql): day_lo descending, then
+-- metric, reported_by, report_id, as one integer; the reports are cut on it before their
+-- other columns are read.
 
 with
 
-filtered as (
-    select
-        report_id, series_id, metric, value, qualifier, as_of, day_lo, reported_by, "where",
-        population, sources, confidence, review_state, reviewed_by, article_ids
+-- the filtered reports' ranks only: read by the count and the cut, never stored whole
+filtered as not materialized (
+    select chart_rank
     from casualty_reports
     where ui_casualty_kept($metrics, $country_names, $outlets, $date_from, $date_to,
             metric, "where", day_lo, day_hi, outlets)
@@ -23,18 +25,26 @@ filtered as (
         and ui_reviewed($verified_only, review_state)
 ),
 
-shown as materialized (
-    select *
+cut as materialized (
+    select chart_rank
     from filtered
-    order by day_lo desc, metric, reported_by, report_id
+    order by chart_rank
     limit $cap
+),
+
+shown as materialized (
+    select
+        report_id, series_id, metric, value, qualifier, as_of, day_lo, reported_by, "where",
+        population, sources, confidence, review_state, reviewed_by, article_nos, chart_rank
+    from casualty_reports
+    semi join cut using (chart_rank)
 ),
 
 totals as (
     select
         (select count(*) from filtered) as total_rows,
-        (select count(distinct article_id) from (
-            select unnest(article_ids) as article_id from shown
+        (select count(distinct article_no) from (
+            select unnest(article_nos) as article_no from shown
         )) as articles_total
 )
 
@@ -57,4 +67,4 @@ select
     totals.articles_total
 from shown
 cross join totals
-order by shown.day_lo desc, shown.metric, shown.reported_by, shown.report_id
+order by shown.chart_rank
