@@ -22,7 +22,8 @@ REQUIRED_COLUMNS = ("stops.evidence_count", "stops.outlets", "legs.from_status",
                     "stops.review_state", "legs.review_state", "review_facts.review_state",
                     "aid_packages.review_state", "event_mentions.event_summary",
                     "aid_packages.history", "stops.map_rank", "stops.route_rank",
-                    "legs.map_rank", "casualty_reports.chart_rank", "aid_packages.size_rank",
+                    "legs.map_rank", "legs.from_stop_rank", "casualty_reports.chart_rank",
+                    "aid_packages.size_rank",
                     "stops.article_nos", "casualty_reports.article_nos",
                     "aid_packages.article_nos")
 

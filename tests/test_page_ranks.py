@@ -46,6 +46,15 @@ def test_each_rank_is_its_pages_order(db, mart, rank, order):
     assert [(r, n) for r, n in rows if r != n][:5] == []
 
 
+def test_a_legs_end_ranks_are_its_stops_map_ranks(db):
+    rows = db.execute(
+        "select l.trip_id, l.seq, l.from_stop_rank, f.map_rank, l.to_stop_rank, t.map_rank "
+        "from legs l left join stops f on f.stop_id = l.from_stop_id "
+        "left join stops t on t.stop_id = l.to_stop_id").fetchall()
+    assert rows
+    assert [r for r in rows if r[2] != r[3] or r[4] != r[5] or r[2] is None][:5] == []
+
+
 def test_article_numbers_stand_for_one_article_each(db):
     """article_nos holds a number per id of article_ids, the same number for the same
     article in every mart, and no two articles share one."""

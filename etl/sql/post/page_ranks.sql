@@ -11,8 +11,10 @@
 --   stops.route_rank             a person's itinerary: route day (sort_date, else day_lo;
 --                                undated last), the person's sequence, id
 --                                (ui/sql/person_stops.sql);
---   legs.map_rank                person, trip, sequence (ui/sql/route_legs.sql; one person's
---                                legs in trip order, person_legs.sql);
+--   legs.map_rank                person, trip, sequence (ui/sql/route_legs.sql);
+--   legs.from_stop_rank, to_stop_rank  the map_rank of the stop at each end: a capped map
+--                                keeps the legs between the stops it draws by comparing
+--                                integers, not the stops' ids (strings of every leg);
 --   casualty_reports.chart_rank  newest first, then metric, reporter, id
 --                                (ui/sql/casualty_rows.sql, casualty_page.sql);
 --   aid_packages.size_rank       largest in USD first (unconverted last), then day, id
@@ -29,9 +31,13 @@ from stops;
 
 create or replace table legs as
 select
-    *,
-    row_number() over (order by actor, trip_id, seq)::integer as map_rank
-from legs;
+    legs.*,
+    row_number() over (order by legs.actor, legs.trip_id, legs.seq)::integer as map_rank,
+    from_stop.map_rank as from_stop_rank,
+    to_stop.map_rank as to_stop_rank
+from legs
+left join stops as from_stop on from_stop.stop_id = legs.from_stop_id
+left join stops as to_stop on to_stop.stop_id = legs.to_stop_id;
 
 create or replace table casualty_reports as
 select
