@@ -139,12 +139,13 @@ def route_legs(con: duckdb.DuckDBPyConnection, f: Filters, *, cap: int = 2 * MAP
                ) -> pd.DataFrame:
     """The legs between filtered stops; given the stops the map draws (route_stops), and
     when those are only the best-sourced part of the filtered ones, the legs between two
-    of them. The cap is twice the map's: a stop has at most a leg in and a leg out, so
-    every such leg fits."""
-    stop_ids: list[str] = []
+    of them (found by the stops' map_rank: integers, where their ids are strings to match
+    in every leg). The cap is twice the map's: a stop has at most a leg in and a leg out,
+    so every such leg fits."""
+    stop_ranks: list[int] = []
     if drawn is not None and len(drawn) and int(drawn["total_rows"].iloc[0]) > len(drawn):
-        stop_ids = [str(i) for i in drawn["stop_id"]]
-    return run(con, "route_legs", cap=cap, stop_ids=stop_ids,
+        stop_ranks = [int(i) for i in drawn["map_rank"]]
+    return run(con, "route_legs", cap=cap, stop_ranks=stop_ranks,
                **_windowed(f, date_from, date_to))
 
 

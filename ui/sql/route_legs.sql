@@ -3,9 +3,10 @@
 -- a country filter keeps the legs into and out of that country. Params as route_stops.
 -- Each end's status, day window and outlets are columns of the legs mart
 -- (etl/sql/post/leg_columns.sql); a stop's person is the leg's.
--- $stop_ids: when the map draws only some of the filtered stops (route_stops hit its cap),
--- their ids, and only the legs between two of them are kept, so every arc joins two dots
--- on the map; empty = no such limit. total_rows counts the legs before this limit.
+-- $stop_ranks: when the map draws only some of the filtered stops (route_stops hit its cap),
+-- their map_rank, and only the legs between two of them are kept (by the legs mart's
+-- from_stop_rank and to_stop_rank), so every arc joins two dots on the map; empty = no such
+-- limit. total_rows counts the legs before this limit.
 -- The order is the mart's map_rank (etl/sql/post/page_ranks.sql): actor, trip_id, seq as one
 -- integer; the legs are cut on it before the columns the map reads are.
 
@@ -13,7 +14,7 @@ with
 
 -- only what the count, the limit to drawn stops and the cut read
 filtered as not materialized (
-    select map_rank, from_stop_id, to_stop_id
+    select map_rank, from_stop_rank, to_stop_rank
     from legs
     where from_lat is not null and from_lon is not null
         and to_lat is not null and to_lon is not null
@@ -30,21 +31,21 @@ filtered as not materialized (
 ),
 
 drawn as (
-    select unnest($stop_ids) as stop_id
+    select unnest($stop_ranks) as stop_rank
 ),
 
--- two branches, one of which the planner drops as soon as $stop_ids is bound
+-- two branches, one of which the planner drops as soon as $stop_ranks is bound
 kept as (
     select map_rank
     from filtered
-    where len($stop_ids) = 0
+    where len($stop_ranks) = 0
     union all
     select map_rank
     from filtered
-    where len($stop_ids) > 0
+    where len($stop_ranks) > 0
         and (
-            from_stop_id in (select stop_id from drawn)
-            and to_stop_id in (select stop_id from drawn)
+            from_stop_rank in (select stop_rank from drawn)
+            and to_stop_rank in (select stop_rank from drawn)
         )
 ),
 

@@ -9,7 +9,8 @@
 -- the stops returned, which are the ones the map draws and its source line describes.
 -- The order is the mart's map_rank (etl/sql/post/page_ranks.sql): sources descending, then
 -- day_lo, actor, stop_id, as one integer. The stops are cut on it before any wide column is
--- read; the sentences and article numbers are then read for the stops shown only.
+-- read; the sentences and article numbers are then read for the stops shown only. Each row
+-- keeps its map_rank: route_legs finds the legs between the stops drawn by it.
 
 with
 
@@ -81,5 +82,5 @@ final as (
     cross join totals
 )
 
-select * exclude (map_rank) from final
+select * from final
 order by map_rank
