@@ -8,8 +8,10 @@ what they draw, behind every filtered package for the aid bars, which sum them a
 page stays responsive on a large database. The queries of marks select only what is drawn;
 the long tables ask for one page at a time (`limit`, `offset`: ui/paging.py), and only
 they read the sentences of their rows. Each event row carries its day window, latest
-sentence, article ids and outlets, computed at build time (etl/sql/post/), so a page query
-reads one mart and joins nothing.
+sentence, article ids (and numbers) and outlets, computed at build time (etl/sql/post/), so a
+page query reads one mart and joins nothing; a long list's order is a rank stored beside
+each row (etl/sql/post/page_ranks.sql), so its query cuts on one integer before it reads
+what it shows.
 """
 
 from __future__ import annotations
