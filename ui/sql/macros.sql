@@ -38,36 +38,15 @@ create or replace temp macro ui_end_kept(
     and ui_in_window(lo, hi, date_from, date_to)
     and ui_any(outlets, end_outlets);
 
--- The "where" values of the casualty reports that name one of `country_names` (a country's
--- names and aliases), in any case: the test runs once per distinct value (a dozen at 1M
--- mentions), not once per report; a lambda over the names on every row of 117,000 reports
--- took 14 ms, this 2 ms. None when no name is given. (Its column is named apart from every
--- parameter of the macros that call it: a macro's parameter replaces each identifier of its
--- name, inside a subquery too.)
-create or replace temp macro ui_named_places(country_names) as table
-    with
-    names as (
-        select lower(unnest(country_names)) as name
-    ),
-    places as materialized (
-        select distinct "where" as named_place
-        from casualty_reports
-        where len(country_names) > 0
-    )
-    select distinct places.named_place
-    from places
-    inner join names on contains(lower(places.named_place), names.name);
-
--- A casualty report passes the shared filters: its metric, a chosen country named in its
--- "where", its day window and its outlets. Undated reports are never drawn on a timeline.
+-- A casualty report passes the shared filters: its metric, its day window and its outlets.
+-- Undated reports are never drawn on a timeline. The country filter (a chosen country named
+-- in its "where") is each query's own: it tests the distinct "where" values once, a
+-- subquery of casualty_reports that a macro cannot hold (a macro's tables must exist when it
+-- is created, and the dashboard creates the macros on a file that may have no marts).
 create or replace temp macro ui_casualty_kept(
-    metrics, country_names, outlets, date_from, date_to, metric, place, lo, hi, report_outlets
+    metrics, outlets, date_from, date_to, metric, lo, hi, report_outlets
 ) as
     ui_picked(metrics, metric)
-    and (
-        len(country_names) = 0
-        or place in (select named_place from ui_named_places(country_names))
-    )
     and ui_in_window(lo, hi, date_from, date_to)
     and ui_any(outlets, report_outlets)
     and lo is not null;
