@@ -21,7 +21,11 @@ REQUIRED_COLUMNS = ("stops.evidence_count", "stops.outlets", "legs.from_status",
                     "aid_packages.day_lo", "casualty_reports.series_id",
                     "stops.review_state", "legs.review_state", "review_facts.review_state",
                     "aid_packages.review_state", "event_mentions.event_summary",
-                    "aid_packages.history")
+                    "aid_packages.history", "stops.map_rank", "stops.route_rank",
+                    "legs.map_rank", "legs.from_stop_rank", "casualty_reports.chart_rank",
+                    "aid_packages.size_rank",
+                    "stops.article_nos", "casualty_reports.article_nos",
+                    "aid_packages.article_nos")
 
 
 def database_problem() -> str | None:

@@ -137,8 +137,8 @@ def queries_table(after: list[dict], before: list[dict]) -> list[str]:
         lines.append(row)
     missed = [n for n in after[0]["queries"] if n not in both]
     lines += ["", f"Both targets held in every run for {len(both)} of "
-              f"{len(after[0]['queries'])} queries; not for "
-              + (", ".join(missed) if missed else "none") + "."]
+              f"{len(after[0]['queries'])} queries"
+              + (f"; not for {', '.join(missed)}." if missed else ".")]
     if before:
         lines.append(f"*before*: {len(before)} run{'s' if len(before) > 1 else ''} of the "
                      "script of the code before the change, on a file its build wrote from "

@@ -112,7 +112,8 @@ def post_marts(con: duckdb.DuckDBPyConnection) -> None:
     analyst corrected it; every leg the same of the stops at its ends; one row per evidence
     sentence; the words of every title and sentence for the full-text search; the counts
     beside the sidebar's choices and the events of each article; each aid package's stage
-    history; beside every mention, its event's summary and status.
+    history; beside every mention, its event's summary and status; the order each long
+    list is shown in, as one integer per row.
 
     The pages filter and caption every event by these; computing them here once keeps each
     page query a scan of one table (etl/sql/post/*.sql say what each column means). Needs
@@ -131,6 +132,7 @@ def post_marts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_read(POST_DIR / "article_events.sql"))
     con.execute(_read(POST_DIR / "package_histories.sql"))
     con.execute(_read(POST_DIR / "mention_summaries.sql"))
+    con.execute(_read(POST_DIR / "page_ranks.sql"))
 
 
 @cache

@@ -8,8 +8,10 @@ what they draw, behind every filtered package for the aid bars, which sum them a
 page stays responsive on a large database. The queries of marks select only what is drawn;
 the long tables ask for one page at a time (`limit`, `offset`: ui/paging.py), and only
 they read the sentences of their rows. Each event row carries its day window, latest
-sentence, article ids and outlets, computed at build time (etl/sql/post/), so a page query
-reads one mart and joins nothing.
+sentence, article ids (and numbers) and outlets, computed at build time (etl/sql/post/), so a
+page query reads one mart and joins nothing; a long list's order is a rank stored beside
+each row (etl/sql/post/page_ranks.sql), so its query cuts on one integer before it reads
+what it shows.
 """
 
 from __future__ import annotations
@@ -139,12 +141,13 @@ def route_legs(con: duckdb.DuckDBPyConnection, f: Filters, *, cap: int = 2 * MAP
                ) -> pd.DataFrame:
     """The legs between filtered stops; given the stops the map draws (route_stops), and
     when those are only the best-sourced part of the filtered ones, the legs between two
-    of them. The cap is twice the map's: a stop has at most a leg in and a leg out, so
-    every such leg fits."""
-    stop_ids: list[str] = []
+    of them (found by the stops' map_rank: integers, where their ids are strings to match
+    in every leg). The cap is twice the map's: a stop has at most a leg in and a leg out,
+    so every such leg fits."""
+    stop_ranks: list[int] = []
     if drawn is not None and len(drawn) and int(drawn["total_rows"].iloc[0]) > len(drawn):
-        stop_ids = [str(i) for i in drawn["stop_id"]]
-    return run(con, "route_legs", cap=cap, stop_ids=stop_ids,
+        stop_ranks = [int(i) for i in drawn["map_rank"]]
+    return run(con, "route_legs", cap=cap, stop_ranks=stop_ranks,
                **_windowed(f, date_from, date_to))
 
 

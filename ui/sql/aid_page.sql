@@ -4,11 +4,13 @@
 -- $limit listed with their stage history, parts and the latest sentence behind each; no
 -- other package's sentences are read. Params as aid_rows, $named, $limit and $offset
 -- instead of the cap. total_rows: the packages of this table under the filters.
+-- The order is the mart's size_rank (etl/sql/post/page_ranks.sql), aid_rows' order as one
+-- integer.
 
 with
 
 filtered as (
-    select package_id, amount_usd, day_lo
+    select size_rank
     from aid_packages
     where ui_aid_kept($aid_statuses, $country_names, $outlets, $date_from, $date_to, stage,
         donor, recipient, day_lo, day_hi, outlets)
@@ -17,9 +19,9 @@ filtered as (
 ),
 
 page as (
-    select package_id
+    select size_rank
     from filtered
-    order by amount_usd desc nulls last, day_lo, package_id
+    order by size_rank
     limit $limit offset $offset
 )
 
@@ -50,5 +52,5 @@ select
     p.reviewed_by,
     (select count(*) from filtered) as total_rows
 from aid_packages p
-semi join page on page.package_id = p.package_id
-order by usd desc nulls last, p.day_lo, p.package_id
+semi join page on page.size_rank = p.size_rank
+order by p.size_rank

@@ -13,64 +13,73 @@
 --   total_rows           every package that passes the filters; named_rows those of them
 --                        whose $by party the articles name (the bars' and the first table's);
 --   articles_total       the articles behind the packages that pass the filters (the bars
---                        sum every one of them).
+--                        sum every one of them), counted over their article numbers.
+-- The order is the mart's size_rank (etl/sql/post/page_ranks.sql): amount_usd descending
+-- (unconverted last), then day_lo, package_id, as one integer; the packages are cut on it
+-- before their other columns are read.
 
 with
 
-filtered as (
-    select
-        package_id, donor, recipient, amount, currency, amount_usd, delivered_usd, aid_type,
-        stage, date, date_precision, day_lo, day_hi, stage_day, sources, confidence,
-        review_state, reviewed_by, article_ids
+-- read by the counts and the cut, each taking only the columns it needs
+filtered as not materialized (
+    select size_rank, donor, recipient, article_nos
     from aid_packages
     where ui_aid_kept($aid_statuses, $country_names, $outlets, $date_from, $date_to, stage,
         donor, recipient, day_lo, day_hi, outlets)
         and ui_reviewed($verified_only, review_state)
 ),
 
-counts as (
+totals as (
     select
         count(*) as total_rows,
         count(*) filter (
             where (case when $by = 'recipient' then recipient else donor end) is not null
-        ) as named_rows
+        ) as named_rows,
+        (select count(distinct article_no) from (
+            select unnest(article_nos) as article_no from filtered
+        )) as articles_total
     from filtered
 ),
 
-totals as (
+cut as materialized (
+    select size_rank
+    from filtered
+    order by size_rank
+    limit $cap
+),
+
+shown as (
     select
-        counts.total_rows,
-        counts.named_rows,
-        (select count(distinct article_id) from (
-            select unnest(article_ids) as article_id from filtered
-        )) as articles_total
-    from counts
+        package_id, donor, recipient, amount, currency, amount_usd, delivered_usd, aid_type,
+        stage, date, date_precision, day_lo, day_hi, stage_day, sources, confidence,
+        review_state, reviewed_by, size_rank
+    from aid_packages
+    semi join cut using (size_rank)
 )
 
 select
-    filtered.package_id,
-    filtered.donor,
-    filtered.recipient,
-    filtered.amount,
-    filtered.currency,
-    filtered.amount_usd as usd,
-    filtered.delivered_usd,
-    filtered.aid_type,
-    filtered.stage as status,
-    cast(filtered.date as varchar) as date,
-    filtered.date_precision,
+    shown.package_id,
+    shown.donor,
+    shown.recipient,
+    shown.amount,
+    shown.currency,
+    shown.amount_usd as usd,
+    shown.delivered_usd,
+    shown.aid_type,
+    shown.stage as status,
+    cast(shown.date as varchar) as date,
+    shown.date_precision,
     false as is_total,
-    filtered.day_lo,
-    filtered.day_hi,
-    filtered.stage_day,
-    filtered.sources,
-    filtered.confidence,
-    filtered.review_state,
-    filtered.reviewed_by,
+    shown.day_lo,
+    shown.day_hi,
+    shown.stage_day,
+    shown.sources,
+    shown.confidence,
+    shown.review_state,
+    shown.reviewed_by,
     totals.total_rows,
     totals.named_rows,
     totals.articles_total
-from filtered
+from shown
 cross join totals
-order by usd desc nulls last, filtered.day_lo, filtered.package_id
-limit $cap
+order by shown.size_rank

@@ -11,8 +11,21 @@ with
 kept as (
     select coalesce("where", '') as place, series_id, day_lo
     from casualty_reports
-    where ui_casualty_kept($metrics, $country_names, $outlets, $date_from, $date_to,
-        metric, "where", day_lo, day_hi, outlets)
+    where ui_casualty_kept($metrics, $outlets, $date_from, $date_to, metric, day_lo, day_hi,
+            outlets)
+        and (len($country_names) = 0 or "where" in (
+            -- the "where" values naming a chosen country (any of its names, in any case),
+            -- tested once per distinct value: a lambda over the names on every report took
+            -- 14 ms at 1M, this 2 ms
+            select places.place
+            from (
+                select distinct "where" as place
+                from casualty_reports
+                where len($country_names) > 0
+            ) as places
+            inner join (select lower(unnest($country_names)) as name) as names
+                on contains(lower(places.place), names.name)
+        ))
         and ui_reviewed($verified_only, review_state)
 ),
 

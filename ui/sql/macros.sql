@@ -38,16 +38,15 @@ create or replace temp macro ui_end_kept(
     and ui_in_window(lo, hi, date_from, date_to)
     and ui_any(outlets, end_outlets);
 
--- A casualty report passes the shared filters: its metric, a chosen country named in its
--- "where", its day window and its outlets. Undated reports are never drawn on a timeline.
+-- A casualty report passes the shared filters: its metric, its day window and its outlets.
+-- Undated reports are never drawn on a timeline. The country filter (a chosen country named
+-- in its "where") is each query's own: it tests the distinct "where" values once, a
+-- subquery of casualty_reports that a macro cannot hold (a macro's tables must exist when it
+-- is created, and the dashboard creates the macros on a file that may have no marts).
 create or replace temp macro ui_casualty_kept(
-    metrics, country_names, outlets, date_from, date_to, metric, place, lo, hi, report_outlets
+    metrics, outlets, date_from, date_to, metric, lo, hi, report_outlets
 ) as
     ui_picked(metrics, metric)
-    and (
-        len(country_names) = 0
-        or len(list_filter(country_names, lambda n: contains(lower(place), lower(n)))) > 0
-    )
     and ui_in_window(lo, hi, date_from, date_to)
     and ui_any(outlets, report_outlets)
     and lo is not null;

@@ -5,12 +5,15 @@
 -- Params: $person; $countries $statuses $outlets (lists, empty = all); $date_from $date_to;
 -- $verified_only; $cap. total_rows counts every stop that passes the filters;
 -- articles_total the articles behind the stops returned (the map's source line).
+-- The order is the mart's route_rank (etl/sql/post/page_ranks.sql): the route day (undated
+-- last), actor_seq, stop_id, as one integer; the stops are cut on it before their other
+-- columns are read.
 
 with
 
--- inlined where it is read (the count and the cut), never stored whole
+-- the person's filtered stops' ranks only: read by the count and the cut
 filtered as not materialized (
-    select *
+    select route_rank
     from stops
     where actor = $person
         and ui_picked($countries, country)
@@ -20,22 +23,28 @@ filtered as not materialized (
         and ui_reviewed($verified_only, review_state)
 ),
 
+cut as materialized (
+    select route_rank
+    from filtered
+    order by route_rank
+    limit $cap
+),
+
 shown as materialized (
     select
         stop_id, actor, place, country, lat, lon, date, date_precision, status, sources,
         first_reported, place_kind, day_lo, coalesce(sort_date, day_lo) as sort_day,
         actor_seq, evidence, evidence_count, confidence, review_state, reviewed_by,
-        article_ids
-    from filtered
-    order by sort_day nulls last, actor_seq, stop_id
-    limit $cap
+        article_nos, route_rank
+    from stops
+    semi join cut using (route_rank)
 ),
 
 totals as (
     select
         (select count(*) from filtered) as total_rows,
-        (select count(distinct article_id) from (
-            select unnest(article_ids) as article_id from shown
+        (select count(distinct article_no) from (
+            select unnest(article_nos) as article_no from shown
         )) as articles_total
 )
 
@@ -64,4 +73,4 @@ select
     totals.articles_total
 from shown
 cross join totals
-order by shown.sort_day nulls last, shown.actor_seq, shown.stop_id
+order by shown.route_rank

@@ -5,11 +5,12 @@
 --                    reports is);
 --   evidence         the latest sentence behind the package: that of its last reported
 --                    report (ties: the report id);
---   evidence_count   how many sentences are behind it; article_ids, outlets: the distinct
---                    articles and sources behind any of its reports; corrected: an analyst
---                    changed or added a mention behind it.
+--   evidence_count   how many sentences are behind it; article_ids, article_nos (the same
+--                    articles numbered as event_columns.sql numbers them), outlets: the
+--                    distinct articles and sources behind any of its reports; corrected: an
+--                    analyst changed or added a mention behind it.
 -- and to aid_stages: the same columns of its report (the aid mart's day_lo, day_hi,
--- evidence, evidence_count, article_ids, outlets, corrected).
+-- evidence, evidence_count, article_ids, article_nos, outlets, corrected).
 
 create or replace table aid_packages as
 
@@ -27,6 +28,7 @@ summary as (
         arg_max(evidence, (coalesce(last_reported, date '0001-01-01'), aid_id)) as evidence,
         sum(evidence_count)::integer as evidence_count,
         list_sort(list_distinct(flatten(list(article_ids)))) as article_ids,
+        list_sort(list_distinct(flatten(list(article_nos)))) as article_nos,
         list_sort(list_distinct(flatten(list(outlets)))) as outlets,
         bool_or(corrected) as corrected
     from reports
@@ -45,6 +47,7 @@ final as (
         summary.evidence,
         coalesce(summary.evidence_count, 0) as evidence_count,
         coalesce(summary.article_ids, []::varchar[]) as article_ids,
+        coalesce(summary.article_nos, []::integer[]) as article_nos,
         coalesce(summary.outlets, []::varchar[]) as outlets,
         coalesce(summary.corrected, false) as corrected
     from packages
@@ -62,7 +65,8 @@ stages as (
 ),
 
 reports as (
-    select aid_id, day_hi, evidence, evidence_count, article_ids, outlets, corrected
+    select
+        aid_id, day_hi, evidence, evidence_count, article_ids, article_nos, outlets, corrected
     from aid
 ),
 
